@@ -1,0 +1,69 @@
+"""newsdesk: many news reports of the same events, one faithful, source-cited account.
+
+The public API is what ``__all__`` lists; everything else is private and may change.
+Importing newsdesk loads no model and opens no database.
+"""
+
+from newsdesk.app import annotate, default_pipeline, ingest, open_store, read
+from newsdesk.errors import (
+    InputError,
+    MissingDependency,
+    NewsdeskError,
+    PipelineError,
+    SpanError,
+    StoreError,
+)
+from newsdesk.model import (
+    Briefing,
+    Conflict,
+    Document,
+    Entity,
+    Fact,
+    Mention,
+    Quote,
+    Refusal,
+    Relation,
+    Span,
+    Story,
+    SummaryItem,
+    TextSpan,
+    TimeExpression,
+)
+from newsdesk.pipeline import Pipeline, Stage
+from newsdesk.settings import Settings
+from newsdesk.store import AddResult, SQLiteStore
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AddResult",
+    "Briefing",
+    "Conflict",
+    "Document",
+    "Entity",
+    "Fact",
+    "InputError",
+    "Mention",
+    "MissingDependency",
+    "NewsdeskError",
+    "Pipeline",
+    "PipelineError",
+    "Quote",
+    "Refusal",
+    "Relation",
+    "SQLiteStore",
+    "Settings",
+    "Span",
+    "SpanError",
+    "Stage",
+    "Story",
+    "StoreError",
+    "SummaryItem",
+    "TextSpan",
+    "TimeExpression",
+    "annotate",
+    "default_pipeline",
+    "ingest",
+    "open_store",
+    "read",
+]

@@ -1,0 +1,1 @@
+"""Annotation stages: quotes, entities, relations, dates, genre."""

@@ -1,0 +1,87 @@
+"""The Python API: read inputs, store them, annotate them.
+
+These functions are what the CLI calls; each takes its settings and store explicitly.
+
+    >>> from newsdesk import read, annotate, Settings
+    >>> for item in annotate(read(["examples/"], Settings())):
+    ...     print(item)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import IO
+
+from newsdesk.ingest.dedup import fingerprint
+from newsdesk.ingest.read import read_inputs
+from newsdesk.model import Document, Refusal
+from newsdesk.pipeline import Pipeline
+from newsdesk.settings import Settings
+from newsdesk.store.base import AddResult
+from newsdesk.store.sqlite import SQLiteStore
+
+Item = Document | Refusal
+
+
+def read(
+    inputs: Iterable[str], settings: Settings | None = None, stdin: IO[bytes] | None = None
+) -> Iterator[Item]:
+    """Documents from files, folders, JSONL feeds or ``-`` (stdin), in input order.
+
+    Items that cannot be read come as `Refusal` (source and reason); reading goes on.
+    """
+    return read_inputs(inputs, settings or Settings(), stdin=stdin)
+
+
+def open_store(path: str, settings: Settings | None = None) -> SQLiteStore:
+    """Open (or create) the SQLite store at ``path``, migrating its schema if needed."""
+    settings = settings or Settings()
+    return SQLiteStore(path, near_duplicate_threshold=settings.near_duplicate_threshold)
+
+
+def ingest(items: Iterable[Item], store: SQLiteStore) -> Iterator[AddResult]:
+    """Store each document in its own transaction; say what happened to each item.
+
+    A refused item is reported and skipped; nothing already stored is touched.
+    """
+    for item in items:
+        if isinstance(item, Refusal):
+            yield AddResult("refused", item.id or item.source, item.source, reason=item.reason)
+            continue
+        yield store.add(item, fingerprint(item.text))
+
+
+def annotate(
+    items: Iterable[Item], pipeline: Pipeline | None = None, settings: Settings | None = None
+) -> Iterator[Item]:
+    """Run the pipeline over the documents, batch by batch, keeping input order.
+
+    Refusals pass through unchanged; a document whose id was already seen in this run
+    is refused (ids must be unique within one output).
+    """
+    settings = settings or Settings()
+    pipeline = pipeline or default_pipeline(settings)
+    seen: dict[str, str] = {}
+    stream = iter(items)
+    while batch := list(islice(stream, settings.batch_size)):
+        checked: list[Item] = []
+        for item in batch:
+            if isinstance(item, Document):
+                if item.id in seen:
+                    item = Refusal(
+                        item.source or item.id,
+                        f"duplicate id {item.id!r} (first read from {seen[item.id]})",
+                        id=item.id,
+                    )
+                else:
+                    seen[item.id] = item.source or "?"
+            checked.append(item)
+        done = iter(pipeline(d for d in checked if isinstance(d, Document)))
+        for item in checked:
+            yield next(done) if isinstance(item, Document) else item
+
+
+def default_pipeline(settings: Settings) -> Pipeline:
+    """The stages `annotate` runs by default."""
+    return Pipeline(())

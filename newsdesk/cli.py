@@ -1,0 +1,301 @@
+"""The ``newsdesk`` command. Each command parses options and calls the library; only this
+module prints or exits.
+
+Exit status: 0 when every document was processed, 1 when some were refused (each is
+reported on stderr with its reason), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from newsdesk import app
+from newsdesk.errors import NewsdeskError
+from newsdesk.ingest.read import count_items
+from newsdesk.model import Document, Refusal
+from newsdesk.settings import Settings, help_for
+
+EXIT_OK, EXIT_SOME_REFUSED = 0, 1
+PROGRESS_MIN_ITEMS = 6
+
+INPUTS_HELP = """INPUT is a .txt file (the whole file is the text; its name is the id), an .html/.htm
+page (text and metadata extracted, boilerplate dropped), a .jsonl feed (one
+{"id", "text" or "html", "title", "outlet", "published", "url", "story"} object per line),
+a folder (every such file inside, recursively, sorted) or - for JSONL on stdin."""
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def db_option(func: Any) -> Any:
+    return click.option(
+        "--db",
+        default="newsdesk.db",
+        show_default=True,
+        envvar="NEWSDESK_DB",
+        help="SQLite store to use (created if missing). Also read from $NEWSDESK_DB.",
+    )(func)
+
+
+def reading_options(func: Any) -> Any:
+    func = click.option(
+        "--published",
+        metavar="DATE",
+        help="Publication date (ISO 8601) for documents that carry none, e.g. .txt files.",
+    )(func)
+    func = click.option("--outlet", help="Outlet for documents that name none.")(func)
+    func = click.option(
+        "--max-document-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        help=help_for("max_document_bytes") + " [default: 5000000]",
+    )(func)
+    return func
+
+
+def _read(
+    inputs: tuple[str, ...], settings: Settings, outlet: str | None, published: str | None
+) -> Iterator[Document | Refusal]:
+    for item in app.read(inputs, settings, stdin=sys.stdin.buffer):
+        if isinstance(item, Document) and (outlet or published):
+            item = item.with_layers(
+                outlet=item.outlet or outlet, published=item.published or published
+            )
+        yield item
+
+
+def _check_published(published: str | None) -> None:
+    from datetime import datetime
+
+    if published is None:
+        return
+    try:
+        datetime.fromisoformat(published)
+    except ValueError:
+        raise click.BadParameter(
+            f"{published!r} is not an ISO 8601 date, e.g. 2026-10-12", param_hint="--published"
+        ) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="newsdesk")
+def cli() -> None:
+    """newsdesk: many news reports of the same events, one source-cited account.
+
+    \b
+    Typical session:
+      newsdesk ingest examples/ --db news.db        store a folder of articles
+      newsdesk ls --db news.db                      list what is stored
+      newsdesk annotate examples/ --format jsonl    quotes, entities, dates per document
+
+    Run `newsdesk COMMAND --help` for each command's options and examples.
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@db_option
+@reading_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-item lines.")
+def ingest(
+    inputs: tuple[str, ...],
+    db: str,
+    max_document_bytes: int | None,
+    outlet: str | None,
+    published: str | None,
+    quiet: bool,
+) -> None:
+    """Read articles and store them in the SQLite store.
+
+    \b
+    Examples:
+      newsdesk ingest examples/ --db news.db
+      newsdesk ingest story.txt --outlet "Meridian Wire" --published 2026-10-12
+      cat feed.jsonl | newsdesk ingest - --db news.db
+
+    Re-ingesting a document adds nothing; a copy of a stored text (a syndicated wire
+    story) is recorded as a duplicate of the first, with its outlet. Each document is
+    committed on its own: an interrupted run loses nothing already stored.
+    """
+    _check_published(published)
+    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    try:
+        store = app.open_store(db, settings)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    counts: Counter[str] = Counter()
+    lines: list[str] = []
+    total = 0 if "-" in inputs else count_items(inputs)
+    results = app.ingest(_read(inputs, settings, outlet, published), store)
+    try:
+        if not quiet and total >= PROGRESS_MIN_ITEMS:
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=_stderr_console()) as progress:
+                task = progress.add_task("ingesting", total=total)
+                for result in results:
+                    counts[result.status] += 1
+                    if result.status in ("duplicate", "refused"):
+                        lines.append(f"{result.status}: {result}")
+                    progress.advance(task)
+        else:
+            for result in results:
+                counts[result.status] += 1
+                if result.status in ("duplicate", "refused"):
+                    lines.append(f"{result.status}: {result}")
+    except KeyboardInterrupt:
+        _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
+        sys.exit(130)
+    finally:
+        store.close()
+    if not quiet:
+        for line in lines:
+            _err(line)
+    click.echo(
+        f"{db}: added {counts['added']}, duplicates {counts['duplicate']}, "
+        f"already stored {counts['unchanged']}, refused {counts['refused']}"
+    )
+    sys.exit(EXIT_SOME_REFUSED if counts["refused"] else EXIT_OK)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@cli.command(name="ls")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table for people; json is [{id, title, outlet, published, story}].",
+)
+@click.option("--duplicates", is_flag=True, help="List the copies recorded as duplicates instead.")
+def list_documents(db: str, fmt: str, duplicates: bool) -> None:
+    """List the documents in a store.
+
+    \b
+    Examples:
+      newsdesk ls --db news.db
+      newsdesk ls --db news.db --format json | jq '.[].title'
+      newsdesk ls --db news.db --duplicates
+    """
+    from pathlib import Path
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (create one with `newsdesk ingest`)")
+    store = app.open_store(db)
+    try:
+        records = store.copies() if duplicates else store.listing()
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        _print_table(records)
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    if not records:
+        click.echo("(no documents)")
+        return
+    table = Table(*records[0].keys())
+    for record in records:
+        table.add_row(*("" if v is None else str(v) for v in record.values()))
+    Console().print(table)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one newsdesk.annotation/1 object per line; json: a list of them.",
+)
+@click.option("--include-text", is_flag=True, help="Add each document's clean text (to check offsets).")
+@reading_options
+def annotate(
+    inputs: tuple[str, ...],
+    fmt: str,
+    include_text: bool,
+    max_document_bytes: int | None,
+    outlet: str | None,
+    published: str | None,
+) -> None:
+    """Annotate documents: quotes, entities and dates, one JSON object per document.
+
+    \b
+    Examples:
+      newsdesk annotate article.html
+      newsdesk annotate examples/ --format jsonl --include-text > annotations.jsonl
+
+    Offsets are Python str indices into each document's clean text (--include-text
+    prints it). A document that cannot be read gets an object with "error" set.
+    """
+    _check_published(published)
+    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    refused = 0
+    objects: list[dict[str, Any]] = []
+    for item in app.annotate(_read(inputs, settings, outlet, published), settings=settings):
+        if isinstance(item, Refusal):
+            refused += 1
+            _err(f"refused: {item}")
+            obj = item.annotation()
+        else:
+            obj = item.annotation(include_text=include_text)
+        if fmt == "jsonl":
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        else:
+            objects.append(obj)
+    if fmt == "json":
+        click.echo(json.dumps(objects, ensure_ascii=False, indent=2))
+    sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="Most documents to list.")
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over stored titles and texts (SQLite FTS5 syntax).
+
+    \b
+    Examples:
+      newsdesk search ferry --db news.db
+      newsdesk search '"harbour master" AND strait' --db news.db
+    """
+    store = app.open_store(db)
+    try:
+        for doc_id in store.search(query, limit=limit):
+            doc = store.get(doc_id)
+            title = doc.title if doc and doc.title else ""
+            click.echo(f"{doc_id}\t{title}")
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

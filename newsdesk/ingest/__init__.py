@@ -1,0 +1,1 @@
+"""Reading articles: files, folders, JSONL feeds, HTML pages; cleaning; duplicates."""

@@ -1,0 +1,46 @@
+"""The store seam: what the rest of newsdesk may ask of a store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from newsdesk.ingest.dedup import Fingerprint
+from newsdesk.model import Document
+
+Status = Literal["added", "duplicate", "unchanged", "refused"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What happened to one document handed to the store."""
+
+    status: Status
+    id: str
+    source: str | None = None
+    reason: str | None = None
+    of: str | None = None
+    similarity: float | None = None
+
+    def __str__(self) -> str:
+        where = self.source or self.id
+        if self.status == "duplicate":
+            return f"{where}: duplicate of {self.of} (similarity {self.similarity:.2f})"
+        if self.status == "refused":
+            return f"{where}: {self.reason}"
+        if self.status == "unchanged":
+            return f"{where}: already stored as {self.of or self.id}"
+        return f"{where}: added as {self.id}"
+
+
+class Store(Protocol):
+    def add(self, doc: Document, fingerprint: Fingerprint | None = None) -> AddResult: ...
+
+    def get(self, doc_id: str) -> Document | None: ...
+
+    def documents(self) -> Iterator[Document]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,108 @@
+"""The store's schema, as numbered migrations.
+
+``PRAGMA user_version`` records how many have run. Opening a store runs the missing ones,
+each in its own transaction; a store written by a newer newsdesk is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsdesk.errors import StoreError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, copies of documents, MinHash signatures and LSH bands, full-text index.
+    """
+    CREATE TABLE documents (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        author TEXT,
+        url TEXT,
+        published TEXT,
+        genre TEXT NOT NULL DEFAULT 'other',
+        story_label TEXT,
+        source TEXT,
+        hash TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_hash ON documents (hash);
+    CREATE INDEX documents_url ON documents (url);
+    CREATE TABLE copies (
+        id TEXT NOT NULL UNIQUE,
+        of_id TEXT NOT NULL REFERENCES documents (id),
+        outlet TEXT,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        hash TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        source TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX copies_of ON copies (of_id);
+    CREATE TABLE minhash (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents (pk),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE lsh (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        doc_rowid INTEGER NOT NULL REFERENCES documents (pk)
+    );
+    CREATE INDEX lsh_key ON lsh (band, key);
+    CREATE VIRTUAL TABLE documents_fts USING fts5 (
+        title, text, content='documents', content_rowid='pk', tokenize='porter unicode61'
+    );
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END;
+    """,
+)
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+    """Bring the schema up to date; return the version it is at."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(migrations):
+        raise StoreError(
+            f"the store has schema version {version}, newer than this newsdesk knows "
+            f"({len(migrations)}); upgrade newsdesk"
+        )
+    for number, script in enumerate(migrations[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(migrations)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (trigger bodies keep their inner semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,225 @@
+"""The SQLite store: WAL mode, versioned schema, FTS5 index, one transaction per document.
+
+All SQL lives in this module. Each `add` runs in its own ``BEGIN IMMEDIATE`` transaction,
+so an interrupted ingest leaves every committed document intact and none half-written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsdesk.errors import StoreError
+from newsdesk.ingest.dedup import Fingerprint, signature_from_bytes, similarity
+from newsdesk.model import Document
+from newsdesk.store.base import AddResult
+from newsdesk.store.schema import MIGRATIONS, migrate
+
+_DOC_COLUMNS = "id, text, title, outlet, author, url, published, genre, story_label, source, hash"
+
+
+class SQLiteStore:
+    """Documents in one SQLite file (``:memory:`` for a throw-away store).
+
+    >>> store = SQLiteStore(":memory:")
+    >>> store.add(Document(id="a", text="Ferry hits pier in Tessel Strait.")).status
+    'added'
+    """
+
+    def __init__(self, path: str | Path, near_duplicate_threshold: float = 0.8) -> None:
+        self.path = str(path)
+        self.threshold = near_duplicate_threshold
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=5000")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, doc: Document, fingerprint: Fingerprint | None = None) -> AddResult:
+        """Store a document unless it is already here or is a copy of one that is.
+
+        The id (and url) key a document: the same id with the same text adds nothing;
+        with a different text it is refused. A text already stored under another id, or
+        a near-duplicate of one (MinHash), is recorded as a copy of the first, with its
+        outlet, and its text is not stored again.
+        """
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = self._add(doc, fingerprint)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return result
+
+    def _add(self, doc: Document, fingerprint: Fingerprint | None) -> AddResult:
+        conn = self.conn
+        src = doc.source
+        row = conn.execute("SELECT hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is not None:
+            if row[0] == doc.hash:
+                return AddResult("unchanged", doc.id, src, of=doc.id)
+            return AddResult(
+                "refused", doc.id, src, reason=f"id {doc.id!r} is already stored with other text"
+            )
+        row = conn.execute("SELECT of_id, hash FROM copies WHERE id = ?", (doc.id,)).fetchone()
+        if row is not None:
+            if row[1] == doc.hash:
+                return AddResult("unchanged", doc.id, src, of=row[0])
+            return AddResult(
+                "refused", doc.id, src, reason=f"id {doc.id!r} is already stored with other text"
+            )
+        if doc.url:
+            row = conn.execute("SELECT id, hash FROM documents WHERE url = ?", (doc.url,)).fetchone()
+            if row is not None:
+                if row[1] == doc.hash:
+                    return AddResult("unchanged", doc.id, src, of=row[0])
+                return AddResult(
+                    "refused",
+                    doc.id,
+                    src,
+                    reason=f"url {doc.url} is already stored as {row[0]!r} with other text",
+                )
+        row = conn.execute("SELECT id FROM documents WHERE hash = ?", (doc.hash,)).fetchone()
+        if row is not None:
+            self._insert_copy(doc, row[0], 1.0)
+            return AddResult("duplicate", doc.id, src, of=row[0], similarity=1.0)
+        if fingerprint is not None:
+            match = self._near_duplicate(fingerprint)
+            if match is not None:
+                self._insert_copy(doc, match[0], match[1])
+                return AddResult("duplicate", doc.id, src, of=match[0], similarity=match[1])
+        self._insert(doc, fingerprint)
+        return AddResult("added", doc.id, src)
+
+    def _insert(self, doc: Document, fingerprint: Fingerprint | None) -> None:
+        cur = self.conn.execute(
+            f"INSERT INTO documents ({_DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, doc.text, doc.title, doc.outlet, doc.author, doc.url, doc.published,
+                doc.genre, doc.story, doc.source, doc.hash, _now(),
+            ),
+        )
+        rowid = cur.lastrowid
+        if fingerprint is not None:
+            self.conn.execute(
+                "INSERT INTO minhash (doc_rowid, signature) VALUES (?, ?)",
+                (rowid, fingerprint.to_bytes()),
+            )
+            self.conn.executemany(
+                "INSERT INTO lsh (band, key, doc_rowid) VALUES (?, ?, ?)",
+                [(band, key, rowid) for band, key in enumerate(fingerprint.bands)],
+            )
+
+    def _insert_copy(self, doc: Document, of_id: str, sim: float) -> None:
+        self.conn.execute(
+            "INSERT INTO copies (id, of_id, outlet, title, url, published, hash, similarity, "
+            "source, added_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, of_id, doc.outlet, doc.title, doc.url, doc.published, doc.hash,
+                sim, doc.source, _now(),
+            ),
+        )
+
+    def _near_duplicate(self, fingerprint: Fingerprint) -> tuple[str, float] | None:
+        clauses = " OR ".join("(band = ? AND key = ?)" for _ in fingerprint.bands)
+        params: list[int] = []
+        for band, key in enumerate(fingerprint.bands):
+            params += [band, key]
+        rows = self.conn.execute(
+            "SELECT DISTINCT d.id, m.signature FROM lsh l "
+            "JOIN minhash m ON m.doc_rowid = l.doc_rowid "
+            f"JOIN documents d ON d.pk = l.doc_rowid WHERE {clauses}",
+            params,
+        ).fetchall()
+        best: tuple[str, float] | None = None
+        for doc_id, blob in rows:
+            sim = similarity(fingerprint.signature, signature_from_bytes(blob))
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (doc_id, sim)
+        return best
+
+    # -- reading -----------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return _document(row) if row else None
+
+    def documents(self) -> Iterator[Document]:
+        """All stored documents, in the order they were added."""
+        for row in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY pk"):
+            yield _document(row)
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def copies(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Copies recorded as duplicates (of one document, or of all)."""
+        sql = "SELECT id, of_id, outlet, title, url, published, similarity FROM copies"
+        params: tuple[str, ...] = ()
+        if doc_id is not None:
+            sql += " WHERE of_id = ?"
+            params = (doc_id,)
+        keys = ("id", "of", "outlet", "title", "url", "published", "similarity")
+        return [dict(zip(keys, row, strict=True)) for row in self.conn.execute(sql + " ORDER BY rowid", params)]
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of documents matching an FTS5 query over title and text, best first."""
+        try:
+            rows = self.conn.execute(
+                "SELECT d.id FROM documents_fts f JOIN documents d ON d.pk = f.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [r[0] for r in rows]
+
+    def listing(self) -> list[dict[str, Any]]:
+        """The ``newsdesk ls --format json`` records."""
+        rows = self.conn.execute(
+            "SELECT id, title, outlet, published, story_label FROM documents ORDER BY pk"
+        )
+        keys = ("id", "title", "outlet", "published", "story")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    doc_id, text, title, outlet, author, url, published, genre, story, source, hash_ = row
+    return Document(
+        id=doc_id, text=text, title=title, outlet=outlet, author=author, url=url,
+        published=published, genre=genre, story=story, source=source, hash=hash_,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+__all__ = ["SQLiteStore", "MIGRATIONS"]
