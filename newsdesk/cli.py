@@ -299,3 +299,7 @@ def search(query: str, db: str, limit: int) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli()
+
+
+if __name__ == "__main__":
+    main()
