@@ -24,10 +24,14 @@ from newsdesk.settings import Settings, help_for
 EXIT_OK, EXIT_SOME_REFUSED = 0, 1
 PROGRESS_MIN_ITEMS = 6
 
-INPUTS_HELP = """INPUT is a .txt file (the whole file is the text; its name is the id), an .html/.htm
-page (text and metadata extracted, boilerplate dropped), a .jsonl feed (one
-{"id", "text" or "html", "title", "outlet", "published", "url", "story"} object per line),
-a folder (every such file inside, recursively, sorted) or - for JSONL on stdin."""
+INPUTS_HELP = """\b
+INPUT is one of:
+  FILE.txt     the whole file is the text; the file name (no extension) is the id
+  FILE.html    main text and metadata extracted; navigation, captions, "read more" dropped
+  FILE.jsonl   one article per line: {"id", "text" or "html", "title", "outlet",
+               "published", "url", "story"}
+  FOLDER       every such file inside, recursively, in sorted order
+  -            JSONL on standard input"""
 
 
 def _err(message: str) -> None:
@@ -99,7 +103,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(epilog=INPUTS_HELP)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @reading_options
@@ -222,7 +226,7 @@ def _print_table(records: list[dict[str, Any]]) -> None:
     Console().print(table)
 
 
-@cli.command()
+@cli.command(epilog=INPUTS_HELP)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "--format",
@@ -232,7 +236,9 @@ def _print_table(records: list[dict[str, Any]]) -> None:
     show_default=True,
     help="jsonl: one newsdesk.annotation/1 object per line; json: a list of them.",
 )
-@click.option("--include-text", is_flag=True, help="Add each document's clean text (to check offsets).")
+@click.option(
+    "--include-text", is_flag=True, help="Add each document's clean text (to check offsets)."
+)
 @reading_options
 def annotate(
     inputs: tuple[str, ...],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from newsdesk.errors import SpanError
 
@@ -309,6 +309,7 @@ class Document:
         genre = data.get("genre") or "other"
         if genre not in GENRES:
             raise ValueError(f"unknown genre {genre!r}")
+        genre = cast(Genre, genre)
         return cls(
             id=str(data["id"]),
             text=str(data["text"]),

@@ -41,12 +41,24 @@ def batch(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "wire.txt").write_text(WIRE)
     (folder / "empty.txt").write_text("")
-    write_jsonl(folder / "feed.jsonl", [
-        {"id": "f1", "text": "The council voted on the port tariff on Tuesday evening.",
-         "outlet": "Valmont Courier", "published": "2026-11-03", "story": "tariff"},
-        {"id": "f2", "text": "Dock workers protested outside the council chamber all day.",
-         "outlet": "Northshore Post", "published": "2026-11-04"},
-    ])
+    write_jsonl(
+        folder / "feed.jsonl",
+        [
+            {
+                "id": "f1",
+                "text": "The council voted on the port tariff on Tuesday evening.",
+                "outlet": "Valmont Courier",
+                "published": "2026-11-03",
+                "story": "tariff",
+            },
+            {
+                "id": "f2",
+                "text": "Dock workers protested outside the council chamber all day.",
+                "outlet": "Northshore Post",
+                "published": "2026-11-04",
+            },
+        ],
+    )
     (folder / "feed.jsonl").write_text((folder / "feed.jsonl").read_text() + "{oops\n")
     return folder
 
@@ -65,12 +77,27 @@ def test_cli_ingest_reports_and_exits_1_when_some_refused(batch: Path, tmp_path:
 def test_cli_ingest_all_good_exits_0_and_ls_json_matches_contract(tmp_path: Path) -> None:
     db = str(tmp_path / "n.db")
     (tmp_path / "wire.txt").write_text(WIRE)
-    result = run("ingest", str(tmp_path / "wire.txt"), "--db", db, "--outlet", "Meridian Wire",
-                 "--published", "2026-10-12")
+    result = run(
+        "ingest",
+        str(tmp_path / "wire.txt"),
+        "--db",
+        db,
+        "--outlet",
+        "Meridian Wire",
+        "--published",
+        "2026-10-12",
+    )
     assert result.exit_code == 0, result.output
     listing = json.loads(run("ls", "--db", db, "--format", "json").stdout)
-    assert listing == [{"id": "wire", "title": None, "outlet": "Meridian Wire",
-                        "published": "2026-10-12", "story": None}]
+    assert listing == [
+        {
+            "id": "wire",
+            "title": None,
+            "outlet": "Meridian Wire",
+            "published": "2026-10-12",
+            "story": None,
+        }
+    ]
 
 
 def test_cli_ingest_stdin(tmp_path: Path) -> None:
@@ -148,12 +175,22 @@ def test_cli_ingest_and_annotate_work_without_network(tmp_path: Path) -> None:
         prefix = ["unshare", "-n"]  # no network namespace at all, on top of the guard
     db = str(tmp_path / "offline.db")
     cmd = [sys.executable, "-m", "newsdesk.cli"]
-    ingest = subprocess.run(prefix + cmd + ["ingest", str(EXAMPLES), "--db", db, "-q"],
-                            env=env, capture_output=True, text=True, cwd=ROOT)
+    ingest = subprocess.run(
+        prefix + cmd + ["ingest", str(EXAMPLES), "--db", db, "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert ingest.returncode == 0, ingest.stderr
     assert "added" in ingest.stdout
-    annotate = subprocess.run(prefix + cmd + ["annotate", str(EXAMPLES)], env=env,
-                              capture_output=True, text=True, cwd=ROOT)
+    annotate = subprocess.run(
+        prefix + cmd + ["annotate", str(EXAMPLES)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert annotate.returncode == 0, annotate.stderr
     assert "network access attempted" not in annotate.stderr
     assert len(annotate.stdout.splitlines()) >= 12
@@ -170,8 +207,14 @@ def test_contract_annotation_with_every_layer_validates(
     t = WIRE.index("Monday")
     doc = doc.with_layers(
         quotes=(Quote(doc.span(q, q + 29), WIRE[q : q + 29], speaker="Inga Solberg"),),
-        entities=(Entity("e1", "Inga Solberg", "PERSON",
-                         mentions=(Mention(doc.span(s, s + 12), "Inga Solberg", "PERSON"),)),),
+        entities=(
+            Entity(
+                "e1",
+                "Inga Solberg",
+                "PERSON",
+                mentions=(Mention(doc.span(s, s + 12), "Inga Solberg", "PERSON"),),
+            ),
+        ),
         timeline=(TimeExpression(doc.span(t, t + 6), "Monday", None, "The ferry struck"),),
     )
     obj = doc.annotation()

@@ -45,22 +45,40 @@ def test_model_any_valid_span_round_trips(text: str, data: st.DataObject) -> Non
 
 
 def test_model_document_round_trips_with_every_layer() -> None:
-    doc = Document(id="w1", text=WIRE, title="Ferry hits wall", outlet="Meridian Wire",
-                   published="2026-10-12", genre="report", story="ferry")
+    doc = Document(
+        id="w1",
+        text=WIRE,
+        title="Ferry hits wall",
+        outlet="Meridian Wire",
+        published="2026-10-12",
+        genre="report",
+        story="ferry",
+    )
     q_start = WIRE.index("We were lucky")
-    quote = Quote(doc.span(q_start, q_start + 30), WIRE[q_start : q_start + 30],
-                  speaker="Inga Solberg", speaker_role="Deputy Harbour Master",
-                  via=("Meridian Wire",), direct=True)
+    quote = Quote(
+        doc.span(q_start, q_start + 30),
+        WIRE[q_start : q_start + 30],
+        speaker="Inga Solberg",
+        speaker_role="Deputy Harbour Master",
+        via=("Meridian Wire",),
+        direct=True,
+    )
     s = WIRE.index("Inga Solberg")
     mention = Mention(doc.span(s, s + 12), "Inga Solberg", "PERSON")
-    entity = Entity("e1", "Inga Solberg", "PERSON", aliases=("Solberg",),
-                    roles=(TextSpan(doc.span(s - 22, s - 1), "Deputy Harbour Master"),),
-                    mentions=(mention,))
+    entity = Entity(
+        "e1",
+        "Inga Solberg",
+        "PERSON",
+        aliases=("Solberg",),
+        roles=(TextSpan(doc.span(s - 22, s - 1), "Deputy Harbour Master"),),
+        mentions=(mention,),
+    )
     t = WIRE.index("Monday")
     time = TimeExpression(doc.span(t, t + 6), "Monday", "2026-10-12", "The passenger ferry ...")
     relation = Relation(doc.span(0, 10), "e1", "employed_by", "e2")
-    full = doc.with_layers(quotes=(quote,), entities=(entity,), timeline=(time,),
-                           relations=(relation,))
+    full = doc.with_layers(
+        quotes=(quote,), entities=(entity,), timeline=(time,), relations=(relation,)
+    )
     again = Document.from_dict(full.to_dict())
     assert again == full
     assert again.hash == content_hash(WIRE)

@@ -24,7 +24,9 @@ HTML_PAGE = """<!doctype html><html><head><title>Ferry strikes wall | Harbour Ga
 <article><h1>Ferry strikes harbour wall in Tessel Strait</h1>
 <p>The passenger ferry Aurora struck a harbour wall in the Tessel Strait on Monday morning,
 injuring twelve people, the coast guard said in a statement issued at noon.</p>
-<figure><img src="a.jpg"><figcaption>Rescuers at the pier on Monday. (Photo: Lena Ortsberg/Meridian Wire)</figcaption></figure>
+<figure><img src="a.jpg">
+<figcaption>Rescuers at the pier on Monday. (Photo: Lena Ortsberg/Meridian Wire)</figcaption>
+</figure>
 <p>READ MORE: Strait ferry operator fined over safety lapses</p>
 <p>Deputy Harbour Master Inga Solberg said the ship had lost steering about two hundred metres
 from the pier, and that the crew had dropped anchor before the impact.</p>
@@ -64,17 +66,30 @@ def test_read_html_extracts_text_and_metadata_without_boilerplate(tmp_path: Path
 
 
 def test_read_jsonl_fields_and_html_instead_of_text(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "feed.jsonl", [
-        {"id": "a1", "text": WIRE, "title": "Ferry hits wall", "outlet": "Meridian Wire",
-         "published": "2026-10-12T08:00:00Z", "url": "https://example.org/a1", "story": "ferry"},
-        {"id": "a2", "html": HTML_PAGE},
-    ])
+    path = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [
+            {
+                "id": "a1",
+                "text": WIRE,
+                "title": "Ferry hits wall",
+                "outlet": "Meridian Wire",
+                "published": "2026-10-12T08:00:00Z",
+                "url": "https://example.org/a1",
+                "story": "ferry",
+            },
+            {"id": "a2", "html": HTML_PAGE},
+        ],
+    )
     docs = read_all(str(path))
     assert [d.id for d in docs] == ["a1", "a2"]
     first, second = docs
     assert isinstance(first, Document) and isinstance(second, Document)
-    assert (first.outlet, first.story, first.published) == ("Meridian Wire", "ferry",
-                                                            "2026-10-12T08:00:00Z")
+    assert (first.outlet, first.story, first.published) == (
+        "Meridian Wire",
+        "ferry",
+        "2026-10-12T08:00:00Z",
+    )
     assert second.outlet == "Harbour Gazette" and "READ MORE" not in second.text
     assert first.source == f"{path}:1"
 
@@ -84,7 +99,7 @@ def test_read_jsonl_broken_line_refused_others_kept(tmp_path: Path) -> None:
     path.write_text(
         '{"id": "ok1", "text": "The council voted on the port tariff on Tuesday."}\n'
         '{"id": "bad", "text": \n'
-        '\n'
+        "\n"
         '["not", "an", "object"]\n'
         '{"text": "no id here but a long enough text to pass"}\n'
         '{"id": "d", "text": "The harbour tariff rises next spring.", "published": "soon"}\n'
@@ -107,13 +122,18 @@ def test_read_jsonl_broken_line_refused_others_kept(tmp_path: Path) -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"   \n\n  ", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary content"),
-        ("mixed.txt", "Caf\u00e9 owners said the ferry was late.".encode() + b"\xff\xfe\xfa", "undecodable"),
+        (
+            "mixed.txt",
+            "Caf\u00e9 owners said the ferry was late.".encode() + b"\xff\xfe\xfa",
+            "undecodable",
+        ),
         ("tiny.txt", b"Hi.", "too short"),
         ("truncated.html", b"<html><head><title>Ferry", "no article text"),
     ],
 )
-def test_read_bad_file_refused_with_reason(tmp_path: Path, name: str, content: bytes,
-                                           reason: str) -> None:
+def test_read_bad_file_refused_with_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     (tmp_path / name).write_bytes(content)
     [item] = read_all(str(tmp_path / name))
     assert isinstance(item, Refusal)
@@ -139,7 +159,9 @@ def test_read_large_file_refused_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_read_legacy_encoding_detected(tmp_path: Path) -> None:
-    text = "The caf\u00e9 owner in G\u00eanes said the \u00e9t\u00e9 season was over for the ferries."
+    text = (
+        "The caf\u00e9 owner in G\u00eanes said the \u00e9t\u00e9 season was over for the ferries."
+    )
     (tmp_path / "latin.txt").write_bytes(text.encode("cp1252"))
     [doc] = read_all(str(tmp_path / "latin.txt"))
     assert isinstance(doc, Document)

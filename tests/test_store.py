@@ -38,8 +38,11 @@ def test_store_same_id_other_text_refused(store: SQLiteStore) -> None:
 
 def test_store_same_url_other_text_refused(store: SQLiteStore) -> None:
     add(store, Document(id="a", text=WIRE, url="https://example.org/ferry"))
-    result = store.add(Document(id="b", text="Another text entirely, about a vote.",
-                                url="https://example.org/ferry"))
+    result = store.add(
+        Document(
+            id="b", text="Another text entirely, about a vote.", url="https://example.org/ferry"
+        )
+    )
     assert result.status == "refused" and "url" in (result.reason or "")
 
 
@@ -64,17 +67,22 @@ def test_store_exact_copy_under_other_id_is_duplicate(store: SQLiteStore) -> Non
 
 def test_store_different_story_same_topic_not_duplicate(store: SQLiteStore) -> None:
     add(store, Document(id="a", text=WIRE))
-    other = ("The cargo ship Mistral ran aground off Valmont Point on Saturday, the coast guard "
-             "said, and its crew of nine was lifted off by helicopter before dawn.")
+    other = (
+        "The cargo ship Mistral ran aground off Valmont Point on Saturday, the coast guard "
+        "said, and its crew of nine was lifted off by helicopter before dawn."
+    )
     assert add(store, Document(id="b", text=other)) == "added"
 
 
-def test_store_interrupted_ingest_keeps_committed_documents(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_interrupted_ingest_keeps_committed_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "crash.db"
     store = SQLiteStore(db)
-    docs = [Document(id=f"d{i}", text=f"Article number {i} about the ferry strike and more {i}.")
-            for i in range(5)]
+    docs = [
+        Document(id=f"d{i}", text=f"Article number {i} about the ferry strike and more {i}.")
+        for i in range(5)
+    ]
     calls = {"n": 0}
 
     def insert_then_crash(doc: Document, fp: object) -> None:

@@ -220,4 +220,3 @@ def count_items(inputs: Iterable[str]) -> int:
         else:
             total += 1
     return total
-

@@ -94,7 +94,9 @@ class SQLiteStore:
                 "refused", doc.id, src, reason=f"id {doc.id!r} is already stored with other text"
             )
         if doc.url:
-            row = conn.execute("SELECT id, hash FROM documents WHERE url = ?", (doc.url,)).fetchone()
+            row = conn.execute(
+                "SELECT id, hash FROM documents WHERE url = ?", (doc.url,)
+            ).fetchone()
             if row is not None:
                 if row[1] == doc.hash:
                     return AddResult("unchanged", doc.id, src, of=row[0])
@@ -120,8 +122,18 @@ class SQLiteStore:
         cur = self.conn.execute(
             f"INSERT INTO documents ({_DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                doc.id, doc.text, doc.title, doc.outlet, doc.author, doc.url, doc.published,
-                doc.genre, doc.story, doc.source, doc.hash, _now(),
+                doc.id,
+                doc.text,
+                doc.title,
+                doc.outlet,
+                doc.author,
+                doc.url,
+                doc.published,
+                doc.genre,
+                doc.story,
+                doc.source,
+                doc.hash,
+                _now(),
             ),
         )
         rowid = cur.lastrowid
@@ -140,8 +152,16 @@ class SQLiteStore:
             "INSERT INTO copies (id, of_id, outlet, title, url, published, hash, similarity, "
             "source, added_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
-                doc.id, of_id, doc.outlet, doc.title, doc.url, doc.published, doc.hash,
-                sim, doc.source, _now(),
+                doc.id,
+                of_id,
+                doc.outlet,
+                doc.title,
+                doc.url,
+                doc.published,
+                doc.hash,
+                sim,
+                doc.source,
+                _now(),
             ),
         )
 
@@ -187,7 +207,10 @@ class SQLiteStore:
             sql += " WHERE of_id = ?"
             params = (doc_id,)
         keys = ("id", "of", "outlet", "title", "url", "published", "similarity")
-        return [dict(zip(keys, row, strict=True)) for row in self.conn.execute(sql + " ORDER BY rowid", params)]
+        return [
+            dict(zip(keys, row, strict=True))
+            for row in self.conn.execute(sql + " ORDER BY rowid", params)
+        ]
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of documents matching an FTS5 query over title and text, best first."""
@@ -213,8 +236,17 @@ class SQLiteStore:
 def _document(row: tuple[Any, ...]) -> Document:
     doc_id, text, title, outlet, author, url, published, genre, story, source, hash_ = row
     return Document(
-        id=doc_id, text=text, title=title, outlet=outlet, author=author, url=url,
-        published=published, genre=genre, story=story, source=source, hash=hash_,
+        id=doc_id,
+        text=text,
+        title=title,
+        outlet=outlet,
+        author=author,
+        url=url,
+        published=published,
+        genre=genre,
+        story=story,
+        source=source,
+        hash=hash_,
     )
 
 
