@@ -248,6 +248,10 @@ class Document:
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     timeline: tuple[TimeExpression, ...] = ()
+    genre_evidence: tuple[tuple[str, float], ...] = ()
+    # The NLP parse of `text` while the document passes through a pipeline (a spaCy Doc);
+    # never serialised, never compared.
+    parse: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.hash:
@@ -290,6 +294,8 @@ class Document:
         }
         if self.story is not None:
             data["story"] = self.story
+        if self.genre_evidence:
+            data["genre_evidence"] = dict(self.genre_evidence)
         if include_text:
             data["text"] = self.text
         return data
@@ -326,6 +332,9 @@ class Document:
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
             timeline=tuple(TimeExpression.from_dict(t) for t in data.get("timeline", ())),
+            genre_evidence=tuple(
+                (str(k), float(v)) for k, v in (data.get("genre_evidence") or {}).items()
+            ),
         )
 
     def annotation(self, include_text: bool = False, error: str | None = None) -> JSON:

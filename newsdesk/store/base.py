@@ -25,6 +25,8 @@ class AddResult:
 
     def __str__(self) -> str:
         where = self.source or self.id
+        if self.source and self.id != self.source and self.source.rsplit(":", 1)[-1].isdigit():
+            where = f"{self.source} ({self.id})"  # a JSONL line: name the id too
         if self.status == "duplicate":
             return f"{where}: duplicate of {self.of} (similarity {self.similarity:.2f})"
         if self.status == "refused":
