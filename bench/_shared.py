@@ -14,5 +14,7 @@ OUT = ROOT / "bench" / "out"
 def data_file(*parts: str) -> Path:
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
-        sys.exit(f"missing {path}: the shared evaluation data is not here (set NEWSDESK_SHARED_DATA)")
+        sys.exit(
+            f"missing {path}: the shared evaluation data is not here (set NEWSDESK_SHARED_DATA)"
+        )
     return path

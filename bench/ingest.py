@@ -78,8 +78,12 @@ def main() -> None:
     print(f"{'newsdesk ingest':<28}{best:>10.2f}{n / best:>10.0f}")
     print(f"{'baseline: plain INSERT':<28}{best_plain:>10.2f}{n / best_plain:>10.0f}")
     OUT.mkdir(parents=True, exist_ok=True)
-    result = {"documents": n, "outcome": dict(counts), "newsdesk_docs_per_s": n / best,
-              "plain_insert_docs_per_s": n / best_plain}
+    result = {
+        "documents": n,
+        "outcome": dict(counts),
+        "newsdesk_docs_per_s": n / best,
+        "plain_insert_docs_per_s": n / best_plain,
+    }
     (OUT / "ingest.json").write_text(json.dumps(result, indent=2))
 
 

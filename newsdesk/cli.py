@@ -220,10 +220,18 @@ def _print_table(records: list[dict[str, Any]]) -> None:
     if not records:
         click.echo("(no documents)")
         return
-    table = Table(*records[0].keys())
+    table = Table()
+    for key in records[0]:
+        # Ids stay whole; long titles are cut to the line.
+        table.add_column(
+            key,
+            no_wrap=True,
+            overflow="fold" if key == "id" else "ellipsis",
+            max_width=None if key == "id" else 40,
+        )
     for record in records:
         table.add_row(*("" if v is None else str(v) for v in record.values()))
-    Console().print(table)
+    Console(width=max(Console().width, 160)).print(table)
 
 
 @cli.command(epilog=INPUTS_HELP)

@@ -35,7 +35,13 @@ STAGES: dict[str, Factory] = {
 }
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "parse", "entities", "quotes", "relations", "dates", "genre", "release",
+    "parse",
+    "entities",
+    "quotes",
+    "relations",
+    "dates",
+    "genre",
+    "release",
 )
 
 

@@ -18,7 +18,9 @@ BIN = Path(sys.executable).parent
 
 
 def step(args: list[str], stdout: Path | None = None) -> int:
-    print("$ newsdesk " + " ".join(shlex.quote(a) for a in args) + (f" > {stdout}" if stdout else ""))
+    print(
+        "$ newsdesk " + " ".join(shlex.quote(a) for a in args) + (f" > {stdout}" if stdout else "")
+    )
     cmd = [str(BIN / "newsdesk"), *args]
     if stdout is None:
         return subprocess.run(cmd).returncode
@@ -36,8 +38,9 @@ def main(corpus: str, out: str) -> int:
     failed |= step(["ls", "--db", db])
     failed |= step(["ls", "--db", db, "--duplicates"])
     failed |= step(["ls", "--db", db, "--format", "json"], target / "documents.json")
-    failed |= step(["annotate", corpus, "--format", "jsonl", "--include-text"],
-                   target / "annotations.jsonl")
+    failed |= step(
+        ["annotate", corpus, "--format", "jsonl", "--include-text"], target / "annotations.jsonl"
+    )
     print(f"\nDemo output in {target.resolve()}:")
     for path in sorted(target.iterdir()):
         print(f"  {path.name}")

@@ -63,6 +63,14 @@ def extract_html(html: str, url: str | None = None) -> Page:
         include_tables=False,
         include_images=False,
         include_links=False,
+        # Take the date the page states (metadata, <time>), never a guess from loose
+        # text; and accept any date, not only those up to today's.
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "max_date": "2999-12-31",
+            "outputformat": "%Y-%m-%d",
+        },
     )
     if result is None:
         raise InputError("no article text found in the HTML")

@@ -206,6 +206,7 @@ class SQLiteStore:
         if doc_id is not None:
             sql += " WHERE of_id = ?"
             params = (doc_id,)
+        sql = sql.replace("similarity FROM", "round(similarity, 3) FROM")
         keys = ("id", "of", "outlet", "title", "url", "published", "similarity")
         return [
             dict(zip(keys, row, strict=True))
