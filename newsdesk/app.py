@@ -40,16 +40,33 @@ def open_store(path: str, settings: Settings | None = None) -> SQLiteStore:
     return SQLiteStore(path, near_duplicate_threshold=settings.near_duplicate_threshold)
 
 
-def ingest(items: Iterable[Item], store: SQLiteStore) -> Iterator[AddResult]:
+def ingest(
+    items: Iterable[Item],
+    store: SQLiteStore,
+    pipeline: Pipeline | None = None,
+    batch_size: int = 32,
+) -> Iterator[AddResult]:
     """Store each document in its own transaction; say what happened to each item.
 
-    A refused item is reported and skipped; nothing already stored is touched.
+    With a pipeline, documents are annotated (in batches) before they are stored, and
+    their annotation layers are stored with them in the same transaction; documents the
+    store already holds are not annotated again. A refused item is reported and skipped;
+    nothing already stored is touched.
     """
-    for item in items:
-        if isinstance(item, Refusal):
-            yield AddResult("refused", item.id or item.source, item.source, reason=item.reason)
-            continue
-        yield store.add(item, fingerprint(item.text))
+    stream = iter(items)
+    while batch := list(islice(stream, batch_size)):
+        todo = [
+            i for i, item in enumerate(batch) if isinstance(item, Document) and store.needs(item)
+        ]
+        if pipeline is not None and todo:
+            done = pipeline(batch[i] for i in todo if isinstance(batch[i], Document))
+            for i, doc in zip(todo, done, strict=True):
+                batch[i] = doc
+        for item in batch:
+            if isinstance(item, Refusal):
+                yield AddResult("refused", item.id or item.source, item.source, reason=item.reason)
+            else:
+                yield store.add(item, fingerprint(item.text))
 
 
 def annotate(

@@ -133,3 +133,35 @@ def test_store_full_text_search_uses_porter_stemming(store: SQLiteStore) -> None
     assert store.search("tariff") == ["b"]
     with pytest.raises(StoreError, match="bad search query"):
         store.search('"unbalanced')
+
+
+def test_store_migrates_old_schema_keeping_documents(tmp_path: Path) -> None:
+    from newsdesk.store.schema import migrate
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO documents (id, text, hash, added_at) VALUES ('old', 'Old text here.', 'h', 'x')"
+    )
+    conn.close()
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS) > 1
+    old = store.get("old")
+    assert old is not None and old.text == "Old text here." and old.quotes == ()
+
+
+def test_store_keeps_annotation_layers(store: SQLiteStore) -> None:
+    from newsdesk.model import Quote
+
+    doc = Document(id="w", text=WIRE, genre="report", genre_evidence=(("said_per_100w", 2.5),))
+    q = WIRE.index("We were lucky")
+    quote = Quote(doc.span(q, q + 29), WIRE[q : q + 29], speaker="Inga Solberg", via=("X",))
+    doc = doc.with_layers(quotes=(quote,))
+    add(store, doc)
+    again = store.get("w")
+    assert again == doc
+    assert again is not None and again.genre == "report"
+    assert again.genre_evidence == (("said_per_100w", 2.5),)
+    assert store.needs(doc) is False
+    assert store.needs(Document(id="new", text="A different text for a new document.")) is True

@@ -69,6 +69,10 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
     END;
     """,
+    # 2: annotation layers (quotes, entities, relations, timeline, genre evidence) as JSON.
+    """
+    ALTER TABLE documents ADD COLUMN layers TEXT;
+    """,
 )
 
 

@@ -6,8 +6,10 @@ so an interrupted ingest leaves every committed document intact and none half-wr
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,10 @@ from newsdesk.model import Document
 from newsdesk.store.base import AddResult
 from newsdesk.store.schema import MIGRATIONS, migrate
 
-_DOC_COLUMNS = "id, text, title, outlet, author, url, published, genre, story_label, source, hash"
+_DOC_COLUMNS = (
+    "id, text, title, outlet, author, url, published, genre, story_label, source, hash, layers"
+)
+_LAYERS = ("quotes", "entities", "relations", "timeline", "genre_evidence")
 
 
 class SQLiteStore:
@@ -118,9 +123,19 @@ class SQLiteStore:
         self._insert(doc, fingerprint)
         return AddResult("added", doc.id, src)
 
+    def needs(self, doc: Document) -> bool:
+        """False when adding ``doc`` would surely add nothing (same id, url or text is
+        stored); a cheap check to skip annotating documents that will not be stored."""
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? OR hash = ? OR (url IS NOT NULL AND url = ?) "
+            "UNION ALL SELECT 1 FROM copies WHERE id = ? LIMIT 1",
+            (doc.id, doc.hash, doc.url, doc.id),
+        ).fetchone()
+        return row is None
+
     def _insert(self, doc: Document, fingerprint: Fingerprint | None) -> None:
         cur = self.conn.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO documents ({_DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id,
                 doc.text,
@@ -133,6 +148,7 @@ class SQLiteStore:
                 doc.story,
                 doc.source,
                 doc.hash,
+                _layers_json(doc),
                 _now(),
             ),
         )
@@ -234,8 +250,31 @@ class SQLiteStore:
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
+def _layers_json(doc: Document) -> str | None:
+    """The annotation layers of a document as JSON (None when it has none)."""
+    data = doc.to_dict(include_text=False)
+    layers = {k: data[k] for k in _LAYERS if data.get(k)}
+    if doc.genre_evidence:
+        layers["genre_evidence"] = dict(doc.genre_evidence)
+    return json.dumps(layers, ensure_ascii=False) if layers else None
+
+
 def _document(row: tuple[Any, ...]) -> Document:
-    doc_id, text, title, outlet, author, url, published, genre, story, source, hash_ = row
+    doc_id, text, title, outlet, author, url, published, genre, story, source, hash_, layers = row
+    if layers:
+        record = {"id": doc_id, "text": text, "genre": genre, **json.loads(layers)}
+        annotated = Document.from_dict(record)
+        return replace(
+            annotated,
+            title=title,
+            outlet=outlet,
+            author=author,
+            url=url,
+            published=published,
+            story=story,
+            source=source,
+            hash=hash_,
+        )
     return Document(
         id=doc_id,
         text=text,
