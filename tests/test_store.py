@@ -142,7 +142,8 @@ def test_store_migrates_old_schema_keeping_documents(tmp_path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS[:1])
     conn.execute(
-        "INSERT INTO documents (id, text, hash, added_at) VALUES ('old', 'Old text here.', 'h', 'x')"
+        "INSERT INTO documents (id, text, hash, added_at) "
+        "VALUES ('old', 'Old text here.', 'h', 'x')"
     )
     conn.close()
     store = SQLiteStore(path)
