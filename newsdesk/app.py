@@ -55,12 +55,10 @@ def ingest(
     """
     stream = iter(items)
     while batch := list(islice(stream, batch_size)):
-        todo = [
-            i for i, item in enumerate(batch) if isinstance(item, Document) and store.needs(item)
-        ]
+        todo = {i: item for i, item in enumerate(batch) if isinstance(item, Document)}
+        todo = {i: doc for i, doc in todo.items() if store.needs(doc)}
         if pipeline is not None and todo:
-            done = pipeline(batch[i] for i in todo if isinstance(batch[i], Document))
-            for i, doc in zip(todo, done, strict=True):
+            for i, doc in zip(todo, pipeline(todo.values()), strict=True):
                 batch[i] = doc
         for item in batch:
             if isinstance(item, Refusal):
