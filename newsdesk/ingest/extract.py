@@ -16,12 +16,14 @@ from newsdesk.ingest.clean import paragraphs_text
 _LINK_LINE = re.compile(
     r"^\W*(read more|read next|more on this|related( articles?| stories| coverage| reading)?|"
     r"see also|also read|recommended|most read|trending|click here|sign up|subscribe|"
-    r"advertisement|sponsored|share (this|on)|follow us|newsletter)\b",
+    r"advertisement|sponsored|share (this|on)|follow us|newsletter|"
+    r"(do you|got a) (have a )?(story|tip)|contact us|tips?:)\b",
     re.IGNORECASE,
 )
 _CREDIT = r"(photo(graph)?s?|pictures?|images?|credit|video|illustration)\s*(by\b|:|/|credit)"
 _CREDIT_LINE = re.compile(rf"^\W*{_CREDIT}", re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(rf"[\(\[]\s*{_CREDIT}[^\)\]]*[\)\]]\s*$", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SHORT_CREDIT = re.compile(r"^[\w .'\-]{2,60}/[\w .'\-]{2,60}$")
 
 
@@ -44,6 +46,8 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _LINK_LINE.match(stripped) and len(stripped.split()) <= 25:
         return True
+    if _EMAIL.search(stripped) and len(stripped.split()) <= 25:
+        return True  # "Email news@… or call the newsdesk": a prompt, not the story
     if _CREDIT_LINE.match(stripped) and len(stripped.split()) <= 15:
         return True
     if _TRAILING_CREDIT.search(stripped):
