@@ -1,0 +1,145 @@
+"""Genre: is an article a report, an opinion piece, an analysis, or something else?
+
+Transparent rules over a handful of rates, all returned as evidence. Rates are per 100
+words of the text outside quotation marks (a wire report quoting a minister who says
+"we must act" is still a report), except ``attribution`` (attribution verbs per
+sentence, counted everywhere) and ``questions`` (question marks per 100 words).
+
+Features:
+
+* ``first_person_plural``: we, us, our, ours, ourselves.
+* ``first_person_singular``: I, me, my, mine, myself (a columnist's voice; counts half).
+* ``evaluative``: evaluative adjectives and adverbs (shameful, reckless, welcome …).
+* ``obligation``: must, should, ought to, need(s) to, have/has to.
+* ``editorial``: editorial markers ("we believe", "in our view", "editorial", "opinion").
+* ``hedges``: analysis vocabulary (could, likely, suggests, appears, perhaps …).
+* ``attribution``: said/says/told/according to/added/announced per sentence.
+* ``questions``: question marks.
+
+Decision, in order (thresholds are the module constants, set for article-length texts:
+a wire report attributes in one sentence of ten or more, an editorial has a few
+first-person or evaluative words per hundred): too short → other; editorial markers
+with opinion cues, or strong opinion cues and little attribution → opinion;
+attribution and few hedges → report; hedges → analysis; some attribution → report;
+otherwise other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.model import Document, Genre
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MIN_WORDS = 20
+OPINION_WITH_MARKER = 1.0
+OPINION_WITHOUT_MARKER = 2.0
+OPINION_MAX_ATTRIBUTION = 0.1
+REPORT_ATTRIBUTION = 0.1
+REPORT_MAX_HEDGES = 1.5
+ANALYSIS_HEDGES = 0.9
+WEAK_REPORT_ATTRIBUTION = 0.05
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]*’(?!\w)", re.DOTALL)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?:\s+|$)")
+
+FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
+FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
+EVALUATIVE = frozenset(
+    """
+    absurd admirable appalling bad brave brilliant careless catastrophic courageous cowardly
+    cruel dangerous deplorable desperate disastrous disgraceful dishonest dismal excellent
+    failed foolish good great harmful hypocritical inexcusable irresponsible laudable
+    misguided outrageous pathetic poor reckless regrettable ridiculous scandalous shameful
+    shameless shocking short-sighted sensible stupid terrible timid troubling unacceptable
+    unconscionable unfair unjust welcome wise wrong wrongheaded
+    shamefully recklessly rightly wrongly sadly fortunately unfortunately regrettably
+    """.split()
+)
+OBLIGATION = re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b", re.I)
+EDITORIAL = re.compile(
+    r"\b(?:we\s+believe|we\s+think|in\s+our\s+(?:view|opinion)|in\s+my\s+(?:view|opinion)|"
+    r"i\s+believe|editorial|opinion|op-ed|commentary|we\s+urge|it\s+is\s+time\s+(?:for|to))\b",
+    re.I,
+)
+HEDGES = re.compile(
+    r"\b(?:could|might|may|likely|unlikely|perhaps|probably|possibly|suggests?|"
+    r"appears?|seems?|indicates?|implies|means\s+that|in\s+other\s+words|"
+    r"the\s+question\s+is|raises?\s+(?:the\s+)?questions?|analysts?|whether)\b",
+    re.I,
+)
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according\s+to|added|announced|stated|declared|reported|"
+    r"confirmed|explained|noted)\b",
+    re.I,
+)
+
+
+def _per_100(count: int, words: int) -> float:
+    """A count per 100 words."""
+    return round(100.0 * count / words, 3) if words else 0.0
+
+
+def _sentences(text: str, parsed: Doc | None) -> int:
+    """The number of sentences (from the parse when given)."""
+    if parsed is not None and parsed.text == text:
+        return max(1, sum(1 for _ in parsed.sents))
+    return max(1, len([s for s in _SENTENCE_END.split(text) if s.strip()]))
+
+
+def genre_features(doc: Document, parsed: Doc | None = None) -> dict[str, float]:
+    """The evidence rates (see the module docstring) for ``doc``."""
+    text = doc.text
+    outside = _QUOTED.sub(" ", text)
+    words = [w.lower() for w in _WORD.findall(text)]
+    words_out = [w.lower() for w in _WORD.findall(outside)]
+    n_out = len(words_out)
+    sentences = _sentences(text, parsed)
+    return {
+        "words": float(len(words)),
+        "first_person_plural": _per_100(sum(w in FIRST_PERSON_PLURAL for w in words_out), n_out),
+        "first_person_singular": _per_100(
+            sum(w in FIRST_PERSON_SINGULAR for w in words_out), n_out
+        ),
+        "evaluative": _per_100(sum(w in EVALUATIVE for w in words_out), n_out),
+        "obligation": _per_100(len(OBLIGATION.findall(outside)), n_out),
+        "editorial": _per_100(len(EDITORIAL.findall(outside)), n_out),
+        "hedges": _per_100(len(HEDGES.findall(outside)), n_out),
+        "attribution": round(len(ATTRIBUTION.findall(text)) / sentences, 3),
+        "questions": _per_100(outside.count("?"), n_out),
+    }
+
+
+def decide_genre(features: dict[str, float]) -> Genre:
+    """The genre the rates point to (thresholds are module constants)."""
+    if features["words"] < MIN_WORDS:
+        return "other"
+    opinion = (
+        features["first_person_plural"]
+        + 0.5 * features.get("first_person_singular", 0.0)
+        + features["evaluative"]
+        + features["obligation"]
+        + 0.5 * features["questions"]
+    )
+    attribution = features["attribution"]
+    if features["editorial"] > 0 and opinion >= OPINION_WITH_MARKER:
+        return "opinion"
+    if opinion >= OPINION_WITHOUT_MARKER and attribution < OPINION_MAX_ATTRIBUTION:
+        return "opinion"
+    if attribution >= REPORT_ATTRIBUTION and features["hedges"] < REPORT_MAX_HEDGES:
+        return "report"
+    if features["hedges"] >= ANALYSIS_HEDGES:
+        return "analysis"
+    if attribution >= WEAK_REPORT_ATTRIBUTION:
+        return "report"
+    return "other"
+
+
+def classify_genre(doc: Document, parsed: Doc | None = None) -> tuple[Genre, dict[str, float]]:
+    """``(genre, evidence)`` for ``doc``: one of report, opinion, analysis, other."""
+    features = genre_features(doc, parsed)
+    return decide_genre(features), features

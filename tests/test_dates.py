@@ -1,0 +1,240 @@
+"""Time expressions: each normalisation rule on hand-written sentences, plus the bench gate.
+
+The anchor is Wednesday 14 October 2026 (ISO week 42) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsdesk.annotate.dates import (
+    contract_date,
+    extract_times,
+    find_timexes,
+    parse_anchor,
+    split_sentences,
+)
+from newsdesk.model import Document, TimeExpression
+
+ANCHOR = "2026-10-14"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def times(text: str, published: str | None = ANCHOR) -> list[TimeExpression]:
+    return list(extract_times(Document(id="d", text=text, published=published)))
+
+
+def one(text: str, published: str | None = ANCHOR) -> TimeExpression:
+    found = times(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def value_of(text: str, anchor: str | None = ANCHOR) -> list[str | None]:
+    return [t.value for t in find_timexes(text, anchor)]
+
+
+# --- the rules of the brief ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "date"),
+    [
+        ("The minister resigned on Tuesday.", "Tuesday", "2026-10-13"),
+        ("Prices peaked last November.", "last November", "2025-11"),
+        ("Sales fell earlier this month.", "earlier this month", "2026-10"),
+        ("Exports have risen since February.", "February", "2026-02"),
+        ("The plant opened in 2019.", "2019", "2019"),
+        ("The vote took place on 3 October.", "3 October", "2026-10-03"),
+        ("He was born on Oct. 12, 1998.", "Oct. 12, 1998", "1998-10-12"),
+        ("The treaty was signed on 12 October 2026.", "12 October 2026", "2026-10-12"),
+        ("The ruling came yesterday.", "yesterday", "2026-10-13"),
+        ("The report is published today.", "today", "2026-10-14"),
+        ("The court rules tomorrow.", "tomorrow", "2026-10-15"),
+        ("Profits doubled last year.", "last year", "2025"),
+        ("Elections are due next year.", "next year", "2027"),
+        ("Turnout was low in August 2024.", "August 2024", "2024-08"),
+        ("The deal closed last month.", "last month", "2026-09"),
+        ("He died three years ago.", "three years ago", "2023"),
+    ],
+)
+def test_rule(sentence: str, expression: str, date: str) -> None:
+    found = one(sentence)
+    assert found.expression == expression
+    assert found.date == date
+
+
+def test_weekday_on_the_anchor_weekday_is_the_anchor() -> None:
+    assert one("The strike began on Wednesday.").date == "2026-10-14"
+
+
+def test_weekday_in_future_clause_is_the_next_one() -> None:
+    assert one("Talks will resume on Friday.").date == "2026-10-16"
+    assert one("The court is expected to rule on Monday.").date == "2026-10-19"
+
+
+def test_last_and_next_weekday() -> None:
+    assert one("They met last Wednesday.").date == "2026-10-07"
+    assert one("They meet next Tuesday.").date == "2026-10-20"
+
+
+def test_possessive_weekday_looks_back() -> None:
+    assert one("Investors will digest Monday's ruling.").date == "2026-10-12"
+
+
+def test_month_without_year_follows_tense() -> None:
+    assert one("The mission will fly in December.").date == "2026-12"
+    assert one("The factory closed in December.").date == "2025-12"
+    assert one("The dividend is payable Dec. 15.").date == "2026-12-15"
+    assert one("A federal judge ruled on Nov. 3 that the law stands.").date == "2025-11-03"
+
+
+def test_until_looks_forward() -> None:
+    assert one("The offer was extended until March 6.").date == "2027-03-06"
+
+
+def test_weeks_quarters_seasons_and_decades() -> None:
+    assert value_of("The board meets next week.") == ["2026-W43"]
+    assert one("The board meets next week.").date == "2026-10"
+    assert value_of("Profit rose in the third quarter.") == ["2026-Q3"]
+    assert one("Profit rose in the third quarter.").date == "2026"
+    assert value_of("Profit rose in the third quarter. A year earlier it fell.") == [
+        "2026-Q3",
+        "2025-Q3",
+    ]
+    assert value_of("Tourism boomed this summer.") == ["2026-SU"]
+    assert value_of("Fashions of the 1990s are back.") == ["199X"]
+    assert one("Fashions of the 1990s are back.").date is None
+    assert value_of("Officials said over the weekend that talks failed.") == ["2026-W41-WE"]
+
+
+def test_vague_references_are_valued_but_left_out_of_the_timeline() -> None:
+    assert value_of("Prices are now falling, as they did recently.") == [
+        "PRESENT_REF",
+        "PAST_REF",
+    ]
+    assert times("Prices are now falling, as they did recently.") == []
+
+
+def test_holiday() -> None:
+    assert one("The parade will be held on Thanksgiving.").date == "2026-11-26"
+
+
+def test_no_anchor_relative_none_absolute_resolved() -> None:
+    text = "On Tuesday the court cited its ruling of Oct. 12, 1998, and a 2019 law; last year it"
+    text += " ruled again on 3 October."
+    found = {t.expression: t.date for t in times(text, published=None)}
+    assert found["Tuesday"] is None
+    assert found["last year"] is None
+    assert found["3 October"] is None
+    assert found["Oct. 12, 1998"] == "1998-10-12"
+    assert found["2019"] == "2019"
+
+
+def test_explicit_anchor_overrides_published() -> None:
+    doc = Document(id="d", text="The vote was held on Tuesday.", published="1998-01-01")
+    (found,) = extract_times(doc, anchor="2026-10-14T09:30:00Z")
+    assert found.date == "2026-10-13"
+
+
+def test_spans_cover_the_expression_exactly() -> None:
+    text = "On Tuesday, officials said prices peaked last November and fell earlier this month."
+    doc = Document(id="d", text=text, published=ANCHOR)
+    found = extract_times(doc)
+    assert [t.expression for t in found] == ["Tuesday", "last November", "earlier this month"]
+    for t in found:
+        assert doc.text_of(t.span) == t.expression
+        assert t.span.doc == "d"
+
+
+def test_event_is_the_sentence() -> None:
+    text = "Markets were calm. The minister resigned on Tuesday. Shares rose."
+    assert one(text).event == "The minister resigned on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices may rise.",
+        "Thousands march through the capital.",
+        "About 2000 troops arrived.",
+        "The shares cost $1995 each.",
+        "Jan Kavan signed the accord.",
+        "Growth was 1999 percent.",
+    ],
+)
+def test_non_expressions(sentence: str) -> None:
+    assert times(sentence) == []
+
+
+def test_contract_date_mapping() -> None:
+    assert contract_date("1998-10-12") == "1998-10-12"
+    assert contract_date("1998-10-12TNI") == "1998-10-12"
+    assert contract_date("1998-10") == "1998-10"
+    assert contract_date("1998") == "1998"
+    assert contract_date("1998-Q3") == "1998"
+    assert contract_date("1998-SU") == "1998"
+    assert contract_date("2026-W43") == "2026-10"
+    assert contract_date("2025-W53") is None
+    assert contract_date("199X") is None
+    assert contract_date("PRESENT_REF") is None
+    assert contract_date(None) is None
+
+
+def test_parse_anchor() -> None:
+    assert str(parse_anchor("2026-10-14T08:00:00+02:00")) == "2026-10-14"
+    assert str(parse_anchor("19980108")) == "1998-01-08"
+    assert parse_anchor("yesterday") is None
+    assert parse_anchor(None) is None
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Mr. Smith arrived on Oct. 12. He left."
+    spans = split_sentences(text)
+    assert [text[s:e].strip() for s, e in spans] == ["Mr. Smith arrived on Oct. 12.", "He left."]
+
+
+@pytest.mark.slow
+def test_with_a_spacy_parse() -> None:
+    from newsdesk.annotate.nlp import SpacyBackend
+
+    text = "Markets were calm. The talks will resume on Friday, officials said on Tuesday."
+    doc = Document(id="d", text=text, published=ANCHOR)
+    found = extract_times(doc, SpacyBackend()(text))
+    assert [(t.expression, t.date) for t in found] == [
+        ("Friday", "2026-10-16"),
+        ("Tuesday", "2026-10-13"),
+    ]
+    assert found[0].event.startswith("The talks will resume")
+
+
+# --- the bench gate -----------------------------------------------------------------------
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_dates", ROOT / "bench" / "dates.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_dates"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_dates_gate_tempeval_train() -> None:
+    bench = _bench()
+    path = bench.data_dir() / bench.DATA_FILE
+    if not path.exists():
+        pytest.skip(f"shared data not present at {path}")
+    floors = json.loads((ROOT / "bench" / "floors" / "dates.json").read_text(encoding="utf-8"))
+    report, _ = bench.run(bench.load_docs(path), baseline=False)
+    scores = report["systems"]["newsdesk"]
+    assert scores["all"]["value_accuracy"] >= floors["value_accuracy"]
+    assert scores["held_out"]["value_accuracy"] >= floors["held_out_value_accuracy"]
+    assert scores["all"]["extent_f1"] >= floors["extent_f1"]
