@@ -1,0 +1,387 @@
+"""Where sources agree: statements grouped across the documents that make them.
+
+`group_facts` links sentences of different documents that say the same thing: their
+similarity is high (a given embedding similarity, or a TF-IDF cosine over words and word
+pairs computed here with numpy) *and* the numbers, people and dates they name agree. Two
+sentences that give different numbers are not the same fact, unless a `Conflict` has
+claims in both: then they are one disputed statement. Groups are merged greedily, most
+similar pair first, never two sentences of one document in a group and never two
+sentences that disagree.
+
+A fact is ``conflicting`` when one of its sources overlaps a conflict's claim,
+``corroborated`` when two or more documents make it, ``single-source`` otherwise. Its
+text is its most central sentence (ties go to the earliest document).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from newsdesk.brief.conflicts import claim_spans, number_value, numbers_in, parse_of
+from newsdesk.model import Agreement, Conflict, Document, Fact, Span
+
+__all__ = ["EMBEDDING_THRESHOLD", "TFIDF_THRESHOLD", "group_facts", "tfidf_similarity"]
+
+Similarity = Callable[[list[str]], npt.NDArray[np.floating]]
+
+TFIDF_THRESHOLD = 0.3
+"""TF-IDF cosine at or above which two sentences may state the same fact."""
+EMBEDDING_THRESHOLD = 0.68
+"""Embedding cosine at or above which two sentences may state the same fact."""
+CONFLICT_FLOOR = 0.5
+"""Share of the threshold two sentences need when a conflict has claims in both."""
+PLAIN_FLOOR = 0.1
+"""TF-IDF cosine without names two sentences need besides (with the default similarity)."""
+MIN_WORDS = 5
+
+_STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto about over after
+    before since than then that this these those it its is are was were be been being has
+    have had do does did will would can could should may might must shall he she they we
+    you i his her their our your my him them us me who whom which what when where why how
+    not no so also just only very more most said says say told according there here
+    s t""".split()
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_NUMBER = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:zero|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^\W*(?:photo|picture|image|read more|related|advertisement|updated|share)\b|"
+    r"\((?:photo|picture|image)s?\b|\b(?:photo|picture) by\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[A-Z][A-Z' -]{2,}:\s")  # a caption's "WRECKED: ..."
+_OPENING_QUOTES = "\"“‘'"
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_PERSONAL = ("age of ", "title of ")
+_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A candidate statement: where it is and what it names."""
+
+    rank: int  # the document's place (earliest first)
+    span: Span
+    text: str
+    numbers: frozenset[float]
+    people: frozenset[str]
+    dates: frozenset[str]
+
+
+# ---------------------------------------------------------------------------- sentences
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text``: from an opening mark to its closing mark.
+
+    A quote still open at the end of a paragraph ends there (the next paragraph reopens
+    it, as multi-paragraph quotes are written).
+    """
+    regions = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        opened: int | None = None
+        for m in re.finditer(r"[\"“”]", paragraph.group()):
+            at = paragraph.start() + m.start()
+            if opened is None and m.group() != "”":
+                opened = at
+            elif opened is not None and m.group() != "“":
+                regions.append((opened, at + 1))
+                opened = None
+        if opened is not None:
+            regions.append((opened, paragraph.end()))
+    return regions
+
+
+def _is_statement(text: str) -> bool:
+    """A full sentence, not a caption, credit or headline, nor a quote without its speaker.
+
+    (Sentences inside a longer quote are caught by `_quote_regions`.)
+    """
+    if len(text.split()) < MIN_WORDS or not text.endswith(_ENDS):
+        return False
+    if _FURNITURE.search(text) or _LABEL.match(text):
+        return False
+    return not (text[0] in _OPENING_QUOTES and len(_QUOTED.sub(" ", text).split()) < 2)
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` without surrounding whitespace, cut at blank lines."""
+    pieces = []
+    offset = start
+    for part in re.split(r"(\n\s*\n)", text[start:end]):
+        left = len(part) - len(part.lstrip())
+        right = len(part.rstrip())
+        if part.strip() and not re.fullmatch(r"\n\s*\n", part):
+            pieces.append((offset + left, offset + right))
+        offset += len(part)
+    return pieces
+
+
+def _doc_sentences(doc: Document, parse: Doc) -> list[tuple[int, int]]:
+    """The statement sentences of ``doc`` (``parse`` is its parse)."""
+    out = []
+    text = doc.text
+    quotes = _quote_regions(text)
+    for sent in parse.sents:
+        for start, end in _trimmed(text, sent.start_char, sent.end_char):
+            while end < len(text) and text[end] in '"”':
+                end += 1  # a closing quote spaCy put in the next sentence
+            inside = any(qs < start < qe or qs <= start < end <= qe for qs, qe in quotes)
+            if not inside and _is_statement(text[start:end]):
+                out.append((start, end))
+    return out
+
+
+Marks = tuple[list[tuple[int, float]], list[tuple[int, str]]]
+
+
+def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
+    """The numbers and people (surnames) of ``doc`` (``parse`` is its parse), with offsets.
+
+    Numbers inside ``disputed`` spans (conflict claims) are left out: the conflict
+    already reports them, and the rest of the sentence may still agree.
+    """
+    numbers = [
+        (at, value)
+        for at, value in numbers_in(parse, 0, len(doc.text))
+        if not _overlaps(Span(doc.id, at, at + 1), disputed)
+    ]
+    people = [
+        (ent.start_char, ent.text.split()[-1].lower())
+        for ent in parse.ents
+        if ent.label_ == "PERSON"
+    ]
+    return numbers, people
+
+
+def _features(doc: Document, rank: int, start: int, end: int, marks: Marks | None) -> _Sentence:
+    """The sentence ``start:end`` of ``doc`` with its numbers, people and dates.
+
+    Without a parse (``marks`` None) numbers are found by pattern and people not at all.
+    """
+    text = doc.text[start:end]
+    if marks is not None:
+        numbers = frozenset(v for at, v in marks[0] if start <= at < end)
+        people = frozenset(name for at, name in marks[1] if start <= at < end)
+    else:
+        values = (number_value(m.group().replace(",", "").split()) for m in _NUMBER.finditer(text))
+        numbers = frozenset(v for v in values if v is not None)
+        people = frozenset()
+    dates = frozenset(m.group().lower() for m in _DATE.finditer(text))
+    return _Sentence(rank, doc.span(start, end), " ".join(text.split()), numbers, people, dates)
+
+
+def _collect(
+    docs: Sequence[Document], sentences: Sequence[Span] | None, disputed: Sequence[Span]
+) -> list[_Sentence]:
+    """The candidate sentences, in document rank then text order."""
+    ranked = sorted(range(len(docs)), key=lambda i: (docs[i].published or "9999", i))
+    rank = {docs[i].id: r for r, i in enumerate(ranked)}
+    by_id = {d.id: d for d in docs}
+    parses = {d.id: parse_of(d) for d in docs}
+    if sentences is None:
+        found = [(d.id, s, e) for d in docs if (p := parses[d.id]) for s, e in _doc_sentences(d, p)]
+    else:
+        found = [(s.doc, s.start, s.end) for s in sentences if s.doc in by_id]
+    marks = {i: None if p is None else _marks(by_id[i], p, disputed) for i, p in parses.items()}
+    out = [_features(by_id[d], rank[d], s, e, marks[d]) for d, s, e in dict.fromkeys(found)]
+    return sorted(out, key=lambda s: (s.rank, s.span.start))
+
+
+# ---------------------------------------------------------------------------- similarity
+
+
+def _stem(word: str) -> str:
+    """A crude stem: common inflection endings cut off ("injuring" -> "injur")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _terms(text: str, names: bool = True) -> list[str]:
+    """Content-word stems and the pairs of neighbouring content words.
+
+    With ``names=False`` capitalised words (names, mostly) are left out too.
+    """
+    found = _WORD.findall(text.replace("’", "'") if names else _CAPITALISED.sub(" ", text))
+    words = [_stem(w) for w in (f.lower() for f in found) if w not in _STOPWORDS]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def tfidf_similarity(texts: list[str], names: bool = True) -> npt.NDArray[np.float64]:
+    """The (n, n) cosine similarity of ``texts`` as TF-IDF vectors of words and word pairs.
+
+    ``names=False`` leaves capitalised words out (what a sentence says, not who it names).
+    """
+    n = len(texts)
+    bags = [Counter(_terms(t, names)) for t in texts]
+    df = Counter(t for bag in bags for t in bag)
+    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+    weights = [{t: (1 + math.log(c)) * idf[t] for t, c in bag.items()} for bag in bags]
+    norms = np.array([math.sqrt(sum(w * w for w in row.values())) or 1.0 for row in weights])
+    # Only terms two texts share add to a dot product: walk each such term's postings.
+    result = np.zeros((n, n))
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for row, bag in enumerate(weights):
+        for term, weight in bag.items():
+            if df[term] > 1:
+                postings[term].append((row, weight))
+    for posting in postings.values():
+        for k, (i, wi) in enumerate(posting):
+            for j, wj in posting[k + 1 :]:
+                result[i, j] += wi * wj
+    result = (result + result.T) / np.outer(norms, norms)
+    np.fill_diagonal(result, [1.0 if row else 0.0 for row in weights])
+    return result
+
+
+# ---------------------------------------------------------------------------- grouping
+
+
+def _agree(a: _Sentence, b: _Sentence) -> bool:
+    """The numbers, people and dates of two sentences do not contradict each other."""
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    if a.people and b.people and not a.people & b.people:
+        return False
+    return not (a.dates and b.dates and not a.dates & b.dates)
+
+
+def _overlaps(span: Span, claims: Sequence[Span]) -> bool:
+    """``span`` shares at least one character with one of ``claims``."""
+    return any(c.doc == span.doc and c.start < span.end and span.start < c.end for c in claims)
+
+
+def _disputed(a: _Sentence, b: _Sentence, conflicts: Sequence[Conflict]) -> bool:
+    """Whether one conflict about a count, value or date has claims in both sentences.
+
+    Conflicts about a person (age, title) are incidental to what a sentence says.
+    """
+    for conflict in conflicts:
+        if conflict.about.startswith(_PERSONAL):
+            continue
+        spans = [c.span for c in conflict.claims]
+        if _overlaps(a.span, spans) and _overlaps(b.span, spans):
+            return True
+    return False
+
+
+class _Groups:
+    """Greedy grouping: merge two groups when every pair across them may be linked."""
+
+    def __init__(self, items: list[_Sentence], linkable: Callable[[int, int], bool]) -> None:
+        self.items = items
+        self.linkable = linkable
+        self.group = list(range(len(items)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+
+    def merge(self, i: int, j: int) -> None:
+        """Join the groups of ``i`` and ``j`` if no document repeats and all pairs link."""
+        gi, gj = self.group[i], self.group[j]
+        if gi == gj:
+            return
+        left, right = self.members[gi], self.members[gj]
+        if {self.items[a].span.doc for a in left} & {self.items[b].span.doc for b in right}:
+            return
+        if not all(self.linkable(a, b) for a in left for b in right):
+            return
+        for b in right:
+            self.group[b] = gi
+        left.extend(right)
+        del self.members[gj]
+
+
+def _representative(
+    members: list[int], sim: npt.NDArray[np.floating], items: list[_Sentence]
+) -> int:
+    """The member most similar to the others; ties go to the earliest document."""
+
+    def key(i: int) -> tuple[float, int, int]:
+        others = [float(sim[i, j]) for j in members if j != i]
+        centrality = round(sum(others) / len(others), 6) if others else 0.0
+        return (-centrality, items[i].rank, items[i].span.start)
+
+    return min(members, key=key)
+
+
+def _agreement(sources: list[_Sentence], claims: Sequence[Span]) -> Agreement:
+    """Conflicting if a source overlaps a claim, else corroborated from two documents."""
+    if any(_overlaps(s.span, claims) for s in sources):
+        return "conflicting"
+    return "corroborated" if len({s.span.doc for s in sources}) >= 2 else "single-source"
+
+
+def group_facts(
+    docs: Sequence[Document],
+    sentences: Sequence[Span] | None = None,
+    similarity: Similarity | None = None,
+    conflicts: Sequence[Conflict] = (),
+) -> tuple[Fact, ...]:
+    """The statements of ``docs`` grouped across documents, best supported first.
+
+    ``sentences`` are the candidate statements (default: the parse's sentences of each
+    document, without captions, credits, headlines and bare quote fragments);
+    ``similarity`` maps texts to an (n, n) cosine matrix (default: `tfidf_similarity`);
+    ``conflicts`` mark the facts whose sources overlap their claims as conflicting.
+    Facts are ordered by the number of documents that make them, then by position.
+    """
+    claims = claim_spans(conflicts)
+    items = _collect(docs, sentences, claims)
+    if not items:
+        return ()
+    texts = [s.text for s in items]
+    sim = np.asarray(similarity(texts) if similarity else tfidf_similarity(texts), dtype=float)
+    plain = None if similarity else tfidf_similarity(texts, names=False)
+    threshold = EMBEDDING_THRESHOLD if similarity else TFIDF_THRESHOLD
+
+    def linkable(i: int, j: int) -> bool:
+        a, b = items[i], items[j]
+        if plain is not None and plain[i, j] < PLAIN_FLOOR:
+            return False
+        if sim[i, j] >= threshold and _agree(a, b):
+            return True
+        return bool(sim[i, j] >= threshold * CONFLICT_FLOOR and _disputed(a, b, conflicts))
+
+    groups = _Groups(items, linkable)
+    doc_number = {d: n for n, d in enumerate(dict.fromkeys(s.span.doc for s in items))}
+    docs_of = np.array([doc_number[s.span.doc] for s in items])
+    candidates = np.argwhere((sim >= threshold * CONFLICT_FLOOR) & (docs_of[:, None] != docs_of))
+    pairs = sorted(
+        ((float(sim[i, j]), int(i), int(j)) for i, j in candidates if i < j), reverse=True
+    )
+    for _, i, j in pairs:
+        groups.merge(i, j)
+    facts = []
+    for members in groups.members.values():
+        best = _representative(members, sim, items)
+        sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
+        facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
+    facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
+    return tuple(
+        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, claims))
+        for _, _, best, sources in facts
+    )

@@ -1,0 +1,332 @@
+"""Conflicts between sources: the demo corpus's planted conflicts, and hand-written cases.
+
+These tests parse with the real spaCy model (module-scoped, loaded once).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk import Conflict, Document, Settings, read
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.brief.conflicts import find_conflicts, number_value
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+COLLISION = EXAMPLES / "strait-ferry-collision"
+
+
+@pytest.fixture(scope="module")
+def backend() -> Iterator[SpacyBackend]:
+    yield SpacyBackend()
+
+
+def parsed(backend: SpacyBackend, doc: Document) -> Document:
+    return dataclasses.replace(doc, parse=backend(doc.text))
+
+
+def story(backend: SpacyBackend, folder: Path) -> list[Document]:
+    docs = [
+        d
+        for d in read([str(p) for p in sorted(folder.iterdir())], Settings())
+        if isinstance(d, Document)
+    ]
+    return [parsed(backend, d) for d in docs]
+
+
+def mini(backend: SpacyBackend, *texts: str) -> list[Document]:
+    """One parsed document per text, ids d1, d2, ..."""
+    return [parsed(backend, Document(f"d{i}", t)) for i, t in enumerate(texts, 1)]
+
+
+def by_about(conflicts: tuple[Conflict, ...]) -> dict[str, Conflict]:
+    return {c.about: c for c in conflicts}
+
+
+def claims(conflict: Conflict) -> list[tuple[str, str]]:
+    return [(c.span.doc, c.text) for c in conflict.claims]
+
+
+@pytest.fixture(scope="module")
+def collision(backend: SpacyBackend) -> list[Document]:
+    return story(backend, COLLISION)
+
+
+@pytest.fixture(scope="module")
+def collision_conflicts(collision: list[Document]) -> dict[str, Conflict]:
+    return by_about(find_conflicts(collision))
+
+
+# ---------------------------------------------------------------------------- demo corpus
+
+
+def test_conflicts_demo_age_of_captain(collision_conflicts: dict[str, Conflict]) -> None:
+    assert claims(collision_conflicts["age of Henrik Maalstad"]) == [
+        ("daily-clarion-ferry-horror", "Henrik Maalstad, 58"),
+        ("meridian-wire-collision", "Henrik Maalstad, 54"),
+        ("northshore-post-captain-interview", "Henrik Maalstad, 54"),
+    ]
+
+
+def test_conflicts_demo_title_of_solberg(collision_conflicts: dict[str, Conflict]) -> None:
+    assert claims(collision_conflicts["title of Inga Solberg"]) == [
+        ("daily-clarion-ferry-horror", "Harbour Master Inga Solberg"),
+        ("harbour-gazette-editorial", "Deputy Harbour Master Inga Solberg"),
+        ("meridian-wire-collision", "Deputy Harbour Master Inga Solberg"),
+        ("northshore-post-captain-interview", "Deputy Harbour Master Inga Solberg"),
+    ]
+
+
+def test_conflicts_demo_injured(collision_conflicts: dict[str, Conflict]) -> None:
+    assert claims(collision_conflicts["number of people injured"]) == [
+        ("daily-clarion-ferry-horror", "14 people were hurt"),
+        ("harbour-gazette-editorial", "Twelve of his passengers were injured"),
+        ("meridian-wire-collision", "injuring 12 people"),
+        ("northshore-post-captain-interview", "12 people were injured"),
+        ("valmont-courier-hospital-update", "12 people injured"),
+    ]
+
+
+def test_conflicts_demo_passengers(collision_conflicts: dict[str, Conflict]) -> None:
+    assert claims(collision_conflicts["number of passengers"]) == [
+        ("daily-clarion-ferry-horror", "231 passengers on board"),
+        ("meridian-wire-collision", "carrying 213 passengers"),
+    ]
+
+
+def test_conflicts_demo_nothing_else(collision_conflicts: dict[str, Conflict]) -> None:
+    """Arvid Lunde is 31 everywhere; the dead, the crew and the dates agree."""
+    assert sorted(collision_conflicts) == [
+        "age of Henrik Maalstad",
+        "number of passengers",
+        "number of people injured",
+        "title of Inga Solberg",
+    ]
+
+
+def test_conflicts_demo_claims_point_into_text(
+    collision: list[Document], collision_conflicts: dict[str, Conflict]
+) -> None:
+    texts = {d.id: d.text for d in collision}
+    for conflict in collision_conflicts.values():
+        assert len({c.span.doc for c in conflict.claims}) >= 2
+        for claim in conflict.claims:
+            assert texts[claim.span.doc][claim.span.start : claim.span.end] == claim.text
+
+
+def test_conflicts_demo_astrolabe_value(backend: SpacyBackend) -> None:
+    conflicts = find_conflicts(story(backend, EXAMPLES / "museum-theft"))
+    assert [(c.about, claims(c)) for c in conflicts] == [
+        (
+            "value of the astrolabe",
+            [
+                ("daily-clarion-museum-heist", "worth a staggering 3 million crowns"),
+                ("valmont-courier-museum-theft", "insured for 2.4 million crowns"),
+            ],
+        )
+    ]
+
+
+@pytest.mark.parametrize("folder", ["strait-ferry-grounding", "port-tariff-vote"])
+def test_conflicts_demo_agreeing_stories(backend: SpacyBackend, folder: str) -> None:
+    """Stories 2 and 3 have no planted conflicts (164 people vs 155 passengers is not one)."""
+    assert find_conflicts(story(backend, EXAMPLES / folder)) == ()
+
+
+def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> None:
+    """The wire report and the interview agree on everything they both state."""
+    pair = [d for d in collision if d.id.startswith(("meridian", "northshore"))]
+    assert find_conflicts(pair) == ()
+
+
+# ---------------------------------------------------------------------------- mini texts
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "about", "texts"),
+    [
+        (
+            "Captain Tom Berg, 45, said the boat was safe.",
+            "The skipper, Tom Berg, 49, declined to comment.",
+            "age of Tom Berg",
+            ["Tom Berg, 45", "Tom Berg, 49"],
+        ),
+        (
+            "The 45-year-old Tom Berg was questioned by police.",
+            "Tom Berg, aged 49, was questioned by police.",
+            "age of Tom Berg",
+            ["45-year-old Tom Berg", "Tom Berg, aged 49"],
+        ),
+        (
+            "Deputy Mayor Lena Holt opened the bridge on Friday.",
+            "Mayor Lena Holt opened the bridge on Friday.",
+            "title of Lena Holt",
+            ["Deputy Mayor Lena Holt", "Mayor Lena Holt"],
+        ),
+        (
+            "President Ana Costa arrived on Monday.",
+            "Vice President Ana Costa arrived on Monday.",
+            "title of Ana Costa",
+            ["President Ana Costa", "Vice President Ana Costa"],
+        ),
+        (
+            "The storm injured 12 people in the harbour.",
+            "Fourteen people were hurt in the storm.",
+            "number of people injured",
+            ["injured 12 people", "Fourteen people were hurt"],
+        ),
+        (
+            "Three people were killed in the blast.",
+            "The blast killed four people.",
+            "number of people killed",
+            ["Three people were killed", "killed four people"],
+        ),
+        (
+            "The ferry was carrying 213 passengers when it struck the pier.",
+            "The 231 passengers on board were unhurt.",
+            "number of passengers",
+            ["carrying 213 passengers", "231 passengers on board"],
+        ),
+        (
+            "The painting, insured for 2.4 million crowns, was stolen.",
+            "Thieves took the painting, worth 3 million crowns.",
+            "value of the painting",
+            ["insured for 2.4 million crowns", "worth 3 million crowns"],
+        ),
+    ],
+)
+def test_conflicts_mini(
+    backend: SpacyBackend, first: str, second: str, about: str, texts: list[str]
+) -> None:
+    conflicts = find_conflicts(mini(backend, first, second))
+    assert [(c.about, [x.text for x in c.claims]) for c in conflicts] == [(about, texts)]
+    assert [c.span.doc for c in conflicts[0].claims] == ["d1", "d2"]
+
+
+def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
+    docs = mini(
+        backend,
+        "The council approved the plan by nine votes to four on Tuesday.",
+        "The plan was approved by eight votes to five.",
+    )
+    conflicts = find_conflicts(docs)
+    assert [(c.about, [x.text for x in c.claims]) for c in conflicts] == [
+        ("vote count", ["nine votes to four", "eight votes to five"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the same person, the same age
+        ("Tom Berg, 45, said the boat was safe.", "Captain Tom Berg, 45, declined to comment."),
+        # the same number of the same thing, written differently
+        ("Two people were injured in the fire.", "The fire hurt two people."),
+        # different attributes
+        ("Twelve people were injured in the storm.", "Fourteen people were rescued."),
+        # numbers of different things
+        ("The ferry carried 213 passengers.", "The ferry carried 231 cars."),
+        ("The ferry had 164 people on board.", "All 155 passengers were taken off."),
+        # a subset is not the total
+        ("Nine of the 14 people injured went home.", "Fourteen people were injured."),
+        # hedged numbers are not compared
+        ("About 200 passengers were on board.", "The 231 passengers on board were safe."),
+        # a negated count is no count
+        ("No one was hurt in the crash.", "One person was hurt in the crash."),
+        # different people with the same surname
+        ("Mayor Anika Brandt, 50, visited.", "Dr. Felix Brandt, 44, said two were hurt."),
+        # a qualifier is not a different rank
+        ("Detective Inspector Ann Moss led the raid.", "Inspector Ann Moss led the raid."),
+        # honorifics are no title
+        ("Dr. Ann Moss treated the crew.", "Ms Ann Moss treated the crew."),
+        # a descriptive phrase is no title
+        ("Veteran skipper Tom Berg steered.", "Captain Tom Berg steered."),
+        # "former" dates a title, it does not contradict it
+        ("Mayor Anika Brandt spoke.", "Former Mayor Anika Brandt spoke."),
+        # another event in the same story
+        (
+            "In 2019 another ferry carrying 150 passengers sank.",
+            "The ferry carried 213 passengers.",
+        ),
+        # a qualified subset ("seriously") is not the total
+        ("Twelve people were injured in the crash.", "Four people were seriously injured."),
+        # capacity and intentions are not counts
+        ("The ferry can carry 400 passengers.", "The ferry was carrying 213 passengers."),
+        ("He said 200 people could have been killed.", "Two people were killed in the blast."),
+    ],
+)
+def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_within_one_document_are_skipped(backend: SpacyBackend) -> None:
+    docs = mini(
+        backend,
+        "Twelve people were injured. Later reports said 14 people were injured.",
+        "The storm damaged the pier.",
+    )
+    assert find_conflicts(docs) == ()
+
+
+def test_conflicts_ambiguous_document_is_left_out(backend: SpacyBackend) -> None:
+    """A document giving 12 and 14 says nothing clear against one giving 14."""
+    docs = mini(
+        backend,
+        "Twelve people were injured. Later reports said 14 people were injured.",
+        "Fourteen people were injured in the storm.",
+    )
+    assert find_conflicts(docs) == ()
+
+
+def test_conflicts_surname_matches_full_name(backend: SpacyBackend) -> None:
+    docs = mini(
+        backend,
+        "Captain Tom Berg steered the ferry. Berg, 45, has sailed for years.",
+        "Tom Berg, 49, declined to comment.",
+    )
+    conflicts = find_conflicts(docs)
+    assert [(c.about, [x.text for x in c.claims]) for c in conflicts] == [
+        ("age of Tom Berg", ["Berg, 45", "Tom Berg, 49"])
+    ]
+
+
+def test_conflicts_dates_of_an_event(backend: SpacyBackend) -> None:
+    docs = mini(
+        backend,
+        "The ferry collided with a tanker on 12 October, the coast guard said.",
+        "The ferry collided with a tanker on 14 October in thick fog.",
+    )
+    conflicts = find_conflicts(docs)
+    assert [c.about for c in conflicts] == ["date of the collision"]
+    assert [c.span.doc for c in conflicts[0].claims] == ["d1", "d2"]
+
+
+def test_conflicts_documents_without_parse_are_skipped(backend: SpacyBackend) -> None:
+    first, second = mini(backend, "Tom Berg, 45, spoke.", "Tom Berg, 49, spoke.")
+    assert find_conflicts([first, dataclasses.replace(second, parse=None)]) == ()
+    other_text = dataclasses.replace(second, parse=backend("Tom Berg, 49, spoke today."))
+    assert find_conflicts([first, other_text]) == ()
+    assert find_conflicts([]) == ()
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["12"], 12.0),
+        (["Fourteen"], 14.0),
+        (["2.4", "million"], 2_400_000.0),
+        (["1,200"], 1200.0),
+        (["a", "dozen"], 12.0),
+        (["twenty", "-", "one"], 21.0),
+        (["three", "hundred"], 300.0),
+        (["people"], None),
+        ([], None),
+    ],
+)
+def test_conflicts_number_value(words: list[str], value: float | None) -> None:
+    assert number_value(words) == value

@@ -1,0 +1,246 @@
+"""Facts grouped across sources: corroborated, single-source and conflicting statements.
+
+The demo-corpus and parse-based tests use the real spaCy model (module-scoped); the
+similarity and sentence-filter tests need no model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from newsdesk import Conflict, Document, Fact, Settings, Span, TextSpan, read
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.brief.conflicts import find_conflicts
+from newsdesk.brief.facts import group_facts, tfidf_similarity
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+COLLISION = EXAMPLES / "strait-ferry-collision"
+
+WIRE = "wire"
+POST = "post"
+
+
+@pytest.fixture(scope="module")
+def backend() -> Iterator[SpacyBackend]:
+    yield SpacyBackend()
+
+
+def parsed(backend: SpacyBackend, doc: Document) -> Document:
+    return dataclasses.replace(doc, parse=backend(doc.text))
+
+
+@pytest.fixture(scope="module")
+def collision(backend: SpacyBackend) -> list[Document]:
+    docs = [
+        d
+        for d in read([str(p) for p in sorted(COLLISION.iterdir())], Settings())
+        if isinstance(d, Document)
+    ]
+    return [parsed(backend, d) for d in docs]
+
+
+@pytest.fixture(scope="module")
+def collision_facts(collision: list[Document]) -> tuple[Fact, ...]:
+    return group_facts(collision, conflicts=find_conflicts(collision))
+
+
+def fact_with(facts: tuple[Fact, ...], text: str) -> Fact:
+    found = [f for f in facts if text in f.text]
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def docs_of(fact: Fact) -> list[str]:
+    return [s.doc for s in fact.sources]
+
+
+# ---------------------------------------------------------------------------- demo corpus
+
+
+@pytest.mark.slow
+def test_facts_demo_corroborated_by_wire_and_gazette(collision_facts: tuple[Fact, ...]) -> None:
+    fact = fact_with(collision_facts, "On 3 October, another Kessary Lines ferry")
+    assert fact.agreement == "corroborated"
+    assert docs_of(fact) == ["meridian-wire-collision", "harbour-gazette-editorial"]
+
+
+@pytest.mark.slow
+def test_facts_demo_corroborated_quote(collision_facts: tuple[Fact, ...]) -> None:
+    fact = fact_with(collision_facts, "We lost the radar picture for almost a minute")
+    assert fact.agreement == "corroborated"
+    assert docs_of(fact) == ["meridian-wire-collision", "northshore-post-captain-interview"]
+    assert fact.text.endswith("the captain said, according to the Northshore Post.")
+
+
+@pytest.mark.slow
+def test_facts_demo_single_source(collision_facts: tuple[Fact, ...]) -> None:
+    fact = fact_with(collision_facts, "Nadia Kessel, who works for Kessary Lines")
+    assert fact.agreement == "single-source"
+    assert docs_of(fact) == ["meridian-wire-collision"]
+
+
+@pytest.mark.slow
+def test_facts_demo_conflicting(collision_facts: tuple[Fact, ...]) -> None:
+    lead = fact_with(collision_facts, "carrying 213 passengers and 11 crew")
+    assert lead.agreement == "conflicting"
+    assert docs_of(lead) == ["meridian-wire-collision", "daily-clarion-ferry-horror"]
+    passengers = fact_with(collision_facts, "The 231 passengers on board")
+    assert passengers.agreement == "conflicting"
+
+
+@pytest.mark.slow
+def test_facts_demo_sources_and_order(
+    collision: list[Document], collision_facts: tuple[Fact, ...]
+) -> None:
+    texts = {d.id: d.text for d in collision}
+    for fact in collision_facts:
+        assert fact.sources
+        assert len({s.doc for s in fact.sources}) == len(fact.sources)  # one per document
+        assert fact.text in {" ".join(texts[s.doc][s.start : s.end].split()) for s in fact.sources}
+    supports = [len(f.sources) for f in collision_facts]
+    assert supports == sorted(supports, reverse=True)
+    # captions, credits, headlines and quote fragments are not facts
+    assert not any(f.text.startswith(("(Photo", "WRECKED", "Editorial")) for f in collision_facts)
+    assert not any(
+        f.text == "Until it does, every captain is making his own rules." for f in collision_facts
+    )
+
+
+@pytest.mark.slow
+def test_facts_demo_ten_documents_fast(collision: list[Document]) -> None:
+    docs = collision + [dataclasses.replace(d, id=d.id + "-copy") for d in collision]
+    conflicts = find_conflicts(docs)
+    started = time.perf_counter()
+    facts = group_facts(docs, conflicts=conflicts)
+    assert time.perf_counter() - started < 1.0
+    assert facts[0].agreement in {"corroborated", "conflicting"}
+    assert len(facts[0].sources) >= 2
+
+
+# ---------------------------------------------------------------------------- mini texts
+
+WIRE_TEXT = (
+    "The ferry Aurora struck the harbour wall in Tessel on Monday morning. "
+    "Harbour officials said twelve people were taken to hospital with minor injuries. "
+    "The mayor praised the rescue crews for their quick work."
+)
+POST_TEXT = (
+    "On Monday morning the ferry Aurora struck the harbour wall in Tessel. "
+    "Harbour officials said fourteen people were taken to hospital with minor injuries. "
+    "A new timetable will be published next week by the ferry company."
+)
+
+
+@pytest.fixture(scope="module")
+def pair(backend: SpacyBackend) -> list[Document]:
+    return [
+        parsed(backend, Document(WIRE, WIRE_TEXT, published="2026-10-12T08:00:00Z")),
+        parsed(backend, Document(POST, POST_TEXT, published="2026-10-12T09:00:00Z")),
+    ]
+
+
+@pytest.mark.slow
+def test_facts_mini_corroborated_and_single(pair: list[Document]) -> None:
+    facts = group_facts(pair)
+    first = facts[0]
+    assert first.agreement == "corroborated"
+    assert first.text == "The ferry Aurora struck the harbour wall in Tessel on Monday morning."
+    assert docs_of(first) == [WIRE, POST]
+    singles = [f for f in facts if f.agreement == "single-source"]
+    assert "The mayor praised the rescue crews for their quick work." in [f.text for f in singles]
+
+
+@pytest.mark.slow
+def test_facts_mini_different_numbers_are_not_one_fact(pair: list[Document]) -> None:
+    """Twelve and fourteen people in hospital: two statements, not one corroborated fact."""
+    facts = group_facts(pair)
+    hospital = [f for f in facts if "taken to hospital" in f.text]
+    assert len(hospital) == 2
+    assert all(f.agreement == "single-source" for f in hospital)
+
+
+@pytest.mark.slow
+def test_facts_mini_conflict_joins_and_marks(pair: list[Document]) -> None:
+    """With a conflict covering both numbers, the two sentences are one disputed fact."""
+    wire, post = pair
+    claims = []
+    for doc, word in ((wire, "twelve people"), (post, "fourteen people")):
+        start = doc.text.index(word)
+        claims.append(TextSpan(doc.span(start, start + len(word)), word))
+    conflict = Conflict("number of people taken to hospital", tuple(claims))
+    facts = group_facts(pair, conflicts=[conflict])
+    hospital = [f for f in facts if "taken to hospital" in f.text]
+    assert len(hospital) == 1
+    assert hospital[0].agreement == "conflicting"
+    assert docs_of(hospital[0]) == [WIRE, POST]
+
+
+@pytest.mark.slow
+def test_facts_mini_given_sentences_and_similarity(pair: list[Document]) -> None:
+    wire, post = pair
+    sentences = [
+        wire.span(0, WIRE_TEXT.index(".") + 1),
+        post.span(0, POST_TEXT.index(".") + 1),
+    ]
+
+    def never(texts: list[str]) -> npt.NDArray[np.float64]:
+        return np.eye(len(texts))
+
+    def always(texts: list[str]) -> npt.NDArray[np.float64]:
+        return np.ones((len(texts), len(texts)))
+
+    apart = group_facts(pair, sentences=sentences, similarity=never)
+    assert [f.agreement for f in apart] == ["single-source", "single-source"]
+    together = group_facts(pair, sentences=sentences, similarity=always)
+    assert [docs_of(f) for f in together] == [[WIRE, POST]]
+    assert together[0].sources == tuple(sentences)
+
+
+@pytest.mark.slow
+def test_facts_sentences_inside_a_quote_are_not_facts(backend: SpacyBackend) -> None:
+    text = (
+        "The harbour was closed on Monday after the ferry struck the wall. "
+        '"We heard a terrible noise. Everyone on the deck was thrown to the floor. '
+        'It was the worst night of my life," one passenger told reporters afterwards.'
+    )
+    facts = group_facts([parsed(backend, Document("d1", text))])
+    # the quote's sentences, even the last one with its speaker, start inside the quote
+    assert [f.text for f in facts] == [
+        "The harbour was closed on Monday after the ferry struck the wall.",
+    ]
+    assert {f.agreement for f in facts} == {"single-source"}
+
+
+def test_facts_without_parse_or_documents() -> None:
+    assert group_facts([]) == ()
+    assert group_facts([Document("d1", WIRE_TEXT)]) == ()  # no parse, no sentences given
+
+
+def test_facts_given_sentences_need_no_parse() -> None:
+    wire = Document(WIRE, WIRE_TEXT)
+    post = Document(POST, POST_TEXT)
+    end_w, end_p = WIRE_TEXT.index(".") + 1, POST_TEXT.index(".") + 1
+    facts = group_facts([wire, post], sentences=[Span(WIRE, 0, end_w), Span(POST, 0, end_p)])
+    assert [(f.agreement, docs_of(f)) for f in facts] == [("corroborated", [WIRE, POST])]
+
+
+def test_facts_tfidf_similarity() -> None:
+    sim = tfidf_similarity(
+        [
+            "The ferry struck the harbour wall on Monday.",
+            "On Monday the ferry struck the harbour wall.",
+            "The council approved the budget.",
+        ]
+    )
+    assert sim.shape == (3, 3)
+    assert np.allclose(np.diag(sim), 1.0)
+    assert sim[0, 1] > 0.6
+    assert sim[0, 2] < 0.1
+    assert tfidf_similarity([]).shape == (0, 0)
