@@ -1,0 +1,376 @@
+"""Entities: spaCy's NER corrected, names resolved, roles, photo credits, story merging."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.model import Document, Entity, Mention, Span, TextSpan
+from tests.conftest import ROOT, SHARED_DATA, make_document
+
+REPORT = (
+    "VALMONT (Meridian Wire) - Deputy Chief of the Naval Staff Adm. Rhee Dong-su said on "
+    "Monday that the navy would join the search. Rhee spoke to reporters at the harbour.\n\n"
+    "Dmitri Alenko, a professor of maritime law at Tessel University, said the shortcut "
+    "existed in a legal grey zone. Mr. Alenko said the rules had not changed since 2019. "
+    '"Nobody listened," Prof. Alenko added.\n\n'
+    "Mayor Anika Brandt visited the hospital on Monday afternoon. Dr. Felix Brandt, the "
+    "trauma surgeon who led the response, said two patients were in serious condition. "
+    '"They are stable," Brandt said. "We are a city of sailors," Mayor Brandt said. Brandt '
+    "also asked the Transport Ministry to publish its review.\n\n"
+    "Tobias Wren, the son of the late shipowner Pavel Markov, said the ferry had left on "
+    "time.\n\n"
+    "The damaged bow of the ferry in Valmont harbour. (Photo: Lena Ortsberg/Meridian Wire)"
+)
+
+
+@pytest.fixture(scope="module")
+def backend() -> SpacyBackend:
+    return SpacyBackend()
+
+
+@pytest.fixture(scope="module")
+def report(backend: SpacyBackend) -> tuple[Document, tuple[Entity, ...]]:
+    doc = make_document(REPORT, id="d1")
+    return doc, extract_entities(doc, backend(doc.text))
+
+
+def annotate(backend: SpacyBackend, text: str, id: str = "d1") -> tuple[Entity, ...]:
+    return extract_entities(make_document(text, id=id), backend(text))
+
+
+def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
+    matches = [e for e in entities if e.name == name]
+    assert len(matches) == 1, [e.name for e in entities]
+    return matches[0]
+
+
+def texts_at(doc: Document, entity: Entity) -> list[str]:
+    return [doc.text[m.span.start : m.span.end] for m in entity.mentions]
+
+
+def test_entities_spans_match_text(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    doc, entities = report
+    for entity in entities:
+        for mention in entity.mentions:
+            assert doc.text[mention.span.start : mention.span.end] == mention.text
+            assert mention.label == entity.type
+        for role in entity.roles:
+            assert doc.text[role.span.start : role.span.end] == role.text
+
+
+def test_entities_ids_in_order_of_first_mention(
+    report: tuple[Document, tuple[Entity, ...]],
+) -> None:
+    _, entities = report
+    assert [e.id for e in entities] == [f"d1:e{n}" for n in range(1, len(entities) + 1)]
+    firsts = [e.mentions[0].span.start for e in entities]
+    assert firsts == sorted(firsts)
+
+
+def test_entities_exact_names_and_types(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    _, entities = report
+    assert [(e.name, e.type) for e in entities] == [
+        ("Valmont", "GPE"),
+        ("Meridian Wire", "ORG"),
+        ("Rhee Dong-su", "PERSON"),
+        ("Dmitri Alenko", "PERSON"),
+        ("Tessel University", "ORG"),
+        ("Anika Brandt", "PERSON"),
+        ("Felix Brandt", "PERSON"),
+        ("Transport Ministry", "ORG"),
+        ("Tobias Wren", "PERSON"),
+        ("Pavel Markov", "PERSON"),
+    ]
+
+
+def test_entities_hyphenated_korean_name_with_titles(
+    report: tuple[Document, tuple[Entity, ...]],
+) -> None:
+    doc, entities = report
+    rhee = by_name(entities, "Rhee Dong-su")
+    assert texts_at(doc, rhee) == ["Rhee Dong-su", "Rhee"]
+    assert rhee.aliases == ("Rhee",)
+    assert [r.text for r in rhee.roles] == ["Deputy Chief of the Naval Staff", "Adm."]
+    role = rhee.roles[0]
+    assert (role.span.start, role.span.end) == (26, 57)
+
+
+def test_entities_surname_and_title_mentions_join_full_name(
+    report: tuple[Document, tuple[Entity, ...]],
+) -> None:
+    doc, entities = report
+    alenko = by_name(entities, "Dmitri Alenko")
+    starts = [m.span.start for m in alenko.mentions]
+    assert texts_at(doc, alenko) == ["Dmitri Alenko", "Alenko", "Alenko"]
+    assert doc.text[starts[1] - 4 : starts[1]] == "Mr. "
+    assert doc.text[starts[2] - 6 : starts[2]] == "Prof. "
+    assert alenko.aliases == ("Alenko",)
+    assert [r.text for r in alenko.roles] == [
+        "a professor of maritime law at Tessel University",
+        "Prof.",
+    ]
+
+
+def test_entities_same_surname_stay_apart(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    doc, entities = report
+    anika, felix = by_name(entities, "Anika Brandt"), by_name(entities, "Felix Brandt")
+    assert [r.text for r in anika.roles] == ["Mayor"]
+    assert [r.text for r in felix.roles] == ["Dr.", "the trauma surgeon"]
+    stable = doc.text.index('"They are stable," Brandt') + len('"They are stable," ')
+    mayor = doc.text.index("Mayor Brandt said") + len("Mayor ")
+    also = doc.text.index("Brandt also")
+    # a bare "Brandt" joins the Brandt last mentioned (the surgeon) ...
+    assert [m.span.start for m in felix.mentions][1:] == [stable]
+    # ... unless its title picks the other; the next bare one follows the mayor
+    assert [m.span.start for m in anika.mentions][1:] == [mayor, also]
+
+
+def test_entities_photo_credit_dropped(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    _, entities = report
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert "Lena Ortsberg" not in names
+    # the agency keeps its dateline mention, not its mention in the credit
+    wire = by_name(entities, "Meridian Wire")
+    assert [(m.span.start, m.span.end) for m in wire.mentions] == [(9, 22)]
+    valmont = by_name(entities, "Valmont")
+    assert [m.text for m in valmont.mentions] == ["VALMONT", "Valmont"]
+
+
+def test_entities_photo_credit_bracket_style(backend: SpacyBackend) -> None:
+    text = (
+        "Inga Solberg spoke at the terminal.\n"
+        "WRECKED: The bow of the Aster Grace [Photo by Tomas Vell/Clarion Images]"
+    )
+    entities = annotate(backend, text)
+    assert "Inga Solberg" in {e.name for e in entities}
+    assert not [e for e in entities if "Vell" in e.name or "Clarion" in e.name]
+
+
+def test_entities_photographers_in_caption_lines(backend: SpacyBackend) -> None:
+    text = (
+        "Inga Solberg said the strait would reopen.\n\n"
+        "The bow of the ferry Aster Grace in Valmont harbour. Lena Ortsberg/Meridian Wire\n\n"
+        "Photo: Tomas Vell\n\n"
+        "Photos by Anna Berg show the damage. Captain Henrik Maalstad said the radar failed."
+    )
+    names = [e.name for e in annotate(backend, text)]
+    assert names == ["Inga Solberg", "Aster Grace", "Valmont", "Henrik Maalstad"]
+
+
+def test_entities_titles_leave_person_span(backend: SpacyBackend) -> None:
+    text = "Mayor Anika Brandt met Dr. Felix Brandt and Prof. Ida Lunde in Valmont."
+    entities = annotate(backend, text)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Anika Brandt", "Felix Brandt", "Ida Lunde"]
+    assert [[r.text for r in e.roles] for e in people] == [["Mayor"], ["Dr."], ["Prof."]]
+
+
+def test_entities_possessive_excluded(backend: SpacyBackend) -> None:
+    text = "Dmitri Alenko's report was published. Alenko's warning was ignored."
+    doc = make_document(text)
+    entities = extract_entities(doc, backend(text))
+    alenko = by_name(entities, "Dmitri Alenko")
+    assert [m.text for m in alenko.mentions] == ["Dmitri Alenko", "Alenko"]
+    assert all(not m.text.endswith("'s") for e in entities for m in e.mentions)
+
+
+def test_entities_missed_korean_name_and_label_consistency(backend: SpacyBackend) -> None:
+    text = (
+        "North Korean envoy Ri Jong Ho arrived in Seoul on Tuesday. "
+        "Talks with Ri Jong Ho lasted three hours, officials said."
+    )
+    entities = annotate(backend, text)
+    ri = by_name(entities, "Ri Jong Ho")
+    assert ri.type == "PERSON"
+    assert len(ri.mentions) == 2
+    assert {m.label for m in ri.mentions} == {"PERSON"}
+    assert [r.text for r in ri.roles] == ["North Korean envoy"]
+
+
+def test_entities_skip_numeric_types(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    _, entities = report
+    assert not {"DATE", "CARDINAL", "TIME"} & {e.type for e in entities}
+
+
+def test_entities_dateline_and_headline_caps(backend: SpacyBackend) -> None:
+    text = (
+        "FERRY CAPTAIN MAALSTAD BLAMES FOG\n"
+        "TESSEL, Oct 12 (Meridian Wire) - Captain Henrik Maalstad said on Monday that "
+        "visibility was poor. Maalstad has sailed the route for years."
+    )
+    entities = annotate(backend, text)
+    assert by_name(entities, "TESSEL").type == "GPE"
+    maalstad = by_name(entities, "Henrik Maalstad")
+    assert [m.text for m in maalstad.mentions] == ["MAALSTAD", "Henrik Maalstad", "Maalstad"]
+    assert [r.text for r in maalstad.roles] == ["Captain"]
+
+
+def test_entities_entity_at(report: tuple[Document, tuple[Entity, ...]]) -> None:
+    doc, entities = report
+    start = doc.text.index('"They are stable," Brandt') + len('"They are stable," ')
+    found = entity_at(entities, Span("d1", start, start + len("Brandt")))
+    assert found is not None and found.name == "Felix Brandt"
+    assert entity_at(entities, Span("d1", 0, 7)) is not None
+    assert entity_at(entities, Span("other", start, start + 6)) is None
+    said = doc.text.index("said on Monday")
+    assert entity_at(entities, Span("d1", said, said + 4)) is None
+
+
+def test_entities_empty_document(backend: SpacyBackend) -> None:
+    assert annotate(backend, "the ferry was late again today.") == ()
+
+
+def test_entities_bare_surname_prefers_the_one_called_by_surname(backend: SpacyBackend) -> None:
+    text = (
+        "Captain Henrik Maalstad said the radar failed. Maalstad said he had not slept. "
+        "His wife, Marit Maalstad, sat beside him. Maalstad is the son of a ferry captain."
+    )
+    doc = make_document(text)
+    entities = extract_entities(doc, backend(text))
+    henrik, marit = by_name(entities, "Henrik Maalstad"), by_name(entities, "Marit Maalstad")
+    last = text.rindex("Maalstad is")
+    assert [m.span.start for m in henrik.mentions][-1] == last
+    assert [m.text for m in marit.mentions] == ["Marit Maalstad"]
+    assert [r.text for r in marit.roles] == ["His wife"]
+    assert [r.text for r in henrik.roles] == ["Captain"]
+
+
+def test_entities_described_as_person_or_vessel(backend: SpacyBackend) -> None:
+    text = (
+        "The Aster Grace, a ferry operated by Kessary Lines, left Valmont at dawn. Veteran "
+        "skipper Henrik Maalstad, 58, was on the bridge. His wife, Marit, told the Clarion he "
+        "was devastated."
+    )
+    entities = annotate(backend, text)
+    assert by_name(entities, "Aster Grace").type == "PRODUCT"
+    assert by_name(entities, "Marit").type == "PERSON"
+    assert [r.text for r in by_name(entities, "Henrik Maalstad").roles] == ["skipper"]
+
+
+def test_entities_title_words_are_not_names(backend: SpacyBackend) -> None:
+    text = "Deputy Harbour Master Inga Solberg said the strait would stay closed."
+    entities = annotate(backend, text)
+    assert [(e.name, e.type) for e in entities] == [("Inga Solberg", "PERSON")]
+    assert [r.text for r in entities[0].roles] == ["Deputy Harbour Master"]
+
+
+def test_entities_apposition_role_stops_before_relative_clause(backend: SpacyBackend) -> None:
+    text = (
+        "Lucan Ferreira, a minister at the embassy who has lobbied against the increase "
+        "since March, said the crew were cooperating."
+    )
+    entities = annotate(backend, text)
+    assert [r.text for r in by_name(entities, "Lucan Ferreira").roles] == [
+        "a minister at the embassy"
+    ]
+
+
+# ---------------------------------------------------------------- cross-document
+
+
+def test_merge_entities_across_story(backend: SpacyBackend) -> None:
+    first = annotate(backend, REPORT, id="a")
+    second = annotate(
+        backend,
+        "Alenko told the Northshore Post that the ministry had ignored his warnings. "
+        "Mr. Brandt declined to comment.",
+        id="b",
+    )
+    merged, mapping = merge_entities(first + second)
+    alenko = by_name(merged, "Dmitri Alenko")
+    assert alenko.docs == ("a", "b")
+    assert len(alenko.mentions) == 4
+    assert [r.text for r in alenko.roles] == [
+        "a professor of maritime law at Tessel University",
+        "Prof.",
+    ]
+    assert mapping["a:e4"] == mapping["b:e1"] == alenko.id
+    # two full names share "Brandt": the bare one in document b stays on its own
+    brandts = sorted(e.name for e in merged if "Brandt" in e.name)
+    assert brandts == ["Anika Brandt", "Brandt", "Felix Brandt"]
+    assert [e.id for e in merged] == [f"e{n}" for n in range(1, len(merged) + 1)]
+    assert set(mapping) == {e.id for e in first + second}
+
+
+def _entity(id: str, name: str, etype: str, doc: str, start: int) -> Entity:
+    span = Span(doc, start, start + len(name))
+    role = TextSpan(Span(doc, start + 40, start + 45), "owner")
+    return Entity(id, name, etype, (), (role,), (Mention(span, name, etype),))
+
+
+def test_merge_entities_majority_type_relabels_mentions() -> None:
+    entities = [
+        _entity("a:e1", "Kessary Lines", "ORG", "a", 0),
+        _entity("b:e1", "Kessary Lines", "PERSON", "b", 10),
+        _entity("c:e1", "Kessary Lines", "ORG", "c", 20),
+        _entity("c:e2", "Valmont", "GPE", "c", 60),
+    ]
+    merged, mapping = merge_entities(entities)
+    assert [(e.id, e.name, e.type) for e in merged] == [
+        ("e1", "Kessary Lines", "ORG"),
+        ("e2", "Valmont", "GPE"),
+    ]
+    assert {m.label for m in merged[0].mentions} == {"ORG"}
+    assert merged[0].docs == ("a", "b", "c")
+    assert [r.text for r in merged[0].roles] == ["owner"]
+    assert mapping == {"a:e1": "e1", "b:e1": "e1", "c:e1": "e1", "c:e2": "e2"}
+
+
+def test_merge_entities_surname_joins_unique_full_name() -> None:
+    entities = [
+        _entity("a:e1", "Dmitri Alenko", "PERSON", "a", 0),
+        _entity("b:e1", "Alenko", "PERSON", "b", 0),
+        _entity("b:e2", "Rhee", "PERSON", "b", 50),
+        _entity("c:e1", "Rhee Dong-su", "PERSON", "c", 0),
+    ]
+    merged, mapping = merge_entities(entities)
+    assert [e.name for e in merged] == ["Dmitri Alenko", "Rhee Dong-su"]
+    assert merged[0].aliases == ("Alenko",)
+    assert mapping["b:e2"] == mapping["c:e1"] == "e2"
+
+
+def test_merge_entities_empty() -> None:
+    assert merge_entities([]) == ((), {})
+
+
+# ---------------------------------------------------------------- quality gate
+
+
+@pytest.fixture(scope="module")
+def bench_module() -> Iterator[object]:
+    import importlib.util
+    import sys
+
+    path = ROOT / "bench" / "entities.py"
+    spec = importlib.util.spec_from_file_location("bench_entities", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_entities"] = module
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop("bench_entities", None)
+
+
+@pytest.mark.slow
+def test_entities_gate_conll_testa(bench_module: object, backend: SpacyBackend) -> None:
+    if not (SHARED_DATA / "conll2003_eng" / "eng.testa.jsonl").exists():
+        pytest.skip("shared CoNLL data absent")
+    floors = json.loads((ROOT / "bench" / "floors" / "entities.json").read_text())
+    results = bench_module.run("testa", backend=backend)  # type: ignore[attr-defined]
+    ours = results["newsdesk"]["micro"]["f1"]
+    raw = results["raw_spacy"]["micro"]["f1"]
+    assert ours >= floors["conll_testa_micro_f1"], results["newsdesk"]
+    assert ours >= raw
+    assert not math.isnan(ours)
+
+
+def test_entities_floor_file_is_sane() -> None:
+    floors = json.loads((Path(ROOT) / "bench" / "floors" / "entities.json").read_text())
+    assert 0.0 < floors["conll_testa_micro_f1"] < 1.0
