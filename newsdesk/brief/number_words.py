@@ -1,0 +1,132 @@
+"""Reading numbers in a dependency parse: digit strings and number words as values.
+
+``number_value`` reads the words of one number ("2.4 million", "twenty - one", "a
+dozen"); ``numbers_in`` finds the numbers written in a stretch of a parse. The phrase
+helpers (``number_tops``, ``number_phrase``, ``approximate``) are what the conflict
+readers build their count claims from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "approximate",
+    "is_number",
+    "number_phrase",
+    "number_tops",
+    "number_value",
+    "numbers_in",
+]
+
+_SMALL = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen"""
+_UNITS = {w: i for i, w in enumerate(_SMALL.split())}
+_TENS = {
+    w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty".split(), 2)
+}
+_TENS["ninety"] = 90
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FILLERS = {"a", "an", "and", "-"}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_APPROX = frozenset(
+    """about around almost nearly approximately roughly some over under more less fewer
+    than least most up estimated approx circa several nigh upwards""".split()
+)
+_NEGATORS = frozenset("no not none nobody never without".split())
+
+
+def number_value(words: Sequence[str]) -> float | None:
+    """The value of a number written in ``words`` ("2.4 million", "twenty - one", "a dozen").
+
+    None when a word is not part of a number or no number word is present.
+    """
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        w = raw.lower()
+        if _DIGITS.match(w):
+            current += float(w.replace(",", ""))
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0.0
+        elif w in _FILLERS:
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen", "hundred"}
+
+
+def is_number(token: Token) -> bool:
+    """A digit string or a number word ("12", "1,200", "twelve", "million", "dozen")."""
+    return token.lower_ in _NUMBER_WORDS or bool(_DIGITS.match(token.lower_))
+
+
+def _chain(top: Token) -> list[Token]:
+    """The tokens of the number phrase headed by ``top`` ("2.4 million", "a dozen")."""
+    tokens = [top]
+    stack = [top]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in {"compound", "quantmod", "nummod", "punct", "det"} and (
+                is_number(child) or child.lower_ in _FILLERS
+            ):
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def number_phrase(top: Token) -> tuple[list[Token], float | None]:
+    """The tokens of the number phrase headed by ``top``, in text order, and its value."""
+    chain = _chain(top)
+    return chain, number_value([t.text for t in chain])
+
+
+def number_tops(parse: Doc) -> Iterator[Token]:
+    """The last token of every number phrase (the one attached outside the phrase)."""
+    for token in parse:
+        if not is_number(token) or token.ent_type_ in {"PERCENT", "ORDINAL"}:
+            continue
+        if token.dep_ in {"compound", "quantmod", "nummod"} and is_number(token.head):
+            continue
+        yield token
+
+
+def approximate(chain: list[Token]) -> bool:
+    """Whether the number is hedged ("about 12", "more than 200", "an estimated 41m")
+    or negated ("no one hurt")."""
+    doc = chain[0].doc
+    left = doc[max(0, chain[0].i - 2) : chain[0].i]
+    if any(t.lower_ in _APPROX or t.lower_ in _NEGATORS for t in left):
+        return True
+    return any(c.lower_ in _APPROX for t in chain for c in t.children)
+
+
+def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:
+    """The numbers written between characters ``start`` and ``end`` of ``parse``.
+
+    Each is (character offset of its last word, value), in text order.
+    """
+    found = []
+    for top in number_tops(parse):
+        if start <= top.idx < end:
+            _, value = number_phrase(top)
+            if value is not None:
+                found.append((top.idx, value))
+    return found
