@@ -10,12 +10,13 @@ These functions are what the CLI calls; each takes its settings and store explic
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import IO
 
 from newsdesk.ingest.dedup import fingerprint
 from newsdesk.ingest.read import read_inputs
-from newsdesk.model import Document, Refusal
+from newsdesk.model import Briefing, Document, Refusal
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
@@ -97,6 +98,38 @@ def annotate(
             yield next(done) if isinstance(item, Document) else item
 
 
-def default_pipeline(settings: Settings) -> Pipeline:
-    """The stages `annotate` runs by default."""
-    return Pipeline(())
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """The stages `annotate` and `ingest` run by default: parse, entities, quotes,
+    relations, dates, genre (the spaCy model loads on first use, not here)."""
+    from newsdesk.registry import build_pipeline
+
+    return build_pipeline(settings=settings)
+
+
+def brief(
+    docs: Iterable[Document],
+    words: int = 120,
+    by_story: bool = False,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Briefing]:
+    """Briefings of the documents: all of them as one story, or (``by_story``) one per
+    ``story`` label given in the input (documents without a label form one story).
+
+    Documents are annotated here (parse kept until the briefing is built).
+    """
+    from newsdesk.brief.assemble import build_briefing
+    from newsdesk.brief.embed import Embedder
+    from newsdesk.registry import DEFAULT_STAGES, build_pipeline
+
+    settings = settings or Settings()
+    if pipeline is None:
+        keep_parse = [s for s in DEFAULT_STAGES if s != "release"]
+        pipeline = build_pipeline(keep_parse, settings)
+    groups: dict[str | None, list[Document]] = {}
+    for doc in pipeline(docs):
+        groups.setdefault(doc.story if by_story else None, []).append(doc)
+    embedder = Embedder()
+    for label, members in groups.items():
+        briefing = build_briefing(members, words=words, story_id=label, embedder=embedder)
+        yield replace(briefing, documents=tuple(replace(d, parse=None) for d in briefing.documents))

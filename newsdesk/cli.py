@@ -107,6 +107,12 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @reading_options
+@click.option(
+    "--annotate/--no-annotate",
+    default=True,
+    show_default=True,
+    help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-item lines.")
 def ingest(
     inputs: tuple[str, ...],
@@ -114,6 +120,7 @@ def ingest(
     max_document_bytes: int | None,
     outlet: str | None,
     published: str | None,
+    annotate: bool,
     quiet: bool,
 ) -> None:
     """Read articles and store them in the SQLite store.
@@ -123,6 +130,7 @@ def ingest(
       newsdesk ingest examples/ --db news.db
       newsdesk ingest story.txt --outlet "Meridian Wire" --published 2026-10-12
       cat feed.jsonl | newsdesk ingest - --db news.db
+      newsdesk ingest big-archive/ --no-annotate     fast: store now, annotate later
 
     Re-ingesting a document adds nothing; a copy of a stored text (a syndicated wire
     story) is recorded as a duplicate of the first, with its outlet. Each document is
@@ -137,7 +145,10 @@ def ingest(
     counts: Counter[str] = Counter()
     lines: list[str] = []
     total = 0 if "-" in inputs else count_items(inputs)
-    results = app.ingest(_read(inputs, settings, outlet, published), store)
+    pipeline = app.default_pipeline(settings) if annotate else None
+    results = app.ingest(
+        _read(inputs, settings, outlet, published), store, pipeline, settings.batch_size
+    )
     try:
         if not quiet and total >= PROGRESS_MIN_ITEMS:
             from rich.progress import Progress
@@ -284,6 +295,108 @@ def annotate(
     if fmt == "json":
         click.echo(json.dumps(objects, ensure_ascii=False, indent=2))
     sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+@cli.command(epilog=INPUTS_HELP)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "md", "html"]),
+    default="json",
+    show_default=True,
+    help="json/jsonl: newsdesk.briefing/1 objects; md: Markdown; html: one self-contained page.",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(min=10),
+    default=120,
+    show_default=True,
+    help="Cap on the summary length in words (whole sentences).",
+)
+@click.option("--by", "by", type=click.Choice(["story"]), help="One briefing per 'story' label.")
+@click.option("--include-text", is_flag=True, help="Add each document's clean text (json/jsonl).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=True, writable=True),
+    help="Write here instead of stdout; with --by story and md/html, a folder of files.",
+)
+@reading_options
+def brief(
+    inputs: tuple[str, ...],
+    fmt: str,
+    words: int,
+    by: str | None,
+    include_text: bool,
+    output: str | None,
+    max_document_bytes: int | None,
+    outlet: str | None,
+    published: str | None,
+) -> None:
+    """Brief a story: cited summary, who said what, who is who, agreement and conflicts,
+    timeline. The given documents are one story (or, with --by story, one per label).
+
+    \b
+    Examples:
+      newsdesk brief examples/strait-ferry-collision/
+      newsdesk brief examples/strait-ferry-collision/ --format html -o ferry.html
+      newsdesk brief feed.jsonl --by story --format jsonl --words 100
+      newsdesk brief a.txt b.html --format md
+    """
+    from pathlib import Path
+
+    from newsdesk.brief.render import to_html, to_markdown
+
+    _check_published(published)
+    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    refused = 0
+    docs: list[Document] = []
+    for item in _read(inputs, settings, outlet, published):
+        if isinstance(item, Refusal):
+            refused += 1
+            _err(f"refused: {item}")
+        else:
+            docs.append(item)
+    if not docs:
+        raise click.ClickException("no readable documents to brief")
+    try:
+        briefings = list(app.brief(docs, words=words, by_story=by == "story", settings=settings))
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt in ("json", "jsonl"):
+        objects = [b.to_dict(include_text=include_text) for b in briefings]
+        if fmt == "jsonl":
+            text = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+        else:
+            text = (
+                json.dumps(
+                    objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2
+                )
+                + "\n"
+            )
+        _write(text, output)
+    else:
+        render = to_html if fmt == "html" else to_markdown
+        if len(briefings) > 1 and output:
+            folder = Path(output)
+            folder.mkdir(parents=True, exist_ok=True)
+            for b in briefings:
+                (folder / f"{b.story.id}.{fmt}").write_text(render(b), encoding="utf-8")
+            click.echo(f"wrote {len(briefings)} briefings to {folder}/", err=True)
+        else:
+            _write("\n".join(render(b) for b in briefings), output)
+    sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command()

@@ -44,6 +44,7 @@ def main(corpus: str, out: str) -> int:
     print(f"\nDemo output in {target.resolve()}:")
     for path in sorted(target.iterdir()):
         print(f"  {path.name}")
+    print(f"\nOpen a briefing in a browser, e.g. {target / 'strait-ferry-collision.html'}")
     return failed
 
 

@@ -1,0 +1,116 @@
+"""One story's annotated documents to a `Briefing`.
+
+The documents arrive annotated (entities, quotes, relations, timeline, genre) and still
+carrying their parse; this module merges the per-document layers across the story and
+adds what only a set of documents has: the summary, facts, conflicts, quote groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsdesk.model import Briefing, Document, Quote, Relation, Story, TimeExpression
+
+_WORD = re.compile(r"\w+")
+
+
+def story_id_for(docs: Sequence[Document]) -> str:
+    """A stable id for an ad-hoc story: a short hash of its document ids."""
+    digest = hashlib.sha1("\n".join(sorted(d.id for d in docs)).encode()).hexdigest()
+    return f"story-{digest[:10]}"
+
+
+def story_title(docs: Sequence[Document]) -> str:
+    """The headline of the earliest report (else any titled document, else the first id)."""
+    titled = [d for d in docs if d.title]
+    reports = [d for d in titled if d.genre == "report"] or titled
+    if not reports:
+        return docs[0].id if docs else "(empty story)"
+    return min(reports, key=lambda d: (d.published or "9999", docs.index(d))).title or ""
+
+
+def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Give quotes that repeat the same words (in any document) the same ``group`` id.
+
+    Two quotes are the same when their word sets overlap by 80% or more, or when one
+    (of six words or more) is contained in the other.
+    """
+    words = [frozenset(w.lower() for w in _WORD.findall(q.text)) for q in quotes]
+    group_of: list[int] = list(range(len(quotes)))
+
+    def root(i: int) -> int:
+        while group_of[i] != i:
+            group_of[i] = group_of[group_of[i]]
+            i = group_of[i]
+        return i
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            a, b = words[i], words[j]
+            if not a or not b:
+                continue
+            small = min(len(a), len(b))
+            overlap = len(a & b)
+            same = overlap / len(a | b) >= 0.8 or (small >= 6 and overlap == small)
+            if same:
+                group_of[root(j)] = root(i)
+    names: dict[int, str] = {}
+    grouped = []
+    for i, quote in enumerate(quotes):
+        r = root(i)
+        names.setdefault(r, f"q{len(names) + 1}")
+        grouped.append(replace(quote, group=names[r]))
+    return tuple(grouped)
+
+
+def merged_timeline(docs: Sequence[Document]) -> tuple[TimeExpression, ...]:
+    """Every document's dated items, ordered by date (undated last), then by source."""
+    order = {d.id: i for i, d in enumerate(docs)}
+    items = [t for d in docs for t in d.timeline]
+    return tuple(
+        sorted(items, key=lambda t: (t.date is None, t.date or "", order[t.span.doc], t.span.start))
+    )
+
+
+def build_briefing(
+    docs: Sequence[Document],
+    words: int = 120,
+    story_id: str | None = None,
+    embedder: object | None = None,
+) -> Briefing:
+    """The briefing of one story told by ``docs`` (annotated, in source order)."""
+    from newsdesk.annotate.entities import merge_entities
+    from newsdesk.brief.conflicts import find_conflicts
+    from newsdesk.brief.facts import group_facts
+    from newsdesk.brief.summary import summarize
+
+    docs = sorted(docs, key=lambda d: (d.published or "9999", docs.index(d)))
+    published = sorted(d.published for d in docs if d.published)
+    story = Story(
+        id=story_id or story_id_for(docs),
+        title=story_title(docs),
+        documents=tuple(d.id for d in docs),
+        first_seen=published[0] if published else None,
+        last_seen=published[-1] if published else None,
+    )
+    entities, ids = merge_entities(e for d in docs for e in d.entities)
+    relations = tuple(
+        Relation(r.span, ids.get(r.subject, r.subject), r.predicate, ids.get(r.object, r.object))
+        for d in docs
+        for r in d.relations
+    )
+    conflicts = find_conflicts(docs)
+    return Briefing(
+        story=story,
+        documents=tuple(docs),
+        summary=summarize(docs, words=words, embedder=embedder),  # type: ignore[arg-type]
+        quotes=group_quotes([q for d in docs for q in d.quotes]),
+        entities=entities,
+        relations=tuple(dict.fromkeys(relations)),
+        facts=group_facts(docs, conflicts=conflicts),
+        conflicts=conflicts,
+        timeline=merged_timeline(docs),
+    )

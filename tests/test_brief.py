@@ -1,0 +1,143 @@
+"""`newsdesk brief` end to end on the demo corpus (real models): the contract, the
+citations, the renderers, and escaping of hostile article text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from referencing import Registry, Resource
+
+from newsdesk.cli import cli
+from tests.conftest import CONTRACTS, EXAMPLES, write_jsonl
+
+COLLISION = EXAMPLES / "strait-ferry-collision"
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def briefing_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((CONTRACTS / "briefing.schema.json").read_text())
+    registry: Registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+@pytest.fixture(scope="module")
+def collision() -> dict[str, Any]:
+    result = run("brief", str(COLLISION), "--format", "json", "--include-text")
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.stdout))
+
+
+def test_brief_json_follows_the_contract(
+    collision: dict[str, Any], briefing_validator: jsonschema.Draft202012Validator
+) -> None:
+    briefing_validator.validate(collision)
+    ids = {d["id"] for d in collision["documents"]}
+    assert ids == {p.stem for p in COLLISION.iterdir()}
+    genres = {d["id"]: d["genre"] for d in collision["documents"]}
+    assert genres["harbour-gazette-editorial"] == "opinion"
+    assert genres["meridian-wire-collision"] == "report"
+
+
+def test_brief_every_summary_sentence_is_in_a_span_it_cites(collision: dict[str, Any]) -> None:
+    texts = {d["id"]: d["text"] for d in collision["documents"]}
+    assert collision["summary"]
+    words = sum(len(item["text"].split()) for item in collision["summary"])
+    assert words <= 120
+    for item in collision["summary"]:
+        first = item["citations"][0]
+        cited = texts[first["doc"]][first["start"] : first["end"]]
+        assert item["text"] == cited or cited.endswith(item["text"]), item
+        for citation in item["citations"]:
+            assert 0 <= citation["start"] < citation["end"] <= len(texts[citation["doc"]])
+
+
+def test_brief_spans_point_at_their_text(collision: dict[str, Any]) -> None:
+    texts = {d["id"]: d["text"] for d in collision["documents"]}
+    for quote in collision["quotes"]:
+        assert texts[quote["doc"]][quote["start"] : quote["end"]] == quote["text"]
+    for conflict in collision["conflicts"]:
+        for claim in conflict["claims"]:
+            assert texts[claim["doc"]][claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_brief_shows_the_planted_conflicts_and_merged_people(collision: dict[str, Any]) -> None:
+    about = {c["about"] for c in collision["conflicts"]}
+    assert {"age of Henrik Maalstad", "title of Inga Solberg"} <= about
+    people = {e["name"]: e for e in collision["entities"] if e["type"] == "PERSON"}
+    assert {"Anika Brandt", "Felix Brandt", "Inga Solberg", "Dmitri Alenko"} <= set(people)
+    assert len(people["Inga Solberg"]["docs"]) >= 3
+    agreements = {f["agreement"] for f in collision["facts"]}
+    assert {"corroborated", "conflicting"} <= agreements
+
+
+def test_brief_timeline_is_ordered_with_unresolved_last(collision: dict[str, Any]) -> None:
+    dates = [t["date"] for t in collision["timeline"]]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known)
+    assert dates[: len(known)] == known
+
+
+def test_brief_by_story_gives_one_line_per_label(tmp_path: Path) -> None:
+    feed = EXAMPLES / "port-tariff-vote" / "feed.jsonl"
+    result = run("brief", str(feed), "--by", "story", "--format", "jsonl", "--words", "60")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [b["story"]["id"] for b in lines] == ["port-tariff-vote"]
+    assert sum(len(s["text"].split()) for s in lines[0]["summary"]) <= 60
+
+
+def test_brief_html_is_self_contained_and_escapes_articles(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script>"
+    write_jsonl(
+        tmp_path / "bad.jsonl",
+        [
+            {
+                "id": "x1",
+                "title": f"Ferry {hostile}",
+                "outlet": "<img src=x onerror=alert(2)>",
+                "published": "2026-10-12",
+                "text": f"The ferry {hostile} struck the pier on Monday, the harbour master said. "
+                "Twelve people were injured, officials said on Monday evening.",
+            },
+            {
+                "id": "x2",
+                "title": "Pier crash",
+                "outlet": "Northshore Post",
+                "published": "2026-10-13",
+                "text": "Twelve people were injured when the ferry struck the pier, officials said. "
+                "<a href='javascript:alert(3)'>link</a> The pier is closed.",
+            },
+        ],
+    )
+    out = tmp_path / "b.html"
+    result = run("brief", str(tmp_path / "bad.jsonl"), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert "<script" not in page
+    assert "onerror=" not in page.replace("onerror=alert(2)&gt;", "")
+    assert "&lt;script&gt;" in page
+    assert not re.search(r"""(src|href)=["']?(https?:|javascript:)""", page)
+    assert "<details>" in page  # summary sentences open onto their sources
+
+
+def test_brief_markdown_has_sections() -> None:
+    result = run("brief", str(COLLISION), "--format", "md", "--words", "80")
+    assert result.exit_code == 0
+    for heading in (
+        "## What happened",
+        "## Who said what",
+        "## Where sources differ",
+        "## Sources",
+    ):
+        assert heading in result.stdout
