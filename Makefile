@@ -27,6 +27,8 @@ demo: install
 	$(BIN)/python scripts/demo.py examples demo/out
 
 test: dev
+	$(BIN)/ruff check newsdesk tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: dev
