@@ -93,7 +93,8 @@ def newsdesk_predictor(nlp: Any = None) -> Predictor:
         if nlp is None:
             found = find_timexes(text, dct(doc))
         else:
-            from newsdesk.annotate.dates import _parsed_sentences, _parsed_tense
+            from newsdesk.annotate.dates import parsed_sentences as _parsed_sentences
+            from newsdesk.annotate.dates import parsed_tense as _parsed_tense
 
             parsed = nlp(text)
             found = find_timexes(text, dct(doc), _parsed_sentences(parsed), _parsed_tense(parsed))

@@ -4,7 +4,7 @@
     entities   (parse)                    -> entities     annotate/entities.py
     quotes     (parse, entities)          -> quotes       annotate/quotes.py
     relations  (parse, entities)          -> relations    annotate/relations.py
-    dates      (text)                     -> timeline     annotate/dates.py
+    dates      (text)                     -> timeline     annotate/dates/
     genre      (text)                     -> genre        annotate/genre.py
     release    (parse)                    -> (drops the parse so it is not kept in memory)
 

@@ -1,0 +1,84 @@
+"""Time expressions of a text: `find_timexes` (TIMEX3 values, for the bench) and
+`extract_times` (the timeline of a `Document`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.dates.anchoring import parse_anchor
+from newsdesk.annotate.dates.candidates import extent, matches
+from newsdesk.annotate.dates.context import Context
+from newsdesk.annotate.dates.grammar import RULES
+from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
+from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
+from newsdesk.annotate.dates.timex import REFS, Timex
+from newsdesk.model import Document, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DERIVED_RULES = frozenset({"ago", "year_earlier_period", "that_unit", "the_quarter"})
+"""Rules whose value is read off an earlier mention; they do not become the reference."""
+
+
+def find_timexes(
+    text: str,
+    anchor: str | date | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    tense: TenseOf | None = None,
+) -> list[Timex]:
+    """All time expressions of ``text`` with their TIMEX3 values, in text order.
+
+    ``anchor`` is the document creation time; ``sentences`` are character spans (split
+    here when not given); ``tense`` (e.g. from a parse) is asked when the function-word
+    guess (`regex_tense`) finds no tensed word in the clause.
+    """
+    anchor_date = anchor if isinstance(anchor, date) else parse_anchor(anchor)
+    spans = list(sentences) if sentences is not None else split_sentences(text)
+
+    def guess_tense(start: int, end: int) -> Tense | None:
+        """Function words first; the parse when they say nothing."""
+        found = regex_tense(text, start, end, sentence_of(spans, start, len(text)))
+        if found is None and tense is not None:
+            found = tense(start, end)
+        return found
+
+    ctx = Context(text=text, anchor=anchor_date, tense_of=guess_tense)
+    out: list[Timex] = []
+    for priority, m in matches(text):
+        rule = RULES[priority]
+        value = rule.resolve(m, ctx)
+        if value is None and ctx.anchor is not None:
+            continue
+        if rule.name not in DERIVED_RULES:
+            ctx.remember(value)
+        start, end = extent(m)
+        out.append(Timex(start, end, text[start:end], value, rule.name))
+    return out
+
+
+def extract_times(
+    doc: Document, parsed: Doc | None = None, anchor: str | None = None
+) -> tuple[TimeExpression, ...]:
+    """The time expressions of ``doc``, normalised against ``anchor`` (default: published).
+
+    Vague references ("now", "recently", "soon") are left out; expressions that cannot
+    be written as ``YYYY[-MM[-DD]]`` (decades, or relative ones without an anchor) keep
+    ``date=None``. ``event`` is the sentence the expression dates.
+    """
+    anchor = anchor if anchor is not None else doc.published
+    if parsed is not None and parsed.text == doc.text:
+        sentences = parsed_sentences(parsed)
+        tense: TenseOf | None = parsed_tense(parsed)
+    else:
+        sentences, tense = split_sentences(doc.text), None
+    out: list[TimeExpression] = []
+    for timex in find_timexes(doc.text, anchor, sentences, tense):
+        if timex.value in REFS:
+            continue
+        s, e = sentence_of(sentences, timex.start, len(doc.text))
+        event = " ".join(doc.text[s:e].split())
+        out.append(TimeExpression(doc.span(timex.start, timex.end), timex.text, timex.date, event))
+    return tuple(out)
