@@ -1,0 +1,307 @@
+"""Corrections of spaCy's entity spans for news copy: candidate mentions as token ranges.
+
+General news-domain fixes, no name lists but countries:
+- *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
+- *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
+  province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm.");
+- *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
+  and anything inside a photo credit;
+- *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho") and initials ("K.
+  Curran"); `overlay` merges added candidates into the model's;
+- *propagate* a name to its other occurrences (all-caps lines too); a PERSON's surname is
+  PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
+  else the majority label wins.
+
+Candidates read from the layout of the copy (datelines, results lines) are in `layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from newsdesk.annotate.names import (
+    DASHES,
+    DEMONYMS,
+    DETERMINERS,
+    MONTHS,
+    PARTICLES,
+    POSSESSIVE,
+    SPLIT_PUNCT,
+    SPLIT_WORDS,
+    capitalised,
+    glued,
+    has_digit,
+    is_abbrev_title,
+    is_country,
+    is_initial,
+    is_title,
+    person_pattern_end,
+    plain_word,
+    surnames_of,
+)
+from newsdesk.annotate.roles import Ranges
+
+CREDIT_PATTERNS = (
+    re.compile(r"[(\[]\s*(?:photo(?:graph)?s?|pictures?|images?|credit)\b[^)\]\n]*[)\]]", re.I),
+    re.compile(
+        r"\b(?:photo(?:graph)?(?:s|ed)?|pictures?|images?|credit)\s*(?:by\b|:)"
+        r"(?:[^\n)\].,;]|\.(?=\S))*",  # up to the end of the clause
+        re.I,
+    ),
+    re.compile(
+        r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){0,3} ?/ ?[A-Z][\w&'’.-]*"
+        r"(?: [A-Z][\w&'’.-]*){0,3}(?=\s*[)\]]?\s*$)",
+        re.M,
+    ),
+)
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate mention: tokens ``start:end`` of the parse with a label."""
+
+    start: int
+    end: int
+    label: str
+    fixed: bool = False  # label set by a rule that harmonisation must not override
+
+    def text(self, parsed: SpacyDoc) -> str:
+        return parsed[self.start : self.end].text
+
+
+def majority_label(labels: Iterable[str]) -> str:
+    """The most frequent label (ties: the first seen)."""
+    return Counter(labels).most_common(1)[0][0]
+
+
+# ---------------------------------------------------------------- split and trim
+
+
+def pieces(parsed: SpacyDoc, start: int, end: int, label: str) -> list[Cand]:
+    """One spaCy entity split at separators and trimmed; empty pieces dropped."""
+    found: list[Cand] = []
+    begin = start
+    for i in range(start, end + 1):
+        if i == end or _separates(parsed, i, label):
+            cand = _trim(parsed, begin, i, label)
+            if cand is not None:
+                found.append(cand)
+            begin = i + 1
+    return found
+
+
+def _separates(parsed: SpacyDoc, i: int, label: str) -> bool:
+    """Whether token ``i`` cannot be inside a name (it splits the entity there)."""
+    tok = parsed[i]
+    text = tok.text
+    if tok.is_space or (i > 0 and "\n" in parsed[i - 1].whitespace_):
+        return True
+    if text in SPLIT_PUNCT or tok.lower_ in SPLIT_WORDS or has_digit(text):
+        return True
+    if text in DASHES and (tok.whitespace_ or (i > 0 and parsed[i - 1].whitespace_)):
+        return True
+    return label == "PERSON" and tok.is_lower and tok.lower_ not in PARTICLES  # "and", "st"
+
+
+def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
+    """Trim the edges of ``start:end``; titles move out of PERSON names."""
+    while start < end and _edge_junk(parsed[start], leading=True):
+        start += 1
+    while start < end and _edge_junk(parsed[end - 1], leading=False):
+        end -= 1
+    fixed = False
+    inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
+    named = len(inner) == 1 == inner[0] - start + 1 and end - start == 3  # "Councillor J. Hale"
+    if inner and (label == "PERSON" or named or is_abbrev_title(parsed[inner[-1]])):
+        label, fixed, start = "PERSON", label != "PERSON", inner[-1] + 1
+    if end - start > 2 and label == "PERSON" and parsed[start].lower_ in DEMONYMS:
+        start += 1
+    if label == "PERSON":
+        start, end = _extend_hyphens(parsed, start, end)
+    if start >= end or not any(
+        t.text[0].isupper() and t.text[0].isalpha() for t in parsed[start:end]
+    ):
+        return None
+    if is_country(parsed[start:end].text):
+        label, fixed = "GPE", True
+    elif is_initial(parsed[start]) and 1 < end - start < 4:
+        label, fixed = "PERSON", True
+    return Cand(start, end, label, fixed)
+
+
+def _edge_junk(tok: Token, leading: bool) -> bool:
+    """Tokens never at the edge of a name: determiners, punctuation, numbers, possessives."""
+    if tok.is_space or has_digit(tok.text):
+        return True
+    if tok.is_punct and not (tok.text == "." and not leading and len(tok.text) > 1):
+        return True
+    if leading:
+        return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS
+    return tok.text in POSSESSIVE or tok.is_lower
+
+
+def _extend_hyphens(parsed: SpacyDoc, start: int, end: int) -> tuple[int, int]:
+    """Extend a span cut inside a hyphenated word ("Rhee Dong" + "-su")."""
+    while end + 1 < len(parsed) and glued(parsed, end) and parsed[end + 1].is_alpha:
+        end += 2
+    while start >= 2 and glued(parsed, start - 1) and parsed[start - 2].is_title:
+        start -= 2
+    return start, end
+
+
+# ---------------------------------------------------------------- drop and widen
+
+
+def plausible(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]:
+    """Drop common nouns taken for names ("Extras") and all-caps guesses of the model that
+    no mixed-case line confirms ("BASKETBALL", "PRESS DIGEST")."""
+    cands = [
+        c
+        for c in cands
+        if c.fixed
+        or c.start in caps
+        or any(t.pos_ in {"PROPN", "ADJ"} or t.is_upper for t in parsed[c.start : c.end])
+    ]
+    mixed = {c.text(parsed).casefold() for c in cands if c.start not in caps}
+    return [
+        c for c in cands if c.fixed or c.start not in caps or c.text(parsed).casefold() in mixed
+    ]
+
+
+def credit_regions(text: str) -> Ranges:
+    """Character ranges of photo credits ("(Photo: Jan Berg / Meridian Wire)")."""
+    return [m.span() for pattern in CREDIT_PATTERNS for m in pattern.finditer(text)]
+
+
+def outside(parsed: SpacyDoc, cands: list[Cand], regions: Ranges) -> list[Cand]:
+    """The candidates overlapping none of the character ranges."""
+    return [c for c in cands if not _in_regions(parsed, c, regions)]
+
+
+def _in_regions(parsed: SpacyDoc, cand: Cand, regions: Ranges) -> bool:
+    """Whether a candidate overlaps any of the character ranges."""
+    start, end = parsed[cand.start].idx, parsed[cand.end - 1].idx + len(parsed[cand.end - 1])
+    return any(a < end and start < b for a, b in regions)
+
+
+def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Widen lone PERSON words to the given name the model left out before them."""
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start == 1 and _given_name_before(parsed, c.start):
+            c.start -= 1
+
+
+def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
+    """Whether a lone surname follows a capitalised proper noun the model left out."""
+    if start == 0:
+        return False
+    prev = parsed[start - 1]
+    return (
+        capitalised(prev)
+        and prev.pos_ == "PROPN"
+        and not prev.ent_type_
+        and prev.lower_ not in DEMONYMS
+        and "\n" not in prev.whitespace_
+    )
+
+
+# ---------------------------------------------------------------- add and propagate
+
+
+def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Cand]:
+    """Merge candidate lists: on overlap the new wins (unless ``keep_old``), but never over
+    an old PERSON containing it ("George W. Bush")."""
+    if not keep_old:
+        people = [c for c in old if c.label == "PERSON"]
+        new = [n for n in new if not any(p.start <= n.start and n.end <= p.end for p in people)]
+    winners, losers = (old, new) if keep_old else (new, old)
+    taken = {i for c in winners for i in range(c.start, c.end)}
+    kept = [c for c in losers if not any(i in taken for i in range(c.start, c.end))]
+    return sorted(winners + kept, key=lambda c: c.start)
+
+
+def pattern_names(parsed: SpacyDoc) -> list[Cand]:
+    """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su"."""
+    found: list[Cand] = []
+    i = 0
+    while i < len(parsed) - 1:
+        end = person_pattern_end(parsed, i)
+        found += [Cand(i, end, "PERSON", True)] if end > i else []
+        i = max(end, i + 1)
+    return found
+
+
+def propagate(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]:
+    """Other occurrences of known names (case-insensitive in all-caps lines)."""
+    known: dict[tuple[str, ...], str] = {}
+    for c in cands:
+        words = tuple(t.lower_ for t in parsed[c.start : c.end])
+        if c.start not in caps or words not in known:
+            known[words] = c.label
+        if c.label == "PERSON" and c.end - c.start > 1:
+            for surname in surnames_of(c.text(parsed)):
+                known.setdefault((surname.lower(),), "PERSON")
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(known, key=len, reverse=True):
+        by_first[words[0]].append(words)
+    found: list[Cand] = []
+    i = 0
+    while i < len(parsed):
+        match = _match_known(parsed, i, by_first.get(parsed[i].lower_, []), caps)
+        found += [Cand(i, i + len(match), known[match])] if match else []
+        i += len(match) if match else 1
+    return found
+
+
+def _match_known(
+    parsed: SpacyDoc, i: int, options: list[tuple[str, ...]], caps: set[int]
+) -> tuple[str, ...] | None:
+    """The longest known name starting at token ``i`` (capitalised as a name)."""
+    tok = parsed[i]
+    if not tok.text[:1].isupper() or (tok.is_sent_start and tok.i not in caps and tok.is_stop):
+        return None
+    for words in options:
+        end = i + len(words)
+        if end <= len(parsed) and tuple(t.lower_ for t in parsed[i:end]) == words:
+            if not (end < len(parsed) and glued(parsed, end)):
+                return words
+    return None
+
+
+# ---------------------------------------------------------------- harmonise
+
+
+def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
+    """One label per string: PERSON if any mention is, else the majority (mixed-case first)."""
+    surnames = {
+        s.casefold()
+        for c in cands
+        if c.label == "PERSON" and c.end - c.start > 1
+        for s in surnames_of(c.text(parsed))
+    }
+    by_text: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        by_text[c.text(parsed).casefold()].append(c)
+    for text, group in by_text.items():
+        fixed = [c.label for c in group if c.fixed]
+        labels = [c.label for c in group if c.start not in caps] or [c.label for c in group]
+        if fixed:
+            label = majority_label(fixed)
+        elif "PERSON" in labels or text in surnames or _family_name(text, surnames):
+            label = "PERSON"
+        else:
+            label = majority_label(labels)
+        for c in group:
+            c.label = label
+
+
+def _family_name(text: str, surnames: set[str]) -> bool:
+    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad")."""
+    words = text.split()
+    return 1 < len(words) < 4 and words[-1] in surnames

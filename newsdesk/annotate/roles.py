@@ -1,0 +1,97 @@
+"""Roles of a name from the parse: the title phrase before it and descriptions in apposition.
+
+- *titles*: the capitalised or lowercase title phrase that ends right before a name
+  ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor"), without
+  honorifics, its closing rank abbreviation apart ("Adm.");
+- *appositions*: "Henrik Maalstad, the ferry's captain," and "The ferry's captain, Henrik
+  Maalstad", cut before a relative clause, a comma, a quote or a bracket.
+
+All ranges are token ranges of the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from newsdesk.annotate.names import (
+    ABBREVIATIONS,
+    JOINERS,
+    STATE_WORDS,
+    TITLE_WORDS,
+    is_abbrev_title,
+    is_honorific,
+    is_title,
+    plain_word,
+)
+
+Ranges = list[tuple[int, int]]  # token (or character) ranges
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def title_before(parsed: SpacyDoc, start: int) -> Ranges:
+    """Token ranges of the titles before a name: ("Deputy Chief of the Naval Staff", "Adm.")."""
+    first, i = start, start - 1
+    while i >= 0:
+        tok = parsed[i]
+        if tok.is_space or "\n" in tok.whitespace_ or tok.ent_type_ in NUMERIC_LABELS:
+            break
+        if is_title(tok) and (tok.text[0].isupper() or plain_word(tok) in TITLE_WORDS):
+            first = i
+        elif tok.is_lower and tok.pos_ in {"ADJ", "NOUN"} and i + 1 == first:
+            first = i if tok.lower_ not in STATE_WORDS else first
+        elif i + 1 == first < start and tok.ent_type_ in {"NORP", "GPE", "ORG"}:
+            first = i  # "North Korean envoy", "Valmont Mayor"
+        elif not ((tok.is_alpha and tok.text[0].isupper()) or tok.lower_ in JOINERS):
+            break
+        if tok.is_sent_start or tok.ent_type_ == "PERSON":
+            break
+        i -= 1
+    while first < start and (parsed[first].lower_ in JOINERS or is_honorific(parsed[first])):
+        first += 1
+    return _split_ranks(parsed, first, start)
+
+
+def _split_ranks(parsed: SpacyDoc, first: int, end: int) -> Ranges:
+    """A title phrase without honorifics, its closing rank abbreviation apart ("Adm.")."""
+    while end > first and is_honorific(parsed[end - 1]):
+        end -= 1
+    if end - first > 1 and is_abbrev_title(parsed[end - 1]):
+        return [(first, end - 1), (end - 1, end)]
+    return [(first, end)] if end > first else []
+
+
+def title_words(parsed: SpacyDoc, ranges: Ranges) -> set[str]:
+    """Normalised title words in token ranges ("Dr." → "doctor")."""
+    words = {plain_word(t) for a, b in ranges for t in parsed[a:b]}
+    return {ABBREVIATIONS.get(w, w) for w in words} & (TITLE_WORDS | set(ABBREVIATIONS.values()))
+
+
+def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
+    """Token ranges of descriptions in apposition to a mention, after or before it."""
+    root = parsed[start:end].root
+    found: Ranges = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
+            left = child.left_edge.i
+            ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
+            if left > end and ok and not parsed[left].ent_type_:
+                found.append((left, _clause_end(parsed, child)))
+    head = root.head  # "The ferry's captain, Henrik Maalstad"
+    before = root.dep_ == "appos" and head.i < start - 1 and parsed[start - 1].text == ","
+    edge = head.left_edge
+    if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
+        found.append((edge.i, start - 1))
+    return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _clause_end(parsed: SpacyDoc, head: Token) -> int:
+    """Where an apposition ends: before a relative clause, a comma, a quote or a bracket."""
+    end = head.right_edge.i + 1
+    for tok in parsed[head.i + 1 : end]:
+        if tok.dep_ in {"relcl", "acl"}:
+            end = min(end, tok.left_edge.i)
+    for i in range(head.i + 1, end):
+        if parsed[i].text in {",", ";", "(", '"', "“", "”", ":"} or parsed[i].is_space:
+            return i
+    return end
