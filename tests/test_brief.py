@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import jsonschema
 import pytest
@@ -115,7 +114,8 @@ def test_brief_html_is_self_contained_and_escapes_articles(tmp_path: Path) -> No
                 "title": "Pier crash",
                 "outlet": "Northshore Post",
                 "published": "2026-10-13",
-                "text": "Twelve people were injured when the ferry struck the pier, officials said. "
+                "text": "Twelve people were injured when the ferry struck the pier, officials "
+                "said. "
                 "<a href='javascript:alert(3)'>link</a> The pier is closed.",
             },
         ],
