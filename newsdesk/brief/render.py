@@ -8,13 +8,26 @@ untrusted input).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from newsdesk.model import Briefing, Document, Quote, Span, TimeExpression
+from newsdesk.model import Briefing, Document, Fact, Quote, Span, TimeExpression
 
 CONTEXT_CHARS = 220
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+SINGLE_SOURCE_SHOWN = 8
+
+
+def shown_facts(facts: Sequence[Fact]) -> tuple[list[Fact], int]:
+    """The facts worth a reader's eye: every corroborated or conflicting one, and the
+    first few single-source ones; with the number of single-source facts left out."""
+    shared = [f for f in facts if f.agreement != "single-source"]
+    single = [f for f in facts if f.agreement == "single-source"]
+    return shared + single[:SINGLE_SOURCE_SHOWN], max(0, len(single) - SINGLE_SOURCE_SHOWN)
 
 
 def _docs(briefing: Briefing) -> dict[str, Document]:
@@ -36,6 +49,13 @@ def quotes_by_speaker(quotes: Iterable[Quote]) -> list[tuple[str | None, list[Qu
     for quote in quotes:
         groups[quote.speaker].append(quote)
     return sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
+
+
+def speaker_role(quotes: Sequence[Quote]) -> str | None:
+    """The role to show beside a speaker: the first one given that says more than an age."""
+    return next(
+        (q.speaker_role for q in quotes if q.speaker_role and _LETTER.search(q.speaker_role)), None
+    )
 
 
 def _entity_names(briefing: Briefing) -> dict[str, str]:
@@ -62,7 +82,7 @@ def to_markdown(briefing: Briefing) -> str:
     if briefing.quotes:
         out += ["", "## Who said what", ""]
         for speaker, quotes in quotes_by_speaker(briefing.quotes):
-            role = next((q.speaker_role for q in quotes if q.speaker_role), None)
+            role = speaker_role(quotes)
             who = speaker or "Unattributed"
             out.append(f"**{who}**" + (f" ({role})" if role else ""))
             for q in quotes:
@@ -94,9 +114,12 @@ def to_markdown(briefing: Briefing) -> str:
         out.append("")
     if briefing.facts:
         out += ["## Facts and their support", ""]
-        for fact in briefing.facts:
+        facts, hidden = shown_facts(briefing.facts)
+        for fact in facts:
             refs = " ".join(dict.fromkeys(label.get(s.doc, s.doc) for s in fact.sources))
             out.append(f"- [{fact.agreement}] {fact.text} {refs}")
+        if hidden:
+            out.append(f"- … and {hidden} more single-source statements (see the JSON output)")
         out.append("")
     dated = _dated(briefing.timeline)
     if dated:
@@ -194,7 +217,7 @@ def _quotes_html(briefing: Briefing, docs: dict[str, Document]) -> str:
         return ""
     parts = ["<h2>Who said what</h2>"]
     for speaker, quotes in quotes_by_speaker(briefing.quotes):
-        role = next((q.speaker_role for q in quotes if q.speaker_role), None)
+        role = speaker_role(quotes)
         role_html = f' <span class="role">{escape(role)}</span>' if role else ""
         parts.append(f'<div class="speaker"><strong>{escape(speaker or "Unattributed")}</strong>')
         parts.append(f"{role_html}</div>")
@@ -237,11 +260,22 @@ def to_html(briefing: Briefing) -> str:
         conflicts = f"<h2>Where sources differ</h2><table>{rows}</table>"
     facts = ""
     if briefing.facts:
-        facts = "<h2>Facts and their support</h2>" + "".join(
-            _cited(
-                f.text, f.sources, docs, f'<span class="badge {f.agreement}">{f.agreement}</span>'
+        shown, hidden = shown_facts(briefing.facts)
+        more = (
+            f'<p class="meta">… and {hidden} more single-source statements.</p>' if hidden else ""
+        )
+        facts = (
+            "<h2>Facts and their support</h2>"
+            + "".join(
+                _cited(
+                    f.text,
+                    f.sources,
+                    docs,
+                    f'<span class="badge {f.agreement}">{f.agreement}</span>',
+                )
+                for f in shown
             )
-            for f in briefing.facts
+            + more
         )
     sources = "".join(
         f'<tr><td><span class="badge genre-{d.genre}">{d.genre}</span></td>'
