@@ -2,7 +2,7 @@
 
     parse      (text)                     -> parse        spaCy, in batches
     entities   (parse)                    -> entities     annotate/entities.py
-    quotes     (parse, entities)          -> quotes       annotate/quotes.py
+    quotes     (parse, entities)          -> quotes       annotate/quotes/
     relations  (parse, entities)          -> relations    annotate/relations.py
     dates      (text)                     -> timeline     annotate/dates/
     genre      (text)                     -> genre        annotate/genre.py

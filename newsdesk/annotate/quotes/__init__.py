@@ -1,0 +1,65 @@
+"""Quotes and speaker attribution on top of a spaCy parse.
+
+`extract_quotes` finds direct quotes (text between quotation marks) and reported speech
+("X said that ...") and says who spoke, in what role, and through which outlets.
+
+How it works, in order:
+
+1. Quote marks are paired *within each paragraph* (a line of the text), so one unbalanced
+   mark, or markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph.
+   Curly marks, straight marks (opening or closing by context) and the NYT ``''...''`` are
+   read. A paragraph that opens a quote without closing it continues into the next one when
+   that paragraph reopens with a mark (multi-paragraph quotes). Double marks are paired when
+   a paragraph has any, single marks only in paragraphs without double marks, so inner single
+   quotes stay part of the outer quote.
+2. A *cue* is looked for around each quoted region, in its paragraph: after the closing mark
+   (``"...," Alenko said``; after a quote that ends its sentence only a short ``Alenko
+   said.``), then before the opening mark (``Alenko said: "..."``). Cues are reporting verbs
+   in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
+   a name ("Obama's ... promise"). The speaker mention is the cue's subject (climbing from a
+   participle such as "adding" to the verb it hangs on), the object of "according to", or a
+   person named next to a cue the parse left without a subject. A short quoted fragment needs
+   a cue that governs it syntactically or sits right after it (GGT drops fragments under four
+   words; here they are kept when a cue and speaker go with them).
+3. A region without a cue takes the speaker of the quote it continues (multi-paragraph), of a
+   neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
+   introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
+   in the paragraph, of a signature line below it (``- Sanders.``), or, when the paragraph is
+   the quote alone, of the previous paragraph (its last quote's speaker or its person subject).
+4. Short regions without a cue, and titles of works and nicknames (every content word
+   capitalised), are scare quotes, not speech: skipped.
+5. Speaker mentions become canonical names: "he"/"she" the most recent compatible person
+   (root subjects first, sentence by sentence back; gender from honorifics, common first
+   names and the pronouns used in sentences naming one person); a surname the longest full
+   name in the document ending with it (`canonical_name`): a title ("Mayor Brandt") picks
+   between people sharing a surname, else the one mentioned most recently. Titles are not part
+   of names; roles come from apposition or pre-nominal titles. Other cues of the same quote
+   whose source is an organisation ("..., according to Meridian Wire", "the Northshore Post
+   reports") and the outlet a quote was told to become ``via``, outermost first.
+6. Reported speech: a reporting verb outside quotes with a clausal complement gives a quote
+   with ``direct=False`` whose span is the clause (without "that"), unless the clause is
+   mostly a direct quote already.
+
+Modules, in the order a text goes through them:
+
+* ``lexicon``: reporting verbs, speech nouns, titles, pronouns, gendered first names;
+* ``marks``: paragraphs and quote-mark pairing into quoted regions (step 1);
+* ``context``: the per-document lookups every step shares, and the records they pass;
+* ``names``: name words, titles and `canonical_name`; the PERSON mentions of a parse;
+* ``people``: canonical names, roles and genders of every PERSON mention (step 5);
+* ``speakers``: a cue's subject token to a speaker, pronouns included (step 5);
+* ``cues``: reporting verbs, "according to", speech nouns and their subjects (step 2);
+* ``windows``: the tokens around a quote where its cues are looked for (step 2);
+* ``relays``: attribution chains, the outlets a quote came through (``via``, step 5);
+* ``attribution``: the cue and speaker of one region, colon and dash introductions (2-3);
+* ``direct``: regions to direct quotes, the speakers they inherit, scare quotes (3-4);
+* ``reported``: reported speech and "according to" clauses (step 6);
+* ``extract``: `extract_quotes`.
+"""
+
+from __future__ import annotations
+
+from newsdesk.annotate.quotes.extract import extract_quotes
+from newsdesk.annotate.quotes.names import canonical_name
+
+__all__ = ["canonical_name", "extract_quotes"]

@@ -1,0 +1,161 @@
+"""Attribution of one quoted region from the text around it.
+
+A cue is looked for after the closing mark (``"...," Alenko said``; after a quote that ends
+its sentence only a short ``Alenko said.``), then before the opening mark (``Alenko said:
+"..."``). The speaker mention is the cue's subject, the object of "according to", or a
+person named next to a cue the parse left without a subject. A short quoted fragment needs a
+cue that governs it syntactically or sits right after it. Without any cue giving a speaker,
+a colon or dash introduction (``Alenko was blunt: "..."``) names the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
+from newsdesk.annotate.quotes.cues import cues, governs, leads
+from newsdesk.annotate.quotes.marks import Region
+from newsdesk.annotate.quotes.names import is_title
+from newsdesk.annotate.quotes.relays import quote_relays
+from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
+from newsdesk.annotate.quotes.windows import window_after, window_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
+INTRODUCERS = frozenset({":", "—", "–", "-", "--"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """One cue found around a quote, the speaker it gives and its rank (lower is better)."""
+
+    cue: Token
+    speaker: Speaker | None
+    according: bool
+    rank: int
+
+
+def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | None:
+    """The cue, speaker and relays of a quoted region, from the text around it."""
+    after = window_after(ctx, region)
+    before = window_before(ctx, region)
+    found = _candidates(ctx, region, fragment, after, before)
+    if not any(c.speaker is not None for c in found):
+        intro = _colon_intro(ctx, region, before)
+        if intro is not None:
+            return intro
+    if not found:
+        return None
+    found.sort(key=lambda c: c.rank)
+    primary = next(
+        (c for c in found if not c.according and c.speaker is not None and c.speaker.is_person),
+        None,
+    )
+    if primary is None:
+        primary = next((c for c in found if c.speaker is not None), found[0])
+    cue_text = "according to" if primary.according else primary.cue.text
+    if primary.speaker is None:
+        return Attribution(cue_text, None)
+    others = [
+        (c.speaker, c.according)
+        for c in found
+        if c.cue is not primary.cue and c.speaker is not None
+    ]
+    via = quote_relays(ctx, primary.cue, primary.speaker, others)
+    return Attribution(cue_text, primary.speaker, via)
+
+
+def _candidates(
+    ctx: Context,
+    region: Region,
+    fragment: bool,
+    after: Sequence[Token],
+    before: Sequence[Token],
+) -> list[_Candidate]:
+    """Every cue in the windows around a region with its speaker, ranked: "..., Alenko
+    said" first, then a cue governing the quote, then the nearest."""
+    found: list[_Candidate] = []
+    content_head = ctx.token_at(region.start)
+    for window, order in ((after, 0), (before, 1)):
+        for cue, subj, according in cues(ctx, window):
+            leading = order == 0 and leads(window, cue, subj)
+            governing = governs(content_head, cue, subj)
+            if fragment and not (according or leading or governing):
+                continue
+            if subj is not None and ctx.para_of(subj.idx) != region.para:
+                subj = None
+            speaker = speaker_of(ctx, subj) if subj is not None else None
+            tier = 0 if leading else 1000 if governing else 2000 + 1000 * order
+            rank = tier + abs(cue.i - content_head.i)
+            if cue.pos_ == "NOUN":
+                rank += 300
+            if speaker is None:
+                speaker = _fallback_speaker(ctx, cue, window, order == 0, subj is None)
+                rank += 500
+            if speaker is None and subj is None and cue.tag_ == "VBG":
+                speaker = _sentence_opener(ctx, cue, region)
+                rank += 500
+            found.append(_Candidate(cue, speaker, according, rank))
+    return found
+
+
+def _fallback_speaker(
+    ctx: Context, cue: Token, window: Sequence[Token], after: bool, inverted: bool
+) -> Speaker | None:
+    """A PERSON entity near a cue whose parse gives no usable subject: between the quote and
+    the cue, else (when the cue has no subject at all) right after it ("said Alenko")."""
+    if after:
+        between = [t for t in window if t.i < cue.i]
+    else:
+        between = [t for t in window if t.i < cue.i][:12]
+    following = []
+    for tok in window if inverted and cue.lemma_.lower() != "tell" else ():
+        # "said Mr. Gunnels": only titles and names between
+        if tok.i <= cue.i:
+            continue
+        if tok.pos_ != "PROPN" and not is_title(tok.text):
+            break
+        following.append(tok)
+    for group in (between, following):
+        for tok in group:
+            if tok.dep_ in {"pobj", "poss"} and tok.head.dep_ != "agent":
+                continue  # "one of the prosecutors for David Petraeus said"
+            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
+                found = named(ctx, tok)
+                if found is not None and found.is_person:
+                    return found
+    return None
+
+
+def _sentence_opener(ctx: Context, cue: Token, region: Region) -> Speaker | None:
+    """The first person named in the sentence before the quote: the implied subject of a
+    participle cue ("Alenko defended the plan, saying ...") when the parse has none."""
+    lo = max(cue.sent.start_char, ctx.paragraphs[region.para][0])
+    for tok in cue.sent:
+        if tok.idx < lo or ctx.in_region(tok.idx):
+            continue
+        if tok.idx >= region.start or tok.i >= cue.i:
+            break
+        if tok.ent_type_ == "PERSON":
+            return named(ctx, tok)
+    return None
+
+
+def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
+    """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
+    if not before or before[0].text not in INTRODUCERS:
+        return None
+    clause = [t for t in before[1:] if t.text not in INTRODUCERS]
+    if clause and clause[0].ent_type_ == "PERSON" and clause[0].dep_ not in OBJECTS:
+        speaker = named(ctx, clause[0])
+        if speaker is not None:
+            return Attribution(before[0].text, speaker)
+    for tok in clause:  # nearest first
+        if tok.dep_ == "nsubj" and tok.head in clause:
+            speaker = person_of(ctx, tok)
+            return Attribution(tok.head.text, speaker) if speaker is not None else None
+    return None

@@ -1,0 +1,132 @@
+"""Cue detection: reporting verbs in the active voice ("said", not "was reported"), "according
+to", speech nouns owned by a name ("Obama's ... promise"), and the subject each cue gives
+(climbing from a participle such as "adding" to the verb it hangs on)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Context
+from newsdesk.annotate.quotes.lexicon import REPORTING_VERBS, SPEECH_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+RELATIVE = frozenset("who that which whom".split())
+
+
+def is_cue(tok: Token) -> bool:
+    """A reporting verb in the active voice ("said", not "was reported")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    children = list(tok.children)
+    if lemma == "go":
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in children)
+    if lemma in {"shoot", "fire", "hit", "push", "lash"}:  # "shot back"
+        return any(c.dep_ == "prt" and c.lower_ in {"back", "out"} for c in children)
+    if lemma == "put":  # "as Vulture put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+    if lemma not in REPORTING_VERBS:
+        return False
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in children):
+        return False  # "will continue to be"
+    if tok.tag_ == "VBN" and tok.i > 0 and tok.nbor(-1).lower_ in {"when", "as", "if", "once"}:
+        return False  # "when asked", "as reported"
+    return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
+
+
+def according_to(tok: Token) -> Token | None:
+    """The object of "according to" when ``tok`` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    for child in tok.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def _direct_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
+    """The active (or also passive) subject of ``verb`` nearest to it, outside quotes."""
+    deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
+    subjects = [c for c in verb.children if c.dep_ in deps and not ctx.in_region(c.idx)]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return child
+
+
+def subject(ctx: Context, tok: Token) -> Token | None:
+    """Subject of a cue verb. Without one of its own ("..., adding"), the subject of the
+    nearest reporting verb above it, else of the nearest verb above it."""
+    own = _direct_subject(ctx, tok)
+    if own is not None:
+        return own
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
+        # "Trump issued a statement saying ...": the subject of the verb above the noun
+        owner = _direct_subject(ctx, tok.head.head)
+        return owner if owner is not None else tok.head
+    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"PROPN", "NOUN"}:
+        return tok.head
+    fallback = None
+    current = tok
+    for _ in range(4):
+        if current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
+            break
+        current = current.head
+        if current.pos_ not in {"VERB", "AUX"}:
+            break
+        found = _direct_subject(ctx, current, passive=True)
+        if found is not None and is_cue(current):
+            return found
+        if fallback is None:
+            fallback = found
+    return fallback
+
+
+def takes_clause(verb: Token) -> bool:
+    """The verb has a clausal complement after it ("said that ...", "said the plan ...")."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def cues(ctx: Context, window: Iterable[Token]) -> Iterator[tuple[Token, Token | None, bool]]:
+    """(cue token, speaker token, is "according to") in window order."""
+    for tok in window:
+        obj = according_to(tok)
+        if obj is not None:
+            yield tok, obj, True
+        elif is_cue(tok):
+            yield tok, subject(ctx, tok), False
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                yield tok, owner, False
+
+
+def leads(window: Sequence[Token], cue: Token, subj: Token | None) -> bool:
+    """The window opens with the cue and its own subject ("..., Alenko said" / "said
+    Alenko"); a participle ("..., adding") does not lead."""
+    if subj is None or subj.i not in {t.i for t in window}:
+        return False
+    scope = {t.i for t in subj.subtree}
+    return all(t.is_punct or t.i in scope for t in window if t.i < cue.i)
+
+
+def governs(tok: Token, cue: Token, subj: Token | None) -> bool:
+    """``tok`` is governed by ``cue`` and not inside the subject phrase."""
+    for anc in tok.ancestors:
+        if subj is not None and anc == subj:
+            return False
+        if anc == cue:
+            return True
+    return False

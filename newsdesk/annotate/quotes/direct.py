@@ -1,0 +1,174 @@
+"""Direct quotes: each quoted region with its attribution, scare quotes and titles left out.
+
+A region without a cue of its own takes the speaker of the quote it continues
+(multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
+of the person subject of the sentence before it in the paragraph, of a signature line below
+it (``- Sanders.``), or, when the paragraph is the quote alone, of the previous paragraph
+(its last quote's speaker or its person subject). Short regions without a cue, and titles
+of works and nicknames (every content word capitalised), are scare quotes, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newsdesk.annotate.quotes.attribution import attribute
+from newsdesk.annotate.quotes.context import Attribution, Context
+from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
+from newsdesk.annotate.quotes.speakers import is_root_subject, named, person_of
+
+SIGNATURE = re.compile(r"\s*[-—–~]+\s*[A-Z][^.!?]*\.?\s*$")
+SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+)
+
+
+def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
+    """Each speech region with its attribution (scare quotes left out)."""
+    text = ctx.doc.text
+    own: dict[int, Attribution] = {}
+    for index, region in enumerate(ctx.regions):
+        attribution = attribute(ctx, region, is_fragment(text, region))
+        if attribution is not None:
+            own[index] = attribution
+    result: dict[int, Attribution | None] = {}
+    for index, region in enumerate(ctx.regions):
+        attribution = own.get(index)
+        if attribution is None:
+            attribution = _inherited(ctx, index, own, result)
+        if _is_speech(text[region.start : region.end], attribution):
+            result[index] = attribution
+    return [(ctx.regions[i], a) for i, a in sorted(result.items())]
+
+
+def _inherited(
+    ctx: Context,
+    index: int,
+    own: dict[int, Attribution],
+    result: dict[int, Attribution | None],
+) -> Attribution | None:
+    """The attribution a region without a cue takes from the quotes and text around it."""
+    region = ctx.regions[index]
+    attribution = None
+    if region.continues and index - 1 in result:
+        attribution = result[index - 1]
+    if attribution is None:
+        attribution = _neighbour(ctx, index, own)
+    if attribution is None and not region.continues:
+        attribution = _paragraph_intro(ctx, region)
+    if attribution is None and _paragraph_is_quote(ctx, region):
+        attribution = _signature(ctx, region.para + 1)
+    if attribution is None and _paragraph_is_quote(ctx, region):
+        done = {**own, **{k: v for k, v in result.items() if v is not None}}
+        attribution = _intro_speaker(ctx, region.para - 1, done)
+    return attribution
+
+
+def _is_title_of_work(text: str) -> bool:
+    """All content words capitalised ("The Art of the Deal", "Crooked Hillary")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and text[-1:] not in "!?"
+
+
+def _is_speech(body: str, attribution: Attribution | None) -> bool:
+    """Speech, not a scare quote or a title: long, or a fragment with a cue."""
+    words = word_count(body)
+    if _is_title_of_work(body) and words < 8:
+        return False
+    if words >= SHORT_WORDS:
+        return True
+    return attribution is not None and (attribution.speaker is not None or words > 1)
+
+
+def _paragraph_is_quote(ctx: Context, region: Region) -> bool:
+    lo, hi = ctx.paragraphs[region.para]
+    return (region.end - region.start) >= 0.6 * (hi - lo)
+
+
+def _neighbour(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribution | None:
+    """Attribution of the nearest quote in the same paragraph (a quote split by its cue).
+
+    A fragment only continues the quote right before it ("'...,' he said, 'fragment'").
+    """
+    region = ctx.regions[index]
+    para = region.para
+    if is_fragment(ctx.doc.text, region):
+        previous = own.get(index - 1)
+        if (
+            index
+            and ctx.regions[index - 1].para == para
+            and region.start - ctx.regions[index - 1].end < 40
+        ):
+            return previous if previous is not None and previous.speaker is not None else None
+        return None
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(ctx.regions) and ctx.regions[j].para == para:
+            found = own.get(j)
+            if found is not None and found.speaker is not None:
+                return found
+            j += step
+    return None
+
+
+def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
+    """The person subject of the sentence just before a quote in the same paragraph
+    ("Mr. Slinker says there is good reason. '...'")."""
+    lo = ctx.paragraphs[region.para][0]
+    if region.start - lo < 15 or is_fragment(ctx.doc.text, region):
+        return None
+    index = bisect_right(ctx.sent_starts, region.start - 2) - 1
+    for sent in ctx.sents[max(0, index - 1) : index + 1][::-1]:
+        if sent.start_char < lo:
+            continue
+        for tok in sent:
+            if tok.idx >= region.start - 1:
+                break
+            if is_root_subject(tok) and not ctx.in_region(tok.idx):
+                speaker = person_of(ctx, tok)
+                if speaker is not None:
+                    return Attribution(tok.head.text, speaker)
+    return None
+
+
+def _signature(ctx: Context, para: int) -> Attribution | None:
+    """A paragraph that only names who spoke the quote above it: "- Sanders."."""
+    if para >= len(ctx.paragraphs):
+        return None
+    lo, hi = ctx.paragraphs[para]
+    if hi - lo > 60 or not SIGNATURE.match(ctx.doc.text[lo:hi]):
+        return None
+    span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
+    for tok in span or ():
+        if tok.pos_ == "PROPN" and not (
+            tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"
+        ):
+            speaker = named(ctx, tok)
+            if speaker is not None and speaker.name:
+                return Attribution(ctx.doc.text[lo], speaker)
+    return None
+
+
+def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Attribution | None:
+    """The speaker a paragraph hands to a quote that follows it: the speaker of its last
+    quote, or the person subject of its last sentence."""
+    if para < 0:
+        return None
+    last = None
+    for index, attribution in sorted(done.items()):
+        if ctx.regions[index].para == para and attribution.speaker is not None:
+            last = attribution
+    if last is not None:
+        return last
+    lo, hi = ctx.paragraphs[para]
+    index = bisect_right(ctx.sent_starts, hi - 1) - 1
+    if index < 0 or ctx.sents[index].start_char < lo and index + 1 < len(ctx.sents):
+        return None
+    subjects = [t for t in ctx.sents[index] if t.idx >= lo and t.dep_ == "nsubj"]
+    for tok in sorted(subjects, key=lambda t: not is_root_subject(t)):
+        speaker = person_of(ctx, tok)
+        if speaker is not None and (is_root_subject(tok) or tok.ent_type_ == "PERSON"):
+            return Attribution(tok.head.text, speaker)
+    return None

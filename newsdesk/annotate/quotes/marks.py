@@ -1,0 +1,151 @@
+"""Quote-mark pairing: paragraphs, quote marks, and the quoted regions between them.
+
+Marks are paired *within each paragraph* (a line of the text), so one unbalanced mark, or
+markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph. Curly
+marks, straight marks (opening or closing by context) and the NYT ``''...''`` are read.
+A paragraph that opens a quote without closing it continues into the next one when that
+paragraph reopens with a mark (multi-paragraph quotes). Double marks are paired when a
+paragraph has any, single marks only in paragraphs without double marks, so inner single
+quotes stay part of the outer quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+OPEN_CONTEXT = frozenset(" \t([{—–-/:;,")
+MARKUP = re.compile(r"<[^<>\n]{0,2000}>")
+DOUBLE_MARKS = frozenset('"“”„')
+SINGLE_MARKS = frozenset("'‘’")
+SHORT_WORDS = 4  # a region of fewer words is a fragment: needs a cue and a speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Characters between a pair of quote marks (``end`` is exclusive)."""
+
+    start: int
+    end: int
+    para: int
+    opener: int  # index of the opening mark
+    close: int  # index of the closing mark; -1: runs on into the next paragraph
+    continues: bool = False  # True: continues the open region of the previous paragraph
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_fragment(text: str, region: Region) -> bool:
+    """The region holds fewer than ``SHORT_WORDS`` words."""
+    return word_count(text[region.start : region.end]) < SHORT_WORDS
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as ``(start, end)``, trailing whitespace excluded."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            spans.append((match.start(), match.start() + len(line.rstrip())))
+    return spans
+
+
+def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
+    """'o' (opening), 'c' (closing), 'a' (either) or 'x' (no mark) for ``text[i]``."""
+    ch = text[i]
+    if ch in "“‘„":
+        return "o"
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if ch == "’":
+        return "x" if prev.isalnum() and nxt.isalnum() else "c"
+    if ch == "”":
+        return "c"
+    if prev.isspace() and nxt.isspace():
+        return "a"
+    opening = prev in OPEN_CONTEXT or prev in "“‘\"'"
+    closing = not prev.isspace() and (not nxt.isalnum())
+    if ch == "'":
+        if prev.isalnum() and nxt.isalnum():
+            return "x"  # apostrophe: don't, Clinton's
+        if opening and nxt.isalpha():
+            return "o"
+        if closing and prev not in "([{/" and not prev.isdigit():
+            return "c"
+        return "x"
+    if opening and not closing:
+        return "o"
+    if closing and not opening:
+        return "c"
+    return "a"
+
+
+def _masked_marks(text: str, lo: int, hi: int, marks: frozenset[str]) -> list[int]:
+    """Positions of ``marks`` in ``text[lo:hi]`` outside markup tags."""
+    masked = [(m.start() + lo, m.end() + lo) for m in MARKUP.finditer(text[lo:hi])]
+    return [i for i in range(lo, hi) if text[i] in marks and not any(s <= i < e for s, e in masked)]
+
+
+def _pair(text: str, lo: int, hi: int, positions: list[int]) -> tuple[list[tuple[int, int]], int]:
+    """Pair marks in one paragraph; returns the pairs and an unclosed opener (or -1)."""
+    pairs: list[tuple[int, int]] = []
+    opened = -1
+    for pos in positions:
+        kind = _mark_kind(text, pos, lo, hi)
+        if kind == "x":
+            continue
+        if opened < 0:
+            if kind in "oa":
+                opened = pos
+        elif kind in "ca":
+            pairs.append((opened, pos))
+            opened = -1
+        else:
+            opened = pos  # two openers: the first was stray
+    return pairs, opened
+
+
+def _paragraph_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int]:
+    """Quote pairs of one paragraph: double marks if any, else single marks."""
+    doubles = _masked_marks(text, lo, hi, DOUBLE_MARKS)
+    if doubles:
+        return _pair(text, lo, hi, doubles)
+    return _pair(text, lo, hi, _masked_marks(text, lo, hi, SINGLE_MARKS))
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a trailing comma from ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
+    """Every quoted region of the text, paired paragraph by paragraph."""
+    regions: list[Region] = []
+    # two apostrophes or backquotes (NYT style ''…'') are a double mark; same length
+    text = text.replace("''", '" ').replace("``", '" ')
+    pending = False  # the previous paragraph left a quote open
+    for index, (lo, hi) in enumerate(paragraphs):
+        pairs, opened = _paragraph_marks(text, lo, hi)
+        for n, (a, b) in enumerate(pairs):
+            s, e = _inner(text, a + 1, b)
+            if e > s:
+                cont = pending and n == 0 and a == lo
+                regions.append(Region(s, e, index, a, b, cont))
+        if opened >= 0:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt[0]] in "“\"‘'":
+                s, e = _inner(text, opened + 1, hi)
+                if e > s:
+                    cont = pending and opened == lo
+                    regions.append(Region(s, e, index, opened, -1, cont))
+                pending = True
+                continue
+        pending = False
+    return regions

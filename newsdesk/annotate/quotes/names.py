@@ -1,0 +1,139 @@
+"""Names: the name words and title of a mention, the full name a partial name stands for
+(`canonical_name`), the PERSON mentions of a parse and the gender a title or first name
+tells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Person
+from newsdesk.annotate.quotes.lexicon import FEMALE_NAMES, MALE_NAMES, SUFFIXES, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+
+def _title_key(word: str) -> str:
+    """A title word as the word lists spell it: "Dr." -> "dr"."""
+    return word.lower().rstrip(".")
+
+
+def is_title(word: str) -> bool:
+    return _title_key(word) in TITLES
+
+
+def title_before(parsed: SpacyDoc, i: int) -> str | None:
+    """The title right before token ``i`` ("Mayor" in "Mayor Brandt"), or None."""
+    if i > 0 and is_title(parsed[i - 1].text):
+        return _title_key(parsed[i - 1].text)
+    return None
+
+
+def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
+    """Name words of a mention, and its title (the last leading title word).
+
+    Leading titles and lowercase words are dropped, as are possessive endings; a title word
+    is kept when it is the last word ("Mr. King", "Judge").
+    """
+    texts = [t.text for t in tokens if t.dep_ != "case" and t.text not in {"'s", "’s", "'", "’"}]
+    title = None
+    start = 0
+    while start < len(texts) - 1 and (is_title(texts[start]) or not texts[start][:1].isupper()):
+        if is_title(texts[start]):
+            title = _title_key(texts[start])
+        start += 1
+    words = tuple(texts[start:])
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in SUFFIXES:
+        words = words[:-1]
+    if len(words) == 1 and not words[0][:1].isupper():
+        return (), title
+    return words, title
+
+
+def _length(words: tuple[str, ...]) -> int:
+    return len(words)
+
+
+def _title_gender(title: str | None) -> str | None:
+    """'m' or 'f' for an honorific that tells ("mr", "mrs", "ms", "miss"), else None."""
+    if title == "mr":
+        return "m"
+    if title in {"mrs", "ms", "miss"}:
+        return "f"
+    return None
+
+
+def gender(title: str | None, name: str) -> str | None:
+    """'m' or 'f' from an honorific, else from a common first name; None if neither tells."""
+    told = _title_gender(title)
+    if told is not None:
+        return told
+    first = name.split()[0].lower() if name else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+def canonical_name(
+    words: Sequence[str],
+    title: str | None,
+    people: Sequence[tuple[int, tuple[str, ...], str | None]],
+    position: int,
+) -> str:
+    """The full name a partial name stands for.
+
+    ``people`` are the PERSON mentions of the document as ``(start, name words, title)``.
+    Candidates are the names whose last words are ``words``; the longest wins. Between
+    different people sharing the surname the title decides ("Mayor Brandt"), then the one
+    mentioned most recently before ``position`` (or first after it).
+    """
+    key = tuple(words)
+    if not key:
+        return ""
+    n = len(key)
+    candidates: set[tuple[str, ...]] = {
+        tuple(w) for _, w, _ in people if len(w) >= n and tuple(w[-n:]) == key
+    }
+    if not candidates:
+        return " ".join(key)
+    full: set[tuple[str, ...]] = {
+        w for w in candidates if not any(len(o) > len(w) and o[-len(w) :] == w for o in candidates)
+    }
+    told = _title_gender(title)
+    if told is not None and len(full) > 1:
+        unwanted = FEMALE_NAMES if told == "m" else MALE_NAMES
+        full = {f for f in full if f[0].lower() not in unwanted} or full
+    if title and len(full) > 1:
+        full = {w for _, w, t in people if t == title and w in full} or full
+    if len(full) > 1:
+        before = [(s, w) for s, w, _ in people if s < position and w in candidates]
+        if before:
+            latest = max(before)[1]
+            owners: list[tuple[str, ...]] = [f for f in sorted(full) if f[-len(latest) :] == latest]
+            if owners:
+                longest = max(owners, key=_length)
+                return " ".join(longest)
+        after = sorted((s, w) for s, w, _ in people if s >= position and w in full)
+        if after:
+            return " ".join(after[0][1])
+    best = max(sorted(full), key=_length)
+    return " ".join(best)
+
+
+def find_people(parsed: SpacyDoc) -> list[Person]:
+    """PERSON mentions with their name words and a title just before them."""
+    found = []
+    for ent in parsed.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words, title = name_words(list(ent))
+        if not words:
+            continue
+        if title is None:
+            title = title_before(parsed, ent.start)
+        found.append(Person(ent.start_char, ent.end_char, words, title))
+    return found

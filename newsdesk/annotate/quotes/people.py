@@ -1,0 +1,98 @@
+"""The people of a document: the canonical name of every PERSON mention, the role
+(apposition or pre-nominal title) and the gender known for each name."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Context
+from newsdesk.annotate.quotes.lexicon import FEMININE, HONORIFICS, MASCULINE
+from newsdesk.annotate.quotes.names import canonical_name, gender, is_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def resolve_people(ctx: Context) -> None:
+    """Canonical names of all PERSON mentions, their roles and genders."""
+    keys = ctx.person_keys()
+    for person in ctx.people:
+        name = canonical_name(person.words, person.title, keys, person.start)
+        ctx.canon.append((person.start, name))
+        ctx.known.add(name)
+        head = ctx.token_at(person.end - 1)
+        found = role(ctx, head, person.start, person.end)
+        if found and name not in ctx.roles:
+            ctx.roles[name] = found
+        told = gender(person.title, name)
+        if told and name not in ctx.genders:
+            ctx.genders[name] = told
+    _infer_genders(ctx)
+
+
+def _infer_genders(ctx: Context) -> None:
+    """Gender of people no honorific or first name tells: from sentences that mention one
+    person and only "he/his/him" or only "she/her" outside quotes (a majority vote)."""
+    votes: dict[str, list[int]] = {}
+    starts = [start for start, _ in ctx.canon]
+    for sent in ctx.parsed.sents:
+        lo = bisect_right(starts, sent.start_char - 1)
+        hi = bisect_right(starts, sent.end_char - 1)
+        names = {name for _, name in ctx.canon[lo:hi]}
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        if name in ctx.genders and name not in votes:
+            continue
+        masc = fem = 0
+        for tok in sent:
+            if tok.lower_ in MASCULINE and not ctx.in_region(tok.idx):
+                masc += 1
+            elif tok.lower_ in FEMININE and not ctx.in_region(tok.idx):
+                fem += 1
+        if bool(masc) != bool(fem):
+            tally = votes.setdefault(name, [0, 0])
+            tally[0 if masc else 1] += 1
+    for name, (masc, fem) in votes.items():
+        if masc != fem:
+            ctx.genders[name] = "m" if masc > fem else "f"
+
+
+def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
+    """Apposition ("X, a professor at Y") or pre-nominal title ("Mayor X") of a mention."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
+            tokens = list(child.subtree)
+            s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            text = ctx.doc.text[s:e].strip(" ,;:—–-")
+            if text and not ctx.in_region(s):
+                return text
+    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"}]
+    pre = [t for t in left if t.idx < start]
+    if not pre:
+        return _title_in_entity(ctx, start, end)
+    first = min(t.left_edge.i for t in pre)
+    tokens = [t for t in ctx.parsed[first : ctx.token_at(start).i] if t.idx < start]
+    while tokens and (tokens[0].dep_ in {"det", "poss", "case"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    text = ctx.doc.text[tokens[0].idx : start].strip(" ,")
+    if any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
+        return None
+    return text or None
+
+
+def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:
+    """A title spaCy kept inside the entity ("Mayor Anika Brandt"), honorifics excepted."""
+    words = []
+    tok = ctx.token_at(start)
+    while tok.idx < end and is_title(tok.text) and tok.lower_.rstrip(".") not in HONORIFICS:
+        words.append(tok.text)
+        if tok.i + 1 >= len(ctx.parsed):
+            break
+        tok = ctx.parsed[tok.i + 1]
+    return " ".join(words) or None

@@ -1,0 +1,99 @@
+"""Reported speech: the clause of a reporting verb outside quotes ("X said that <clause>",
+without "that"), and the clause an "according to" phrase hangs on. A clause that is mostly
+a direct quote already is left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Attribution, Context
+from newsdesk.annotate.quotes.cues import according_to, subject
+from newsdesk.annotate.quotes.lexicon import REPORTED_VERBS
+from newsdesk.annotate.quotes.relays import sentence_relays
+from newsdesk.annotate.quotes.speakers import speaker_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MIN_TOKENS = 3  # a shorter clause is not reported speech
+
+
+def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
+    """Clauses of reporting verbs outside quotes: ``X said that <clause>``."""
+    for tok in ctx.parsed:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTED_VERBS:
+            continue
+        if ctx.in_region(tok.idx):
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        subj = subject(ctx, tok)
+        if clause is None or subj is None:
+            continue
+        span = _span(list(clause.subtree), _opens_clause, _is_edge)
+        if span is None or span[0] <= tok.idx < span[1]:
+            continue
+        start, end = span
+        if _mostly_quoted(ctx, start, end):
+            continue
+        speaker = speaker_of(ctx, subj)
+        yield start, end, Attribution(tok.text, speaker, sentence_relays(ctx, tok, speaker))
+
+
+def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
+    """``According to X, <clause>`` and ``<clause>, according to X``."""
+    for tok in ctx.parsed:
+        obj = according_to(tok)
+        if obj is None or ctx.in_region(tok.idx) or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        phrase = {t.i for t in tok.subtree}
+        runs: list[list[Token]] = [[]]
+        for t in tok.head.subtree:
+            if t.i in phrase:
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        span = _span(max(runs, key=len), _is_edge_or_space, _is_edge_or_space)
+        if span is None:
+            continue
+        start, end = span
+        if _mostly_quoted(ctx, start, end):
+            continue
+        yield start, end, Attribution("according to", speaker_of(ctx, obj))
+
+
+def _is_edge(tok: Token) -> bool:
+    return bool(tok.is_punct or tok.is_quote)
+
+
+def _is_edge_or_space(tok: Token) -> bool:
+    return bool(tok.is_punct or tok.is_quote or tok.is_space)
+
+
+def _opens_clause(tok: Token) -> bool:
+    """A token left off the start of a clause: "that", punctuation, a quote mark."""
+    return tok.dep_ == "mark" or _is_edge(tok)
+
+
+def _span(
+    tokens: Sequence[Token],
+    strip_start: Callable[[Token], bool],
+    strip_end: Callable[[Token], bool],
+) -> tuple[int, int] | None:
+    """Characters of ``tokens`` without the tokens stripped at either edge; None when fewer
+    than ``MIN_TOKENS`` remain."""
+    first, last = 0, len(tokens)
+    while first < last and strip_start(tokens[first]):
+        first += 1
+    while last > first and strip_end(tokens[last - 1]):
+        last -= 1
+    if last - first < MIN_TOKENS:
+        return None
+    return tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1])
+
+
+def _mostly_quoted(ctx: Context, start: int, end: int) -> bool:
+    """More than half of ``start:end`` lies inside quoted regions."""
+    overlapping = [r for r in ctx.regions if r.start < end and start < r.end]
+    quoted = sum(min(r.end, end) - max(r.start, start) for r in overlapping)
+    return quoted > 0.5 * (end - start)

@@ -1,0 +1,175 @@
+"""Speaker resolution: from the token a cue points at to a speaker with a canonical name.
+
+A proper-noun mention becomes the full name it stands for (`canonical_name`), with the role
+given next to it or known from elsewhere in the document; "he"/"she" becomes the most
+recent compatible person (root subjects first, sentence by sentence back); a common noun
+with a person named in apposition ("a spokesman, John Doe") becomes that person, the noun
+phrase their role. Organisations and places are speakers too, but not people.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Context, Speaker
+from newsdesk.annotate.quotes.lexicon import MASCULINE, PERSONAL
+from newsdesk.annotate.quotes.names import canonical_name, name_words, title_before
+from newsdesk.annotate.quotes.people import role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+
+def _entity_of(ctx: Context, tok: Token) -> SpacySpan | None:
+    """The named entity ``tok`` is part of (None outside entities)."""
+    if not tok.ent_type_:
+        return None
+    start, end = tok.i, tok.i + 1
+    while start > 0 and ctx.parsed[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(ctx.parsed) and ctx.parsed[end].ent_iob_ == "I":
+        end += 1
+    return ctx.parsed[start:end]
+
+
+def _mention_tokens(ctx: Context, tok: Token) -> tuple[list[Token], str]:
+    """The tokens of the name around ``tok`` and their entity label ('' if none)."""
+    if tok.ent_type_:
+        ent = _entity_of(ctx, tok)
+        if ent is not None:
+            return list(ent), tok.ent_type_
+    tokens = [tok]
+    for child in reversed(list(tok.lefts)):
+        if (
+            child.dep_ in {"compound", "flat"}
+            and child.pos_ == "PROPN"
+            and child.i == tokens[0].i - 1
+        ):
+            tokens.insert(0, child)
+        else:
+            break
+    return tokens, ""
+
+
+def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
+    """Resolve the subject token of a cue to a speaker (None: nobody identifiable)."""
+    if ctx.in_region(tok.idx):
+        return None
+    if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
+        name = _antecedent(ctx, tok, "m" if tok.lower_ in MASCULINE else "f")
+        if name is None:
+            return None
+        return Speaker(name, tok.idx, tok.idx + len(tok), True, ctx.roles.get(name))
+    if tok.ent_type_ != "PERSON":
+        inner = _named_in_phrase(ctx, tok)
+        if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
+            return inner
+    return named(ctx, tok)
+
+
+def person_of(ctx: Context, tok: Token) -> Speaker | None:
+    """`speaker_of` when it is a person, else None."""
+    speaker = speaker_of(ctx, tok)
+    return speaker if speaker is not None and speaker.is_person else None
+
+
+def named(ctx: Context, tok: Token) -> Speaker | None:
+    """The canonical name of the proper-noun mention around ``tok``."""
+    tokens, label = _mention_tokens(ctx, tok)
+    words, title = name_words(tokens)
+    if title is None:
+        title = title_before(ctx.parsed, tokens[0].i)
+    if not words or label in NUMERIC_LABELS:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1])
+    keys = ctx.person_keys()
+    known = any(w[-len(words) :] == words for _, w, _ in keys)
+    if label == "PERSON" or known or (not label and tok.pos_ == "PROPN"):
+        name = canonical_name(words, title, keys, start)
+        found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
+        return Speaker(name, start, end, True, found)
+    return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
+
+
+def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
+    """A person named in apposition to a common noun: "a spokesman, John Doe"."""
+    for child in tok.children:
+        if child.dep_ in {"appos", "compound", "flat"} and child.ent_type_ == "PERSON":
+            found = named(ctx, child)
+            if found is not None:
+                tokens = list(tok.subtree)
+                role_end = min(child.left_edge.idx, tokens[-1].idx + len(tokens[-1]))
+                phrase = ctx.doc.text[tokens[0].idx : role_end].strip(" ,")
+                return Speaker(found.name, found.start, found.end, True, phrase or found.role)
+    return None
+
+
+def is_root_subject(tok: Token) -> bool:
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = tok.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
+    """People mentioned in sentence ``index`` outside quotes, in order: (token, root
+    subject, name); the name is None for a personal pronoun that is a root subject."""
+    cached = ctx.sent_people.get(index)
+    if cached is not None:
+        return cached
+    found: list[tuple[Token, bool, str | None]] = []
+    for tok in ctx.sents[index]:
+        if ctx.in_region(tok.idx):
+            continue
+        root_subject = is_root_subject(tok)
+        if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
+            found.append((tok, True, None))
+            continue
+        if tok.pos_ != "PROPN" or (tok.ent_type_ != "PERSON" and not root_subject):
+            continue
+        if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
+            continue  # the head token stands for the whole name
+        speaker = named(ctx, tok)
+        if speaker is not None and speaker.is_person and speaker.name:
+            if (
+                tok.ent_type_ == "PERSON"
+                or speaker.name in ctx.known
+                or root_subject
+                and not tok.ent_type_
+            ):
+                found.append((tok, root_subject, speaker.name))
+    ctx.sent_people[index] = found
+    return found
+
+
+def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
+    """The person a "he"/"she" stands for: the most recent compatible root subject, else
+    the most recent compatible person, searched sentence by sentence backwards. A root
+    subject that is itself "he"/"she" stands for its own antecedent."""
+    if pronoun.i in ctx.antecedents:
+        return ctx.antecedents[pronoun.i]
+    ctx.antecedents[pronoun.i] = None  # no cycles
+    index = bisect_right(ctx.sent_starts, pronoun.idx) - 1
+    floor = ctx.paragraphs[max(0, ctx.para_of(pronoun.idx) - 3)][0]
+    result = None
+    while result is None and index >= 0 and ctx.sents[index].end_char > floor:
+        people = [p for p in _sentence_people(ctx, index) if p[0].i < pronoun.i]
+        ranked = [p for p in reversed(people) if p[1]] + [p for p in reversed(people) if not p[1]]
+        for tok, _, name in ranked:
+            if name is None:
+                if (tok.lower_ in MASCULINE) == (gender == "m"):
+                    result = _antecedent(ctx, tok, gender)
+                    break
+                continue
+            if ctx.genders.get(name, gender) == gender:
+                result = name
+                break
+        index -= 1
+    ctx.antecedents[pronoun.i] = result
+    return result
