@@ -1,0 +1,185 @@
+"""Sentence splitting (exact offsets), boilerplate detection and lead trimming."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.brief.sentences import (
+    Sentence,
+    concepts,
+    dice,
+    is_boilerplate,
+    lead_trim,
+    split_sentences,
+    stem,
+    unquoted_words,
+    word_count,
+)
+
+
+def texts(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in sentences]
+
+
+def test_sentences_offsets_exact() -> None:
+    text = "  The ferry sank.  Nobody was hurt!\n\nWhy?  "
+    assert split_sentences(text) == [
+        Sentence(2, 17, "The ferry sank."),
+        Sentence(19, 35, "Nobody was hurt!"),
+        Sentence(37, 41, "Why?"),
+    ]
+
+
+def test_sentences_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Alenko met Adm. Holt on Oct. 12 in the harbour. They spoke briefly.",
+            ["Mr. Alenko met Adm. Holt on Oct. 12 in the harbour.", "They spoke briefly."],
+        ),
+        (
+            "The U.S. Navy sent a tug. It arrived at 5 p.m. Monday.",
+            ["The U.S. Navy sent a tug.", "It arrived at 5 p.m. Monday."],
+        ),
+        (
+            "The ship was registered in the U.S. The crew was Norwegian.",
+            ["The ship was registered in the U.S.", "The crew was Norwegian."],
+        ),
+        (
+            "Captain John F. Berg steered at 12.5 knots. The sea was calm.",
+            ["Captain John F. Berg steered at 12.5 knots.", "The sea was calm."],
+        ),
+        (
+            '"We were lucky," he said. "It was dark." Police arrived at 8.',
+            ['"We were lucky," he said.', '"It was dark."', "Police arrived at 8."],
+        ),
+        (
+            "``It could have been far worse,'' Solberg said. ``We hit the wall.'' She left.",
+            [
+                "``It could have been far worse,'' Solberg said.",
+                "``We hit the wall.''",
+                "She left.",
+            ],
+        ),
+        (
+            'Was it the fog?" asked one passenger. Nobody knew.',
+            ['Was it the fog?" asked one passenger.', "Nobody knew."],
+        ),
+        (
+            "Tessel Lines Inc. owns the ferry. Tessel Lines Inc. The Aurora is new.",
+            ["Tessel Lines Inc. owns the ferry.", "Tessel Lines Inc.", "The Aurora is new."],
+        ),
+    ],
+)
+def test_sentences_abbreviations_and_quotes(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_sentences_line_breaks() -> None:
+    wrapped = "The ferry was carrying\ntwelve cars when it struck the wall.\nPolice came."
+    assert texts(wrapped) == [
+        "The ferry was carrying\ntwelve cars when it struck the wall.",
+        "Police came.",
+    ]
+    assert texts("Ferry hits wall\nThe Aurora struck the wall.") == [
+        "Ferry hits wall",
+        "The Aurora struck the wall.",
+    ]
+
+
+def test_sentences_word_count() -> None:
+    assert word_count("  The ferry  sank. ") == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(Photo: Jan Olsen/Meridian)",
+        "Photo: Jan Olsen/Meridian Wire via Getty Images.",
+        "The Aurora in port on Monday. (Photo: Jan Olsen/Meridian)",
+        "READ MORE: Ferry safety in the strait under scrutiny",
+        "Read related articles about the Tessel Strait ferry line.",
+        "By Anna Berg",
+        "TESSEL, Oct 12 (Meridian Wire) -",
+        "Copyright 2026 Harbour Herald. All rights reserved.",
+        "Sign up for our newsletter to get the morning briefing.",
+        '"It could have been far worse."',
+        "``No one should sail in that fog,'' he said.",
+        "The ferry sank.",
+        "and then the ferry sank into the dark water.",
+        "Ferry collision in the Tessel Strait",
+    ],
+)
+def test_sentences_boilerplate(sentence: str) -> None:
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The passenger ferry Aurora struck a harbour wall on Monday, injuring twelve people.",
+        '"We were lucky the tide was low," Deputy Harbour Master Inga Solberg told reporters.',
+        "The coast guard said the ferry had been ``travelling too fast'' for the fog.",
+        "Adm. J. R. Holt said the inquiry would report by the end of November.",
+    ],
+)
+def test_sentences_not_boilerplate(sentence: str) -> None:
+    assert not is_boilerplate(sentence)
+
+
+def test_sentences_unquoted_words() -> None:
+    assert unquoted_words('"We were lucky," Inga Solberg told reporters.') == 4
+    assert unquoted_words("It could have been worse,'' he said.") == 2
+    assert unquoted_words("``It was dark and the sea was rough.") == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "TESSEL, Oct 12 (Meridian Wire) - The ferry Aurora struck a harbour wall.",
+            "The ferry Aurora struck a harbour wall.",
+        ),
+        (
+            "WASHINGTON (AP) _ The Navy sent two tugs to the strait.",
+            "The Navy sent two tugs to the strait.",
+        ),
+        (
+            "But Inga Solberg said the tide was low on Monday.",
+            "Inga Solberg said the tide was low on Monday.",
+        ),
+        (
+            "Meanwhile, Tessel Lines suspended its ferry service.",
+            "Tessel Lines suspended its ferry service.",
+        ),
+        ("But the tide was low on Monday morning.", "But the tide was low on Monday morning."),
+        ("The ferry Aurora struck a harbour wall.", "The ferry Aurora struck a harbour wall."),
+    ],
+)
+def test_sentences_lead_trim(sentence: str, kept: str) -> None:
+    assert sentence[lead_trim(sentence) :] == kept
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [("injured", "injuring", "injures"), ("ferry", "ferries"), ("collided", "collides", "collide")],
+)
+def test_sentences_stem_merges_variants(variants: tuple[str, ...]) -> None:
+    assert len({stem(word) for word in variants}) == 1
+
+
+def test_sentences_concepts_drop_stopword_pairs() -> None:
+    found = concepts("The ferries collided in the strait.")
+    assert ("ferry", "collid") in found
+    assert ("in", "the") not in found
+    assert ("strait", "") not in found
+    assert dice(found, concepts("The ferry collided in the strait")) == 1.0
+    assert dice(found, frozenset()) == 0.0
