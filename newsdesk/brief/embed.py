@@ -66,6 +66,11 @@ class Embedder:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:
                 raise MissingDependency("sentence-transformers", "nlp") from exc
+            from transformers.utils import logging as hf_logging
+
+            # A library does not print: no weight-loading progress bar on stderr.
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
             self._model = SentenceTransformer(str(get_model_path()), device=self.device)
         return self._model
 
