@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 from typing import IO
 
 from newsdesk.ingest.dedup import fingerprint
@@ -98,6 +99,21 @@ def annotate(
             yield next(done) if isinstance(item, Document) else item
 
 
+def group_key(doc: Document, by: str | None) -> str | None:
+    """The story a document belongs to under a ``--by`` rule (None: the one story)."""
+    if by == "story":
+        return doc.story
+    if by == "folder":
+        source = doc.source or ""
+        path, _, line = source.rpartition(":")
+        if path and line.isdigit():  # a JSONL line: "feed.jsonl:3"
+            source = path
+        return Path(source).parent.name or None
+    if by is not None:
+        raise ValueError(f"unknown grouping {by!r}; use 'story' or 'folder'")
+    return None
+
+
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """The stages `annotate` and `ingest` run by default: parse, entities, quotes,
     relations, dates, genre (the spaCy model loads on first use, not here)."""
@@ -109,12 +125,13 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
 def brief(
     docs: Iterable[Document],
     words: int = 120,
-    by_story: bool = False,
+    by: str | None = None,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Briefing]:
-    """Briefings of the documents: all of them as one story, or (``by_story``) one per
-    ``story`` label given in the input (documents without a label form one story).
+    """Briefings of the documents: all of them as one story, or one story per group:
+    ``by="story"`` groups by the ``story`` label given in the input (documents without
+    one form one story), ``by="folder"`` by the folder each file was read from.
 
     Documents are annotated here (parse kept until the briefing is built).
     """
@@ -128,7 +145,7 @@ def brief(
         pipeline = build_pipeline(keep_parse, settings)
     groups: dict[str | None, list[Document]] = {}
     for doc in pipeline(docs):
-        groups.setdefault(doc.story if by_story else None, []).append(doc)
+        groups.setdefault(group_key(doc, by), []).append(doc)
     embedder = Embedder()
     for label, members in groups.items():
         briefing = build_briefing(members, words=words, story_id=label, embedder=embedder)

@@ -314,7 +314,12 @@ def annotate(
     show_default=True,
     help="Cap on the summary length in words (whole sentences).",
 )
-@click.option("--by", "by", type=click.Choice(["story"]), help="One briefing per 'story' label.")
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["story", "folder"]),
+    help="One briefing per 'story' label (JSONL), or per folder the files are in.",
+)
 @click.option("--include-text", is_flag=True, help="Add each document's clean text (json/jsonl).")
 @click.option(
     "-o",
@@ -342,6 +347,7 @@ def brief(
       newsdesk brief examples/strait-ferry-collision/
       newsdesk brief examples/strait-ferry-collision/ --format html -o ferry.html
       newsdesk brief feed.jsonl --by story --format jsonl --words 100
+      newsdesk brief examples/ --by folder --format html -o briefings/
       newsdesk brief a.txt b.html --format md
     """
     from pathlib import Path
@@ -361,7 +367,7 @@ def brief(
     if not docs:
         raise click.ClickException("no readable documents to brief")
     try:
-        briefings = list(app.brief(docs, words=words, by_story=by == "story", settings=settings))
+        briefings = list(app.brief(docs, words=words, by=by, settings=settings))
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt in ("json", "jsonl"):
@@ -378,7 +384,7 @@ def brief(
         _write(text, output)
     else:
         render = to_html if fmt == "html" else to_markdown
-        if len(briefings) > 1 and output:
+        if by and output:
             folder = Path(output)
             folder.mkdir(parents=True, exist_ok=True)
             for b in briefings:

@@ -41,10 +41,25 @@ def main(corpus: str, out: str) -> int:
     failed |= step(
         ["annotate", corpus, "--format", "jsonl", "--include-text"], target / "annotations.jsonl"
     )
+    # The main job: one briefing per story folder of the corpus, as HTML and as JSONL.
+    briefings = target / "briefings"
+    failed |= step(["brief", corpus, "--by", "folder", "--format", "html", "-o", str(briefings)])
+    failed |= step(
+        [
+            "brief",
+            corpus,
+            "--by",
+            "folder",
+            "--format",
+            "jsonl",
+            "-o",
+            str(target / "briefings.jsonl"),
+        ]
+    )
     print(f"\nDemo output in {target.resolve()}:")
-    for path in sorted(target.iterdir()):
-        print(f"  {path.name}")
-    print(f"\nOpen a briefing in a browser, e.g. {target / 'strait-ferry-collision.html'}")
+    for path in sorted(target.rglob("*")):
+        print(f"  {path.relative_to(target)}")
+    print(f"\nOpen a briefing in a browser, e.g. {briefings / 'strait-ferry-collision.html'}")
     return failed
 
 

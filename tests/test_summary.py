@@ -166,6 +166,17 @@ def test_summary_without_embedder_is_lexical() -> None:
 # The quality gate on DUC 2004 (real MiniLM, all 50 clusters).
 
 
+def test_summary_never_opens_with_a_dangling_pronoun() -> None:
+    extra = (
+        "She also said the collision between the ferry Aurora and the cargo ship Baltic Star "
+        "in the Tessel Strait injured twelve people on Monday."
+    )
+    docs = [*story(), Document(id="echo", text=extra, published="2026-10-12T09:00")]
+    items = brief(400, docs)
+    assert items and not any(i.text.startswith("She ") for i in items)
+    check_citations(docs, items)
+
+
 @pytest.mark.slow
 def test_summary_gate_duc2004() -> None:
     from bench import duc2004

@@ -69,8 +69,8 @@ class Embedder:
             from transformers.utils import logging as hf_logging
 
             # A library does not print: no weight-loading progress bar on stderr.
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
             self._model = SentenceTransformer(str(get_model_path()), device=self.device)
         return self._model
 

@@ -116,6 +116,11 @@ class _Unit:
     candidate: bool
 
 
+# A sentence that opens with a personal pronoun needs the sentence before it; out of
+# context (as a summary line) it names nobody.
+_DANGLING = re.compile(r"^(he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
+
+
 def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
     """The usable sentences of each document, in order; ``candidate`` marks summary material."""
     seen: set[str] = set()
@@ -143,7 +148,7 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
                     count,
                     concepts(text),
                     content,
-                    fresh and count >= opts.min_words,
+                    fresh and count >= opts.min_words and not _DANGLING.match(text),
                 )
             )
         out.append(units)
