@@ -141,3 +141,11 @@ def test_brief_markdown_has_sections() -> None:
         "## Sources",
     ):
         assert heading in result.stdout
+
+
+def test_brief_by_folder_gives_one_briefing_per_story_folder(tmp_path: Path) -> None:
+    out = tmp_path / "briefings"
+    result = run("brief", str(EXAMPLES), "--by", "folder", "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    folders = {p.name for p in EXAMPLES.iterdir() if p.is_dir()}
+    assert {p.stem for p in out.glob("*.html")} == folders
