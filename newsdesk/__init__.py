@@ -4,7 +4,7 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 Importing newsdesk loads no model and opens no database.
 """
 
-from newsdesk.app import annotate, default_pipeline, ingest, open_store, read
+from newsdesk.app import annotate, brief, default_pipeline, ingest, open_store, read
 from newsdesk.errors import (
     InputError,
     MissingDependency,
@@ -62,6 +62,7 @@ __all__ = [
     "TextSpan",
     "TimeExpression",
     "annotate",
+    "brief",
     "default_pipeline",
     "ingest",
     "open_store",
