@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newsdesk.ingest.dedup import fingerprint
 from newsdesk.ingest.read import read_inputs
@@ -22,6 +22,9 @@ from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
 from newsdesk.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from newsdesk.brief.embed import Embedder
 
 Item = Document | Refusal
 
@@ -128,6 +131,7 @@ def brief(
     by: str | None = None,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
+    embedder: Embedder | None = None,
 ) -> Iterator[Briefing]:
     """Briefings of the documents: all of them as one story, or one story per group:
     ``by="story"`` groups by the ``story`` label given in the input (documents without
@@ -136,7 +140,7 @@ def brief(
     Documents are annotated here (parse kept until the briefing is built).
     """
     from newsdesk.brief.assemble import build_briefing
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.brief.embed import Embedder as DefaultEmbedder
     from newsdesk.registry import DEFAULT_STAGES, build_pipeline
 
     settings = settings or Settings()
@@ -146,7 +150,7 @@ def brief(
     groups: dict[str | None, list[Document]] = {}
     for doc in pipeline(docs):
         groups.setdefault(group_key(doc, by), []).append(doc)
-    embedder = Embedder()
+    embedder = embedder or DefaultEmbedder()
     for label, members in groups.items():
         briefing = build_briefing(members, words=words, story_id=label, embedder=embedder)
         yield replace(briefing, documents=tuple(replace(d, parse=None) for d in briefing.documents))

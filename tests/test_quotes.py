@@ -28,8 +28,8 @@ def backend() -> SpacyBackend:
     return backend
 
 
-def quotes_of(backend: SpacyBackend, text: str) -> tuple[Quote, ...]:
-    doc = Document(id="t", text=text)
+def quotes_of(backend: SpacyBackend, text: str, outlet: str | None = None) -> tuple[Quote, ...]:
+    doc = Document(id="t", text=text, outlet=outlet)
     found = extract_quotes(doc, backend(text))
     for quote in found:
         assert quote.text == doc.text[quote.span.start : quote.span.end]
@@ -319,6 +319,90 @@ def test_quotes_speaker_from_nested_quote_is_not_taken(backend: SpacyBackend) ->
     text = "“When Brandt said ‘we are done’ she meant the budget, not the port,” Inga Solberg said."
     [quote] = direct(quotes_of(backend, text))
     assert quote.speaker == "Inga Solberg"
+
+
+def test_quotes_according_to_after_own_cue_is_a_relay(backend: SpacyBackend) -> None:
+    text = (
+        "The trawler's skipper, Bruno Kaltvik, 47, has fished these banks since he was a "
+        "boy.\n\n"
+        "“The pumps failed twice before noon,” the skipper said, according to the Harbour "
+        "Ledger.\n\n"
+        "“We bailed with buckets until the tug came,” a deckhand said, according to the "
+        "Harbour Ledger."
+    )
+    first, second = direct(quotes_of(backend, text))
+    assert first.speaker == "Bruno Kaltvik"
+    assert first.speaker_role == "The trawler's skipper"
+    assert first.cue == "said"
+    assert first.via == ("Harbour Ledger",)
+    assert second.speaker is None  # the relay is never the speaker
+    assert second.cue == "said"
+    assert second.via == ("Harbour Ledger",)
+
+
+def test_quotes_definite_description_names_the_one_person_so_described(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "Governor Selma Ravik opened the new bridge on Friday.\n\n"
+        "The governor said the toll would be dropped in May."
+    )
+    [quote] = quotes_of(backend, text)
+    assert (quote.speaker, quote.cue, quote.direct) == ("Selma Ravik", "said", False)
+    text = (
+        "Professor Lina Sorvik and Professor Tomas Eklund both sit on the panel.\n\n"
+        "“The data are not in yet,” the professor said."
+    )
+    [quote] = direct(quotes_of(backend, text))
+    assert quote.speaker is None  # two professors: nobody is named
+    assert quote.speaker_role == "the professor"
+
+
+def test_quotes_reportedly_said_with_pronoun_names_nobody(backend: SpacyBackend) -> None:
+    text = (
+        "Pavel Orn, a spokesman for the dock workers, said the strike would go ahead. A "
+        "recording from the picket line was posted online.\n\n"
+        "“Nobody crosses this line tonight,” he reportedly said."
+    )
+    [quote] = direct(quotes_of(backend, text))
+    assert quote.speaker is None
+    assert quote.speaker_span is None
+
+
+def test_quotes_pronoun_gender_from_kinship_apposition(backend: SpacyBackend) -> None:
+    text = (
+        "Tobin Arlo, 40, a welder at the yard, was injured in the blast. His wife, Reva "
+        "Arlo, who teaches at the harbour school, said the family had been told of his "
+        "injuries by a nurse.\n\n"
+        "“He never complained about the work,” she said. “He said the sparks were the best "
+        "part.”"
+    )
+    quotes = direct(quotes_of(backend, text))
+    assert [q.speaker for q in quotes] == ["Reva Arlo", "Reva Arlo"]
+    assert quotes[0].speaker_role == "His wife"
+
+
+def test_quotes_own_outlet_is_the_writer_not_a_speaker(backend: SpacyBackend) -> None:
+    text = (
+        "The Lantern can reveal the dredger was using the “quiet channel” – a route that "
+        "the port never approved."
+    )
+    assert quotes_of(backend, text, outlet="The Evening Lantern") == ()
+    text = "A dock source told the Lantern: “The channel was never surveyed, not once.”"
+    [quote] = quotes_of(backend, text, outlet="The Evening Lantern")
+    assert (quote.speaker, quote.via) == (None, ())  # the outlet told is the writer
+
+
+def test_quotes_age_is_not_a_role(backend: SpacyBackend) -> None:
+    text = (
+        "Marta Oskvik, 63, said: “The water came up to the second step of the church.”\n\n"
+        "Lise Varnes, 41, a pilot for the port, said: “We had never seen a tide like it.”"
+    )
+    quotes = direct(quotes_of(backend, text))
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [
+        ("Marta Oskvik", None),
+        ("Lise Varnes", "a pilot for the port"),
+    ]
 
 
 def test_quotes_rejects_a_parse_of_another_text(backend: SpacyBackend) -> None:

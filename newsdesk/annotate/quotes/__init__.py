@@ -18,7 +18,10 @@ How it works, in order:
    in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
    a name ("Obama's ... promise"). The speaker mention is the cue's subject (climbing from a
    participle such as "adding" to the verb it hangs on), the object of "according to", or a
-   person named next to a cue the parse left without a subject. A short quoted fragment needs
+   person named next to a cue the parse left without a subject. A cue whose source is the
+   document's own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper")
+   is the writer's and is left out. A verb with its own subject stays the cue even when that
+   subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs
    a cue that governs it syntactically or sits right after it (GGT drops fragments under four
    words; here they are kept when a cue and speaker go with them).
 3. A region without a cue takes the speaker of the quote it continues (multi-paragraph), of a
@@ -29,26 +32,35 @@ How it works, in order:
 4. Short regions without a cue, and titles of works and nicknames (every content word
    capitalised), are scare quotes, not speech: skipped.
 5. Speaker mentions become canonical names: "he"/"she" the most recent compatible person
-   (root subjects first, sentence by sentence back; gender from honorifics, common first
-   names and the pronouns used in sentences naming one person); a surname the longest full
-   name in the document ending with it (`canonical_name`): a title ("Mayor Brandt") picks
-   between people sharing a surname, else the one mentioned most recently. Titles are not part
-   of names; roles come from apposition or pre-nominal titles. Other cues of the same quote
-   whose source is an organisation ("..., according to Meridian Wire", "the Northshore Post
-   reports") and the outlet a quote was told to become ``via``, outermost first.
+   (root subjects and their appositions first, sentence by sentence back; gender from
+   gendered nouns in apposition such as "his sister, X", honorifics, common first names and
+   the pronouns used in sentences naming one person, possessives that may be somebody
+   else's aside), but nobody for "he reportedly said" / "she is said to have told"; a
+   definite description ("the mayor", "the ferry's captain") the one person the document
+   gives that role or title (`nominal`), else nobody, the description kept as role; a
+   surname the longest full name in the document ending with it (`canonical_name`): a title
+   ("Mayor Brandt") picks between people sharing a surname, else the one mentioned most
+   recently. Titles are not part of names; roles come from apposition ("X, a professor",
+   "the ferry's captain, X"; an age is not a role) or pre-nominal titles. Other cues of the
+   same quote whose source is an organisation ("..., according to Meridian Wire", "the
+   Northshore Post reports") and the outlet a quote was told to become ``via``, outermost
+   first.
 6. Reported speech: a reporting verb outside quotes with a clausal complement gives a quote
    with ``direct=False`` whose span is the clause (without "that"), unless the clause is
    mostly a direct quote already.
 
 Modules, in the order a text goes through them:
 
-* ``lexicon``: reporting verbs, speech nouns, titles, pronouns, gendered first names;
+* ``lexicon``: reporting verbs, speech nouns, titles, pronouns, gendered first names and
+  nouns, hedges;
 * ``marks``: paragraphs and quote-mark pairing into quoted regions (step 1);
 * ``context``: the per-document lookups every step shares, and the records they pass;
 * ``names``: name words, titles and `canonical_name`; the PERSON mentions of a parse;
 * ``people``: canonical names, roles and genders of every PERSON mention (step 5);
+* ``nominal``: definite descriptions ("the mayor") to the one person so described (step 5);
 * ``speakers``: a cue's subject token to a speaker, pronouns included (step 5);
-* ``cues``: reporting verbs, "according to", speech nouns and their subjects (step 2);
+* ``cues``: reporting verbs, "according to", speech nouns and their subjects, hedges and
+  the document's own outlet (step 2);
 * ``windows``: the tokens around a quote where its cues are looked for (step 2);
 * ``relays``: attribution chains, the outlets a quote came through (``via``, step 5);
 * ``attribution``: the cue and speaker of one region, colon and dash introductions (2-3);

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
-from newsdesk.annotate.quotes.cues import cues, governs, leads
+from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
 from newsdesk.annotate.quotes.relays import quote_relays
@@ -37,10 +37,15 @@ class _Candidate:
     speaker: Speaker | None
     according: bool
     rank: int
+    own_subject: bool = False
 
 
 def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | None:
-    """The cue, speaker and relays of a quoted region, from the text around it."""
+    """The cue, speaker and relays of a quoted region, from the text around it.
+
+    A reporting verb with its own subject ("..., the captain said, according to the Post")
+    is the cue even when its subject names nobody: "according to" is then a relay.
+    """
     after = window_after(ctx, region)
     before = window_before(ctx, region)
     found = _candidates(ctx, region, fragment, after, before)
@@ -56,10 +61,12 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
         None,
     )
     if primary is None:
+        primary = next((c for c in found if not c.according and c.speaker is not None), None)
+    if primary is None:
+        primary = next((c for c in found if not c.according and c.own_subject), None)
+    if primary is None:
         primary = next((c for c in found if c.speaker is not None), found[0])
     cue_text = "according to" if primary.according else primary.cue.text
-    if primary.speaker is None:
-        return Attribution(cue_text, None)
     others = [
         (c.speaker, c.according)
         for c in found
@@ -88,18 +95,22 @@ def _candidates(
                 continue
             if subj is not None and ctx.para_of(subj.idx) != region.para:
                 subj = None
-            speaker = speaker_of(ctx, subj) if subj is not None else None
             tier = 0 if leading else 1000 if governing else 2000 + 1000 * order
             rank = tier + abs(cue.i - content_head.i)
             if cue.pos_ == "NOUN":
                 rank += 300
-            if speaker is None:
-                speaker = _fallback_speaker(ctx, cue, window, order == 0, subj is None)
+            if not according and hedged(cue, subj):  # "he reportedly said": nobody vouched
+                found.append(_Candidate(cue, None, False, rank + 500, True))
+                continue
+            speaker = speaker_of(ctx, subj) if subj is not None else None
+            if speaker is None or speaker.name is None:
+                speaker = _fallback_speaker(ctx, cue, window, order == 0, subj is None) or speaker
                 rank += 500
             if speaker is None and subj is None and cue.tag_ == "VBG":
                 speaker = _sentence_opener(ctx, cue, region)
                 rank += 500
-            found.append(_Candidate(cue, speaker, according, rank))
+            own = subj is not None and not according and cue.pos_ != "NOUN"
+            found.append(_Candidate(cue, speaker, according, rank, own))
     return found
 
 

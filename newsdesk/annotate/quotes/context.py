@@ -63,6 +63,8 @@ class Context:
     mark_chars: set[int] = field(default_factory=set)
     canon: list[tuple[int, str]] = field(default_factory=list)  # (mention start, full name)
     roles: dict[str, str] = field(default_factory=dict)
+    # every role and title a name is given ("the ferry's captain", "mayor"), lowercased
+    descriptions: dict[str, list[str]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     sents: list[SpacySpan] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)

@@ -8,7 +8,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
-from newsdesk.annotate.quotes.lexicon import REPORTING_VERBS, SPEECH_NOUNS
+from newsdesk.annotate.quotes.lexicon import (
+    HEDGES,
+    PERSONAL,
+    REPORTED_VERBS,
+    REPORTING_VERBS,
+    SELF_NOUNS,
+    SPEECH_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,19 +101,58 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     return fallback
 
 
+def hedged(verb: Token, subj: Token | None) -> bool:
+    """The writer does not vouch for who spoke: a pronoun subject with "reportedly",
+    "allegedly" ("he reportedly said"), or under a passive "is said to" ("she is said to
+    have told")."""
+    if subj is None or subj.lower_ not in PERSONAL:
+        return False
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in current.children):
+            return True
+        if current is not verb and current.lemma_.lower() in REPORTED_VERBS | {"allege"}:
+            if any(c.dep_ == "auxpass" for c in current.children):
+                return True
+        if current.dep_ not in {"xcomp", "conj"}:
+            break
+        current = current.head
+    return False
+
+
+def own_outlet(ctx: Context, tok: Token) -> bool:
+    """``tok`` names the outlet that wrote the document ("the Clarion" in The Daily
+    Clarion, "this newspaper"): the writer, never a speaker or a relay."""
+    words = [t.lower_ for t in tok.subtree if t.i <= tok.i and not t.is_punct]
+    if len(words) == 2 and words[0] in {"this", "our"} and words[1] in SELF_NOUNS:
+        return True
+    outlet = ctx.doc.outlet
+    if not outlet or tok.pos_ != "PROPN":
+        return False
+    if tok.ent_type_ == "PERSON" and "the" not in words:
+        return False  # "Emily Post said" in the Northshore Post
+    words = [w for w in words if w != "the"]
+    owned = [w for w in outlet.lower().split() if w != "the"]
+    return bool(words) and len(words) <= len(owned) and words == owned[-len(words) :]
+
+
 def takes_clause(verb: Token) -> bool:
     """The verb has a clausal complement after it ("said that ...", "said the plan ...")."""
     return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def cues(ctx: Context, window: Iterable[Token]) -> Iterator[tuple[Token, Token | None, bool]]:
-    """(cue token, speaker token, is "according to") in window order."""
+    """(cue token, speaker token, is "according to") in window order. A cue whose source
+    is the document's own outlet ("the Clarion can reveal") is the writer's: left out."""
     for tok in window:
         obj = according_to(tok)
         if obj is not None:
-            yield tok, obj, True
+            if not own_outlet(ctx, obj):
+                yield tok, obj, True
         elif is_cue(tok):
-            yield tok, subject(ctx, tok), False
+            subj = subject(ctx, tok)
+            if subj is None or not own_outlet(ctx, subj):
+                yield tok, subj, False
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PROPN":

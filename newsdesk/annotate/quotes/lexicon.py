@@ -68,3 +68,40 @@ MALE_NAMES = frozenset(
     ivan sergei nikolai pavel oleg anton boris lars erik sven magnus henrik anders piotr
     tomas jan karl hans otto""".split()
 )
+# adverbs by which the writer does not vouch for who spoke ("he reportedly said")
+HEDGES = frozenset("reportedly allegedly supposedly purportedly".split())
+# nouns that tell the gender of the person they describe ("His sister, Ida Lunde")
+FEMALE_NOUNS = frozenset(
+    """sister wife mother daughter widow grandmother granddaughter aunt niece girlfriend
+    fiancee stepmother stepdaughter mum mom spokeswoman chairwoman councilwoman
+    congresswoman businesswoman actress""".split()
+)
+MALE_NOUNS = frozenset(
+    """brother husband father son widower grandfather grandson uncle nephew boyfriend
+    fiance stepfather stepson dad spokesman chairman councilman congressman businessman
+    actor""".split()
+)
+# nouns that relate one person to another: "his" in "his sister" is someone else
+RELATIONAL_NOUNS = (
+    FEMALE_NOUNS
+    | MALE_NOUNS
+    | frozenset("cousin partner spouse friend colleague lawyer boss family relative".split())
+)
+# how the writer's own outlet may refer to itself ("this newspaper")
+SELF_NOUNS = frozenset("newspaper paper publication magazine website site newsroom".split())
+# abbreviated titles as the role nouns they stand for ("Capt." -> "the captain")
+TITLE_NOUNS = {
+    "capt": "captain",
+    "prof": "professor",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "cmdr": "commander",
+    "maj": "major",
+    "rev": "reverend",
+}

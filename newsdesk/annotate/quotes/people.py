@@ -7,7 +7,15 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
-from newsdesk.annotate.quotes.lexicon import FEMININE, HONORIFICS, MASCULINE
+from newsdesk.annotate.quotes.lexicon import (
+    FEMALE_NOUNS,
+    FEMININE,
+    HONORIFICS,
+    MALE_NOUNS,
+    MASCULINE,
+    RELATIONAL_NOUNS,
+    TITLE_NOUNS,
+)
 from newsdesk.annotate.quotes.names import canonical_name, gender, is_title
 
 if TYPE_CHECKING:
@@ -25,15 +33,39 @@ def resolve_people(ctx: Context) -> None:
         found = role(ctx, head, person.start, person.end)
         if found and name not in ctx.roles:
             ctx.roles[name] = found
+        described = ctx.descriptions.setdefault(name, [])
+        if found:
+            described.append(found.lower())
+        if person.title:
+            described.append(TITLE_NOUNS.get(person.title, person.title))
         told = gender(person.title, name)
         if told and name not in ctx.genders:
+            ctx.genders[name] = told
+    for person, (_, name) in zip(ctx.people, ctx.canon, strict=True):
+        told = _noun_gender(ctx.token_at(person.end - 1))
+        if told:  # "His sister, Ida Lunde": stronger than a first name
             ctx.genders[name] = told
     _infer_genders(ctx)
 
 
+def _noun_gender(head: Token) -> str | None:
+    """'f' or 'm' from a gendered noun in apposition ("his sister, X", "X, her husband")."""
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in FEMALE_NOUNS:
+            return "f"
+        if lemma in MALE_NOUNS:
+            return "m"
+    return None
+
+
 def _infer_genders(ctx: Context) -> None:
     """Gender of people no honorific or first name tells: from sentences that mention one
-    person and only "he/his/him" or only "she/her" outside quotes (a majority vote)."""
+    person and only "he/his/him" or only "she/her" outside quotes (a majority vote); a
+    possessive that may be somebody else's (`_not_theirs`) does not vote."""
     votes: dict[str, list[int]] = {}
     starts = [start for start, _ in ctx.canon]
     for sent in ctx.parsed.sents:
@@ -47,6 +79,8 @@ def _infer_genders(ctx: Context) -> None:
             continue
         masc = fem = 0
         for tok in sent:
+            if tok.dep_ == "poss" and _not_theirs(tok):
+                continue  # "his sister, Ida Lunde": "his" is somebody else
             if tok.lower_ in MASCULINE and not ctx.in_region(tok.idx):
                 masc += 1
             elif tok.lower_ in FEMININE and not ctx.in_region(tok.idx):
@@ -59,15 +93,32 @@ def _infer_genders(ctx: Context) -> None:
             ctx.genders[name] = "m" if masc > fem else "f"
 
 
+def _not_theirs(possessive: Token) -> bool:
+    """A possessive that need not be the named person's: of a relational noun ("his
+    sister"), or in what they reported ("X said the family had been told of his death")."""
+    if possessive.head.lemma_.lower() in RELATIONAL_NOUNS:
+        return True
+    return any(a.dep_ == "ccomp" for a in possessive.ancestors)
+
+
 def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
-    """Apposition ("X, a professor at Y") or pre-nominal title ("Mayor X") of a mention."""
+    """Apposition ("X, a professor at Y"; "the ferry's captain, X") or pre-nominal title
+    ("Mayor X") of a mention. An age ("X, 54,") is not a role."""
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
             tokens = list(child.subtree)
+            if all(t.like_num or t.is_punct for t in tokens):
+                continue
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             text = ctx.doc.text[s:e].strip(" ,;:—–-")
             if text and not ctx.in_region(s):
                 return text
+    noun = head.head
+    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < head.i:
+        s = noun.left_edge.idx
+        text = ctx.doc.text[s : noun.idx + len(noun)].strip(" ,;:—–-")
+        if text and not ctx.in_region(s):
+            return text
     left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"}]
     pre = [t for t in left if t.idx < start]
     if not pre:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context
-from newsdesk.annotate.quotes.cues import according_to, subject
+from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subject
 from newsdesk.annotate.quotes.lexicon import REPORTED_VERBS
 from newsdesk.annotate.quotes.relays import sentence_relays
 from newsdesk.annotate.quotes.speakers import speaker_of
@@ -28,15 +28,15 @@ def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         subj = subject(ctx, tok)
-        if clause is None or subj is None:
-            continue
+        if clause is None or subj is None or own_outlet(ctx, subj):
+            continue  # the writer's own outlet ("the Clarion can reveal") is no speaker
         span = _span(list(clause.subtree), _opens_clause, _is_edge)
         if span is None or span[0] <= tok.idx < span[1]:
             continue
         start, end = span
         if _mostly_quoted(ctx, start, end):
             continue
-        speaker = speaker_of(ctx, subj)
+        speaker = None if hedged(tok, subj) else speaker_of(ctx, subj)
         yield start, end, Attribution(tok.text, speaker, sentence_relays(ctx, tok, speaker))
 
 
@@ -45,6 +45,8 @@ def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
     for tok in ctx.parsed:
         obj = according_to(tok)
         if obj is None or ctx.in_region(tok.idx) or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        if own_outlet(ctx, obj):
             continue
         phrase = {t.i for t in tok.subtree}
         runs: list[list[Token]] = [[]]

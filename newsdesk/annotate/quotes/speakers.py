@@ -4,7 +4,8 @@ A proper-noun mention becomes the full name it stands for (`canonical_name`), wi
 given next to it or known from elsewhere in the document; "he"/"she" becomes the most
 recent compatible person (root subjects first, sentence by sentence back); a common noun
 with a person named in apposition ("a spokesman, John Doe") becomes that person, the noun
-phrase their role. Organisations and places are speakers too, but not people.
+phrase their role; "the mayor" becomes the one person described so (`nominal`).
+Organisations and places are speakers too, but not people.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.lexicon import MASCULINE, PERSONAL
 from newsdesk.annotate.quotes.names import canonical_name, name_words, title_before
+from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.people import role
 
 if TYPE_CHECKING:
@@ -67,6 +69,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         return Speaker(name, tok.idx, tok.idx + len(tok), True, ctx.roles.get(name))
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
+        if inner is None and is_description(tok):
+            return described(ctx, tok)
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
@@ -117,9 +121,15 @@ def is_root_subject(tok: Token) -> bool:
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
+def _apposed_to_subject(tok: Token) -> bool:
+    """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
+    return tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and is_root_subject(tok.head)
+
+
 def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
     """People mentioned in sentence ``index`` outside quotes, in order: (token, root
-    subject, name); the name is None for a personal pronoun that is a root subject."""
+    subject or in apposition to one, name); the name is None for a personal pronoun that is
+    a root subject."""
     cached = ctx.sent_people.get(index)
     if cached is not None:
         return cached
@@ -127,7 +137,7 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
     for tok in ctx.sents[index]:
         if ctx.in_region(tok.idx):
             continue
-        root_subject = is_root_subject(tok)
+        root_subject = is_root_subject(tok) or _apposed_to_subject(tok)
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue

@@ -1,0 +1,89 @@
+"""Definite descriptions as speakers: "the mayor said", "the ferry's captain said".
+
+A description stands for the single person of the document whose roles or titles have its
+head noun as their head ("Mayor Anika Brandt", "The ferry's captain, Henrik Maalstad") and
+contain its modifiers ("the ferry's captain", not "the tanker's captain"), without a
+qualifier it lacks ("the mayor" is not the "deputy mayor"). With no such person, or several,
+nobody is named: the speaker stays unknown and the description is its role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Context, Speaker
+from newsdesk.annotate.quotes.lexicon import FEMALE_NOUNS, MALE_NOUNS, TITLE_NOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# where the head of a role ends: "a professor | of maritime law", "the surgeon | who ..."
+_ROLE_END = re.compile(
+    r"[,;(]|\s(?:of|at|for|to|in|with|from|on|and|as|under|who|whose|which|that|since)\s"
+)
+# words that make another role of the same head: a "deputy mayor" is not "the mayor"
+QUALIFIERS = frozenset(
+    "former ex late vice deputy assistant acting associate interim outgoing retired".split()
+)
+# nouns for people that no suffix below tells
+_PEOPLE = frozenset("pilot nurse chef clerk coach guard diplomat aide envoy deckhand".split())
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|eon|ee|ive|ain)$")
+_UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _words(text: str) -> set[str]:
+    """Lowercase words without possessive endings or determiners."""
+    found = {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text.lower())}
+    return found - _UNSPOKEN
+
+
+def _fits(role: str, head: str, words: set[str]) -> bool:
+    """``role`` ("the trauma surgeon who led ...") has ``head`` as its head noun, all the
+    description's ``words`` before it, and no qualifier the description lacks."""
+    kept = _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
+    if not kept or re.sub(r"[’']s$", "", kept[-1]) != head:
+        return False
+    role_words = _words(" ".join(kept[:-1]))
+    return words <= role_words and role_words & QUALIFIERS <= words
+
+
+def _is_person_noun(noun: str) -> bool:
+    return (
+        noun in TITLES
+        or noun in TITLE_NOUNS.values()
+        or noun in _PEOPLE
+        or noun in FEMALE_NOUNS
+        or noun in MALE_NOUNS
+        or bool(_PERSON_SUFFIX.search(noun))
+    )
+
+
+def is_description(tok: Token) -> bool:
+    """A common noun made definite by "the" or a possessor: "the mayor", "its captain"."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in tok.children)
+
+
+def described(ctx: Context, tok: Token) -> Speaker | None:
+    """The person a definite description stands for; else, for a title ("the mayor") or
+    a role several people share, an unnamed speaker in that role; else None."""
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    start, end = left[0].idx, tok.idx + len(tok)
+    phrase = ctx.doc.text[start:end]
+    head = tok.lower_
+    if not _is_person_noun(head):
+        return None
+    words = _words(ctx.doc.text[start : tok.idx])
+    matches = {
+        name
+        for name, roles in ctx.descriptions.items()
+        if any(_fits(role, head, words) for role in roles)
+    }
+    if len(matches) == 1:
+        name = matches.pop()
+        return Speaker(name, start, end, True, ctx.roles.get(name) or phrase)
+    if matches or head in TITLES or head in TITLE_NOUNS.values():
+        return Speaker(None, start, end, True, phrase)
+    return None
