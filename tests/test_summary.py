@@ -177,6 +177,18 @@ def test_summary_never_opens_with_a_dangling_pronoun() -> None:
     check_citations(docs, items)
 
 
+def test_summary_takes_no_line_from_opinion_when_reports_exist() -> None:
+    editorial = (
+        "The collision between the ferry Aurora and the cargo ship Baltic Star in the Tessel "
+        "Strait on Monday was a disgrace that injured twelve people and we must act now."
+    )
+    docs = [*story(), Document(id="op", text=editorial, genre="opinion", published="2026-10-12")]
+    items = brief(400, docs)
+    assert items and all(c.doc != "op" for i in items for c in i.citations[:1])
+    only_opinion = brief(400, [docs[-1]])
+    assert [i.citations[0].doc for i in only_opinion] == ["op"]
+
+
 @pytest.mark.slow
 def test_summary_gate_duc2004() -> None:
     from bench import duc2004

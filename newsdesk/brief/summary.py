@@ -125,8 +125,12 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
     """The usable sentences of each document, in order; ``candidate`` marks summary material."""
     seen: set[str] = set()
     out: list[list[_Unit]] = []
+    # What happened is told by the reporting; opinion pieces count towards what matters
+    # (their concepts) but are not quoted as fact, unless the story has nothing else.
+    reporting = any(doc.genre != "opinion" for doc in docs)
     for d, doc in enumerate(docs):
         units: list[_Unit] = []
+        citable = not (reporting and doc.genre == "opinion")
         for sentence in split_sentences(doc.text):
             if is_boilerplate(sentence.text):
                 continue
@@ -148,7 +152,7 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
                     count,
                     concepts(text),
                     content,
-                    fresh and count >= opts.min_words and not _DANGLING.match(text),
+                    citable and fresh and count >= opts.min_words and not _DANGLING.match(text),
                 )
             )
         out.append(units)
