@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 import click
 
@@ -23,6 +23,7 @@ from newsdesk.settings import Settings, help_for
 
 EXIT_OK, EXIT_SOME_REFUSED = 0, 1
 PROGRESS_MIN_ITEMS = 6
+T = TypeVar("T")
 
 INPUTS_HELP = """\b
 INPUT is one of:
@@ -150,21 +151,10 @@ def ingest(
         _read(inputs, settings, outlet, published), store, pipeline, settings.batch_size
     )
     try:
-        if not quiet and total >= PROGRESS_MIN_ITEMS:
-            from rich.progress import Progress
-
-            with Progress(transient=True, console=_stderr_console()) as progress:
-                task = progress.add_task("ingesting", total=total)
-                for result in results:
-                    counts[result.status] += 1
-                    if result.status in ("duplicate", "refused"):
-                        lines.append(f"{result.status}: {result}")
-                    progress.advance(task)
-        else:
-            for result in results:
-                counts[result.status] += 1
-                if result.status in ("duplicate", "refused"):
-                    lines.append(f"{result.status}: {result}")
+        for result in _progress(results, total, "ingesting", show=not quiet):
+            counts[result.status] += 1
+            if result.status in ("duplicate", "refused"):
+                lines.append(f"{result.status}: {result}")
     except KeyboardInterrupt:
         _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
         sys.exit(130)
@@ -180,10 +170,19 @@ def ingest(
     sys.exit(EXIT_SOME_REFUSED if counts["refused"] else EXIT_OK)
 
 
-def _stderr_console() -> Any:
+def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> Iterator[T]:
+    """Yield the items, with a progress bar on stderr when there are more than a handful."""
+    if not show or total < PROGRESS_MIN_ITEMS:
+        yield from items
+        return
     from rich.console import Console
+    from rich.progress import Progress
 
-    return Console(stderr=True)
+    with Progress(transient=True, console=Console(stderr=True)) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
 
 
 @cli.command(name="ls")

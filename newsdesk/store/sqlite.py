@@ -217,12 +217,11 @@ class SQLiteStore:
 
     def copies(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """Copies recorded as duplicates (of one document, or of all)."""
-        sql = "SELECT id, of_id, outlet, title, url, published, similarity FROM copies"
+        sql = "SELECT id, of_id, outlet, title, url, published, round(similarity, 3) FROM copies"
         params: tuple[str, ...] = ()
         if doc_id is not None:
             sql += " WHERE of_id = ?"
             params = (doc_id,)
-        sql = sql.replace("similarity FROM", "round(similarity, 3) FROM")
         keys = ("id", "of", "outlet", "title", "url", "published", "similarity")
         return [
             dict(zip(keys, row, strict=True))
