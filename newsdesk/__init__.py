@@ -4,7 +4,7 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 Importing newsdesk loads no model and opens no database.
 """
 
-from newsdesk.app import annotate, brief, default_pipeline, ingest, open_store, read
+from newsdesk.app import annotate, brief, default_pipeline, ingest, open_store, read, stories
 from newsdesk.errors import (
     InputError,
     MissingDependency,
@@ -67,4 +67,5 @@ __all__ = [
     "ingest",
     "open_store",
     "read",
+    "stories",
 ]

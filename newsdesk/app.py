@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING
 
 from newsdesk.ingest.dedup import fingerprint
 from newsdesk.ingest.read import read_inputs
-from newsdesk.model import Briefing, Document, Refusal
+from newsdesk.model import Briefing, Document, Refusal, Story
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
@@ -154,3 +154,17 @@ def brief(
     for label, members in groups.items():
         briefing = build_briefing(members, words=words, story_id=label, embedder=embedder)
         yield replace(briefing, documents=tuple(replace(d, parse=None) for d in briefing.documents))
+
+
+def stories(
+    docs: Iterable[Document],
+    threshold: float | None = None,
+    embedder: Embedder | None = None,
+) -> tuple[Story, ...]:
+    """The documents grouped into stories (events) by newsdesk itself, independent of
+    their order: look-alike events (two ferry accidents a month apart) stay apart."""
+    from newsdesk.cluster import DEFAULT_THRESHOLD, cluster_documents
+
+    return cluster_documents(
+        docs, threshold=DEFAULT_THRESHOLD if threshold is None else threshold, embedder=embedder
+    )

@@ -99,6 +99,8 @@ def cli() -> None:
       newsdesk ingest examples/ --db news.db        store a folder of articles
       newsdesk ls --db news.db                      list what is stored
       newsdesk annotate examples/ --format jsonl    quotes, entities, dates per document
+      newsdesk stories examples/                    group articles into stories
+      newsdesk brief examples/museum-theft/ --format html -o museum.html
 
     Run `newsdesk COMMAND --help` for each command's options and examples.
     """
@@ -391,6 +393,64 @@ def brief(
             click.echo(f"wrote {len(briefings)} briefings to {folder}/", err=True)
         else:
             _write("\n".join(render(b) for b in briefings), output)
+    sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+@cli.command(name="stories", epilog=INPUTS_HELP)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help='json: [{"id", "title", "documents"}]; table: for people.',
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Similarity a document needs to join a story (default tuned on ECB+: 0.29); "
+    "higher splits more.",
+)
+@reading_options
+def stories_command(
+    inputs: tuple[str, ...],
+    fmt: str,
+    threshold: float | None,
+    max_document_bytes: int | None,
+    outlet: str | None,
+    published: str | None,
+) -> None:
+    """Group documents into stories: the same event, told by several outlets.
+
+    Look-alike events (two ferry accidents in the same strait a month apart) are kept
+    apart by the people, places and numbers they name. The grouping does not depend on
+    the order of the input.
+
+    \b
+    Examples:
+      newsdesk stories examples/
+      newsdesk stories feed.jsonl --format table
+    """
+    _check_published(published)
+    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    refused = 0
+    docs: list[Document] = []
+    for item in _read(inputs, settings, outlet, published):
+        if isinstance(item, Refusal):
+            refused += 1
+            _err(f"refused: {item}")
+        else:
+            docs.append(item)
+    if not docs:
+        raise click.ClickException("no readable documents to group")
+    found = app.stories(docs, threshold=threshold)
+    records = [{"id": s.id, "title": s.title, "documents": list(s.documents)} for s in found]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        _print_table([{**r, "documents": ", ".join(r["documents"])} for r in records])
     sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
 
 

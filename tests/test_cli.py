@@ -222,3 +222,19 @@ def test_contract_annotation_with_every_layer_validates(
     obj["quotes"][0]["direct"] = "yes"
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(obj)
+
+
+def test_cli_stories_groups_the_demo_corpus_and_keeps_look_alikes_apart() -> None:
+    result = run("stories", str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert all(set(s) == {"id", "title", "documents"} for s in found)
+    story_of = {doc: s["id"] for s in found for doc in s["documents"]}
+    folders = {p.name: [f.stem for f in p.iterdir()] for p in EXAMPLES.iterdir() if p.is_dir()}
+    assert len(story_of) == 16  # 13 files and a JSONL feed of 3 articles
+    # Two ferry accidents in the same strait five weeks apart are two stories.
+    assert story_of["meridian-wire-collision"] != story_of["meridian-wire-grounding"]
+    for folder in ("strait-ferry-grounding", "museum-theft"):
+        assert len({story_of[d] for d in folders[folder]}) == 1, folder
+    reports = [d for d in folders["strait-ferry-collision"] if d != "harbour-gazette-editorial"]
+    assert len({story_of[d] for d in reports}) == 1
