@@ -41,6 +41,7 @@ def main(corpus: str, out: str) -> int:
     failed |= step(
         ["annotate", corpus, "--format", "jsonl", "--include-text"], target / "annotations.jsonl"
     )
+    failed |= step(["stories", corpus], target / "stories.json")
     # The main job: one briefing per story folder of the corpus, as HTML and as JSONL.
     briefings = target / "briefings"
     failed |= step(["brief", corpus, "--by", "folder", "--format", "html", "-o", str(briefings)])
