@@ -150,10 +150,13 @@ def test_cli_annotate_duplicate_ids_in_one_run_refused(tmp_path: Path) -> None:
     assert "duplicate id 'same'" in result.stderr
 
 
-def test_cli_help_teaches_by_example() -> None:
-    for command in ("ingest", "ls", "annotate", "search"):
+def test_cli_help_teaches_by_example_and_readme_names_every_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert set(cli.commands) >= {"ingest", "ls", "annotate", "brief", "stories", "search"}
+    for command in cli.commands:
         text = run(command, "--help").stdout
-        assert "Examples:" in text and "newsdesk " + command in text
+        assert "Examples:" in text and "newsdesk " + command in text, command
+        assert f"newsdesk {command} " in readme, command
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="demo corpus missing")
