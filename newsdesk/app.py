@@ -1,10 +1,13 @@
-"""The Python API: read inputs, store them, annotate them.
+"""The Python API: read inputs, store them, annotate them, group them into stories,
+and brief a story.
 
 These functions are what the CLI calls; each takes its settings and store explicitly.
 
-    >>> from newsdesk import read, annotate, Settings
-    >>> for item in annotate(read(["examples/"], Settings())):
-    ...     print(item)
+    >>> import newsdesk
+    >>> docs = [d for d in newsdesk.read(["examples/museum-theft/"])
+    ...         if isinstance(d, newsdesk.Document)]
+    >>> [briefing] = newsdesk.brief(docs, words=80)
+    >>> stories = newsdesk.stories(docs)
 """
 
 from __future__ import annotations
