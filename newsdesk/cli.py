@@ -76,6 +76,29 @@ def _read(
         yield item
 
 
+def _read_all(
+    inputs: tuple[str, ...],
+    settings: Settings,
+    outlet: str | None,
+    published: str | None,
+    purpose: str,
+) -> tuple[list[Document], int]:
+    """Every readable document (refusals reported on stderr) and how many were refused;
+    a usage error when nothing is left to ``purpose``."""
+    _check_published(published)
+    docs: list[Document] = []
+    refused = 0
+    for item in _read(inputs, settings, outlet, published):
+        if isinstance(item, Refusal):
+            refused += 1
+            _err(f"refused: {item}")
+        else:
+            docs.append(item)
+    if not docs:
+        raise click.ClickException(f"no readable documents to {purpose}")
+    return docs, refused
+
+
 def _check_published(published: str | None) -> None:
     from datetime import datetime
 
@@ -355,18 +378,8 @@ def brief(
 
     from newsdesk.brief.render import to_html, to_markdown
 
-    _check_published(published)
     settings = Settings().with_options(max_document_bytes=max_document_bytes)
-    refused = 0
-    docs: list[Document] = []
-    for item in _read(inputs, settings, outlet, published):
-        if isinstance(item, Refusal):
-            refused += 1
-            _err(f"refused: {item}")
-        else:
-            docs.append(item)
-    if not docs:
-        raise click.ClickException("no readable documents to brief")
+    docs, refused = _read_all(inputs, settings, outlet, published, "brief")
     try:
         briefings = list(app.brief(docs, words=words, by=by, settings=settings))
     except NewsdeskError as exc:
@@ -433,18 +446,8 @@ def stories_command(
       newsdesk stories examples/
       newsdesk stories feed.jsonl --format table
     """
-    _check_published(published)
     settings = Settings().with_options(max_document_bytes=max_document_bytes)
-    refused = 0
-    docs: list[Document] = []
-    for item in _read(inputs, settings, outlet, published):
-        if isinstance(item, Refusal):
-            refused += 1
-            _err(f"refused: {item}")
-        else:
-            docs.append(item)
-    if not docs:
-        raise click.ClickException("no readable documents to group")
+    docs, refused = _read_all(inputs, settings, outlet, published, "group")
     found = app.stories(docs, threshold=threshold)
     records = [{"id": s.id, "title": s.title, "documents": list(s.documents)} for s in found]
     if fmt == "json":
