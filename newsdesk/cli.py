@@ -491,6 +491,35 @@ def search(query: str, db: str, limit: int) -> None:
         store.close()
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8040, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="NEWSDESK_TOKEN",
+    help="Require this token on every request (bearer header or login form). Needed to "
+    "listen on any address but loopback. Also read from $NEWSDESK_TOKEN.",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Open the store in a browser: stories, briefings, people, documents, uploads.
+
+    Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing).
+    Listens on 127.0.0.1 only, unless --host and --token are both given.
+
+    \b
+    Examples:
+      newsdesk serve --db demo/out/newsdesk.db
+      newsdesk serve --db news.db --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+    """
+    from newsdesk.web import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port, token=token)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()

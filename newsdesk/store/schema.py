@@ -73,6 +73,59 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN layers TEXT;
     """,
+    # 3: stories kept current as documents arrive (newsdesk.store.stories).
+    #    stories: running sums of the members' feature vectors (the centroid), the title
+    #    of the most central member, and `seq`, which grows with every change (activity).
+    #    story_keys: the inverted index (key → stories), newest first per key.
+    #    features: each document's dense vector and raw counts, to rebuild centroids.
+    #    vocabulary: document frequencies of feature keys (row '' counts the documents).
+    #    story_events: what `recluster` merged and split, so users can follow an id.
+    """
+    ALTER TABLE documents ADD COLUMN story_id TEXT;
+    CREATE INDEX documents_story ON documents (story_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        lead TEXT,
+        central_id TEXT,
+        size INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        dense BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        names TEXT NOT NULL
+    );
+    CREATE INDEX stories_seq ON stories (seq);
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (key, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_keys_recent ON story_keys (key, seq);
+    CREATE TABLE features (
+        doc_id TEXT PRIMARY KEY,
+        dense BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        names TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE vocabulary (
+        key TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE story_events (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        other_id TEXT,
+        documents INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX story_events_story ON story_events (story_id);
+    """,
 )
 
 
