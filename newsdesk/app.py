@@ -13,11 +13,12 @@ These functions are what the CLI calls; each takes its settings and store explic
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from newsdesk.errors import StoreError
 from newsdesk.ingest.dedup import fingerprint
 from newsdesk.ingest.read import read_inputs
 from newsdesk.model import Briefing, Document, Refusal, Story
@@ -27,9 +28,12 @@ from newsdesk.store.base import AddResult
 from newsdesk.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.brief.embed import Embedder, SentenceEncoder
+    from newsdesk.cluster.online import OnlineClusterer
+    from newsdesk.cluster.reconcile import StoryChange
 
 Item = Document | Refusal
+RECLUSTER_MAX = 20_000
 
 
 def read(
@@ -53,14 +57,20 @@ def ingest(
     store: SQLiteStore,
     pipeline: Pipeline | None = None,
     batch_size: int = 32,
+    assign: bool = True,
+    embedder: SentenceEncoder | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[AddResult]:
     """Store each document in its own transaction; say what happened to each item.
 
     With a pipeline, documents are annotated (in batches) before they are stored, and
     their annotation layers are stored with them in the same transaction; documents the
-    store already holds are not annotated again. A refused item is reported and skipped;
-    nothing already stored is touched.
+    store already holds are not annotated again. With ``assign`` (the default), each added
+    document then joins a story, or starts one (`assign_stories`), and its result names
+    the story. A refused item is reported and skipped; nothing already stored is touched.
     """
+    settings = settings or Settings()
+    clusterer = _story_clusterer(store, embedder, settings) if assign else None
     stream = iter(items)
     while batch := list(islice(stream, batch_size)):
         todo = {i: item for i, item in enumerate(batch) if isinstance(item, Document)}
@@ -68,11 +78,71 @@ def ingest(
         if pipeline is not None and todo:
             for i, doc in zip(todo, pipeline(todo.values()), strict=True):
                 batch[i] = doc
+        results = []
         for item in batch:
             if isinstance(item, Refusal):
-                yield AddResult("refused", item.id or item.source, item.source, reason=item.reason)
+                results.append(
+                    AddResult("refused", item.id or item.source, item.source, reason=item.reason)
+                )
             else:
-                yield store.add(item, fingerprint(item.text))
+                results.append(store.add(item, fingerprint(item.text)))
+        if clusterer is not None:
+            added = [r.id for r in results if r.status == "added"]
+            found = _assign(store, clusterer, added)
+            results = [replace(r, story=found.get(r.id)) for r in results]
+        yield from results
+
+
+def assign_stories(
+    store: SQLiteStore,
+    embedder: SentenceEncoder | None = None,
+    settings: Settings | None = None,
+) -> int:
+    """Give every stored document that has no story yet its story (joining the most
+    similar live one, or starting one); return how many were assigned.
+
+    Documents are taken in the order they were stored, each in its own transaction.
+    ``embedder`` defaults to MiniLM; a store must keep to one embedder.
+    """
+    settings = settings or Settings()
+    todo = store.stories.unassigned()
+    if not todo:
+        return 0
+    clusterer = _story_clusterer(store, embedder, settings)
+    return len(_assign(store, clusterer, todo))
+
+
+def _story_clusterer(
+    store: SQLiteStore, embedder: SentenceEncoder | None, settings: Settings
+) -> OnlineClusterer:
+    from newsdesk.cluster.online import OnlineClusterer
+
+    if embedder is None:
+        from newsdesk.brief.embed import Embedder
+
+        embedder = Embedder()
+    return OnlineClusterer(
+        embedder,
+        threshold=settings.story_threshold,
+        window_days=settings.story_window_days or None,
+        backend=store.stories,
+    )
+
+
+def _assign(store: SQLiteStore, clusterer: OnlineClusterer, ids: list[str]) -> dict[str, str]:
+    """Assign the stored documents ``ids`` (leads embedded in batches of 64)."""
+    from newsdesk.cluster.features import lead_text
+
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 64):
+        docs = [d for d in (store.get(i) for i in ids[start : start + 64]) if d is not None]
+        leads = [lead_text(d, clusterer.extractor.lead_sentences) for d in docs]
+        dense = clusterer.extractor.embedder.encode(leads)
+        store.stories.check_dimension(dense.shape[1])
+        for doc, row in zip(docs, dense, strict=True):
+            with store.transaction():
+                found[doc.id] = clusterer.add(doc, dense=row)
+    return found
 
 
 def annotate(
@@ -157,6 +227,67 @@ def brief(
     for label, members in groups.items():
         briefing = build_briefing(members, words=words, story_id=label, embedder=embedder)
         yield replace(briefing, documents=tuple(replace(d, parse=None) for d in briefing.documents))
+
+
+def recluster(
+    store: SQLiteStore,
+    threshold: float | None = None,
+    embedder: SentenceEncoder | None = None,
+    settings: Settings | None = None,
+    max_documents: int = RECLUSTER_MAX,
+) -> ReclusterReport:
+    """Group every stored document again, in one order-independent batch (the rule of
+    `stories`), over the features stored when each document arrived, with today's
+    document frequencies. Story ids are kept where a new group mostly matches an old
+    story; merges and splits are recorded (`SQLiteStories.events`). Documents without a
+    story are assigned first. One transaction: a failure leaves the stories as they were.
+
+    The batch needs memory quadratic in the number of documents: above ``max_documents``
+    a `StoreError` says so instead.
+    """
+    from newsdesk.brief.embed import NoEncoder
+    from newsdesk.cluster.batch import DEFAULT_THRESHOLD, group_features
+    from newsdesk.cluster.features import FeatureExtractor
+    from newsdesk.cluster.reconcile import reconcile
+
+    settings = settings or Settings()
+    count = store.count()
+    if count > max_documents:
+        raise StoreError(
+            f"recluster holds all pairs of documents in memory; {count} documents is more "
+            f"than {max_documents}"
+        )
+    assign_stories(store, embedder, settings)
+    before = store.stories.assignments()
+    stories_before = len(set(before.values()) - {None})
+    extractor = FeatureExtractor(NoEncoder(), vocabulary=store.stories.vocabulary)
+    feats = store.stories.stored_features(extractor)
+    groups, _ = group_features(feats, DEFAULT_THRESHOLD if threshold is None else threshold)
+    ids, changes = reconcile(before, [[feats[i].id for i in g] for g in groups])
+    members = [(sid, [feats[i] for i in g]) for sid, g in zip(ids, groups, strict=True)]
+    with store.transaction():
+        store.stories.rebuild(members, changes)
+    after = store.stories.assignments()
+    moved = sum(1 for d, s in after.items() if before.get(d) != s)
+    return ReclusterReport(stories_before, len(ids), tuple(changes), moved)
+
+
+@dataclass(frozen=True, slots=True)
+class ReclusterReport:
+    """What `recluster` changed: story counts, merges and splits, documents moved."""
+
+    stories_before: int
+    stories_after: int
+    changes: tuple[StoryChange, ...]
+    moved: int
+
+    def __str__(self) -> str:
+        merges = sum(1 for c in self.changes if c.kind == "merge")
+        splits = sum(1 for c in self.changes if c.kind == "split")
+        return (
+            f"stories: {self.stories_before} before, {self.stories_after} after; "
+            f"{merges} merged, {splits} split off; {self.moved} documents moved"
+        )
 
 
 def stories(

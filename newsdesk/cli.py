@@ -11,7 +11,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +20,9 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.ingest.read import count_items
 from newsdesk.model import Document, Refusal
 from newsdesk.settings import Settings, help_for
+
+if TYPE_CHECKING:
+    from newsdesk.store.sqlite import SQLiteStore
 
 EXIT_OK, EXIT_SOME_REFUSED = 0, 1
 PROGRESS_MIN_ITEMS = 6
@@ -47,6 +50,22 @@ def db_option(func: Any) -> Any:
         envvar="NEWSDESK_DB",
         help="SQLite store to use (created if missing). Also read from $NEWSDESK_DB.",
     )(func)
+
+
+def story_options(func: Any) -> Any:
+    func = click.option(
+        "--story-window-days",
+        type=click.FloatRange(min=0),
+        default=None,
+        help=help_for("story_window_days") + " [default: 30]",
+    )(func)
+    func = click.option(
+        "--story-threshold",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help=help_for("story_threshold") + " [default: 0.27]",
+    )(func)
+    return func
 
 
 def reading_options(func: Any) -> Any:
@@ -122,7 +141,8 @@ def cli() -> None:
       newsdesk ingest examples/ --db news.db        store a folder of articles
       newsdesk ls --db news.db                      list what is stored
       newsdesk annotate examples/ --format jsonl    quotes, entities, dates per document
-      newsdesk stories examples/                    group articles into stories
+      newsdesk stories --db news.db --format table  the stories ingest keeps
+      newsdesk serve --db news.db                   read them in a browser
       newsdesk brief examples/museum-theft/ --format html -o museum.html
 
     Run `newsdesk COMMAND --help` for each command's options and examples.
@@ -139,6 +159,14 @@ def cli() -> None:
     show_default=True,
     help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
 )
+@click.option(
+    "--stories/--no-stories",
+    "assign",
+    default=True,
+    show_default=True,
+    help="Put each new document into its story as it is stored (see `newsdesk recluster`).",
+)
+@story_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-item lines.")
 def ingest(
     inputs: tuple[str, ...],
@@ -147,23 +175,31 @@ def ingest(
     outlet: str | None,
     published: str | None,
     annotate: bool,
+    assign: bool,
+    story_threshold: float | None,
+    story_window_days: float | None,
     quiet: bool,
 ) -> None:
-    """Read articles and store them in the SQLite store.
+    """Read articles, store them in the SQLite store, and keep their stories current.
 
     \b
     Examples:
       newsdesk ingest examples/ --db news.db
       newsdesk ingest story.txt --outlet "Meridian Wire" --published 2026-10-12
       cat feed.jsonl | newsdesk ingest - --db news.db
-      newsdesk ingest big-archive/ --no-annotate     fast: store now, annotate later
+      newsdesk ingest big-archive/ --no-annotate --no-stories   fast: just store
 
     Re-ingesting a document adds nothing; a copy of a stored text (a syndicated wire
-    story) is recorded as a duplicate of the first, with its outlet. Each document is
-    committed on its own: an interrupted run loses nothing already stored.
+    story) is recorded as a duplicate of the first, with its outlet. Each new document
+    joins the most similar story of the last --story-window-days, or starts its own.
+    Each document is committed on its own: an interrupted run loses nothing stored.
     """
     _check_published(published)
-    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    settings = Settings().with_options(
+        max_document_bytes=max_document_bytes,
+        story_threshold=story_threshold,
+        story_window_days=story_window_days,
+    )
     try:
         store = app.open_store(db, settings)
     except NewsdeskError as exc:
@@ -173,7 +209,12 @@ def ingest(
     total = 0 if "-" in inputs else count_items(inputs)
     pipeline = app.default_pipeline(settings) if annotate else None
     results = app.ingest(
-        _read(inputs, settings, outlet, published), store, pipeline, settings.batch_size
+        _read(inputs, settings, outlet, published),
+        store,
+        pipeline,
+        settings.batch_size,
+        assign=assign,
+        settings=settings,
     )
     try:
         for result in _progress(results, total, "ingesting", show=not quiet):
@@ -218,7 +259,8 @@ def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> 
     type=click.Choice(["table", "json", "jsonl"]),
     default="table",
     show_default=True,
-    help="table for people; json is [{id, title, outlet, published, story}].",
+    help="table for people; json is [{id, title, outlet, published, story, label}] "
+    "(story: newsdesk's story id; label: the story label the input gave).",
 )
 @click.option("--duplicates", is_flag=True, help="List the copies recorded as duplicates instead.")
 def list_documents(db: str, fmt: str, duplicates: bool) -> None:
@@ -230,11 +272,7 @@ def list_documents(db: str, fmt: str, duplicates: bool) -> None:
       newsdesk ls --db news.db --format json | jq '.[].title'
       newsdesk ls --db news.db --duplicates
     """
-    from pathlib import Path
-
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (create one with `newsdesk ingest`)")
-    store = app.open_store(db)
+    store = _open_existing(db)
     try:
         records = store.copies() if duplicates else store.listing()
     finally:
@@ -257,12 +295,14 @@ def _print_table(records: list[dict[str, Any]]) -> None:
         return
     table = Table()
     for key in records[0]:
-        # Ids stay whole; long titles are cut to the line.
+        # Ids (of documents and stories) stay whole; long titles are cut to the line.
+        whole = key in ("id", "story")
         table.add_column(
             key,
             no_wrap=True,
-            overflow="fold" if key == "id" else "ellipsis",
-            max_width=None if key == "id" else 40,
+            overflow="fold" if whole else "ellipsis",
+            max_width=None if whole else 40,
+            min_width=max(len(str(r[key] or "")) for r in records) if key == "story" else None,
         )
     for record in records:
         table.add_row(*("" if v is None else str(v) for v in record.values()))
@@ -410,14 +450,19 @@ def brief(
 
 
 @cli.command(name="stories", epilog=INPUTS_HELP)
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
+@click.option(
+    "--db",
+    envvar="NEWSDESK_DB",
+    help="List the stories kept in this store instead of grouping INPUTs.",
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "table"]),
     default="json",
     show_default=True,
-    help='json: [{"id", "title", "documents"}]; table: for people.',
+    help='json: [{"id", "title", "documents", "first_seen", "last_seen"}]; table: for people.',
 )
 @click.option(
     "--threshold",
@@ -429,6 +474,7 @@ def brief(
 @reading_options
 def stories_command(
     inputs: tuple[str, ...],
+    db: str | None,
     fmt: str,
     threshold: float | None,
     max_document_bytes: int | None,
@@ -438,23 +484,106 @@ def stories_command(
     """Group documents into stories: the same event, told by several outlets.
 
     Look-alike events (two ferry accidents in the same strait a month apart) are kept
-    apart by the people, places and numbers they name. The grouping does not depend on
-    the order of the input.
+    apart by the people, places and numbers they name. The grouping of INPUTs does not
+    depend on their order. With --db, list the stories `ingest` keeps in a store
+    (most recently changed first) instead.
 
     \b
     Examples:
       newsdesk stories examples/
       newsdesk stories feed.jsonl --format table
+      newsdesk stories --db news.db --format table
     """
-    settings = Settings().with_options(max_document_bytes=max_document_bytes)
-    docs, refused = _read_all(inputs, settings, outlet, published, "group")
-    found = app.stories(docs, threshold=threshold)
-    records = [{"id": s.id, "title": s.title, "documents": list(s.documents)} for s in found]
+    if bool(inputs) == bool(db):
+        raise click.UsageError("give either INPUT... to group, or --db to list stored stories")
+    refused = 0
+    if db:
+        store = _open_existing(db)
+        try:
+            found = store.stories.stories()
+        finally:
+            store.close()
+    else:
+        settings = Settings().with_options(max_document_bytes=max_document_bytes)
+        docs, refused = _read_all(inputs, settings, outlet, published, "group")
+        found = list(app.stories(docs, threshold=threshold))
+    records = [s.to_dict() for s in found]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
-        _print_table([{**r, "documents": ", ".join(r["documents"])} for r in records])
+        _print_table(
+            [
+                {"id": r["id"], "title": r["title"], "documents": ", ".join(r["documents"])}
+                for r in records
+            ]
+        )
     sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Average similarity that holds a story together (default tuned on ECB+: 0.29).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help='json: {"stories_before", "stories_after", "moved", "changes": [...]}.',
+)
+def recluster(db: str, threshold: float | None, fmt: str) -> None:
+    """Group a store's documents into stories again, all at once.
+
+    Stories grow one document at a time as `ingest` stores them; the order they came in
+    can leave two stories that belong together, or one that should be two. recluster
+    groups everything again with the order-independent rule of `newsdesk stories`,
+    keeps each story's id where the new story mostly matches it, and records what it
+    merged and split (shown here, and kept in the store).
+
+    \b
+    Examples:
+      newsdesk recluster --db news.db
+      newsdesk recluster --db news.db --threshold 0.35 --format json
+    """
+    store = _open_existing(db)
+    try:
+        report = app.recluster(store, threshold=threshold)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    if fmt == "json":
+        record = {
+            "stories_before": report.stories_before,
+            "stories_after": report.stories_after,
+            "moved": report.moved,
+            "changes": [c.to_dict() for c in report.changes],
+        }
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{db}: {report}")
+    for change in report.changes:
+        if change.kind == "merge":
+            click.echo(f"  merged {change.story} into {change.other} ({change.documents} docs)")
+        else:
+            click.echo(f"  split {change.story} off {change.other} ({change.documents} docs)")
+
+
+def _open_existing(db: str) -> SQLiteStore:
+    """The store at ``db``; a clear error when there is none (nothing is created)."""
+    from pathlib import Path
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (create one with `newsdesk ingest`)")
+    try:
+        return app.open_store(db)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _write(text: str, output: str | None) -> None:

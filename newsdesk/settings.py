@@ -36,6 +36,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Refuse a document whose clean text is shorter than this many characters.",
     ),
     Setting("batch_size", 32, "Documents handed to the NLP model at a time."),
+    Setting(
+        "story_threshold",
+        0.27,
+        "Similarity (0-1) a new document needs to join a stored story; higher splits more. "
+        "Chosen on half of ECB+ (bench/stories.py).",
+    ),
+    Setting(
+        "story_window_days",
+        30.0,
+        "A stored story whose latest document is older than this many days (by "
+        "publication date) takes no new documents; 0 keeps every story open.",
+    ),
 )
 
 
@@ -47,6 +59,8 @@ class Settings:
     near_duplicate_threshold: float = 0.8
     min_text_chars: int = 20
     batch_size: int = 32
+    story_threshold: float = 0.27
+    story_window_days: float = 30.0
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with the given options set; None values keep the default."""

@@ -17,7 +17,7 @@ import pytest
 from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.cluster import OnlineClusterer, Weights, cluster_documents
 from newsdesk.cluster.features import FeatureExtractor, Vocabulary, lead_text, name_keys, similarity
-from newsdesk.cluster.online import story_id, story_title
+from newsdesk.cluster.records import story_id, story_title
 from newsdesk.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]

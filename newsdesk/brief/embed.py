@@ -107,3 +107,10 @@ class HashingEmbedder:
             for word in _WORD.findall(text.lower()):
                 rows[i, self._index(word)] += 1.0
         return _normalise(rows)
+
+
+class NoEncoder:
+    """An encoder for features rebuilt from stored vectors: being asked to encode is a bug."""
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        raise AssertionError("features rebuilt from the store are never encoded again")

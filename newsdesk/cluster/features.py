@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +48,7 @@ from newsdesk.model import Document
 __all__ = [
     "EQUAL",
     "DocFeatures",
+    "DocumentFrequencies",
     "FeatureExtractor",
     "Vocabulary",
     "Weights",
@@ -56,6 +57,7 @@ __all__ = [
     "similarity",
     "similarity_matrix",
     "term_counts",
+    "tfidf_vector",
 ]
 
 Vector = npt.NDArray[np.float32]
@@ -165,15 +167,29 @@ class Vocabulary:
         self.documents += 1
         self.df.update(set(keys))
 
-    def idf(self, key: str) -> float:
-        """Smoothed inverse document frequency (as scikit-learn's ``smooth_idf``)."""
-        return math.log((1 + self.documents) / (1 + self.df.get(key, 0))) + 1.0
-
     def tfidf(self, counts: Mapping[str, int]) -> Sparse:
         """L2-normalised sublinear TF-IDF vector of ``counts``."""
-        vec = {k: (1.0 + math.log(c)) * self.idf(k) for k, c in counts.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {k: v / norm for k, v in vec.items()}
+        return tfidf_vector(counts, self.documents, self.df)
+
+
+class DocumentFrequencies(Protocol):
+    """What `FeatureExtractor` needs of a vocabulary (in memory, or in the store)."""
+
+    def add(self, keys: Iterable[str]) -> None: ...
+
+    def tfidf(self, counts: Mapping[str, int]) -> Sparse: ...
+
+
+def tfidf_vector(counts: Mapping[str, int], documents: int, df: Mapping[str, int]) -> Sparse:
+    """L2-normalised sublinear TF-IDF of ``counts``, with smoothed IDF (scikit-learn's
+    ``smooth_idf``) over ``documents`` documents and the document frequencies ``df``."""
+    vec = {
+        k: (1.0 + math.log(c)) * (math.log((1 + documents) / (1 + df.get(k, 0))) + 1.0)
+        for k, c in counts.items()
+        if c > 0
+    }
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +216,8 @@ class DocFeatures:
     terms: Sparse
     names: Sparse
     keys: tuple[str, ...]
+    term_counts: Mapping[str, int] = field(default_factory=dict)
+    name_counts: Mapping[str, int] = field(default_factory=dict)
 
 
 EQUAL = Weights()
@@ -234,33 +252,44 @@ class FeatureExtractor:
 
     `features` is incremental: the IDF of a document's keys is taken over the documents
     seen so far (itself included). `batch` first counts every document of the batch, so its
-    result does not depend on the order of the input.
+    result does not depend on the order of the input. ``vocabulary`` defaults to a fresh
+    in-memory `Vocabulary`; the store passes its own, kept in SQLite.
     """
 
-    def __init__(self, embedder: SentenceEncoder, lead_sentences: int = LEAD_SENTENCES) -> None:
+    def __init__(
+        self,
+        embedder: SentenceEncoder,
+        lead_sentences: int = LEAD_SENTENCES,
+        vocabulary: DocumentFrequencies | None = None,
+    ) -> None:
         self.embedder = embedder
         self.lead_sentences = lead_sentences
-        self.vocabulary = Vocabulary()
+        self.vocabulary: DocumentFrequencies = vocabulary or Vocabulary()
 
     def _counts(self, doc: Document) -> tuple[Counter[str], Counter[str]]:
         text = f"{doc.title}\n{doc.text}" if doc.title else doc.text
         return term_counts(text), name_keys(doc)
 
-    def _build(
-        self, doc: Document, dense: Vector, terms: Counter[str], names: Counter[str]
+    def from_counts(
+        self, doc_id: str, dense: Vector, terms: Mapping[str, int], names: Mapping[str, int]
     ) -> DocFeatures:
+        """Features from a dense vector and raw counts, weighted by the current IDF."""
         tvec = self.vocabulary.tfidf(terms)
         nvec = self.vocabulary.tfidf(names)
         top = sorted(tvec, key=lambda k: (-tvec[k], k))[:MAX_TERMS]
         keys = tuple(sorted(set(top) | {k for k in nvec if not k.startswith("#")}))
-        return DocFeatures(doc.id, dense, tvec, nvec, keys)
+        return DocFeatures(doc_id, dense, tvec, nvec, keys, dict(terms), dict(names))
 
-    def features(self, doc: Document) -> DocFeatures:
-        """Features of one more document (updates the running document frequencies)."""
+    def features(self, doc: Document, dense: Vector | None = None) -> DocFeatures:
+        """Features of one more document (updates the running document frequencies).
+
+        ``dense``: the document's lead embedding when already computed (in a batch).
+        """
         terms, names = self._counts(doc)
         self.vocabulary.add(list(terms) + list(names))
-        dense = self.embedder.encode([lead_text(doc, self.lead_sentences)])[0]
-        return self._build(doc, dense, terms, names)
+        if dense is None:
+            dense = self.embedder.encode([lead_text(doc, self.lead_sentences)])[0]
+        return self.from_counts(doc.id, dense, terms, names)
 
     def batch(self, docs: Sequence[Document]) -> list[DocFeatures]:
         """Features of many documents, with document frequencies counted over all of them."""
@@ -269,7 +298,7 @@ class FeatureExtractor:
             self.vocabulary.add(list(terms) + list(names))
         dense = self.embedder.encode([lead_text(d, self.lead_sentences) for d in docs])
         pairs = zip(docs, counted, strict=True)
-        return [self._build(d, dense[i], t, n) for i, (d, (t, n)) in enumerate(pairs)]
+        return [self.from_counts(d.id, dense[i], t, n) for i, (d, (t, n)) in enumerate(pairs)]
 
 
 def _sparse_rows(rows: Sequence[Mapping[str, float]]) -> Any:

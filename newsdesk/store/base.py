@@ -22,6 +22,7 @@ class AddResult:
     reason: str | None = None
     of: str | None = None
     similarity: float | None = None
+    story: str | None = None
 
     def __str__(self) -> str:
         where = self.source or self.id
@@ -33,7 +34,8 @@ class AddResult:
             return f"{where}: {self.reason}"
         if self.status == "unchanged":
             return f"{where}: already stored as {self.of or self.id}"
-        return f"{where}: added as {self.id}"
+        story = f" (story {self.story})" if self.story else ""
+        return f"{where}: added as {self.id}{story}"
 
 
 class Store(Protocol):

@@ -1,7 +1,8 @@
 """The SQLite store: WAL mode, versioned schema, FTS5 index, one transaction per document.
 
-All SQL lives in this module. Each `add` runs in its own ``BEGIN IMMEDIATE`` transaction,
-so an interrupted ingest leaves every committed document intact and none half-written.
+All SQL lives in this package (stories in `newsdesk.store.stories`). Each `add` runs in
+its own ``BEGIN IMMEDIATE`` transaction, so an interrupted ingest leaves every committed
+document intact and none half-written.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from newsdesk.ingest.dedup import Fingerprint, signature_from_bytes, similarity
 from newsdesk.model import Document
 from newsdesk.store.base import AddResult
 from newsdesk.store.schema import MIGRATIONS, migrate
+from newsdesk.store.stories import SQLiteStories
 
 _DOC_COLUMNS = (
     "id, text, title, outlet, author, url, published, genre, story_label, source, hash, layers"
@@ -47,6 +50,7 @@ class SQLiteStore:
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.stories = SQLiteStories(self.conn)
 
     @property
     def schema_version(self) -> int:
@@ -71,15 +75,21 @@ class SQLiteStore:
         a near-duplicate of one (MinHash), is recorded as a copy of the first, with its
         outlet, and its text is not stored again.
         """
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        with self.transaction():
+            return self._add(doc, fingerprint)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, rolled back
+        (and the story cache dropped) when it raises."""
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            result = self._add(doc, fingerprint)
-            conn.execute("COMMIT")
+            yield
+            self.conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
+            self.stories.forget()
             raise
-        return result
 
     def _add(self, doc: Document, fingerprint: Fingerprint | None) -> AddResult:
         conn = self.conn
@@ -240,12 +250,22 @@ class SQLiteStore:
             raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [r[0] for r in rows]
 
-    def listing(self) -> list[dict[str, Any]]:
-        """The ``newsdesk ls --format json`` records."""
+    def in_story(self, story_id: str) -> list[Document]:
+        """The documents of one stored story, by publication date then id."""
         rows = self.conn.execute(
-            "SELECT id, title, outlet, published, story_label FROM documents ORDER BY pk"
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE story_id = ? "
+            "ORDER BY coalesce(published, ''), id",
+            (story_id,),
         )
-        keys = ("id", "title", "outlet", "published", "story")
+        return [_document(row) for row in rows]
+
+    def listing(self) -> list[dict[str, Any]]:
+        """The ``newsdesk ls --format json`` records: ``story`` is newsdesk's story id,
+        ``label`` the story label the input gave (if any)."""
+        rows = self.conn.execute(
+            "SELECT id, title, outlet, published, story_id, story_label FROM documents ORDER BY pk"
+        )
+        keys = ("id", "title", "outlet", "published", "story", "label")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
 

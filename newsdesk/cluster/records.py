@@ -1,0 +1,59 @@
+"""What a story record is made of: its id, its title, its time span."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from newsdesk.cluster.features import lead_text
+from newsdesk.model import Document
+
+__all__ = ["TITLE_CHARS", "published_at", "seen_span", "story_id", "story_lead", "story_title"]
+
+TITLE_CHARS = 100
+LEAD_CHARS = 240
+
+
+def story_id(document_ids: Iterable[str]) -> str:
+    """``"s-"`` + the first 10 hex digits of SHA-1 over the sorted document ids."""
+    joined = "\n".join(sorted(document_ids))
+    return "s-" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:10]
+
+
+def _truncate(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def story_title(doc: Document) -> str:
+    """The document's title, else its first sentence, truncated to ~100 characters."""
+    if doc.title and doc.title.strip():
+        return _truncate(doc.title, TITLE_CHARS)
+    return _truncate(lead_text(doc, sentences=1), TITLE_CHARS)
+
+
+def story_lead(doc: Document) -> str:
+    """The first sentence of the document's text (its title left out), ~240 characters:
+    the one-line summary of a story whose most central document this is."""
+    return _truncate(lead_text(Document(id=doc.id, text=doc.text), sentences=1), LEAD_CHARS)
+
+
+def published_at(published: str | None) -> datetime | None:
+    """A publication date as a naive UTC-less datetime (None when absent or unreadable)."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def seen_span(docs: Sequence[Document]) -> tuple[str | None, str | None]:
+    """The earliest and latest publication dates among ``docs``."""
+    dates = sorted(d.published for d in docs if d.published)
+    return (dates[0], dates[-1]) if dates else (None, None)

@@ -1,0 +1,339 @@
+"""Stories in the SQLite store: the `StoryBackend` that keeps stories current across runs.
+
+Tables (schema v3, see `newsdesk.store.schema`): ``stories`` holds each story's centroid
+as running sums (dense vector as float32 bytes, sparse views as JSON), its title and lead
+(from its most central member), its size, publication span and ``seq``, which grows with
+every change; ``story_keys`` is the inverted index, read newest first per key;
+``features`` keeps each document's dense vector and raw counts, so centroids can be
+rebuilt with fresh IDF (`rebuild`); ``vocabulary`` the document frequencies (row ``''``
+counts the documents); ``story_events`` what a re-clustering merged and split.
+
+Callers wrap each `OnlineClusterer.add` in `SQLiteStore.transaction`, so a document's
+features, vocabulary counts and story change commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from newsdesk.brief.embed import NoEncoder
+from newsdesk.cluster.features import (
+    DocFeatures,
+    FeatureExtractor,
+    Sparse,
+    Vector,
+    tfidf_vector,
+)
+from newsdesk.cluster.online import Centroid, central_index
+from newsdesk.cluster.reconcile import StoryChange
+from newsdesk.cluster.records import published_at, story_id, story_lead, story_title
+from newsdesk.errors import StoreError
+from newsdesk.model import Document, Story
+
+__all__ = ["CENTRAL_MAX", "SQLiteStories", "SQLiteVocabulary", "StoryRow"]
+
+# Up to this size, a story's most central member (its title) is recomputed at each join;
+# beyond it the title stays, so a join's cost does not grow with the story.
+CENTRAL_MAX = 30
+_CHUNK = 500  # keys per IN (...) query
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A stored story as lists and pages show it."""
+
+    id: str
+    title: str
+    lead: str | None
+    size: int
+    first_seen: str | None
+    last_seen: str | None
+    updated_at: str
+    seq: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lead": self.lead,
+            "size": self.size,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "updated_at": self.updated_at,
+        }
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _dense(blob: bytes) -> Vector:
+    return np.frombuffer(blob, dtype=np.float32).copy()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteVocabulary:
+    """Document frequencies of feature keys, in the ``vocabulary`` table."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @property
+    def documents(self) -> int:
+        row = self.conn.execute("SELECT df FROM vocabulary WHERE key = ''").fetchone()
+        return int(row[0]) if row else 0
+
+    def add(self, keys: Iterable[str]) -> None:
+        """Count one more document holding ``keys``."""
+        self.conn.executemany(
+            "INSERT INTO vocabulary (key, df) VALUES (?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET df = df + 1",
+            [(k,) for k in {"", *keys}],
+        )
+
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        wanted = sorted(set(keys))
+        found: dict[str, int] = {}
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT key, df FROM vocabulary WHERE key IN ({marks})", list(chunk)
+            )
+            found.update((k, int(df)) for k, df in rows)
+        return found
+
+    def tfidf(self, counts: Mapping[str, int]) -> Sparse:
+        return tfidf_vector(counts, self.documents, self.frequencies(counts))
+
+
+class SQLiteStories:
+    """The stories of one store (a `StoryBackend`; see the module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection, max_postings: int = 32) -> None:
+        self.conn = conn
+        self.max_postings = max_postings
+        self.vocabulary = SQLiteVocabulary(conn)
+        self._cache: dict[str, tuple[int, Centroid]] = {}
+
+    def forget(self) -> None:
+        """Drop cached centroids (after a rollback)."""
+        self._cache.clear()
+
+    # -- StoryBackend ------------------------------------------------------------------
+
+    def assigned(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM documents WHERE id = ?", (doc_id,))
+        found = row.fetchone()
+        return str(found[0]) if found and found[0] else None
+
+    def postings(self, key: str, limit: int) -> Sequence[str]:
+        rows = self.conn.execute(
+            "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
+            (key, limit),
+        )
+        return [r[0] for r in rows]
+
+    def centroids(self, ids: Sequence[str]) -> dict[str, Centroid]:
+        found: dict[str, Centroid] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            seqs = dict(
+                self.conn.execute(f"SELECT id, seq FROM stories WHERE id IN ({marks})", chunk)
+            )
+            for sid, seq in seqs.items():
+                cached = self._cache.get(sid)
+                found[sid] = cached[1] if cached and cached[0] == seq else self._load(sid)
+        return found
+
+    def _load(self, sid: str) -> Centroid:
+        row = self.conn.execute(
+            "SELECT seq, dense, terms, names, size, last_seen FROM stories WHERE id = ?", (sid,)
+        ).fetchone()
+        seq, blob, terms, names, size, last_seen = row
+        centroid = Centroid(
+            _dense(blob), json.loads(terms), json.loads(names), int(size), published_at(last_seen)
+        )
+        self._cache[sid] = (int(seq), centroid)
+        return centroid
+
+    def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
+        sid = story or story_id([doc.id])
+        exists = self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
+        current = self._load(sid) if exists else Centroid.empty(len(feat.dense))
+        centroid = current.plus(feat, published_at(doc.published))
+        seq = self._next_seq()
+        now = _now()
+        self.conn.execute(
+            "INSERT INTO features (doc_id, dense, terms, names) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (doc_id) DO UPDATE SET dense = excluded.dense, "
+            "terms = excluded.terms, names = excluded.names",
+            (
+                doc.id,
+                np.asarray(feat.dense, dtype=np.float32).tobytes(),
+                json.dumps(feat.term_counts, ensure_ascii=False),
+                json.dumps(feat.name_counts, ensure_ascii=False),
+            ),
+        )
+        self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (sid, doc.id))
+        values = (
+            centroid.size,
+            np.asarray(centroid.dense, dtype=np.float32).tobytes(),
+            json.dumps(centroid.terms, ensure_ascii=False),
+            json.dumps(centroid.names, ensure_ascii=False),
+            now,
+            seq,
+        )
+        if exists:
+            self.conn.execute(
+                "UPDATE stories SET size = ?, dense = ?, terms = ?, names = ?, updated_at = ?, "
+                "seq = ? WHERE id = ?",
+                (*values, sid),
+            )
+        else:
+            self.conn.execute(
+                "INSERT INTO stories (id, title, size, dense, terms, names, updated_at, seq, "
+                "created_at) VALUES (?, '', ?, ?, ?, ?, ?, ?, ?)",
+                (sid, *values, now),
+            )
+        self._refresh(sid, centroid.size)
+        self.conn.executemany(
+            "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, story_id) DO UPDATE SET seq = excluded.seq",
+            [(key, sid, seq) for key in feat.keys],
+        )
+        self._cache[sid] = (seq, centroid)
+        return sid
+
+    def check_dimension(self, dim: int) -> None:
+        """Refuse embeddings of another size than the stored stories' (another model)."""
+        row = self.conn.execute("SELECT length(dense) / 4 FROM stories LIMIT 1").fetchone()
+        if row is not None and int(row[0]) != dim:
+            raise StoreError(
+                f"this store's stories were built with {row[0]}-dimensional embeddings, not "
+                f"{dim}: use one embedder per store"
+            )
+
+    def _next_seq(self) -> int:
+        row = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM stories").fetchone()
+        return int(row[0])
+
+    def _refresh(self, sid: str, size: int) -> None:
+        """Publication span always; title and lead from the most central member while
+        the story is small (`CENTRAL_MAX`)."""
+        self.conn.execute(
+            "UPDATE stories SET first_seen = (SELECT min(published) FROM documents "
+            "WHERE story_id = :s), last_seen = (SELECT max(published) FROM documents "
+            "WHERE story_id = :s) WHERE id = :s",
+            {"s": sid},
+        )
+        if size > CENTRAL_MAX:
+            return
+        rows = self.conn.execute(
+            "SELECT d.id, d.title, d.text, f.dense, f.terms, f.names FROM documents d "
+            "JOIN features f ON f.doc_id = d.id WHERE d.story_id = ? ORDER BY d.pk",
+            (sid,),
+        ).fetchall()
+        extractor = FeatureExtractor(NoEncoder(), vocabulary=self.vocabulary)
+        feats = [
+            extractor.from_counts(r[0], _dense(r[3]), json.loads(r[4]), json.loads(r[5]))
+            for r in rows
+        ]
+        doc_id, title, text = rows[central_index(feats)][:3]
+        central = Document(id=doc_id, text=text, title=title)
+        self.conn.execute(
+            "UPDATE stories SET title = ?, lead = ?, central_id = ? WHERE id = ?",
+            (story_title(central), story_lead(central), doc_id, sid),
+        )
+
+    # -- reading -----------------------------------------------------------------------
+
+    def unassigned(self) -> list[str]:
+        """Ids of stored documents without a story, in the order they were added."""
+        rows = self.conn.execute("SELECT id FROM documents WHERE story_id IS NULL ORDER BY pk")
+        return [r[0] for r in rows]
+
+    def rows(self, limit: int | None = None) -> list[StoryRow]:
+        """Stories, most recently changed first."""
+        sql = (
+            "SELECT id, title, lead, size, first_seen, last_seen, updated_at, seq FROM stories "
+            "ORDER BY seq DESC"
+        )
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (limit,)
+        return [StoryRow(*r) for r in self.conn.execute(sql, params)]
+
+    def stories(self) -> list[Story]:
+        """Every story with its documents (by publication date, then id), newest first."""
+        members: dict[str, list[str]] = {}
+        for doc_id, sid in self.conn.execute(
+            "SELECT id, story_id FROM documents WHERE story_id IS NOT NULL "
+            "ORDER BY coalesce(published, ''), id"
+        ):
+            members.setdefault(sid, []).append(doc_id)
+        return [
+            Story(r.id, r.title, tuple(members.get(r.id, ())), r.first_seen, r.last_seen)
+            for r in self.rows()
+        ]
+
+    def assignments(self) -> dict[str, str | None]:
+        """Every document id with its story id (None when it has none yet)."""
+        return dict(self.conn.execute("SELECT id, story_id FROM documents ORDER BY pk"))
+
+    def stored_features(self, extractor: FeatureExtractor) -> list[DocFeatures]:
+        """Every document's features, weighted by the current IDF, in the order added."""
+        rows = self.conn.execute(
+            "SELECT f.doc_id, f.dense, f.terms, f.names FROM features f "
+            "JOIN documents d ON d.id = f.doc_id ORDER BY d.pk"
+        )
+        return [
+            extractor.from_counts(doc_id, _dense(blob), json.loads(terms), json.loads(names))
+            for doc_id, blob, terms, names in rows
+        ]
+
+    def events(self, story: str | None = None) -> list[StoryChange]:
+        """What re-clusterings did (to one story, or to all), oldest first."""
+        sql = "SELECT kind, story_id, other_id, documents, at FROM story_events"
+        params: tuple[str, ...] = ()
+        if story is not None:
+            sql += " WHERE story_id = ? OR other_id = ?"
+            params = (story, story)
+        return [StoryChange(*r) for r in self.conn.execute(sql + " ORDER BY seq", params)]
+
+    # -- re-clustering ------------------------------------------------------------------
+
+    def rebuild(
+        self,
+        groups: Sequence[tuple[str, Sequence[DocFeatures]]],
+        events: Sequence[StoryChange],
+    ) -> None:
+        """Replace every story by ``groups`` (story id, members' features), and record
+        ``events``. Run it inside one transaction."""
+        self.conn.execute("DELETE FROM story_keys")
+        self.conn.execute("DELETE FROM stories")
+        self.conn.execute("UPDATE documents SET story_id = NULL")
+        self._cache.clear()
+        published = dict(self.conn.execute("SELECT id, published FROM documents"))
+        for sid, feats in groups:
+            for feat in feats:
+                # join needs the id and date only; the text stays in the documents table
+                stub = Document(id=feat.id, text=feat.id, published=published.get(feat.id))
+                self.join(sid, stub, feat)
+        now = _now()
+        self.conn.executemany(
+            "INSERT INTO story_events (at, kind, story_id, other_id, documents) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(now, e.kind, e.story, e.other, e.documents) for e in events],
+        )
