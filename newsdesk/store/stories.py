@@ -2,7 +2,8 @@
 
 Tables (schema v3, see `newsdesk.store.schema`): ``stories`` holds each story's centroid
 as running sums (dense vector as float32 bytes, sparse views as JSON), its title and lead
-(from its most central member), its size, publication span and ``seq``, which grows with
+(from its most central member: the one closest to the centroid, checked against each
+newcomer), its size, publication span and ``seq``, which grows with
 every change; ``story_keys`` is the inverted index, read newest first per key;
 ``features`` keeps each document's dense vector and raw counts, so centroids can be
 rebuilt with fresh IDF (`rebuild`); ``vocabulary`` the document frequencies (row ``''``
@@ -31,17 +32,14 @@ from newsdesk.cluster.features import (
     Vector,
     tfidf_vector,
 )
-from newsdesk.cluster.online import Centroid, central_index
+from newsdesk.cluster.online import Centroid
 from newsdesk.cluster.reconcile import StoryChange
 from newsdesk.cluster.records import published_at, story_id, story_lead, story_title
 from newsdesk.errors import StoreError
 from newsdesk.model import Document, Story
 
-__all__ = ["CENTRAL_MAX", "SQLiteStories", "SQLiteVocabulary", "StoryRow"]
+__all__ = ["SQLiteStories", "SQLiteVocabulary", "StoryRow"]
 
-# Up to this size, a story's most central member (its title) is recomputed at each join;
-# beyond it the title stays, so a join's cost does not grow with the story.
-CENTRAL_MAX = 30
 _CHUNK = 500  # keys per IN (...) query
 
 
@@ -169,9 +167,13 @@ class SQLiteStories:
 
     def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
         sid = story or story_id([doc.id])
-        exists = self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
-        current = self._load(sid) if exists else Centroid.empty(len(feat.dense))
+        row = self.conn.execute(
+            "SELECT central_id, first_seen, last_seen FROM stories WHERE id = ?", (sid,)
+        ).fetchone()
+        current = self._load(sid) if row else Centroid.empty(len(feat.dense))
         centroid = current.plus(feat, published_at(doc.published))
+        central = self._central(row[0] if row else None, doc.id, feat, centroid)
+        dates = [d for d in (*(row[1:] if row else ()), doc.published) if d]
         seq = self._next_seq()
         now = _now()
         self.conn.execute(
@@ -186,27 +188,36 @@ class SQLiteStories:
             ),
         )
         self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (sid, doc.id))
-        values = (
-            centroid.size,
-            np.asarray(centroid.dense, dtype=np.float32).tobytes(),
-            json.dumps(centroid.terms, ensure_ascii=False),
-            json.dumps(centroid.names, ensure_ascii=False),
-            now,
-            seq,
-        )
-        if exists:
+        values = {
+            "id": sid,
+            "size": centroid.size,
+            "dense": np.asarray(centroid.dense, dtype=np.float32).tobytes(),
+            "terms": json.dumps(centroid.terms, ensure_ascii=False),
+            "names": json.dumps(centroid.names, ensure_ascii=False),
+            "first": min(dates) if dates else None,
+            "last": max(dates) if dates else None,
+            "now": now,
+            "seq": seq,
+        }
+        if row:
             self.conn.execute(
-                "UPDATE stories SET size = ?, dense = ?, terms = ?, names = ?, updated_at = ?, "
-                "seq = ? WHERE id = ?",
-                (*values, sid),
+                "UPDATE stories SET size = :size, dense = :dense, terms = :terms, "
+                "names = :names, first_seen = :first, last_seen = :last, updated_at = :now, "
+                "seq = :seq WHERE id = :id",
+                values,
             )
         else:
             self.conn.execute(
-                "INSERT INTO stories (id, title, size, dense, terms, names, updated_at, seq, "
-                "created_at) VALUES (?, '', ?, ?, ?, ?, ?, ?, ?)",
-                (sid, *values, now),
+                "INSERT INTO stories (id, title, size, dense, terms, names, first_seen, "
+                "last_seen, created_at, updated_at, seq) VALUES (:id, '', :size, :dense, "
+                ":terms, :names, :first, :last, :now, :now, :seq)",
+                values,
             )
-        self._refresh(sid, centroid.size)
+        if central == doc.id:
+            self.conn.execute(
+                "UPDATE stories SET title = ?, lead = ?, central_id = ? WHERE id = ?",
+                (story_title(doc), story_lead(doc), doc.id, sid),
+            )
         self.conn.executemany(
             "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) "
             "ON CONFLICT (key, story_id) DO UPDATE SET seq = excluded.seq",
@@ -214,6 +225,22 @@ class SQLiteStories:
         )
         self._cache[sid] = (seq, centroid)
         return sid
+
+    def _central(
+        self, central: str | None, doc_id: str, feat: DocFeatures, centroid: Centroid
+    ) -> str:
+        """The member closest to the updated centroid: the current central one, or the
+        newcomer if it is closer (one stored feature row is read, whatever the size)."""
+        if central is None:
+            return doc_id
+        row = self.conn.execute(
+            "SELECT dense, terms, names FROM features WHERE doc_id = ?", (central,)
+        ).fetchone()
+        if row is None:
+            return doc_id
+        extractor = FeatureExtractor(NoEncoder(), vocabulary=self.vocabulary)
+        old = extractor.from_counts(central, _dense(row[0]), json.loads(row[1]), json.loads(row[2]))
+        return doc_id if centroid.similarity(feat) > centroid.similarity(old) else central
 
     def check_dimension(self, dim: int) -> None:
         """Refuse embeddings of another size than the stored stories' (another model)."""
@@ -227,34 +254,6 @@ class SQLiteStories:
     def _next_seq(self) -> int:
         row = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM stories").fetchone()
         return int(row[0])
-
-    def _refresh(self, sid: str, size: int) -> None:
-        """Publication span always; title and lead from the most central member while
-        the story is small (`CENTRAL_MAX`)."""
-        self.conn.execute(
-            "UPDATE stories SET first_seen = (SELECT min(published) FROM documents "
-            "WHERE story_id = :s), last_seen = (SELECT max(published) FROM documents "
-            "WHERE story_id = :s) WHERE id = :s",
-            {"s": sid},
-        )
-        if size > CENTRAL_MAX:
-            return
-        rows = self.conn.execute(
-            "SELECT d.id, d.title, d.text, f.dense, f.terms, f.names FROM documents d "
-            "JOIN features f ON f.doc_id = d.id WHERE d.story_id = ? ORDER BY d.pk",
-            (sid,),
-        ).fetchall()
-        extractor = FeatureExtractor(NoEncoder(), vocabulary=self.vocabulary)
-        feats = [
-            extractor.from_counts(r[0], _dense(r[3]), json.loads(r[4]), json.loads(r[5]))
-            for r in rows
-        ]
-        doc_id, title, text = rows[central_index(feats)][:3]
-        central = Document(id=doc_id, text=text, title=title)
-        self.conn.execute(
-            "UPDATE stories SET title = ?, lead = ?, central_id = ? WHERE id = ?",
-            (story_title(central), story_lead(central), doc_id, sid),
-        )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -325,12 +324,13 @@ class SQLiteStories:
         self.conn.execute("DELETE FROM stories")
         self.conn.execute("UPDATE documents SET story_id = NULL")
         self._cache.clear()
-        published = dict(self.conn.execute("SELECT id, published FROM documents"))
         for sid, feats in groups:
             for feat in feats:
-                # join needs the id and date only; the text stays in the documents table
-                stub = Document(id=feat.id, text=feat.id, published=published.get(feat.id))
-                self.join(sid, stub, feat)
+                row = self.conn.execute(
+                    "SELECT text, title, published FROM documents WHERE id = ?", (feat.id,)
+                ).fetchone()
+                doc = Document(id=feat.id, text=row[0], title=row[1], published=row[2])
+                self.join(sid, doc, feat)
         now = _now()
         self.conn.executemany(
             "INSERT INTO story_events (at, kind, story_id, other_id, documents) "
