@@ -1,0 +1,30 @@
+"""What the request handlers share: read access, the briefing cache, the ingest worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from starlette.requests import Request
+
+from newsdesk.web.briefings import BriefingCache
+from newsdesk.web.jobs import IngestWorker
+from newsdesk.web.queries import ReadOnlyStore
+from newsdesk.web.render import Renderer
+from newsdesk.web.security import Guard
+
+
+@dataclass
+class WebState:
+    """One server's shared objects (kept on ``app.state.web``)."""
+
+    db: ReadOnlyStore
+    briefings: BriefingCache
+    worker: IngestWorker
+    renderer: Renderer
+    guard: Guard
+
+
+def web_state(request: Request) -> WebState:
+    """The shared objects of the app that received ``request``."""
+    return cast(WebState, request.app.state.web)
