@@ -194,6 +194,8 @@ def ingest(
     joins the most similar story of the last --story-window-days, or starts its own.
     Each document is committed on its own: an interrupted run loses nothing stored.
     """
+    from newsdesk.cluster.records import story_id
+
     _check_published(published)
     settings = Settings().with_options(
         max_document_bytes=max_document_bytes,
@@ -216,9 +218,15 @@ def ingest(
         assign=assign,
         settings=settings,
     )
+    stories: set[str] = set()
+    founded: set[str] = set()
     try:
         for result in _progress(results, total, "ingesting", show=not quiet):
             counts[result.status] += 1
+            if result.story:
+                stories.add(result.story)
+                if result.story == story_id([result.id]):
+                    founded.add(result.story)
             if result.status in ("duplicate", "refused"):
                 lines.append(f"{result.status}: {result}")
     except KeyboardInterrupt:
@@ -229,8 +237,9 @@ def ingest(
     if not quiet:
         for line in lines:
             _err(line)
+    into = f" (into {len(stories)} stories, {len(founded)} of them new)" if stories else ""
     click.echo(
-        f"{db}: added {counts['added']}, duplicates {counts['duplicate']}, "
+        f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
         f"already stored {counts['unchanged']}, refused {counts['refused']}"
     )
     sys.exit(EXIT_SOME_REFUSED if counts["refused"] else EXIT_OK)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,7 +69,8 @@ def test_cli_ingest_reports_and_exits_1_when_some_refused(batch: Path, tmp_path:
     db = str(tmp_path / "n.db")
     result = run("ingest", str(batch), "--db", db)
     assert result.exit_code == 1
-    assert "added 3, duplicates 0, already stored 0, refused 2" in result.stdout
+    summary = r"added 3 \(into (\d) stories, \1 of them new\), duplicates 0, already stored 0, "
+    assert re.search(summary + "refused 2", result.stdout), result.stdout
     assert "empty.txt: empty file" in result.stderr
     assert "feed.jsonl:3: invalid JSON" in result.stderr
     again = run("ingest", str(batch), "--db", db)
