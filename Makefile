@@ -5,8 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
+# Debian's Chromium for the browser tests of the web app (Playwright drives it; it never
+# downloads a browser of its own). Installed with apt when `chromium` is not on PATH.
+APT_PACKAGES := chromium chromium-driver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: install dev demo test lint lock clean
+.PHONY: install dev chromium demo test lint lock clean
 
 install: $(VENV)/.main-installed
 
@@ -23,10 +28,16 @@ $(VENV)/.dev-installed: $(VENV)/.main-installed requirements/dev.lock
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	@touch $@
 
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's $(APT_PACKAGES) for the browser tests"; \
+	  $(APT_INSTALL) $(APT_PACKAGES) || { \
+	    $(SUDO) apt-get update && $(APT_INSTALL) $(APT_PACKAGES); }; }
+
 demo: install
 	$(BIN)/python scripts/demo.py examples demo/out
 
-test: dev
+test: dev chromium
 	$(BIN)/ruff check newsdesk tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -61,6 +61,8 @@ def main(corpus: str, out: str) -> int:
     for path in sorted(target.rglob("*")):
         print(f"  {path.relative_to(target)}")
     print(f"\nOpen a briefing in a browser, e.g. {briefings / 'strait-ferry-collision.html'}")
+    print("or browse the whole store (stories, people, uploads) at http://127.0.0.1:8040 with:\n")
+    print(f"  newsdesk serve --db {shlex.quote(db)}")
     return failed
 
 

@@ -374,7 +374,7 @@ def test_web_every_answer_carries_the_security_headers(client: TestClient) -> No
         response = client.get(path)
         assert response.headers["content-security-policy"] == CSP, path
         assert response.headers["x-frame-options"] == "DENY"
-        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["referrer-policy"] == "same-origin"
     assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
 
 
