@@ -4,7 +4,18 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 Importing newsdesk loads no model and opens no database.
 """
 
-from newsdesk.app import annotate, brief, default_pipeline, ingest, open_store, read, stories
+from newsdesk.app import (
+    ReclusterReport,
+    annotate,
+    assign_stories,
+    brief,
+    default_pipeline,
+    ingest,
+    open_store,
+    read,
+    recluster,
+    stories,
+)
 from newsdesk.errors import (
     InputError,
     MissingDependency,
@@ -49,6 +60,7 @@ __all__ = [
     "Pipeline",
     "PipelineError",
     "Quote",
+    "ReclusterReport",
     "Refusal",
     "Relation",
     "SQLiteStore",
@@ -62,10 +74,12 @@ __all__ = [
     "TextSpan",
     "TimeExpression",
     "annotate",
+    "assign_stories",
     "brief",
     "default_pipeline",
     "ingest",
     "open_store",
     "read",
+    "recluster",
     "stories",
 ]

@@ -7,7 +7,11 @@ These functions are what the CLI calls; each takes its settings and store explic
     >>> docs = [d for d in newsdesk.read(["examples/museum-theft/"])
     ...         if isinstance(d, newsdesk.Document)]
     >>> [briefing] = newsdesk.brief(docs, words=80)
-    >>> stories = newsdesk.stories(docs)
+    >>> stories = newsdesk.stories(docs)          # a batch, independent of order
+    >>> store = newsdesk.open_store("news.db")
+    >>> results = list(newsdesk.ingest(docs, store))   # each new document joins a story
+    >>> store.stories.stories()                   # the stories the store keeps
+    >>> newsdesk.recluster(store)                 # regroup all; merges and splits recorded
 """
 
 from __future__ import annotations
