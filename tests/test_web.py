@@ -378,6 +378,30 @@ def test_web_every_answer_carries_the_security_headers(client: TestClient) -> No
     assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
 
 
+def test_web_internal_errors_are_pages_with_the_security_headers(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.web import queries
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("<script>boom</script>")
+
+    monkeypatch.setattr(queries, "list_stories", broken)
+    page = client.get("/")
+    assert page.status_code == 500
+    assert page.headers["content-security-policy"] == CSP
+    assert "internal error" in check_page(page.text) and "boom" not in page.text
+    assert client.get("/stories.json").json() == {
+        "error": "internal error: see the server log",
+        "status": 500,
+    }
+
+
+def test_web_login_page_without_a_token_goes_home(client: TestClient) -> None:
+    response = client.get("/login?next=/upload", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/upload"
+
+
 def test_web_read_connections_cannot_write(web_store: Path) -> None:
     with ReadOnlyStore(web_store).connect() as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5

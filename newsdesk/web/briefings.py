@@ -38,21 +38,33 @@ class BriefingCache:
         self.size = size
         self._cache: OrderedDict[tuple[str, int], Briefing] = OrderedDict()
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
         self.built = 0  # how many briefings were built (not served from the cache)
 
     def get(self, story: Story, seq: int, docs: Callable[[], list[Document]]) -> Briefing:
         """The briefing of ``story`` at ``seq``; ``docs`` gives its documents if it must
         be built."""
         key = (story.id, seq)
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        with self._build_lock:  # one briefing built at a time; cached ones still served
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
+            briefing = self._build(story, docs())
+        with self._lock:
+            self._cache[key] = briefing
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return briefing
+
+    def _cached(self, key: tuple[str, int]) -> Briefing | None:
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            briefing = self._build(story, docs())
-            self._cache[key] = briefing
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
-            return briefing
+        return None
 
     def _build(self, story: Story, docs: list[Document]) -> Briefing:
         if self._pipeline is None:

@@ -14,6 +14,8 @@ router = APIRouter()
 @router.get(LOGIN_PATH)
 def login_form(request: Request) -> Response:
     target = safe_next(request.query_params.get("next"))
+    if web_state(request).guard.token is None:  # nothing to log in to
+        return RedirectResponse(target, status_code=303)
     data = {"status": 200, "message": "", "next": target}
     return web_state(request).renderer.page("login.html", data)
 

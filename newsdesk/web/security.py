@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import logging
 import re
 from collections.abc import Awaitable, Callable
 
@@ -43,6 +44,8 @@ LOGIN_PATH = "/login"
 MIN_TOKEN_CHARS = 16
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 _SAFE_NEXT = re.compile(r"/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@/%?-]*")
+
+log = logging.getLogger("newsdesk.web")
 
 Next = Callable[[Request], Awaitable[Response]]
 Deny = Callable[[Request, int, str], Response]
@@ -137,7 +140,11 @@ class Guard:
         elif not self.same_origin(request):
             response = deny(request, 403, "cross-site request refused")
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            except Exception:  # answered as a page with the headers, not a bare 500
+                log.exception("error answering %s %s", request.method, request.url.path)
+                response = deny(request, 500, "internal error: see the server log")
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         return response
