@@ -233,6 +233,25 @@ def brief(
         yield replace(briefing, documents=tuple(replace(d, parse=None) for d in briefing.documents))
 
 
+def brief_stored(
+    store: SQLiteStore,
+    story_ids: Iterable[str],
+    words: int = 120,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+) -> Iterator[Briefing]:
+    """Briefings of stories kept in ``store`` (ids as `SQLiteStories.stories` lists them),
+    each under its stored id and title. An unknown id raises `StoreError`."""
+    known = {s.id: s for s in store.stories.stories()}
+    for sid in story_ids:
+        if sid not in known:
+            raise StoreError(f"no story {sid!r} in {store.path} (see `newsdesk stories --db`)")
+        docs = [replace(d, story=sid) for d in store.in_story(sid)]
+        [briefing] = brief(docs, words=words, by="story", settings=settings, embedder=embedder)
+        title = known[sid].title or briefing.story.title
+        yield replace(briefing, story=replace(briefing.story, title=title))
+
+
 def recluster(
     store: SQLiteStore,
     threshold: float | None = None,

@@ -371,7 +371,16 @@ def annotate(
 
 
 @cli.command(epilog=INPUTS_HELP)
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
+@click.option(
+    "--story",
+    "story_ids",
+    multiple=True,
+    metavar="ID",
+    help="Brief this stored story (from `newsdesk stories --db`) instead of INPUTs; "
+    "repeatable. Needs --db.",
+)
+@click.option("--db", envvar="NEWSDESK_DB", help="The store --story reads from.")
 @click.option(
     "--format",
     "fmt",
@@ -403,6 +412,8 @@ def annotate(
 @reading_options
 def brief(
     inputs: tuple[str, ...],
+    story_ids: tuple[str, ...],
+    db: str | None,
     fmt: str,
     words: int,
     by: str | None,
@@ -422,15 +433,27 @@ def brief(
       newsdesk brief feed.jsonl --by story --format jsonl --words 100
       newsdesk brief examples/ --by folder --format html -o briefings/
       newsdesk brief a.txt b.html --format md
+      newsdesk brief --db news.db --story s-5b763c709c --format html -o grounding.html
     """
     from pathlib import Path
 
     from newsdesk.brief.render import to_html, to_markdown
 
     settings = Settings().with_options(max_document_bytes=max_document_bytes)
-    docs, refused = _read_all(inputs, settings, outlet, published, "brief")
+    if bool(inputs) == bool(story_ids) or (story_ids and not db):
+        raise click.UsageError("give either INPUT... or --story ID with --db")
+    refused = 0
     try:
-        briefings = list(app.brief(docs, words=words, by=by, settings=settings))
+        if db:
+            store = _open_existing(db)
+            try:
+                briefings = list(app.brief_stored(store, story_ids, words=words))
+            finally:
+                store.close()
+            by = by or ("story" if len(story_ids) > 1 else None)
+        else:
+            docs, refused = _read_all(inputs, settings, outlet, published, "brief")
+            briefings = list(app.brief(docs, words=words, by=by, settings=settings))
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt in ("json", "jsonl"):

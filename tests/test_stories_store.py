@@ -236,6 +236,18 @@ def test_cli_ingest_ls_stories_and_recluster_on_the_demo_corpus(tmp_path: Path) 
     table = CliRunner().invoke(cli, ["ls", "--db", db]).stdout
     assert all(sid in table for sid in by_story)
 
+    grounding = next(s for s in stored if "meridian-wire-grounding" in s["documents"])
+    args = ["brief", "--db", db, "--story", grounding["id"], "--format", "json", "--words", "60"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    briefing = json.loads(result.stdout)
+    assert briefing["story"]["id"] == grounding["id"]
+    assert briefing["story"]["title"] == grounding["title"]
+    assert not briefing["story"]["title"].startswith("SKERRHOLM")  # no wire dateline
+    assert {d["id"] for d in briefing["documents"]} == set(grounding["documents"])
+    unknown = CliRunner().invoke(cli, ["brief", "--db", db, "--story", "s-0000000000"])
+    assert unknown.exit_code == 1 and "no story 's-0000000000'" in unknown.output
+
     result = CliRunner().invoke(cli, ["recluster", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -252,6 +264,7 @@ def test_cli_ingest_ls_stories_and_recluster_on_the_demo_corpus(tmp_path: Path) 
 
 def test_cli_stories_needs_inputs_or_db(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["stories"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["brief", "--story", "s-1"]).exit_code == 2  # no --db
     both = CliRunner().invoke(cli, ["stories", str(EXAMPLES), "--db", str(tmp_path / "x.db")])
     assert both.exit_code == 2
     missing = CliRunner().invoke(cli, ["recluster", "--db", str(tmp_path / "none.db")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -13,6 +14,8 @@ __all__ = ["TITLE_CHARS", "published_at", "seen_span", "story_id", "story_lead",
 
 TITLE_CHARS = 100
 LEAD_CHARS = 240
+# A wire dateline opening the text: "SKERRHOLM (Meridian Wire) - ", "TESSEL, Oct 12 (Wire) — ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^()\n]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
 
 
 def story_id(document_ids: Iterable[str]) -> str:
@@ -33,13 +36,14 @@ def story_title(doc: Document) -> str:
     """The document's title, else its first sentence, truncated to ~100 characters."""
     if doc.title and doc.title.strip():
         return _truncate(doc.title, TITLE_CHARS)
-    return _truncate(lead_text(doc, sentences=1), TITLE_CHARS)
+    return _truncate(_DATELINE.sub("", lead_text(doc, sentences=1)), TITLE_CHARS)
 
 
 def story_lead(doc: Document) -> str:
     """The first sentence of the document's text (its title left out), ~240 characters:
     the one-line summary of a story whose most central document this is."""
-    return _truncate(lead_text(Document(id=doc.id, text=doc.text), sentences=1), LEAD_CHARS)
+    lead = lead_text(Document(id=doc.id, text=doc.text), sentences=1)
+    return _truncate(_DATELINE.sub("", lead), LEAD_CHARS)
 
 
 def published_at(published: str | None) -> datetime | None:
