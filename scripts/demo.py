@@ -36,6 +36,7 @@ def main(corpus: str, out: str) -> int:
     failed = 0
     failed |= step(["ingest", corpus, "--db", db])
     failed |= step(["ls", "--db", db])
+    failed |= step(["stories", "--db", db, "--format", "table"])  # kept current by ingest
     failed |= step(["ls", "--db", db, "--duplicates"])
     failed |= step(["ls", "--db", db, "--format", "json"], target / "documents.json")
     failed |= step(
