@@ -34,7 +34,8 @@ def _docs(briefing: Briefing) -> dict[str, Document]:
     return {d.id: d for d in briefing.documents}
 
 
-def _source_label(doc: Document | None, doc_id: str) -> str:
+def source_label(doc: Document | None, doc_id: str) -> str:
+    """ "Outlet, YYYY-MM-DD" for a document (its id when unknown)."""
     if doc is None:
         return doc_id
     parts = [doc.outlet or doc.id]
@@ -130,7 +131,7 @@ def to_markdown(briefing: Briefing) -> str:
     out += ["## Sources", ""]
     for doc in briefing.documents:
         title = doc.title or doc.id
-        out.append(f"{label[doc.id]} {title} — {_source_label(doc, doc.id)} ({doc.genre})")
+        out.append(f"{label[doc.id]} {title} — {source_label(doc, doc.id)} ({doc.genre})")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -174,14 +175,14 @@ def _passage(doc: Document | None, span: Span) -> str:
     before = ("…" if start else "") + doc.text[start : span.start]
     after = doc.text[span.end : end] + ("…" if end < len(doc.text) else "")
     return (
-        f'<div class="passage"><span class="src">{escape(_source_label(doc, span.doc))}</span>'
+        f'<div class="passage"><span class="src">{escape(source_label(doc, span.doc))}</span>'
         f"{escape(before)}<mark>{escape(doc.text[span.start : span.end])}</mark>"
         f"{escape(after)}</div>"
     )
 
 
 def _cited(text: str, spans: Sequence[Span], docs: dict[str, Document], badge: str = "") -> str:
-    outlets = dict.fromkeys(_source_label(docs.get(s.doc), s.doc).split(",")[0] for s in spans)
+    outlets = dict.fromkeys(source_label(docs.get(s.doc), s.doc).split(",")[0] for s in spans)
     refs = f'<span class="refs">{escape(" · ".join(outlets))}</span>'
     passages = "".join(_passage(docs.get(s.doc), s) for s in spans)
     return f"<details><summary>{badge}{escape(text)}{refs}</summary>{passages}</details>"

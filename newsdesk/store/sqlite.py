@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from newsdesk.store.base import AddResult
 from newsdesk.store.schema import MIGRATIONS, migrate
 from newsdesk.store.stories import SQLiteStories
 
-_DOC_COLUMNS = (
+DOCUMENT_COLUMNS = (
     "id, text, title, outlet, author, url, published, genre, story_label, source, hash, layers"
 )
 _LAYERS = ("quotes", "entities", "relations", "timeline", "genre_evidence")
@@ -145,7 +144,8 @@ class SQLiteStore:
 
     def _insert(self, doc: Document, fingerprint: Fingerprint | None) -> None:
         cur = self.conn.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}, added_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id,
                 doc.text,
@@ -213,14 +213,14 @@ class SQLiteStore:
 
     def get(self, doc_id: str) -> Document | None:
         row = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
-        return _document(row) if row else None
+        return document_from_row(row) if row else None
 
     def documents(self) -> Iterator[Document]:
         """All stored documents, in the order they were added."""
-        for row in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY pk"):
-            yield _document(row)
+        for row in self.conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY pk"):
+            yield document_from_row(row)
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -253,11 +253,11 @@ class SQLiteStore:
     def in_story(self, story_id: str) -> list[Document]:
         """The documents of one stored story, by publication date then id."""
         rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE story_id = ? "
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE story_id = ? "
             "ORDER BY coalesce(published, ''), id",
             (story_id,),
         )
-        return [_document(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def listing(self) -> list[dict[str, Any]]:
         """The ``newsdesk ls --format json`` records: ``story`` is newsdesk's story id,
@@ -278,23 +278,11 @@ def _layers_json(doc: Document) -> str | None:
     return json.dumps(layers, ensure_ascii=False) if layers else None
 
 
-def _document(row: tuple[Any, ...]) -> Document:
-    doc_id, text, title, outlet, author, url, published, genre, story, source, hash_, layers = row
-    if layers:
-        record = {"id": doc_id, "text": text, "genre": genre, **json.loads(layers)}
-        annotated = Document.from_dict(record)
-        return replace(
-            annotated,
-            title=title,
-            outlet=outlet,
-            author=author,
-            url=url,
-            published=published,
-            story=story,
-            source=source,
-            hash=hash_,
-        )
-    return Document(
+def document_from_row(row: tuple[Any, ...]) -> Document:
+    """A `Document` from a row of `DOCUMENT_COLUMNS` (layers included when stored)."""
+    doc_id, text, title, outlet, author, url, published, genre, label, source, hash_, layers = row
+    record: dict[str, Any] = json.loads(layers) if layers else {}
+    record.update(
         id=doc_id,
         text=text,
         title=title,
@@ -303,14 +291,15 @@ def _document(row: tuple[Any, ...]) -> Document:
         url=url,
         published=published,
         genre=genre,
-        story=story,
+        story=label,
         source=source,
         hash=hash_,
     )
+    return Document.from_dict(record)
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["SQLiteStore", "MIGRATIONS"]
+__all__ = ["DOCUMENT_COLUMNS", "MIGRATIONS", "SQLiteStore", "document_from_row"]

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from newsdesk.brief.render import speaker_role
+from newsdesk.brief.render import source_label, speaker_role
 from newsdesk.model import Document, Quote
 from newsdesk.web.ids import entity_id
-from newsdesk.web.story_view import document_url, source_label
+from newsdesk.web.story_view import document_url
 
 JSON = dict[str, Any]
 Found = Sequence[tuple[Document, str | None]]

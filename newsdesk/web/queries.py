@@ -7,7 +7,6 @@ change the store, and reads go on while the ingest thread writes (WAL).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,12 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Document
+from newsdesk.store.sqlite import DOCUMENT_COLUMNS, document_from_row
 
 JSON = dict[str, Any]
 
-_DOC_COLUMNS = (
-    "id, text, title, outlet, author, url, published, genre, story_label, source, hash, layers"
-)
 # Snippet markers: control characters that clean text never holds, split out in Python.
 HIT_START = "\x02"
 HIT_END = "\x03"
@@ -229,41 +226,22 @@ def story_titles(conn: sqlite3.Connection, story_ids: set[str]) -> dict[str, str
     return {r[0]: r[1] for r in rows}
 
 
-def _document(row: tuple[Any, ...]) -> Document:
-    doc_id, text, title, outlet, author, url, published, genre, label, source, hash_, layers = row
-    record: JSON = json.loads(layers) if layers else {}
-    record.update(
-        id=doc_id,
-        text=text,
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        genre=genre,
-        story=label,
-        source=source,
-        hash=hash_,
-    )
-    return Document.from_dict(record)
-
-
 def story_documents(conn: sqlite3.Connection, story_id: str) -> list[Document]:
     """The documents of one story (with their annotation layers), in the order stored."""
     rows = conn.execute(
-        f"SELECT {_DOC_COLUMNS} FROM documents WHERE story_id = ? ORDER BY pk", (story_id,)
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE story_id = ? ORDER BY pk", (story_id,)
     )
-    return [_document(row) for row in rows]
+    return [document_from_row(row) for row in rows]
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> tuple[Document, str | None] | None:
     """One document with the id of its story, or None."""
     row = conn.execute(
-        f"SELECT {_DOC_COLUMNS}, story_id FROM documents WHERE id = ?", (doc_id,)
+        f"SELECT {DOCUMENT_COLUMNS}, story_id FROM documents WHERE id = ?", (doc_id,)
     ).fetchone()
     if row is None:
         return None
-    return _document(row[:-1]), row[-1]
+    return document_from_row(row[:-1]), row[-1]
 
 
 def copy_of(conn: sqlite3.Connection, doc_id: str) -> str | None:
@@ -300,26 +278,26 @@ def documents_with_entity(
 ) -> list[tuple[Document, str | None]]:
     """Documents whose entity layer holds (type, name), oldest publication first."""
     rows = conn.execute(
-        f"SELECT {_DOC_COLUMNS}, story_id FROM documents WHERE pk IN ("
+        f"SELECT {DOCUMENT_COLUMNS}, story_id FROM documents WHERE pk IN ("
         "SELECT d.pk FROM documents d, json_each(d.layers, '$.entities') e "
         "WHERE d.layers IS NOT NULL AND json_extract(e.value, '$.type') = ? "
         "AND json_extract(e.value, '$.name') = ?) "
         "ORDER BY coalesce(published, '9999'), pk",
         (type_, name),
     )
-    return [(_document(row[:-1]), row[-1]) for row in rows]
+    return [(document_from_row(row[:-1]), row[-1]) for row in rows]
 
 
 def documents_quoting(conn: sqlite3.Connection, name: str) -> list[tuple[Document, str | None]]:
     """Documents with a quote whose speaker is ``name``, oldest publication first."""
     rows = conn.execute(
-        f"SELECT {_DOC_COLUMNS}, story_id FROM documents WHERE pk IN ("
+        f"SELECT {DOCUMENT_COLUMNS}, story_id FROM documents WHERE pk IN ("
         "SELECT d.pk FROM documents d, json_each(d.layers, '$.quotes') q "
         "WHERE d.layers IS NOT NULL AND json_extract(q.value, '$.speaker') = ?) "
         "ORDER BY coalesce(published, '9999'), pk",
         (name,),
     )
-    return [(_document(row[:-1]), row[-1]) for row in rows]
+    return [(document_from_row(row[:-1]), row[-1]) for row in rows]
 
 
 def document_story(conn: sqlite3.Connection, doc_id: str) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from newsdesk.brief.render import quotes_by_speaker, shown_facts, speaker_role
+from newsdesk.brief.render import quotes_by_speaker, shown_facts, source_label, speaker_role
 from newsdesk.model import Briefing, Document, Span
 from newsdesk.web.ids import entity_id, plain_id
 
@@ -32,16 +32,6 @@ def entity_url(type_: str, name: str | None, known: set[tuple[str, str]]) -> str
     if not name or (type_, name) not in known:
         return None
     return f"/entities/{entity_id(type_, name)}"
-
-
-def source_label(doc: Document | None, doc_id: str) -> str:
-    """ "Outlet, YYYY-MM-DD" for a document (its id when unknown)."""
-    if doc is None:
-        return doc_id
-    parts = [doc.outlet or doc.id]
-    if doc.published:
-        parts.append(doc.published[:10])
-    return ", ".join(parts)
 
 
 def passage(doc: Document | None, span: Span, context: int = CONTEXT_CHARS) -> JSON:
