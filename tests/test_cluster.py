@@ -17,7 +17,7 @@ import pytest
 from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.cluster import OnlineClusterer, Weights, cluster_documents
 from newsdesk.cluster.features import FeatureExtractor, Vocabulary, lead_text, name_keys, similarity
-from newsdesk.cluster.records import story_id, story_title
+from newsdesk.cluster.records import story_id, story_lead, story_title
 from newsdesk.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,3 +233,21 @@ def test_stories_gate_ecbplus() -> None:
     even = report["results"]["newsdesk"]["even"]
     assert even["tuned_on"] == "odd"
     assert even["event"]["f1"] >= floors["ecbplus_even_event_f1"]
+
+
+def test_story_title_and_lead_skip_datelines_headlines_and_stubs() -> None:
+    wire = Document(
+        id="w",
+        title="Ferry and ship collide in fog",
+        text=(
+            "Ferry and ship collide in fog\n· Updated\n"
+            "VALMONT (Meridian Wire) - A passenger ferry collided with a container ship. "
+            "Twelve people were hurt."
+        ),
+    )
+    assert story_title(wire) == "Ferry and ship collide in fog"
+    assert story_lead(wire) == "A passenger ferry collided with a container ship."
+    untitled = Document(id="u", text="SKERRHOLM - A ferry with 164 people ran aground.")
+    assert story_title(untitled) == "A ferry with 164 people ran aground."
+    talks = Document(id="n", text="US - UK talks resume on Monday.")
+    assert story_title(talks).startswith("US - UK")  # too short for a dateline

@@ -56,6 +56,7 @@ __all__ = [
     "name_keys",
     "similarity",
     "similarity_matrix",
+    "split_sentences",
     "term_counts",
     "tfidf_vector",
 ]
@@ -91,9 +92,14 @@ _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|van|von|al|bin)?\s*(?=
 _NUMBER = re.compile(r"\d+(?:[.,]\s?\d+)*")
 
 
+def split_sentences(text: str) -> list[str]:
+    """Sentences and lines of ``text`` (a light splitter: no parse needed)."""
+    return [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
+
+
 def lead_text(doc: Document, sentences: int = LEAD_SENTENCES) -> str:
     """Title (if any) and the first ``sentences`` sentences of the text."""
-    parts = [p.strip() for p in _SENTENCE.split(doc.text.strip()) if p.strip()]
+    parts = split_sentences(doc.text)
     lead = " ".join(parts[:sentences])
     if doc.title and not lead.startswith(doc.title.strip()):
         return f"{doc.title.strip()}. {lead}"

@@ -7,15 +7,18 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from newsdesk.cluster.features import lead_text
+from newsdesk.cluster.features import lead_text, split_sentences
 from newsdesk.model import Document
 
 __all__ = ["TITLE_CHARS", "published_at", "seen_span", "story_id", "story_lead", "story_title"]
 
 TITLE_CHARS = 100
 LEAD_CHARS = 240
-# A wire dateline opening the text: "SKERRHOLM (Meridian Wire) - ", "TESSEL, Oct 12 (Wire) — ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^()\n]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
+# A wire dateline opening the text: "SKERRHOLM (Meridian Wire) - ", "TESSEL, Oct 12 (Wire) — ",
+# "VALMONT - ".
+_DATELINE = re.compile(
+    r"^[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]+\s+"
+)
 
 
 def story_id(document_ids: Iterable[str]) -> str:
@@ -40,9 +43,15 @@ def story_title(doc: Document) -> str:
 
 
 def story_lead(doc: Document) -> str:
-    """The first sentence of the document's text (its title left out), ~240 characters:
-    the one-line summary of a story whose most central document this is."""
-    lead = lead_text(Document(id=doc.id, text=doc.text), sentences=1)
+    """The first sentence of the document's text that is not its title, ~240 characters,
+    wire dateline dropped: the one-line summary of a story whose central document this is."""
+    text = doc.text.lstrip()
+    title = (doc.title or "").strip()
+    if title and text.startswith(title):  # extracted pages often open with the headline
+        text = text[len(title) :]
+    sentences = split_sentences(text) or split_sentences(doc.text) or [doc.text]
+    # The first of five words or more: not an "· Updated" or "By Jane Doe" line.
+    lead = next((s for s in sentences if len(s.split()) >= 5), sentences[0])
     return _truncate(_DATELINE.sub("", lead), LEAD_CHARS)
 
 
