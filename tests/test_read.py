@@ -216,3 +216,14 @@ def test_clean_text_normalises_unicode_and_space() -> None:
 
 def test_decode_utf16_with_bom() -> None:
     assert decode("Ferry news".encode("utf-16")) == "Ferry news"
+
+
+def test_read_html_drops_time_stamp_lines_but_keeps_sentences_about_updates() -> None:
+    from newsdesk.ingest.extract import is_boilerplate_line
+
+    assert is_boilerplate_line("· Updated 19:05 UTC")
+    assert is_boilerplate_line("Last updated: 12 Oct 2026")
+    assert not is_boilerplate_line(
+        "Updated figures released by the coast guard on Tuesday showed 12 people were hurt."
+    )
+    assert not is_boilerplate_line("The ferry's radar went blank for almost a minute.")

@@ -25,6 +25,7 @@ _CREDIT_LINE = re.compile(rf"^\W*{_CREDIT}", re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(rf"[\(\[]\s*{_CREDIT}[^\)\]]*[\)\]]\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SHORT_CREDIT = re.compile(r"^[\w .'\-]{2,60}/[\w .'\-]{2,60}$")
+_STAMP_LINE = re.compile(r"^\W*(last )?(updated|published|posted|modified)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ class Page:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    """True for a line that is navigation, a link teaser or a photo caption/credit."""
+    """True for a line that is navigation, a link teaser, a photo caption/credit or a
+    time stamp."""
     stripped = line.strip()
     if not stripped:
         return True
@@ -50,6 +52,8 @@ def is_boilerplate_line(line: str) -> bool:
         return True  # "Email news@… or call the newsdesk": a prompt, not the story
     if _CREDIT_LINE.match(stripped) and len(stripped.split()) <= 15:
         return True
+    if _STAMP_LINE.match(stripped) and len(stripped.split()) <= 8:
+        return True  # "· Updated 19:05 UTC": a time stamp left from the dateline
     if _TRAILING_CREDIT.search(stripped):
         return True  # a caption ending in its credit: "Rescuers at the pier. (Photo: A/B)"
     return bool(_SHORT_CREDIT.match(stripped) and len(stripped.split()) <= 6)
