@@ -119,11 +119,16 @@ def test_zero_window_keeps_every_story_open(db: SQLiteStore) -> None:
     assert found["astra-report"] == story_id(["astra-wire"])
 
 
-def test_store_backend_assigns_as_the_memory_backend_does(db: SQLiteStore) -> None:
+@pytest.mark.parametrize("cache_size", [2048, 1])
+def test_store_backend_assigns_as_the_memory_backend_does(
+    db: SQLiteStore, cache_size: int
+) -> None:
+    db.stories.cache_size = cache_size  # a tiny cache reads centroids back from SQLite
     docs = [ASTRA[0], BOREAL[0], ASTRA_REPORT, *ASTRA[1:], *BOREAL[1:], BOREAL_TOW]
     memory = OnlineClusterer(EMBED)
     expected = {d.id: memory.add(d) for d in docs}
     assert _ingest(db, docs, story_window_days=0) == expected
+    assert len(db.stories._cache) <= cache_size
 
 
 def test_recluster_splits_a_wrong_merge_and_keeps_the_larger_id(db: SQLiteStore) -> None:

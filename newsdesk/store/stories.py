@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,9 +39,11 @@ from newsdesk.cluster.records import published_at, story_id, story_lead, story_t
 from newsdesk.errors import StoreError
 from newsdesk.model import Document, Story
 
-__all__ = ["SQLiteStories", "SQLiteVocabulary", "StoryRow"]
+__all__ = ["CACHE_SIZE", "SQLiteStories", "SQLiteVocabulary", "StoryRow"]
 
 _CHUNK = 500  # keys per IN (...) query
+# Centroids kept in memory (most recently used), so memory stays flat as stories pile up.
+CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +121,20 @@ class SQLiteVocabulary:
 class SQLiteStories:
     """The stories of one store (a `StoryBackend`; see the module docstring)."""
 
-    def __init__(self, conn: sqlite3.Connection, max_postings: int = 32) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, max_postings: int = 32, cache_size: int = CACHE_SIZE
+    ) -> None:
         self.conn = conn
         self.max_postings = max_postings
         self.vocabulary = SQLiteVocabulary(conn)
-        self._cache: dict[str, tuple[int, Centroid]] = {}
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, tuple[int, Centroid]] = OrderedDict()
+
+    def _remember(self, sid: str, seq: int, centroid: Centroid) -> None:
+        self._cache[sid] = (seq, centroid)
+        self._cache.move_to_end(sid)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
 
     def forget(self) -> None:
         """Drop cached centroids (after a rollback)."""
@@ -151,6 +163,8 @@ class SQLiteStories:
             )
             for sid, seq in seqs.items():
                 cached = self._cache.get(sid)
+                if cached:
+                    self._cache.move_to_end(sid)
                 found[sid] = cached[1] if cached and cached[0] == seq else self._load(sid)
         return found
 
@@ -162,7 +176,7 @@ class SQLiteStories:
         centroid = Centroid(
             _dense(blob), json.loads(terms), json.loads(names), int(size), published_at(last_seen)
         )
-        self._cache[sid] = (int(seq), centroid)
+        self._remember(sid, int(seq), centroid)
         return centroid
 
     def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
@@ -223,7 +237,7 @@ class SQLiteStories:
             "ON CONFLICT (key, story_id) DO UPDATE SET seq = excluded.seq",
             [(key, sid, seq) for key in feat.keys],
         )
-        self._cache[sid] = (seq, centroid)
+        self._remember(sid, seq, centroid)
         return sid
 
     def _central(
