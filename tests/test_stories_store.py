@@ -119,15 +119,16 @@ def test_zero_window_keeps_every_story_open(db: SQLiteStore) -> None:
     assert found["astra-report"] == story_id(["astra-wire"])
 
 
-@pytest.mark.parametrize("cache_size", [2048, 1])
+@pytest.mark.parametrize(("cache_size", "window"), [(2048, 0), (1, 0), (2048, 14), (1, 40)])
 def test_store_backend_assigns_as_the_memory_backend_does(
-    db: SQLiteStore, cache_size: int
+    db: SQLiteStore, cache_size: int, window: int
 ) -> None:
     db.stories.cache_size = cache_size  # a tiny cache reads centroids back from SQLite
-    docs = [ASTRA[0], BOREAL[0], ASTRA_REPORT, *ASTRA[1:], *BOREAL[1:], BOREAL_TOW]
-    memory = OnlineClusterer(EMBED)
+    late = replace(ASTRA_REPORT, published="2026-04-20T09:00:00")  # 48 days after Astra
+    docs = [ASTRA[0], BOREAL[0], *ASTRA[1:], *BOREAL[1:], late, BOREAL_TOW]
+    memory = OnlineClusterer(EMBED, window_days=window or None)
     expected = {d.id: memory.add(d) for d in docs}
-    assert _ingest(db, docs, story_window_days=0) == expected
+    assert _ingest(db, docs, story_window_days=window) == expected
     assert len(db.stories._cache) <= cache_size
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import numpy as np
@@ -109,8 +109,9 @@ class StoryBackend(Protocol):
         """The ``limit`` most recently updated stories indexed under ``key``."""
         ...
 
-    def centroids(self, ids: Sequence[str]) -> dict[str, Centroid]:
-        """The centroids of the given stories."""
+    def centroids(self, ids: Sequence[str], since: str | None = None) -> dict[str, Centroid]:
+        """The centroids of the given stories; with ``since`` (an ISO date), a backend
+        may leave out stories whose latest document is dated before it."""
         ...
 
     def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
@@ -139,7 +140,7 @@ class MemoryStories:
         found = list(self._index.get(key, ()))
         return found[::-1][:limit]
 
-    def centroids(self, ids: Sequence[str]) -> dict[str, Centroid]:
+    def centroids(self, ids: Sequence[str], since: str | None = None) -> dict[str, Centroid]:
         return {sid: self._centroids[sid] for sid in ids if sid in self._centroids}
 
     def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
@@ -216,6 +217,12 @@ class OnlineClusterer:
             return True
         return (when - centroid.last).total_seconds() <= self.window_days * 86400
 
+    def _since(self, when: datetime | None) -> str | None:
+        """The day before the window opens (a coarse pre-filter; `_open` decides)."""
+        if self.window_days is None or when is None:
+            return None
+        return (when - timedelta(days=self.window_days + 1)).date().isoformat()
+
     def add(self, doc: Document, dense: Vector | None = None) -> str:
         """The id of the story ``doc`` joins (a new one if no story is similar enough).
 
@@ -227,7 +234,7 @@ class OnlineClusterer:
         feat = self.extractor.features(doc, dense)
         when = published_at(doc.published)
         best, best_sim = None, self.threshold
-        centroids = self.backend.centroids(self.candidates(feat))
+        centroids = self.backend.centroids(self.candidates(feat), self._since(when))
         for sid in sorted(centroids):
             centroid = centroids[sid]
             if not self._open(centroid, when):

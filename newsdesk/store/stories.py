@@ -154,13 +154,16 @@ class SQLiteStories:
         )
         return [r[0] for r in rows]
 
-    def centroids(self, ids: Sequence[str]) -> dict[str, Centroid]:
+    def centroids(self, ids: Sequence[str], since: str | None = None) -> dict[str, Centroid]:
         found: dict[str, Centroid] = {}
         for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
-            seqs = dict(
-                self.conn.execute(f"SELECT id, seq FROM stories WHERE id IN ({marks})", chunk)
-            )
+            sql = f"SELECT id, seq FROM stories WHERE id IN ({marks})"
+            params: list[str] = list(chunk)
+            if since is not None:  # closed stories are not even read
+                sql += " AND (last_seen IS NULL OR substr(last_seen, 1, 10) >= ?)"
+                params.append(since)
+            seqs = dict(self.conn.execute(sql, params))
             for sid, seq in seqs.items():
                 cached = self._cache.get(sid)
                 if cached:
