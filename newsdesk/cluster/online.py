@@ -13,9 +13,11 @@ one is closed to it.
 
 Where the stories live is a `StoryBackend`: `MemoryStories` here (for a batch, or a
 test), or the store's SQLite tables (`newsdesk.store.stories.SQLiteStories`), which keeps
-them current across runs. Both keep running sums (`Centroid`), so a join costs O(size of
-the document). A story id is ``"s-"`` + a short hash of its founding document's id, so the
-id `add` returns never changes as documents arrive.
+them current across runs. Both keep running sums (`Centroid`), so a join never revisits
+the members; it does copy (and the store rewrites) the centroid's sparse views, whose size
+grows with the story's vocabulary: a story of hundreds of documents costs more to join
+(see bench/stories_scale.py). A story id is ``"s-"`` + a short hash of its founding
+document's id, so the id `add` returns never changes as documents arrive.
 
 Document frequencies start from ``vocabulary`` when given (background counts, e.g. from
 an archive): from a cold start, IDF cannot tell a story's own words from the words of its
