@@ -242,13 +242,13 @@ def brief_stored(
 ) -> Iterator[Briefing]:
     """Briefings of stories kept in ``store`` (ids as `SQLiteStories.stories` lists them),
     each under its stored id and title. An unknown id raises `StoreError`."""
-    known = {s.id: s for s in store.stories.stories()}
     for sid in story_ids:
-        if sid not in known:
+        row = store.stories.row(sid)
+        if row is None:
             raise StoreError(f"no story {sid!r} in {store.path} (see `newsdesk stories --db`)")
         docs = [replace(d, story=sid) for d in store.in_story(sid)]
         [briefing] = brief(docs, words=words, by="story", settings=settings, embedder=embedder)
-        title = known[sid].title or briefing.story.title
+        title = row.title or briefing.story.title
         yield replace(briefing, story=replace(briefing.story, title=title))
 
 

@@ -35,6 +35,7 @@ from typing import Protocol
 import numpy as np
 
 from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.cluster.batch import central_member
 from newsdesk.cluster.features import (
     EQUAL,
     DocFeatures,
@@ -175,8 +176,7 @@ def central_index(feats: Sequence[DocFeatures], weights: Weights = EQUAL) -> int
     """Index of the member with the highest mean similarity to the others (ties: first)."""
     if len(feats) < 3:
         return 0
-    sim = similarity_matrix(feats, weights)
-    return int(np.argmax(sim.sum(axis=1)))
+    return central_member(similarity_matrix(feats, weights), range(len(feats)))
 
 
 class OnlineClusterer:

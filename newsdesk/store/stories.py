@@ -42,6 +42,7 @@ from newsdesk.model import Document, Story
 __all__ = ["CACHE_SIZE", "SQLiteStories", "SQLiteVocabulary", "StoryRow"]
 
 _CHUNK = 500  # keys per IN (...) query
+_ROW_COLUMNS = "id, title, lead, size, first_seen, last_seen, updated_at, seq"  # StoryRow
 # Centroids kept in memory (most recently used), so memory stays flat as stories pile up.
 CACHE_SIZE = 2048
 
@@ -163,13 +164,17 @@ class SQLiteStories:
             if since is not None:  # closed stories are not even read
                 sql += " AND (last_seen IS NULL OR substr(last_seen, 1, 10) >= ?)"
                 params.append(since)
-            seqs = dict(self.conn.execute(sql, params))
-            for sid, seq in seqs.items():
-                cached = self._cache.get(sid)
-                if cached:
-                    self._cache.move_to_end(sid)
-                found[sid] = cached[1] if cached and cached[0] == seq else self._load(sid)
+            for sid, seq in self.conn.execute(sql, params):
+                found[sid] = self._centroid(sid, seq)
         return found
+
+    def _centroid(self, sid: str, seq: int) -> Centroid:
+        """The centroid of ``sid`` at ``seq``: from the cache when it is current."""
+        cached = self._cache.get(sid)
+        if cached and cached[0] == seq:
+            self._cache.move_to_end(sid)
+            return cached[1]
+        return self._load(sid)
 
     def _load(self, sid: str) -> Centroid:
         row = self.conn.execute(
@@ -185,12 +190,12 @@ class SQLiteStories:
     def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
         sid = story or story_id([doc.id])
         row = self.conn.execute(
-            "SELECT central_id, first_seen, last_seen FROM stories WHERE id = ?", (sid,)
+            "SELECT central_id, first_seen, last_seen, seq FROM stories WHERE id = ?", (sid,)
         ).fetchone()
-        current = self._load(sid) if row else Centroid.empty(len(feat.dense))
+        current = self._centroid(sid, row[3]) if row else Centroid.empty(len(feat.dense))
         centroid = current.plus(feat, published_at(doc.published))
         central = self._central(row[0] if row else None, doc.id, feat, centroid)
-        dates = [d for d in (*(row[1:] if row else ()), doc.published) if d]
+        dates = [d for d in (*(row[1:3] if row else ()), doc.published) if d]
         seq = self._next_seq()
         now = _now()
         self.conn.execute(
@@ -281,15 +286,20 @@ class SQLiteStories:
 
     def rows(self, limit: int | None = None) -> list[StoryRow]:
         """Stories, most recently changed first."""
-        sql = (
-            "SELECT id, title, lead, size, first_seen, last_seen, updated_at, seq FROM stories "
-            "ORDER BY seq DESC"
-        )
+        sql = f"SELECT {_ROW_COLUMNS} FROM stories ORDER BY seq DESC"
         params: tuple[int, ...] = ()
         if limit is not None:
             sql += " LIMIT ?"
             params = (limit,)
         return [StoryRow(*r) for r in self.conn.execute(sql, params)]
+
+    def row(self, story_id: str) -> StoryRow | None:
+        """One story's row (None when the store has no such story)."""
+        found = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM stories WHERE id = ?",
+            (story_id,),
+        ).fetchone()
+        return StoryRow(*found) if found else None
 
     def stories(self) -> list[Story]:
         """Every story with its documents (by publication date, then id), newest first."""
