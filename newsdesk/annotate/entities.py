@@ -23,11 +23,10 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc as SpacyDoc
 
 from newsdesk.annotate.layout import caps_tokens, datelines, results
-from newsdesk.annotate.names import PERSON_NOUNS, TITLE_WORDS, VESSELS, is_title, surnames_of
+from newsdesk.annotate.names import is_title, surnames_of
 from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
-    credit_regions,
     harmonise,
     majority_label,
     outside,
@@ -38,9 +37,12 @@ from newsdesk.annotate.ner_fixes import (
     propagate,
 )
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
+from newsdesk.lang.en.people import PERSON_NOUNS, VESSELS
+from newsdesk.lang.en.titles import TITLE_WORDS
+from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 
-__all__ = ["TITLE_WORDS", "entity_at", "extract_entities", "merge_entities"]
+__all__ = ["entity_at", "extract_entities", "merge_entities"]
 
 NAME_LABELS = frozenset(
     "PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split()
@@ -200,7 +202,8 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     }
     if heads and heads <= VESSELS:
         return "PRODUCT"
-    return "PERSON" if heads & PERSON_NOUNS and group.label in RELABEL else group.label
+    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
+    return "PERSON" if described_as_person and group.label in RELABEL else group.label
 
 
 def _pick_person(

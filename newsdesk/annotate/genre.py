@@ -29,6 +29,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.genre import (
+    ATTRIBUTION,
+    EDITORIAL,
+    EVALUATIVE,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    HEDGES,
+    OBLIGATION,
+)
 from newsdesk.model import Document, Genre
 
 if TYPE_CHECKING:
@@ -46,37 +55,6 @@ WEAK_REPORT_ATTRIBUTION = 0.05
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]*’(?!\w)", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?:\s+|$)")
-
-FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
-FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
-EVALUATIVE = frozenset(
-    """
-    absurd admirable appalling bad brave brilliant careless catastrophic courageous cowardly
-    cruel dangerous deplorable desperate disastrous disgraceful dishonest dismal excellent
-    failed foolish good great harmful hypocritical inexcusable irresponsible laudable
-    misguided outrageous pathetic poor reckless regrettable ridiculous scandalous shameful
-    shameless shocking short-sighted sensible stupid terrible timid troubling unacceptable
-    unconscionable unfair unjust welcome wise wrong wrongheaded
-    shamefully recklessly rightly wrongly sadly fortunately unfortunately regrettably
-    """.split()
-)
-OBLIGATION = re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b", re.I)
-EDITORIAL = re.compile(
-    r"\b(?:we\s+believe|we\s+think|in\s+our\s+(?:view|opinion)|in\s+my\s+(?:view|opinion)|"
-    r"i\s+believe|editorial|opinion|op-ed|commentary|we\s+urge|it\s+is\s+time\s+(?:for|to))\b",
-    re.I,
-)
-HEDGES = re.compile(
-    r"\b(?:could|might|may|likely|unlikely|perhaps|probably|possibly|suggests?|"
-    r"appears?|seems?|indicates?|implies|means\s+that|in\s+other\s+words|"
-    r"the\s+question\s+is|raises?\s+(?:the\s+)?questions?|analysts?|whether)\b",
-    re.I,
-)
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|according\s+to|added|announced|stated|declared|reported|"
-    r"confirmed|explained|noted)\b",
-    re.I,
-)
 
 
 def _per_100(count: int, words: int) -> float:

@@ -17,7 +17,6 @@ Candidates read from the layout of the copy (datelines, results lines) are in `l
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,10 +26,7 @@ from spacy.tokens import Token
 
 from newsdesk.annotate.names import (
     DASHES,
-    DEMONYMS,
     DETERMINERS,
-    MONTHS,
-    PARTICLES,
     POSSESSIVE,
     SPLIT_PUNCT,
     SPLIT_WORDS,
@@ -46,20 +42,9 @@ from newsdesk.annotate.names import (
     surnames_of,
 )
 from newsdesk.annotate.roles import Ranges
-
-CREDIT_PATTERNS = (
-    re.compile(r"[(\[]\s*(?:photo(?:graph)?s?|pictures?|images?|credit)\b[^)\]\n]*[)\]]", re.I),
-    re.compile(
-        r"\b(?:photo(?:graph)?(?:s|ed)?|pictures?|images?|credit)\s*(?:by\b|:)"
-        r"(?:[^\n)\].,;]|\.(?=\S))*",  # up to the end of the clause
-        re.I,
-    ),
-    re.compile(
-        r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){0,3} ?/ ?[A-Z][\w&'’.-]*"
-        r"(?: [A-Z][\w&'’.-]*){0,3}(?=\s*[)\]]?\s*$)",
-        re.M,
-    ),
-)
+from newsdesk.lang.en.calendar import MONTHS
+from newsdesk.lang.en.names import PARTICLES
+from newsdesk.lang.en.places import DEMONYMS
 
 
 @dataclass(slots=True)
@@ -172,11 +157,6 @@ def plausible(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]
     return [
         c for c in cands if c.fixed or c.start not in caps or c.text(parsed).casefold() in mixed
     ]
-
-
-def credit_regions(text: str) -> Ranges:
-    """Character ranges of photo credits ("(Photo: Jan Berg / Meridian Wire)")."""
-    return [m.span() for pattern in CREDIT_PATTERNS for m in pattern.finditer(text)]
 
 
 def outside(parsed: SpacyDoc, cands: list[Cand], regions: Ranges) -> list[Cand]:

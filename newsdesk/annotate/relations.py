@@ -22,33 +22,18 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsdesk.annotate.entities import TITLE_WORDS
+from newsdesk.lang.en.people import CHILD, JOB_NOUNS, MEMBER_NOUNS, PARENT, RELATIVE, SPOUSE
+from newsdesk.lang.en.titles import TITLE_WORDS
 from newsdesk.model import Document, Entity, Relation
 
-CHILD = frozenset({"son", "daughter", "child", "stepson", "stepdaughter"})
-PARENT = frozenset({"father", "mother", "parent", "stepfather", "stepmother"})
-SPOUSE = frozenset({"wife", "husband", "spouse", "widow", "widower", "partner"})
-RELATIVE = frozenset(
-    """
-brother sister sibling cousin uncle aunt nephew niece grandson granddaughter grandfather
-grandmother grandchild brother-in-law sister-in-law son-in-law daughter-in-law father-in-law
-mother-in-law
-""".split()
-)
 KIN = {
     **dict.fromkeys(CHILD, "child_of"),
     **dict.fromkeys(PARENT, "parent_of"),
     **dict.fromkeys(SPOUSE, "spouse_of"),
     **dict.fromkeys(RELATIVE, "relative_of"),
 }
-JOBS = TITLE_WORDS | frozenset(
-    """
-employee worker staffer researcher scientist engineer spokesperson adviser advisor consultant
-lecturer head president partner pilot crew agent representative investigator economist
-strategist journalist reporter columnist photographer officer director secretary chief
-""".split()
-)
-MEMBERS = frozenset({"member", "fellow", "trustee", "backbencher"})
+JOBS = TITLE_WORDS | JOB_NOUNS
+MEMBERS = MEMBER_NOUNS
 EMPLOYERS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 PLACES = frozenset({"GPE", "LOC"})
 JOB_PREPS = frozenset({"at", "of", "for", "with"})

@@ -15,15 +15,14 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsdesk.annotate.names import (
-    ABBREVIATIONS,
     JOINERS,
     STATE_WORDS,
-    TITLE_WORDS,
     is_abbrev_title,
     is_honorific,
     is_title,
     plain_word,
 )
+from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})

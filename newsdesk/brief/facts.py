@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from newsdesk.brief.conflicts import claim_spans, number_value, numbers_in, parse_of
+from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
 
 __all__ = ["EMBEDDING_THRESHOLD", "TFIDF_THRESHOLD", "group_facts", "tfidf_similarity"]
@@ -45,14 +47,7 @@ PLAIN_FLOOR = 0.1
 """TF-IDF cosine without names two sentences need besides (with the default similarity)."""
 MIN_WORDS = 5
 
-_STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto about over after
-    before since than then that this these those it its is are was were be been being has
-    have had do does did will would can could should may might must shall he she they we
-    you i his her their our your my him them us me who whom which what when where why how
-    not no so also just only very more most said says say told according there here
-    s t""".split()
-)
+_STOPWORDS = STOP_WORDS
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _NUMBER = re.compile(
@@ -67,12 +62,6 @@ _DATE = re.compile(
     r"november|december)\b",
     re.IGNORECASE,
 )
-_FURNITURE = re.compile(
-    r"^\W*(?:photo|picture|image|read more|related|advertisement|updated|share)\b|"
-    r"\((?:photo|picture|image)s?\b|\b(?:photo|picture) by\b",
-    re.IGNORECASE,
-)
-_LABEL = re.compile(r"^[A-Z][A-Z' -]{2,}:\s")  # a caption's "WRECKED: ..."
 _OPENING_QUOTES = "\"“‘'"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _PERSONAL = ("age of ", "title of ")
@@ -122,7 +111,7 @@ def _is_statement(text: str) -> bool:
     """
     if len(text.split()) < MIN_WORDS or not text.endswith(_ENDS):
         return False
-    if _FURNITURE.search(text) or _LABEL.match(text):
+    if is_furniture(text):
         return False
     return not (text[0] in _OPENING_QUOTES and len(_QUOTED.sub(" ", text).split()) < 2)
 

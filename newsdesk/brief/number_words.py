@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.numbers import APPROXIMATORS, NEGATORS, NUMBER_WORDS, SCALES
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -24,21 +26,13 @@ __all__ = [
     "numbers_in",
 ]
 
-_SMALL = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen"""
-_UNITS = {w: i for i, w in enumerate(_SMALL.split())}
-_TENS = {
-    w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty".split(), 2)
-}
-_TENS["ninety"] = 90
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
+_TENS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
+_SCALES = SCALES
 _FILLERS = {"a", "an", "and", "-"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_APPROX = frozenset(
-    """about around almost nearly approximately roughly some over under more less fewer
-    than least most up estimated approx circa several nigh upwards""".split()
-)
-_NEGATORS = frozenset("no not none nobody never without".split())
+_APPROX = APPROXIMATORS
+_NEGATORS = NEGATORS
 
 
 def number_value(words: Sequence[str]) -> float | None:

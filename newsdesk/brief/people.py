@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING
 
 from newsdesk.brief.claims import Claim, token_span
 from newsdesk.brief.number_words import is_number
+from newsdesk.lang.en.titles import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    RANK_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from newsdesk.model import Document
 
 if TYPE_CHECKING:
@@ -24,32 +31,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Name", "People", "names_by_document", "person_claims", "titles_compatible"]
 
-_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame madam madame mme mlle".split())
-_TITLE_HEADS = frozenset(
-    """master captain mayor minister inspector councillor councilor lieutenant commander
-    director chief president senator governor sergeant officer judge justice professor
-    secretary chancellor superintendent constable admiral general colonel major
-    commissioner chair chairman chairwoman chairperson ambassador bishop sheriff marshal
-    representative speaker treasurer attorney coroner warden premier consul
-    commodore detective""".split()
-)
-_TITLE_MODIFIERS = frozenset(
-    """deputy assistant acting vice interim senior junior associate first second prime
-    executive harbour harbor port police fire coast guard foreign finance defence defense
-    transport health home interior city state district county managing lord lance staff
-    rear flight wing petty under former""".split()
-)
-_RANK_WORDS = frozenset(
-    """deputy assistant acting vice interim chief senior junior associate under first
-    second lance rear lord prime executive""".split()
-)
-_ABBREVIATIONS = {
-    "capt": "captain", "det": "detective", "insp": "inspector", "supt": "superintendent",
-    "lt": "lieutenant", "cmdr": "commander", "gen": "general", "col": "colonel",
-    "sgt": "sergeant", "gov": "governor", "sen": "senator", "rep": "representative",
-    "prof": "professor", "cllr": "councillor", "adm": "admiral",
-}  # fmt: skip
-_TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS | set(_ABBREVIATIONS) | _HONORIFICS
+_HONORIFICS = HONORIFICS | {"dr"}
+_TITLE_HEADS = TITLE_HEADS
+_RANK_WORDS = RANK_WORDS
+_ABBREVIATIONS = {k: v for k, v in ABBREVIATIONS.items() if k != "dr"}  # "Dr." is no post
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | set(_ABBREVIATIONS) | _HONORIFICS
 
 
 def _title_word(token: Token) -> str | None:

@@ -43,7 +43,11 @@ import numpy as np
 import numpy.typing as npt
 
 from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.lang.en.calendar import WEEKDAYS
+from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.model import Document
+from newsdesk.sentences import split_sentences as sentence_records
 
 __all__ = [
     "EQUAL",
@@ -67,34 +71,26 @@ Sparse = dict[str, float]
 LEAD_SENTENCES = 3
 MAX_TERMS = 12  # index keys per document: its top TF-IDF terms (names are all indexed)
 
-# A compact English stop list (sklearn's ENGLISH_STOP_WORDS is not a runtime dependency).
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves one two new told according would like may might must shall get got
-    since around among per via de la le el""".split()
-)
 # Capitalised words that are not names when they open a sentence or stand alone.
-_NOT_NAMES = STOP_WORDS | frozenset(
-    """mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tomorrow however meanwhile but police officials authorities update breaking captain capt
-    chief president minister officer spokesman spokeswoman sergeant sgt general gen governor
-    senator sen judge coach prime secretary director professor prof king queen prince""".split()
+_NOT_NAMES = (
+    STOP_WORDS
+    | HONORIFICS
+    | TITLE_WORDS
+    | frozenset(ABBREVIATIONS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        """today yesterday tomorrow however meanwhile but police officials authorities update
+        breaking""".split()
+    )
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“])|\n+")
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|van|von|al|bin)?\s*(?=[A-Z]))?)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\s?\d+)*")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences and lines of ``text`` (a light splitter: no parse needed)."""
-    return [p.strip() for p in _SENTENCE.split(text.strip()) if p.strip()]
+    """The sentences of ``text`` as strings (the one splitter, `newsdesk.sentences`)."""
+    return [s.text for s in sentence_records(text)]
 
 
 def lead_text(doc: Document, sentences: int = LEAD_SENTENCES) -> str:

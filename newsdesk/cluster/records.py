@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from newsdesk.cluster.features import lead_text, split_sentences
+from newsdesk.layout import dateline_end
 from newsdesk.model import Document
 
 __all__ = ["TITLE_CHARS", "published_at", "seen_span", "story_id", "story_lead", "story_title"]
 
 TITLE_CHARS = 100
 LEAD_CHARS = 240
-# A wire dateline opening the text: "SKERRHOLM (Meridian Wire) - ", "TESSEL, Oct 12 (Wire) — ",
-# "VALMONT - ".
-_DATELINE = re.compile(
-    r"^[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]+\s+"
-)
 
 
 def story_id(document_ids: Iterable[str]) -> str:
@@ -39,7 +34,8 @@ def story_title(doc: Document) -> str:
     """The document's title, else its first sentence, truncated to ~100 characters."""
     if doc.title and doc.title.strip():
         return _truncate(doc.title, TITLE_CHARS)
-    return _truncate(_DATELINE.sub("", lead_text(doc, sentences=1)), TITLE_CHARS)
+    lead = lead_text(doc, sentences=1)
+    return _truncate(lead[dateline_end(lead) :], TITLE_CHARS)
 
 
 def story_lead(doc: Document) -> str:
@@ -52,7 +48,7 @@ def story_lead(doc: Document) -> str:
     sentences = split_sentences(text) or split_sentences(doc.text) or [doc.text]
     # The first of five words or more: not an "· Updated" or "By Jane Doe" line.
     lead = next((s for s in sentences if len(s.split()) >= 5), sentences[0])
-    return _truncate(_DATELINE.sub("", lead), LEAD_CHARS)
+    return _truncate(lead[dateline_end(lead) :], LEAD_CHARS)
 
 
 def published_at(published: str | None) -> datetime | None:

@@ -7,25 +7,15 @@ credits and captions, sharing and subscription prompts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import paragraphs_text
+from newsdesk.layout import line_kind
 
-_LINK_LINE = re.compile(
-    r"^\W*(read more|read next|more on this|related( articles?| stories| coverage| reading)?|"
-    r"see also|also read|recommended|most read|trending|click here|sign up|subscribe|"
-    r"advertisement|sponsored|share (this|on)|follow us|newsletter|"
-    r"(do you|got a) (have a )?(story|tip)|contact us|tips?:)\b",
-    re.IGNORECASE,
-)
-_CREDIT = r"(photo(graph)?s?|pictures?|images?|credit|video|illustration)\s*(by\b|:|/|credit)"
-_CREDIT_LINE = re.compile(rf"^\W*{_CREDIT}", re.IGNORECASE)
-_TRAILING_CREDIT = re.compile(rf"[\(\[]\s*{_CREDIT}[^\)\]]*[\)\]]\s*$", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_SHORT_CREDIT = re.compile(r"^[\w .'\-]{2,60}/[\w .'\-]{2,60}$")
-_STAMP_LINE = re.compile(r"^\W*(last )?(updated|published|posted|modified)\b", re.IGNORECASE)
+# Kinds of furniture line dropped when a page is read; the rest stays in the stored text
+# and is marked as non-body (`newsdesk.layout.nonbody_regions`).
+DROPPED_LINES = frozenset({"navigation", "prompt", "credit", "stamp", "caption"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +31,9 @@ class Page:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    """True for a line that is navigation, a link teaser, a photo caption/credit or a
-    time stamp."""
-    stripped = line.strip()
-    if not stripped:
-        return True
-    if _LINK_LINE.match(stripped) and len(stripped.split()) <= 25:
-        return True
-    if _EMAIL.search(stripped) and len(stripped.split()) <= 25:
-        return True  # "Email news@… or call the newsdesk": a prompt, not the story
-    if _CREDIT_LINE.match(stripped) and len(stripped.split()) <= 15:
-        return True
-    if _STAMP_LINE.match(stripped) and len(stripped.split()) <= 8:
-        return True  # "· Updated 19:05 UTC": a time stamp left from the dateline
-    if _TRAILING_CREDIT.search(stripped):
-        return True  # a caption ending in its credit: "Rescuers at the pier. (Photo: A/B)"
-    return bool(_SHORT_CREDIT.match(stripped) and len(stripped.split()) <= 6)
+    """True for an empty line or one that is navigation, a link teaser, a photo
+    caption/credit or a time stamp (`newsdesk.layout.line_kind`)."""
+    return not line.strip() or line_kind(line) in DROPPED_LINES
 
 
 def extract_html(html: str, url: str | None = None) -> Page:

@@ -8,22 +8,12 @@ import re
 
 from newsdesk.annotate.dates.context import group
 from newsdesk.annotate.dates.grammar import MOD, RULES, RULES_BY_NAME, Rule
+from newsdesk.lang.en.calendar import AMBIGUOUS_MONTHS, BARE_MONTH_WORDS
+from newsdesk.lang.en.numbers import COUNT_NOUNS
 
 Candidate = tuple[int, int, int, re.Match[str]]
 """``(start, end, rule index, match)``."""
 
-COUNT_NOUNS = frozenset(
-    "percent people troops soldiers men women children jobs shares workers employees miles "
-    "feet meters metres tons points barrels units cars homes votes dollars yen pounds "
-    "students members acres passengers police officers residents refugees deaths cases "
-    "seats rooms ships planes aircraft guns rounds times pages words".split()
-)
-AMBIGUOUS_MONTHS = frozenset("may march jan mar dec sept sep oct nov feb apr aug".split())
-BARE_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "sept jan feb aug oct nov dec apr".split()
-)
-"""Month words a ``month_bare`` match may be (after its final full stop is dropped)."""
 
 _MONTH_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|to|through|during|of|before|after|early|late|mid|and|"

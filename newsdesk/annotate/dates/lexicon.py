@@ -1,49 +1,30 @@
-"""Words of the date grammar: month, weekday, season and part-of-day names, and number
-words, with the readers that turn matched text ("twenty-first", "nineteen ninety-six",
-"Sept.") into numbers."""
+"""Readers that turn the words of the date grammar ("twenty-first", "nineteen
+ninety-six", "Sept.") into numbers. The words themselves are language data:
+`newsdesk.lang.en.calendar` and `newsdesk.lang.en.numbers`."""
 
 from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-UNITS_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
-SEASONS: dict[str, str] = {
-    "spring": "SP",
-    "summer": "SU",
-    "fall": "FA",
-    "autumn": "FA",
-    "winter": "WI",
-}
-SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "TMO",
-    "afternoon": "TAF",
-    "evening": "TEV",
-    "night": "TNI",
-    "tonight": "TNI",
-}
+from newsdesk.lang.en.calendar import MONTHS, PARTS_OF_DAY, SEASON_START, SEASONS, WEEKDAYS
+from newsdesk.lang.en.numbers import NUMBER_WORDS, ORDINALS
+
+__all__ = [
+    "MONTHS",
+    "ORDINALS",
+    "PARTS_OF_DAY",
+    "SEASONS",
+    "SEASON_START",
+    "UNITS_WORDS",
+    "WEEKDAYS",
+    "month_number",
+    "read_number",
+    "read_ordinal",
+    "read_year",
+]
+
+# Number words a count in a date may be written with ("a week", "twenty-one days").
+UNITS_WORDS: dict[str, int] = {"a": 1, "an": 1, **{w: n for w, n in NUMBER_WORDS.items() if n}}
 
 
 def read_number(word: str) -> int | None:

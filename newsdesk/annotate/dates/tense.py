@@ -8,6 +8,16 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+from newsdesk.lang.en.tense import (
+    FUTURE_IF_TO,
+    FUTURE_MARKERS,
+    NOT_PAST_ED,
+    PASSIVE_AUX,
+    PAST_IRREGULAR,
+    PRESENT_WORDS,
+    REPORTING_PAST,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
@@ -16,32 +26,6 @@ Tense = Literal["past", "present", "future", "reported"]
 TenseOf = Callable[[int, int], Tense | None]
 """The tense of the clause around ``text[start:end]``, or None when it cannot tell."""
 
-FUTURE_MARKERS = frozenset(
-    "will 'll shall wo gonna would can may might must should tomorrow next upcoming "
-    "scheduled slated".split()
-)
-FUTURE_IF_TO = frozenset(
-    "expected expects expect due hopes hope aims aim set going intends intend plans plan "
-    "planned planning".split()
-)
-PAST_IRREGULAR = frozenset(
-    "was were had did said told rose fell took made came went got gave saw began became "
-    "left met held won lost sold bought paid sent spent found thought brought struck led "
-    "ran wrote spoke broke chose drove flew grew knew threw wore ate fought caught taught "
-    "sought meant felt kept slept stood understood heard built sat shot fled ago earlier "
-    "yesterday arrived rolled announced".split()
-)
-PRESENT_WORDS = frozenset("is are has have does do says say now".split())
-NOT_PAST_ED = frozenset(
-    "need feed seed speed bed red shed indeed proceed exceed breed succeed heed bleed embed "
-    "hundred kindred sacred naked wicked ragged rugged preferred limited related based "
-    "advanced detailed experienced supposed so-called united concerned interested listed "
-    "skilled armed qualified married retired registered talented renewed".split()
-)
-PASSIVE_AUX = frozenset("be been being".split())
-REPORTING_PAST = frozenset(
-    "said told announced reported informed added stated noted declared disclosed".split()
-)
 
 
 def regex_tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tense | None:

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
-from newsdesk.annotate.quotes.lexicon import (
-    HEDGES,
-    PERSONAL,
+from newsdesk.lang.en.people import PERSONAL
+from newsdesk.lang.en.speech import (
+    HEDGE_ADVERBS,
     REPORTED_VERBS,
     REPORTING_VERBS,
     SELF_NOUNS,
@@ -109,7 +109,7 @@ def hedged(verb: Token, subj: Token | None) -> bool:
         return False
     current = verb
     for _ in range(4):
-        if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in current.children):
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in current.children):
             return True
         if current is not verb and current.lemma_.lower() in REPORTED_VERBS | {"allege"}:
             if any(c.dep_ == "auxpass" for c in current.children):

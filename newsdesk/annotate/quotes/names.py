@@ -1,6 +1,5 @@
 """Names: the name words and title of a mention, the full name a partial name stands for
-(`canonical_name`), the PERSON mentions of a parse and the gender a title or first name
-tells."""
+(`canonical_name`), the PERSON mentions of a parse and the gender an honorific tells."""
 
 from __future__ import annotations
 
@@ -8,7 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Person
-from newsdesk.annotate.quotes.lexicon import FEMALE_NAMES, MALE_NAMES, SUFFIXES, TITLES
+from newsdesk.lang.en.names import SUFFIXES
+from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
+
+TITLES = HONORIFICS | TITLE_WORDS | frozenset(ABBREVIATIONS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -65,17 +67,12 @@ def _title_gender(title: str | None) -> str | None:
     return None
 
 
-def gender(title: str | None, name: str) -> str | None:
-    """'m' or 'f' from an honorific, else from a common first name; None if neither tells."""
-    told = _title_gender(title)
-    if told is not None:
-        return told
-    first = name.split()[0].lower() if name else ""
-    if first in FEMALE_NAMES:
-        return "f"
-    if first in MALE_NAMES:
-        return "m"
-    return None
+def gender(title: str | None) -> str | None:
+    """'m' or 'f' from an honorific ("Mr.", "Ms"); None when the title does not tell.
+
+    A first name is no evidence: gender comes from the text (honorifics, gendered nouns,
+    the pronouns used of the person; see `quotes.people`)."""
+    return _title_gender(title)
 
 
 def canonical_name(
@@ -103,10 +100,6 @@ def canonical_name(
     full: set[tuple[str, ...]] = {
         w for w in candidates if not any(len(o) > len(w) and o[-len(w) :] == w for o in candidates)
     }
-    told = _title_gender(title)
-    if told is not None and len(full) > 1:
-        unwanted = FEMALE_NAMES if told == "m" else MALE_NAMES
-        full = {f for f in full if f[0].lower() not in unwanted} or full
     if title and len(full) > 1:
         full = {w for _, w, t in people if t == title and w in full} or full
     if len(full) > 1:

@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.lexicon import FEMALE_NOUNS, MALE_NOUNS, TITLE_NOUNS, TITLES
+from newsdesk.lang.en.people import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS
+from newsdesk.lang.en.titles import ABBREVIATIONS, ROLE_QUALIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,12 +23,6 @@ if TYPE_CHECKING:
 _ROLE_END = re.compile(
     r"[,;(]|\s(?:of|at|for|to|in|with|from|on|and|as|under|who|whose|which|that|since)\s"
 )
-# words that make another role of the same head: a "deputy mayor" is not "the mayor"
-QUALIFIERS = frozenset(
-    "former ex late vice deputy assistant acting associate interim outgoing retired".split()
-)
-# nouns for people that no suffix below tells
-_PEOPLE = frozenset("pilot nurse chef clerk coach guard diplomat aide envoy deckhand".split())
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|eon|ee|ive|ain)$")
 _UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 
@@ -45,14 +40,14 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     if not kept or re.sub(r"[’']s$", "", kept[-1]) != head:
         return False
     role_words = _words(" ".join(kept[:-1]))
-    return words <= role_words and role_words & QUALIFIERS <= words
+    return words <= role_words and role_words & ROLE_QUALIFIERS <= words
 
 
 def _is_person_noun(noun: str) -> bool:
     return (
-        noun in TITLES
-        or noun in TITLE_NOUNS.values()
-        or noun in _PEOPLE
+        noun in TITLE_WORDS
+        or noun in ABBREVIATIONS.values()
+        or noun in PERSON_NOUNS
         or noun in FEMALE_NOUNS
         or noun in MALE_NOUNS
         or bool(_PERSON_SUFFIX.search(noun))
@@ -84,6 +79,6 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     if len(matches) == 1:
         name = matches.pop()
         return Speaker(name, start, end, True, ctx.roles.get(name) or phrase)
-    if matches or head in TITLES or head in TITLE_NOUNS.values():
+    if matches or head in TITLE_WORDS or head in ABBREVIATIONS.values():
         return Speaker(None, start, end, True, phrase)
     return None

@@ -7,16 +7,15 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
-from newsdesk.annotate.quotes.lexicon import (
+from newsdesk.annotate.quotes.names import canonical_name, gender, is_title
+from newsdesk.lang.en.people import (
     FEMALE_NOUNS,
     FEMININE,
-    HONORIFICS,
     MALE_NOUNS,
     MASCULINE,
     RELATIONAL_NOUNS,
-    TITLE_NOUNS,
 )
-from newsdesk.annotate.quotes.names import canonical_name, gender, is_title
+from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,8 +36,8 @@ def resolve_people(ctx: Context) -> None:
         if found:
             described.append(found.lower())
         if person.title:
-            described.append(TITLE_NOUNS.get(person.title, person.title))
-        told = gender(person.title, name)
+            described.append(ABBREVIATIONS.get(person.title, person.title))
+        told = gender(person.title)
         if told and name not in ctx.genders:
             ctx.genders[name] = told
     for person, (_, name) in zip(ctx.people, ctx.canon, strict=True):

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context
 from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subject
-from newsdesk.annotate.quotes.lexicon import REPORTED_VERBS
 from newsdesk.annotate.quotes.relays import sentence_relays
 from newsdesk.annotate.quotes.speakers import speaker_of
+from newsdesk.lang.en.speech import REPORTED_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

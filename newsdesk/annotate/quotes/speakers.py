@@ -14,10 +14,10 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.lexicon import MASCULINE, PERSONAL
 from newsdesk.annotate.quotes.names import canonical_name, name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.people import role
+from newsdesk.lang.en.people import MASCULINE, PERSONAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

@@ -1,0 +1,42 @@
+"""Months, weekdays, seasons and parts of the day, with their numbers.
+
+English calendar names and their common news abbreviations (AP style: "Sept.", "Oct.").
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# "Oct." before a day number is no sentence end.
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+SEASONS: dict[str, str] = {
+    "spring": "SP",
+    "summer": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
+}
+SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "TMO",
+    "afternoon": "TAF",
+    "evening": "TEV",
+    "night": "TNI",
+    "tonight": "TNI",
+}
+
+# Month words that are also common words or abbreviations ("may", "march", "sept").
+AMBIGUOUS_MONTHS = frozenset("may march jan mar dec sept sep oct nov feb apr aug".split())
+# Month words a month standing alone may be ("Sept." after its full stop is dropped).
+BARE_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "sept jan feb aug oct nov dec apr".split()
+)

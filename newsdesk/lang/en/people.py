@@ -1,0 +1,51 @@
+"""Pronouns and the nouns that describe people and their relations.
+
+Hand-written for newsdesk from English grammar (personal pronouns, kinship terms) and
+general English nouns for people.
+"""
+
+from __future__ import annotations
+
+MASCULINE = frozenset("he him his himself".split())
+FEMININE = frozenset("she her hers herself".split())
+PERSONAL = MASCULINE | FEMININE
+# Nouns that tell the gender of the person they describe ("His sister, X").
+FEMALE_NOUNS = frozenset(
+    """sister wife mother daughter widow grandmother granddaughter aunt niece girlfriend
+    fiancee stepmother stepdaughter mum mom spokeswoman chairwoman councilwoman
+    congresswoman businesswoman actress""".split()
+)
+MALE_NOUNS = frozenset(
+    """brother husband father son widower grandfather grandson uncle nephew boyfriend
+    fiance stepfather stepson dad spokesman chairman councilman congressman businessman
+    actor""".split()
+)
+CHILD = frozenset({"son", "daughter", "child", "stepson", "stepdaughter"})
+PARENT = frozenset({"father", "mother", "parent", "stepfather", "stepmother"})
+SPOUSE = frozenset({"wife", "husband", "spouse", "widow", "widower", "partner"})
+RELATIVE = frozenset(
+    """brother sister sibling cousin uncle aunt nephew niece grandson granddaughter
+    grandfather grandmother grandchild brother-in-law sister-in-law son-in-law
+    daughter-in-law father-in-law mother-in-law""".split()
+)
+# Nouns that relate one person to another: "his" in "his sister" is someone else.
+RELATIONAL_NOUNS = (
+    FEMALE_NOUNS
+    | MALE_NOUNS
+    | frozenset("cousin partner spouse friend colleague lawyer boss family relative".split())
+)
+# Nouns for people that no agent suffix (-er, -ist, -man …) tells.
+PERSON_NOUNS = frozenset(
+    """pilot nurse chef clerk coach guard diplomat aide envoy man woman passenger wife
+    husband son daughter sister brother mother father widow""".split()
+)
+# Nouns of employment: "an engineer at X" → employed by X.
+JOB_NOUNS = frozenset(
+    """employee worker staffer researcher scientist engineer spokesperson adviser advisor
+    consultant lecturer head president partner pilot crew agent representative
+    investigator economist strategist journalist reporter columnist photographer officer
+    director secretary chief""".split()
+)
+MEMBER_NOUNS = frozenset({"member", "fellow", "trustee", "backbencher"})
+# Nouns naming a vessel: a name described by one is a ship, not a person.
+VESSELS = frozenset("ship ferry vessel boat tanker freighter yacht trawler liner tug".split())

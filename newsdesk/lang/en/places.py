@@ -1,0 +1,44 @@
+"""Countries and demonyms, as written in English news copy.
+
+Country names: the sovereign states of the United Nations' member list with common short
+and historical forms (Burma, Zaire, Yugoslavia) and the home nations of the UK.
+Demonyms: the adjectives of the most reported countries. "_" stands for a space.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, casefolded ("_" stands for a space)."""
+    return frozenset(w.replace("_", " ").casefold() for w in text.split())
+
+
+COUNTRIES = _words("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
+Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil
+Brunei Bulgaria Burkina_Faso Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros
+Congo Costa_Rica Croatia Cuba Cyprus Czech_Republic Denmark Djibouti Dominica Dominican_Republic
+Ecuador Egypt El_Salvador Eritrea Estonia Ethiopia Fiji Finland France Gabon Gambia Georgia Germany
+Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran
+Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kazakstan Kenya Kuwait Kyrgyzstan Laos
+Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Macedonia Madagascar Malawi
+Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Moldova Monaco Mongolia Montenegro Morocco
+Mozambique Myanmar Burma Namibia Nepal Netherlands Holland New_Zealand Nicaragua Niger Nigeria
+North_Korea South_Korea Norway Oman Pakistan Panama Papua_New_Guinea Paraguay Peru Philippines
+Poland Portugal Qatar Romania Russia Rwanda San_Marino Saudi_Arabia Senegal Serbia Seychelles
+Sierra_Leone Singapore Slovakia Slovenia Somalia South_Africa Spain Sri_Lanka Sudan Suriname
+Swaziland Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad Tunisia
+Turkey Turkmenistan Uganda Ukraine United_Arab_Emirates United_Kingdom Britain Great_Britain
+United_States Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Yugoslavia Zaire Zambia Zimbabwe
+England Scotland Wales Northern_Ireland U.S. USA U.K.
+""")
+DEMONYMS = _words("""
+American British English French German Italian Spanish Russian Chinese Japanese Korean Indian
+Pakistani Australian Canadian Mexican Brazilian Argentine Dutch Belgian Swiss Austrian Swedish
+Norwegian Danish Finnish Polish Czech Slovak Hungarian Romanian Bulgarian Serbian Croatian
+Bosnian Greek Turkish Israeli Palestinian Iranian Iraqi Syrian Lebanese Jordanian Egyptian Saudi
+Kenyan Nigerian Ethiopian Moroccan Algerian Tunisian Libyan Ukrainian Belarusian Irish Scottish
+Welsh Portuguese Cuban Colombian Chilean Peruvian Venezuelan Indonesian Malaysian Thai Vietnamese
+Filipino Afghan Taiwanese Zimbabwean Ghanaian Ugandan Jamaican Kazakh Georgian Armenian Lithuanian
+Latvian Estonian Slovenian Icelandic Qatari Kuwaiti Yemeni Sudanese Somali Bangladeshi Nepalese
+""")

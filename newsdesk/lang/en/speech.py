@@ -1,0 +1,37 @@
+"""Words of speech and attribution.
+
+Hand-written for newsdesk from general English usage (the reporting verbs of English
+grammars, e.g. Quirk et al., "A Comprehensive Grammar of the English Language" §16.63,
+and the verbs of saying journalists use), as lemmas.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce speech: "…," she *said*; he *told* reporters.
+REPORTING_VERBS = frozenset(
+    """say tell add state claim explain note write argue insist report announce warn
+    acknowledge admit indicate suggest reply respond ask continue declare confirm deny
+    recall predict contend assert observe remark comment tweet complain concede joke quip
+    testify vow promise urge caution stress emphasize emphasise boast lament scream shout
+    yell exclaim whisper mutter retort counter agree disclose reveal reiterate allege
+    maintain recount describe conclude proclaim post muse crack question wonder call dub
+    label brand term characterize chant point interject scoff snap thunder gush rail
+    plead beg demand order pledge opine read fume mention email text message quote answer
+    accuse mock attack hail praise blast slam criticize criticise decry dismiss denounce
+    condemn tout ponder pray sing repeat think believe hope fear worry feel remember bark
+    charge assure reassure""".split()
+)
+# Verbs that introduce reported speech or thought ("X believes that ...").
+REPORTED_VERBS = REPORTING_VERBS | frozenset(
+    "believe think hope fear worry expect estimate show find learn know".split()
+)
+# Nouns that attribute a quote to their possessor ("the minister's *statement*").
+SPEECH_NOUNS = frozenset(
+    """statement remark comment word message tweet post dictum slogan motto promise pledge
+    claim response reply answer warning vow argument speech letter memo testimony
+    quote quip joke line mantra refrain assertion admission""".split()
+)
+# Adverbs by which the writer does not vouch for who spoke ("he reportedly said").
+HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
+# How an outlet refers to itself ("told this newspaper").
+SELF_NOUNS = frozenset("newspaper paper publication magazine website site newsroom".split())

@@ -1,0 +1,62 @@
+"""Honorifics, titles and posts written before a name, and their abbreviations.
+
+Hand-written for newsdesk: the forms of address, ranks and offices of English news copy
+(civil, military, judicial, religious, royal, corporate, sporting), lowercase. One list
+for every stage: entities, quotes and the briefing read titles from here.
+"""
+
+from __future__ import annotations
+
+# Forms of address that say nothing of a post ("Mr.", "Ms", "Sir"); "Dr." is a title
+# (`ABBREVIATIONS`: "doctor").
+HONORIFICS = frozenset("mr mrs ms miss mx messrs madam madame mme mlle sir dame".split())
+# Abbreviated titles and the words they stand for ("Capt." → "captain").
+ABBREVIATIONS: dict[str, str] = {
+    "dr": "doctor", "prof": "professor", "adm": "admiral", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+    "cmdr": "commander", "cdr": "commander", "sgt": "sergeant", "cpl": "corporal",
+    "gov": "governor", "sen": "senator", "rep": "representative", "rev": "reverend",
+    "insp": "inspector", "supt": "superintendent", "det": "detective",
+    "amb": "ambassador", "pres": "president", "brig": "brigadier", "cllr": "councillor",
+}  # fmt: skip
+# Offices, ranks and occupations written as titles before a name ("Mayor", "Judge").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor premier mayor governor senator
+    representative congressman congresswoman councillor councilor councilman councilwoman
+    alderman judge justice chief deputy director chairman chairwoman chairperson chair
+    commissioner inspector superintendent sergeant detective constable captain commander
+    admiral general colonel lieutenant corporal brigadier major commodore ambassador envoy
+    consul king queen prince princess emperor empress sheikh pope cardinal bishop archbishop
+    rabbi imam pastor reverend father sister professor doctor coach manager spokesman
+    spokeswoman spokesperson attorney prosecutor lawyer sheriff marshal master skipper
+    striker midfielder defender goalkeeper ceo executive founder leader official officer
+    ayatollah sultan emir duke duchess earl baron lord lady surgeon nurse teacher
+    businessman businesswoman economist analyst activist diplomat negotiator ombudsman
+    treasurer rector editor publisher correspondent president-elect mp mep magistrate
+    coroner warden speaker""".split()
+)
+# The head word of a post: a title phrase ends in one ("Deputy Harbour *Master*").
+TITLE_HEADS = frozenset(
+    """master captain mayor minister inspector councillor councilor lieutenant commander
+    director chief president senator governor sergeant officer judge justice professor
+    secretary chancellor superintendent constable admiral general colonel major
+    commissioner chair chairman chairwoman chairperson ambassador bishop sheriff marshal
+    representative speaker treasurer attorney coroner warden premier consul
+    commodore detective""".split()
+)
+# Words that qualify a post inside a title phrase ("*Deputy* Harbour Master").
+TITLE_MODIFIERS = frozenset(
+    """deputy assistant acting vice interim senior junior associate first second prime
+    executive harbour harbor port police fire coast guard foreign finance defence defense
+    transport health home interior city state district county managing lord lance staff
+    rear flight wing petty under former""".split()
+)
+# Qualifiers that make a different post of the same head: a deputy mayor is not the mayor.
+RANK_WORDS = frozenset(
+    """deputy assistant acting vice interim chief senior junior associate under first
+    second lance rear lord prime executive""".split()
+)
+# Qualifiers that make a different role of the same noun ("former", "late").
+ROLE_QUALIFIERS = frozenset(
+    "former ex late vice deputy assistant acting associate interim outgoing retired".split()
+)

@@ -1,0 +1,142 @@
+"""The layout of an article's clean text: which spans are body and which are furniture.
+
+One place decides what is not the story: navigation and link teasers ("Read more"), sign-up
+and follow prompts, photo captions and credit lines ("Jan Berg / Meridian Wire",
+"(Photo: …)"), bylines, time stamps ("Updated 19:05"), the text embedded posts and web
+archives leave in a page, copyright lines, and the wire dateline that opens a story
+("TESSEL, Oct 12 (Meridian Wire) - "). Every stage asks it:
+
+- `line_kind` — HTML extraction drops whole lines of furniture when a page is read;
+- `nonbody_regions` — the furniture left in a stored text, as character spans, so the
+  summary, facts, quotes, entities and timeline can keep out of it (the text keeps it);
+- `is_furniture` — a sentence a summary or a fact must never use;
+- `dateline_end` — where a story's own text starts after its dateline;
+- `credit_regions` — photo credits inside a line.
+
+The words these rules match are language data: `newsdesk.lang.en.layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.lang.en.layout import (
+    BYLINE,
+    CAPTION_LABEL,
+    CREDIT_LINE,
+    DATELINE,
+    EMAIL,
+    EMBED_OR_ARCHIVE,
+    FURNITURE,
+    NAVIGATION_LINE,
+    SHORT_CREDIT,
+    STAMP_LINE,
+    TRAILING_CREDIT,
+)
+
+__all__ = [
+    "Region",
+    "credit_regions",
+    "dateline_end",
+    "is_furniture",
+    "line_kind",
+    "nonbody_regions",
+]
+
+MIN_BODY_WORDS = 5  # what follows a dateline must be a sentence of at least this many words
+
+# Inline photo credits: "(Photo: Jan Berg / Meridian Wire)", "Picture by Jan Berg", and a
+# "Name / Agency" credit closing a line.
+_INLINE_CREDITS = (
+    re.compile(r"[(\[]\s*(?:photo(?:graph)?s?|pictures?|images?|credit)\b[^)\]\n]*[)\]]", re.I),
+    re.compile(
+        r"\b(?:photo(?:graph)?(?:s|ed)?|pictures?|images?|credit)\s*(?:by\b|:)"
+        r"(?:[^\n)\].,;]|\.(?=\S))*",  # up to the end of the clause
+        re.I,
+    ),
+    re.compile(
+        r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){0,3} ?/ ?[A-Z][\w&'’.-]*"
+        r"(?: [A-Z][\w&'’.-]*){0,3}(?=\s*[)\]]?\s*$)",
+        re.M,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Characters ``start:end`` of a text that are not body text, and what they are."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def line_kind(line: str) -> str | None:
+    """What a whole line of furniture is ("navigation", "prompt", "credit", "stamp",
+    "caption", "embed", "byline"), or None for a line of the story."""
+    stripped = line.strip()
+    words = len(stripped.split())
+    if not stripped:
+        return None
+    if NAVIGATION_LINE.match(stripped) and words <= 25:
+        return "navigation"
+    if EMAIL.search(stripped) and words <= 25:
+        return "prompt"  # "Email news@… or call the newsdesk"
+    if CREDIT_LINE.match(stripped) and words <= 15:
+        return "credit"
+    if STAMP_LINE.match(stripped) and words <= 8:
+        return "stamp"  # "· Updated 19:05 UTC"
+    if TRAILING_CREDIT.search(stripped):
+        return "caption"  # "Rescuers at the pier. (Photo: A/B)"
+    if SHORT_CREDIT.match(stripped) and words <= 6:
+        return "credit"
+    if EMBED_OR_ARCHIVE.search(stripped) and words <= 40:
+        return "embed"
+    if BYLINE.match(stripped):
+        return "byline"
+    return None
+
+
+def is_furniture(sentence: str) -> bool:
+    """Whether a sentence is a caption, credit, prompt, navigation, notice or legal line."""
+    text = sentence.strip()
+    return bool(
+        FURNITURE.search(text)
+        or BYLINE.match(text)
+        or CAPTION_LABEL.match(text)
+        or EMBED_OR_ARCHIVE.search(text)
+        or STAMP_LINE.match(text)
+    )
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """The offset after a wire dateline opening ``text[start:]`` ("VALMONT (Wire) - "), or
+    ``start`` when there is none or nothing of a sentence follows it."""
+    line = text[start:].split("\n", 1)[0]
+    found = DATELINE.match(line)
+    if not found or found.end() >= len(line):
+        return start
+    rest = line[found.end() :]
+    return start + found.end() if len(rest.split()) >= MIN_BODY_WORDS else start
+
+
+def credit_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits inside lines ("(Photo: Jan Berg / Meridian Wire)")."""
+    return [m.span() for pattern in _INLINE_CREDITS for m in pattern.finditer(text)]
+
+
+def nonbody_regions(text: str) -> list[Region]:
+    """The spans of ``text`` that are not the story, in text order: whole lines of
+    furniture, inline credits, and the dateline opening each paragraph."""
+    regions: list[Region] = []
+    for line in re.finditer(r"[^\n]+", text):
+        kind = line_kind(line.group())
+        if kind is not None:
+            regions.append(Region(line.start(), line.end(), kind))
+            continue
+        end = dateline_end(text, line.start())
+        if end > line.start():
+            regions.append(Region(line.start(), end, "dateline"))
+    regions += [Region(a, b, "credit") for a, b in credit_regions(text)]
+    return sorted(set(regions), key=lambda r: (r.start, r.end))

@@ -1,0 +1,151 @@
+"""Sentences: the one splitter every stage uses, with exact character offsets.
+
+`split_sentences` cuts a clean text into `Sentence` records whose ``start:end`` index the
+text itself (no normalisation), so a summary can cite the exact characters it took. A
+boundary is a ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets),
+then whitespace, then something that can open a sentence (a capital, a digit, an opening
+quote). A full stop after an abbreviation ("Mr.", "Adm.", "Oct. 12"), an initial ("John
+F. Kennedy") or a dotted acronym ("U.S. Navy") is not a boundary, unless the next word is
+a function word that typically opens a sentence ("... in the U.S. The ..."). A blank line
+always ends a sentence; a single line break does too unless it sits inside a wrapped
+sentence (a lowercase letter or comma before it and a lowercase letter after it).
+
+`sentences_of` gives the sentences of a parsed text from its parse (spaCy's sentence
+boundaries) and falls back on the rule when there is no parse. The abbreviations are
+language data (`newsdesk.lang.en.abbreviations`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.lang.en.abbreviations import (
+    AMBIGUOUS,
+    NO_BREAK,
+    SENTENCE_STARTERS,
+)
+from newsdesk.lang.en.calendar import MONTH_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Sentence", "sentence_spans", "sentences_of", "split_sentences", "word_count"]
+
+
+def word_count(text: str) -> int:
+    """Words as ROUGE and the word cap count them: runs of non-whitespace."""
+    return len(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text == source[start:end]`` of the text it was split from."""
+
+    start: int
+    end: int
+    text: str
+
+
+_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"'\u201d\u2019\u00bb)\]])*(?=\s)")
+_OPENERS = "\"'`\u201c\u2018\u00ab([" + "0123456789"
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with offsets into it (whitespace-trimmed, none empty)."""
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        for cut in _cuts(text, block_start, block_end):
+            _add(text, start, cut, sentences)
+            start = cut
+        _add(text, start, block_end, sentences)
+    return sentences
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges between hard line breaks."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"[ \t\r\f\v]*\n\s*", text):
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        blank = match.group().count("\n") >= 2
+        wrapped = (before.islower() or before in ",;-") and after.islower()
+        if blank or not wrapped:
+            blocks.append((start, match.start()))
+            start = match.end()
+    blocks.append((start, len(text)))
+    return blocks
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside ``text[start:end]`` where a new sentence begins."""
+    cuts: list[int] = []
+    for match in _BOUNDARY.finditer(text, start, end):
+        nxt = match.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        if _is_boundary(text, start, match.start(), match.end(), nxt, end):
+            cuts.append(nxt)
+    return cuts
+
+
+def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end: int) -> bool:
+    first = text[nxt]
+    if not (first.isupper() or first in _OPENERS):
+        return False
+    punct = text[mark:mark_end]
+    if punct != ".":
+        return True  # "!", "?", "...", or a full stop followed by a closing quote
+    word_match = _WORD_BEFORE.search(text, block, mark_end)
+    word = word_match.group(1) if word_match else ""
+    word = word.lstrip("\"'`(\u201c\u2018[")
+    bare = word[:-1].lower()
+    next_word = re.match(r"[\w']+", text[nxt:end])
+    starter = bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS  # type: ignore[union-attr]
+    if bare in NO_BREAK:
+        return False
+    if bare in MONTH_ABBREVIATIONS:
+        return not first.isdigit() and starter
+    if _INITIAL.match(word):
+        return False
+    if _DOTTED.match(word) or bare in AMBIGUOUS:
+        return starter
+    return True
+
+
+def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
+    """The sentences of ``text``: from its parse when given, else by the rule."""
+    if parsed is None or parsed.text != text:
+        return split_sentences(text)
+    found = []
+    for sent in parsed.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append(Sentence(start, end, text[start:end]))
+    return found
+
+
+def sentence_spans(text: str, parsed: Doc | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text`` (see `sentences_of`)."""
+    return [(s.start, s.end) for s in sentences_of(text, parsed)]
