@@ -11,7 +11,8 @@ archives leave in a page, copyright lines, and the wire dateline that opens a st
   summary, facts, quotes, entities and timeline can keep out of it (the text keeps it);
 - `is_furniture` — a sentence a summary or a fact must never use;
 - `dateline_end` — where a story's own text starts after its dateline;
-- `credit_regions` — photo credits inside a line.
+- `credit_regions` — photo credits inside a line;
+- `headline` — the first line of a plain text when it is the article's headline.
 
 The words these rules match are language data: `newsdesk.lang.en.layout`.
 """
@@ -39,12 +40,17 @@ __all__ = [
     "Region",
     "credit_regions",
     "dateline_end",
+    "headline",
     "is_furniture",
     "line_kind",
     "nonbody_regions",
 ]
 
 MIN_BODY_WORDS = 5  # what follows a dateline must be a sentence of at least this many words
+NAVIGATION_MAX_WORDS = 8  # a longer line ending like a sentence is a sentence
+HEADLINE_MAX_WORDS = 20
+HEADLINE_MAX_CHARS = 160
+BODY_MIN_WORDS = 8  # the line after a headline is body text: a sentence of this many words
 
 # Inline photo credits: "(Photo: Jan Berg / Meridian Wire)", "Picture by Jan Berg", and a
 # "Name / Agency" credit closing a line.
@@ -79,8 +85,13 @@ def line_kind(line: str) -> str | None:
     words = len(stripped.split())
     if not stripped:
         return None
-    if NAVIGATION_LINE.match(stripped) and words <= 25:
-        return "navigation"
+    navigation = NAVIGATION_LINE.match(stripped)
+    if navigation and words <= 25 and (
+        words <= NAVIGATION_MAX_WORDS
+        or stripped[navigation.end() :].lstrip().startswith(":")
+        or stripped[-1] not in ".!?"
+    ):
+        return "navigation"  # "Read more: …", not "Related talks resumed on Monday."
     if EMAIL.search(stripped) and words <= 25:
         return "prompt"  # "Email news@… or call the newsdesk"
     if CREDIT_LINE.match(stripped) and words <= 15:
@@ -121,9 +132,36 @@ def dateline_end(text: str, start: int = 0) -> int:
     return start + found.end() if len(rest.split()) >= MIN_BODY_WORDS else start
 
 
+def headline(text: str) -> str | None:
+    """The first line of ``text`` when it reads as a headline: short (at most 20 words),
+    opening like a title, with no final full stop, comma or colon, not furniture or a
+    dateline, and followed by a line of body text. None otherwise."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return None
+    first, body = lines[0], lines[1]
+    words = first.split()
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or len(first) > HEADLINE_MAX_CHARS:
+        return None
+    if first[-1] in ".,;:" or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'“‘"):
+        return None
+    if line_kind(first) is not None or is_furniture(first) or dateline_end(first) > 0:
+        return None
+    if len(body.split()) < BODY_MIN_WORDS and len(lines) > 2:
+        body = lines[2]  # a byline or time stamp may stand between headline and body
+    return first if len(body.split()) >= BODY_MIN_WORDS else None
+
+
 def credit_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of photo credits inside lines ("(Photo: Jan Berg / Meridian Wire)")."""
-    return [m.span() for pattern in _INLINE_CREDITS for m in pattern.finditer(text)]
+    spans = sorted(m.span() for pattern in _INLINE_CREDITS for m in pattern.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def nonbody_regions(text: str) -> list[Region]:

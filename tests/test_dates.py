@@ -238,3 +238,30 @@ def test_dates_gate_tempeval_train() -> None:
     assert scores["all"]["value_accuracy"] >= floors["value_accuracy"]
     assert scores["held_out"]["value_accuracy"] >= floors["held_out_value_accuracy"]
     assert scores["all"]["extent_f1"] >= floors["extent_f1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets are sold by phone at (818) 374-1925 until noon.",
+        "Tickets are sold by phone at 818-374-1925 until noon.",
+        "The councillor arrived in a 2008 Porsche 911 with tinted windows.",
+        "The clinic at 1925 Harbour Road closed its doors.",
+    ],
+)
+def test_dates_numbers_that_are_not_years(text: str) -> None:
+    doc = Document(id="n", text=text, published="2026-03-04")
+    assert extract_times(doc, None) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The 2008 Valdmark Games opened the new stadium.", "2008"),
+        ("In 2008 parliament passed the ferry law.", "2008"),
+        ("The quay was rebuilt in 1925 after the storm.", "1925"),
+    ],
+)
+def test_dates_years_beside_names_stay_years(text: str, year: str) -> None:
+    doc = Document(id="y", text=text, published="2026-03-04")
+    assert [t.date for t in extract_times(doc, None)] == [year]

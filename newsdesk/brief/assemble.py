@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsdesk.cluster.records import representative_title
 from newsdesk.model import Briefing, Document, Quote, Relation, Story, TimeExpression
 
 _WORD = re.compile(r"\w+")
@@ -21,15 +22,6 @@ def story_id_for(docs: Sequence[Document]) -> str:
     """A stable id for an ad-hoc story: a short hash of its document ids."""
     digest = hashlib.sha1("\n".join(sorted(d.id for d in docs)).encode()).hexdigest()
     return f"story-{digest[:10]}"
-
-
-def story_title(docs: Sequence[Document]) -> str:
-    """The headline of the earliest report (else any titled document, else the first id)."""
-    titled = [d for d in docs if d.title]
-    reports = [d for d in titled if d.genre == "report"] or titled
-    if not reports:
-        return docs[0].id if docs else "(empty story)"
-    return min(reports, key=lambda d: (d.published or "9999", docs.index(d))).title or ""
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
@@ -91,7 +83,7 @@ def build_briefing(
     published = sorted(d.published for d in docs if d.published)
     story = Story(
         id=story_id or story_id_for(docs),
-        title=story_title(docs),
+        title=representative_title(docs),
         documents=tuple(d.id for d in docs),
         first_seen=published[0] if published else None,
         last_seen=published[-1] if published else None,

@@ -6,11 +6,20 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from newsdesk.cluster.features import lead_text, split_sentences
-from newsdesk.layout import dateline_end
+from newsdesk.cluster.features import lead_text, split_sentences, term_counts
+from newsdesk.layout import dateline_end, headline
 from newsdesk.model import Document
 
-__all__ = ["TITLE_CHARS", "published_at", "seen_span", "story_id", "story_lead", "story_title"]
+__all__ = [
+    "TITLE_CHARS",
+    "headline_of",
+    "published_at",
+    "representative_title",
+    "seen_span",
+    "story_id",
+    "story_lead",
+    "story_title",
+]
 
 TITLE_CHARS = 100
 LEAD_CHARS = 240
@@ -30,19 +39,59 @@ def _truncate(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def story_title(doc: Document) -> str:
-    """The document's title, else its first sentence, truncated to ~100 characters."""
+def headline_of(doc: Document) -> str | None:
+    """The document's headline: its title (HTML metadata, the JSONL ``title``), else the
+    first line of its text when that reads as one (`newsdesk.layout.headline`)."""
     if doc.title and doc.title.strip():
-        return _truncate(doc.title, TITLE_CHARS)
+        return doc.title.strip()
+    return headline(doc.text)
+
+
+def story_title(doc: Document) -> str:
+    """The document's headline, else its first sentence, truncated to ~100 characters;
+    never its id."""
+    found = headline_of(doc)
+    if found:
+        return _truncate(found, TITLE_CHARS)
     lead = lead_text(doc, sentences=1)
     return _truncate(lead[dateline_end(lead) :], TITLE_CHARS)
+
+
+def representative_title(docs: Sequence[Document]) -> str:
+    """The title of a set of documents (a briefing's story): the real headline whose words
+    the other documents' texts share most (ties: the earliest published); without any
+    headline, the lead sentence of the document most like the others. Never an id."""
+    if not docs:
+        return "(empty story)"
+    words = [frozenset(term_counts(d.text)) for d in docs]
+
+    def shared(i: int, text: str) -> float:
+        own = frozenset(term_counts(text))
+        others = [w for j, w in enumerate(words) if j != i]
+        return sum(len(own & w) for w in others) / max(1, len(own)) if others else 0.0
+
+    titled = [(i, h) for i, d in enumerate(docs) if (h := headline_of(d))]
+    if titled:
+        i, best = max(
+            titled,
+            key=lambda t: (shared(t[0], t[1]), -_order(docs[t[0]]), -t[0]),
+        )
+        return _truncate(best, TITLE_CHARS)
+    central = max(range(len(docs)), key=lambda i: (shared(i, docs[i].text), -i))
+    return story_title(docs[central])
+
+
+def _order(doc: Document) -> float:
+    """When a document was published, as a number (undated documents last)."""
+    moment = published_at(doc.published)
+    return moment.timestamp() if moment else float("inf")
 
 
 def story_lead(doc: Document) -> str:
     """The first sentence of the document's text that is not its title, ~240 characters,
     wire dateline dropped: the one-line summary of a story whose central document this is."""
     text = doc.text.lstrip()
-    title = (doc.title or "").strip()
+    title = headline_of(doc) or ""
     if title and text.startswith(title):  # extracted pages often open with the headline
         text = text[len(title) :]
     sentences = split_sentences(text) or split_sentences(doc.text) or [doc.text]

@@ -16,6 +16,7 @@ from typing import IO, Any
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import clean_text, decode
 from newsdesk.ingest.extract import extract_html
+from newsdesk.layout import headline
 from newsdesk.model import Document, Refusal
 from newsdesk.settings import Settings
 
@@ -101,7 +102,8 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
                 source=str(path),
             )
         else:
-            doc = Document(id=path.stem, text=clean_text(text), source=str(path))
+            clean = clean_text(text)  # a plain text's first line may be its headline
+            doc = Document(id=path.stem, text=clean, title=headline(clean), source=str(path))
         yield _checked(doc, settings)
     except OSError as exc:
         yield Refusal(str(path), f"cannot read: {exc.strerror or exc}", id=path.stem)

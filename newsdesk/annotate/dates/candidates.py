@@ -10,6 +10,7 @@ from newsdesk.annotate.dates.context import group
 from newsdesk.annotate.dates.grammar import MOD, RULES, RULES_BY_NAME, Rule
 from newsdesk.lang.en.calendar import AMBIGUOUS_MONTHS, BARE_MONTH_WORDS
 from newsdesk.lang.en.numbers import COUNT_NOUNS
+from newsdesk.lang.en.places import STREET_SUFFIXES
 
 Candidate = tuple[int, int, int, re.Match[str]]
 """``(start, end, rule index, match)``."""
@@ -20,6 +21,12 @@ _MONTH_CUE = re.compile(
     r"or|between|last|this|next|for|on|that|each|every|the)[\s-]*$"
 )
 _MAY_CUE = re.compile(r"\b(?:in|since|until|by|of|last|this|next|early|late)\s*$")
+# "(818) 374-" or "818-374-" right before four digits: a phone number.
+_PHONE_BEFORE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.]$")
+# A proper name and a model number after a year: "2008 Porsche 911", "1997 Boeing 737-800".
+_MODEL_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}(?:[A-Z]{1,2}-?)?\d[\w-]*\b")
+# Capitalised words after a number, ending in the word read as a street suffix.
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,3}([A-Z][a-z]*\.?)")
 _BARE_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 # Words TIMEX3 leaves outside an expression: prepositions, and an article before an
 # adjectival "third-quarter".
@@ -95,6 +102,19 @@ def _month_is_time(m: re.Match[str], text: str) -> bool:
     return not (word == "may" and re.match(r"\s+[a-z]", after) and not _MAY_CUE.search(before))
 
 
+def _year_is_time(m: re.Match[str], text: str) -> bool:
+    """Whether four digits that could be a year are one: not the end of a phone number
+    ("(818) 374-1925"), a model year ("2008 Porsche 911") or a street number ("1925 Main
+    Street")."""
+    if _PHONE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    after = text[m.end() : m.end() + 60]
+    if _MODEL_AFTER.match(after):
+        return False
+    street = _NAME_AFTER.match(after)
+    return not (street and street.group(1).lower() in STREET_SUFFIXES)
+
+
 def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
     """Cheap context checks that reject matches which are not time expressions."""
     if not _month_is_time(m, text):
@@ -106,6 +126,8 @@ def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
             return False
         before = text[max(0, m.start() - 3) : m.start()]
         if re.search(r"[$#]\s*$|No\.\s*$", before):
+            return False
+        if not _year_is_time(m, text):
             return False
     if rule.name == "this_unit" and group(m, "rel").lower() == "the":
         if group(m, "unit").lower() != "weekend" and not re.match(MOD, m.group(0), re.IGNORECASE):

@@ -13,6 +13,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.replace("_", " ").casefold() for w in text.split())
 
 
+# Words that end a street name ("1925 Main Street" is an address, not a year).
+STREET_SUFFIXES = _words("""
+street st. avenue ave. road rd. boulevard blvd. lane ln. drive dr. way place pl. court ct.
+terrace square highway parkway
+""")
 COUNTRIES = _words("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
 Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil

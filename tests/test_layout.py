@@ -1,0 +1,111 @@
+"""The one layout pass: furniture lines, inline credits, datelines, headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.cluster.records import representative_title, story_title
+from newsdesk.layout import (
+    credit_regions,
+    dateline_end,
+    headline,
+    is_furniture,
+    line_kind,
+    nonbody_regions,
+)
+from newsdesk.model import Document
+
+PAGE = (
+    "Harbour crane collapses at Skerrholm quay\n"
+    "By Lise Marten\n"
+    "SKERRHOLM (Meridian Wire) - A crane collapsed onto the north quay on Tuesday, "
+    "injuring two dock workers.\n"
+    "Rescuers at the quay. (Photo: Jan Berg / Meridian Wire)\n"
+    "You can add location information to your Tweets, such as your city or precise location.\n"
+    "Read more: Port strike ends after nine days\n"
+    "The harbour authority said the crane had passed its inspection in March."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Read more: Port strike ends after nine days", "navigation"),
+        ("Sign up for our morning newsletter", "navigation"),
+        ("Photo: Jan Berg", "credit"),
+        ("Jan Berg / Meridian Wire", "credit"),
+        ("· Updated 19:05 UTC", "stamp"),
+        ("Rescuers at the quay. (Photo: Jan Berg / Meridian Wire)", "caption"),
+        ("Email tips@northshore.example or call the desk", "prompt"),
+        ("You can add location information to your Tweets, such as your city.", "embed"),
+        ("By Lise Marten", "byline"),
+        ("The harbour authority said the crane had passed its inspection.", None),
+        ("Related talks between the unions resumed on Monday after a long pause.", None),
+    ],
+)
+def test_layout_line_kind(line: str, kind: str | None) -> None:
+    assert line_kind(line) == kind
+
+
+def test_layout_nonbody_regions_mark_furniture_and_keep_the_story() -> None:
+    regions = nonbody_regions(PAGE)
+    marked = {PAGE[r.start : r.end]: r.kind for r in regions}
+    assert marked["By Lise Marten"] == "byline"
+    assert marked["SKERRHOLM (Meridian Wire) - "] == "dateline"
+    assert marked["Read more: Port strike ends after nine days"] == "navigation"
+    assert any(k == "embed" for k in marked.values())
+    body = "The harbour authority said the crane had passed its inspection in March."
+    start = PAGE.index(body)
+    assert not any(r.start < start + len(body) and start < r.end for r in regions)
+    assert all(r.start < r.end for r in regions)
+
+
+def test_layout_dateline_needs_a_sentence_after_it() -> None:
+    text = "VALMONT (Meridian Wire) - The ferry left at dawn with 40 people."
+    assert text[dateline_end(text) :].startswith("The ferry")
+    assert dateline_end("US - UK talks resume on Monday.") == 0
+    assert dateline_end("NATO") == 0
+
+
+def test_layout_inline_credit() -> None:
+    text = "The bow was crushed (Photo: Jan Berg / Meridian Wire) in the fog."
+    [(a, b)] = credit_regions(text)
+    assert text[a:b] == "(Photo: Jan Berg / Meridian Wire)"
+
+
+def test_layout_is_furniture() -> None:
+    assert is_furniture("Copyright 2026 Meridian Wire. All rights reserved.")
+    assert is_furniture("WRECKED: the bow of the ferry after the collision.")
+    assert not is_furniture("The ferry was carrying 164 people when it ran aground.")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (PAGE, "Harbour crane collapses at Skerrholm quay"),
+        ("Crane falls\nA crane fell onto the quay on Tuesday, hurting two workers.", "Crane falls"),
+        ("A crane fell onto the quay.\nTwo workers were hurt and taken to hospital today.", None),
+        ("One line only, no body", None),
+        ("Read more: the strike\nA crane fell onto the quay on Tuesday, hurting two men.", None),
+    ],
+)
+def test_layout_headline_is_the_first_line_when_it_reads_as_one(
+    text: str, title: str | None
+) -> None:
+    assert headline(text) == title
+
+
+def test_titles_are_real_headlines_never_ids() -> None:
+    crane = Document(id="doc_0193", text=PAGE)
+    notice = Document(
+        id="arc_7",
+        text="The page you requested was archived by the Wayback Machine on May 3.\n"
+        "Nothing else is on this page at all, except for the notice above it.",
+    )
+    untitled = Document(id="u_1", text="Two dock workers were hurt when a crane fell at Skerrholm.")
+    assert story_title(crane) == "Harbour crane collapses at Skerrholm quay"
+    assert representative_title([notice, crane, untitled]) == (
+        "Harbour crane collapses at Skerrholm quay"
+    )
+    only_text = representative_title([untitled, Document(id="u_2", text="A crane fell.")])
+    assert only_text not in {"u_1", "u_2"} and "crane" in only_text
