@@ -382,21 +382,39 @@ class Refusal:
 
 @dataclass(frozen=True, slots=True)
 class SummaryItem:
-    """One summary sentence and the source spans it is taken from."""
+    """One summary sentence and the source spans it is taken from.
+
+    ``conflicts`` holds the indexes (into the briefing's conflicts) of the conflicts on a
+    value the sentence states: where outlets differ, the line is disputed.
+    """
 
     text: str
     citations: tuple[Span, ...]
+    conflicts: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.citations:
             raise ValueError("a summary item needs at least one citation")
 
+    @property
+    def disputed(self) -> bool:
+        return bool(self.conflicts)
+
     def to_dict(self) -> JSON:
-        return {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "disputed": self.disputed,
+            "conflicts": list(self.conflicts),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SummaryItem:
-        return cls(str(data["text"]), tuple(Span.from_dict(c) for c in data["citations"]))
+        return cls(
+            str(data["text"]),
+            tuple(Span.from_dict(c) for c in data["citations"]),
+            tuple(int(n) for n in data.get("conflicts", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,18 +442,49 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
-    """Sources that give different values for the same thing."""
+class ConflictValue:
+    """One value of a conflicting attribute and the claims that give it."""
 
-    about: str
+    value: str
     claims: tuple[TextSpan, ...]
 
     def to_dict(self) -> JSON:
-        return {"about": self.about, "claims": [c.to_dict() for c in self.claims]}
+        return {"value": self.value, "claims": [c.to_dict() for c in self.claims]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ConflictValue:
+        return cls(str(data["value"]), tuple(TextSpan.from_dict(c) for c in data["claims"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources that give different values for the same thing.
+
+    ``claims`` lists every claim; ``values`` (when known) groups them by the value they
+    give, so a reader sees each value with the outlets that give it.
+    """
+
+    about: str
+    claims: tuple[TextSpan, ...]
+    attribute: str | None = None
+    values: tuple[ConflictValue, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "about": self.about,
+            "claims": [c.to_dict() for c in self.claims],
+            "attribute": self.attribute,
+            "values": [v.to_dict() for v in self.values],
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Conflict:
-        return cls(str(data["about"]), tuple(TextSpan.from_dict(c) for c in data["claims"]))
+        return cls(
+            str(data["about"]),
+            tuple(TextSpan.from_dict(c) for c in data["claims"]),
+            attribute=data.get("attribute"),
+            values=tuple(ConflictValue.from_dict(v) for v in data.get("values", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ def build_briefing(
 ) -> Briefing:
     """The briefing of one story told by ``docs`` (annotated, in source order)."""
     from newsdesk.annotate.entities import merge_entities
+    from newsdesk.brief.align import supported
     from newsdesk.brief.conflicts import find_conflicts
     from newsdesk.brief.facts import group_facts
     from newsdesk.brief.summary import summarize
@@ -98,7 +99,7 @@ def build_briefing(
     return Briefing(
         story=story,
         documents=tuple(docs),
-        summary=summarize(docs, words=words, embedder=embedder),  # type: ignore[arg-type]
+        summary=supported(summarize(docs, words=words, embedder=embedder), conflicts),  # type: ignore[arg-type]
         quotes=group_quotes([q for d in docs for q in d.quotes]),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),

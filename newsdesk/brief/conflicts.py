@@ -33,12 +33,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.brief.align import background, read_slots, slot_conflicts, story_years
 from newsdesk.brief.claims import Claim
 from newsdesk.brief.counts import count_claims
 from newsdesk.brief.event_dates import date_claims, dates_compatible
 from newsdesk.brief.number_words import number_value, numbers_in
 from newsdesk.brief.people import People, names_by_document, person_claims, titles_compatible
-from newsdesk.model import Conflict, Document, Span
+from newsdesk.model import Conflict, ConflictValue, Document, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -90,7 +91,28 @@ def _disagreement(claims: list[Claim], order: dict[str, int]) -> Conflict | None
         dict.fromkeys(c.claim for d in docs for c in usable[d]),
         key=lambda t: (order[t.span.doc], t.span.start),
     )
-    return Conflict(_about(claims), tuple(kept))
+    groups: list[list[Claim]] = []
+    for c in sorted((c for d in docs for c in usable[d]), key=lambda c: order[c.claim.span.doc]):
+        home = next((g for g in groups if same(g[0].value, c.value)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    values = tuple(
+        ConflictValue(_shown(g[0].value), tuple(dict.fromkeys(c.claim for c in g)))
+        for g in groups
+    )
+    about = _about(claims)
+    return Conflict(about, tuple(kept), attribute=about, values=values)
+
+
+def _shown(value: Any) -> str:
+    """A claim's value as a reader reads it ("54", "Deputy Harbour Master")."""
+    if isinstance(value, tuple):
+        return " ".join(str(v) for v in value if v is not None)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _about(claims: list[Claim]) -> str:
@@ -127,11 +149,15 @@ def _collect(docs: Sequence[Document]) -> list[Claim]:
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
     names = names_by_document(parsed)
     people = People(names)
+    present = story_years([parse for _, parse in parsed])
     claims: list[Claim] = []
     for doc, parse in parsed:
-        claims.extend(person_claims(doc, parse, names[doc.id], people))
-        claims.extend(count_claims(doc, parse))
-        claims.extend(date_claims(doc, parse))
+        found = [
+            *person_claims(doc, parse, names[doc.id], people),
+            *count_claims(doc, parse),
+            *date_claims(doc, parse),
+        ]
+        claims.extend(c for c in found if not background(parse, c.claim.span.start, present))
     return claims
 
 
@@ -154,8 +180,25 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
             conflict = _disagreement(group, order) if group else None
             if conflict is not None:
                 conflicts.append(conflict)
+    parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
+    present = story_years([parse for _, parse in parsed])
+    slots = [slot for doc, parse in parsed for slot in read_slots(doc, parse, present)]
+    for conflict in slot_conflicts(docs, slots):
+        if not any(_same_claims(conflict, known) for known in conflicts):
+            conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _same_claims(a: Conflict, b: Conflict) -> bool:
+    """Whether two conflicts are read from the same claims (overlapping spans)."""
+    return all(
+        any(
+            x.span.doc == y.span.doc and x.span.start < y.span.end and y.span.start < x.span.end
+            for y in b.claims
+        )
+        for x in a.claims
+    )
 
 
 def parse_of(doc: Document) -> Doc | None:

@@ -28,6 +28,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, number_value, numbers_in, parse_of
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -317,9 +318,20 @@ def _representative(
     return min(members, key=key)
 
 
-def _agreement(sources: list[_Sentence], claims: Sequence[Span]) -> Agreement:
-    """Conflicting if a source overlaps a claim, else corroborated from two documents."""
-    if any(_overlaps(s.span, claims) for s in sources):
+def _agreement(
+    sources: list[_Sentence], claims: Sequence[Span], conflicts: Sequence[Conflict]
+) -> Agreement:
+    """Conflicting if two sources state different values of a conflict, or one source
+    alone states a disputed value (or, for a conflict without values, a source overlaps
+    a claim); else corroborated from two documents, single-source from one."""
+    valued = [c for c in conflicts if c.values]
+    plain = [claim.span for c in conflicts if not c.values for claim in c.claims]
+    alone = len({s.span.doc for s in sources}) == 1
+    if (
+        any(_overlaps(s.span, plain) for s in sources)
+        or any(disagreeing(a.span, b.span, valued) for a in sources for b in sources)
+        or (alone and any(disputes(s.span, valued) for s in sources))
+    ):
         return "conflicting"
     return "corroborated" if len({s.span.doc for s in sources}) >= 2 else "single-source"
 
@@ -371,6 +383,6 @@ def group_facts(
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
     facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
     return tuple(
-        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, claims))
+        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, claims, conflicts))
         for _, _, best, sources in facts
     )

@@ -44,7 +44,7 @@ import numpy.typing as npt
 
 from newsdesk.brief.embed import SentenceEncoder
 from newsdesk.lang.en.calendar import WEEKDAYS
-from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.lang.en.stop_words import NEWS_FILLER, STOP_WORDS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.model import Document
 from newsdesk.sentences import split_sentences as sentence_records
@@ -69,6 +69,7 @@ Vector = npt.NDArray[np.float32]
 Sparse = dict[str, float]
 
 LEAD_SENTENCES = 3
+_NOT_TERMS = STOP_WORDS | NEWS_FILLER
 MAX_TERMS = 12  # index keys per document: its top TF-IDF terms (names are all indexed)
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -105,7 +106,7 @@ def lead_text(doc: Document, sentences: int = LEAD_SENTENCES) -> str:
 def term_counts(text: str) -> Counter[str]:
     """Content words of ``text`` (lowercased, stop words and 1-letter words removed)."""
     return Counter(
-        w.strip("'-") for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS
+        w.strip("'-") for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _NOT_TERMS
     )
 
 

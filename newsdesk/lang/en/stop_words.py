@@ -19,3 +19,9 @@ STOP_WORDS = frozenset(
     very was we were what when where which while who whom why will with would you your
     yours yourself""".split()
 )
+# Words too common in news copy to tell one story from another (story terms leave them out;
+# the summary keeps them: on DUC 2004 they carry concepts).
+NEWS_FILLER = frozenset(
+    """according among around de el get got la le like new one per since two via
+    yourselves""".split()
+)

@@ -1,0 +1,142 @@
+"""Claims aligned across documents by meaning and by value (newsdesk.brief.align).
+
+Texts are fictional, written for these tests; parsed with the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from newsdesk import Document
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.brief.align import supported
+from newsdesk.brief.conflicts import find_conflicts
+from newsdesk.model import Span, SummaryItem
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def backend() -> Iterator[SpacyBackend]:
+    yield SpacyBackend()
+
+
+def docs(backend: SpacyBackend, *texts: str) -> list[Document]:
+    return [
+        dataclasses.replace(Document(f"d{i}", t), parse=backend(t)) for i, t in enumerate(texts, 1)
+    ]
+
+
+def values(backend: SpacyBackend, *texts: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Each conflict as (attribute, [(value, [documents giving it])])."""
+    return [
+        (c.about, [(v.value, [x.span.doc for x in v.claims]) for v in c.values])
+        for c in find_conflicts(docs(backend, *texts))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "attribute", "shown"),
+    [
+        (
+            (
+                "The tremor near Valmont had a depth of 1.2 miles, the survey said.",
+                "The tremor near Valmont had a depth of 12 miles, according to the survey.",
+            ),
+            "depth (length)",
+            ["1.2 miles", "12 miles"],
+        ),
+        (
+            (
+                "The epicentre was 40 kilometres west of Skerrholm, officials said.",
+                "The epicentre lay 40 kilometres south of Skerrholm, officials said.",
+            ),
+            "direction from Skerrholm",
+            ["west of Skerrholm", "south of Skerrholm"],
+        ),
+        (
+            (
+                "The councillor was struck by a silver Varro sedan on Tessel Road.",
+                "The councillor was struck by a red Varro sedan on Tessel Road.",
+            ),
+            "colour of the sedan",
+            ["silver", "red"],
+        ),
+        (
+            (
+                "Brann served four and a half months in prison for the fraud.",
+                "Brann was released after serving more than four years for the fraud.",
+            ),
+            "serve (duration)",
+            ["four months", "four years"],
+        ),
+        (
+            (
+                "The port authority set up a fund of $500,000 for the families.",
+                "The port authority paid nearly $400,000 to the families from its fund.",
+            ),
+            "fund (dollars)",
+            ["500,000", "400,000"],
+        ),
+    ],
+)
+def test_align_conflict_values_grouped_by_document(
+    backend: SpacyBackend, texts: tuple[str, str], attribute: str, shown: list[str]
+) -> None:
+    [(about, found)] = values(backend, *texts)
+    assert about.split(" (")[-1] == attribute.split(" (")[-1]
+    assert [(v.split()[0], d) for v, d in found] == [
+        (shown[0].split()[0], ["d1"]),
+        (shown[1].split()[0], ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # rounding an editor accepts is agreement, not a conflict
+        (
+            "The clinic raised $972,814 for the new ward, its director said.",
+            "The clinic raised nearly $1 million for the new ward, its director said.",
+        ),
+        (
+            "The clinic raised $972,814 for the new ward, its director said.",
+            "The clinic raised $973,000 for the new ward, its director said.",
+        ),
+        # the same measure in other units
+        (
+            "The crane fell 30 metres onto the quay at Skerrholm.",
+            "The crane fell about 100 feet onto the quay at Skerrholm.",
+        ),
+        # an age is not a duration
+        (
+            "The 59-year-old pilot landed the plane at Tessel.",
+            "The pilot, who has flown for 30 years, landed the plane at Tessel.",
+        ),
+        # background: a sentence about another year of the story
+        (
+            "The 2026 flood at Valmont killed three people, officials said on Monday 2026.",
+            "The 2011 flood at Valmont killed 40 people. In 2026 the river rose again.",
+        ),
+    ],
+)
+def test_align_no_conflict(backend: SpacyBackend, texts: tuple[str, str]) -> None:
+    assert values(backend, *texts) == []
+
+
+def test_align_summary_never_cites_a_disagreeing_span(backend: SpacyBackend) -> None:
+    story = docs(
+        backend,
+        "The tremor near Valmont had a depth of 1.2 miles, the survey said.",
+        "The tremor near Valmont had a depth of 12 miles, according to the survey.",
+        "The tremor near Valmont had a depth of 1.2 miles, the regional office said.",
+    )
+    conflicts = find_conflicts(story)
+    assert len(conflicts) == 1
+    whole = [Span(d.id, 0, len(d.text) - 1) for d in story]
+    [item] = supported([SummaryItem(story[0].text, tuple(whole))], conflicts)
+    assert [c.doc for c in item.citations] == ["d1", "d3"]
+    assert item.disputed and item.conflicts == (0,)
