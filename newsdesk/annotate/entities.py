@@ -10,8 +10,8 @@ runs them and resolves the candidates into entities; a name described as a perso
 wife, Marit") is PERSON, one described as a vessel is PRODUCT.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
-sharing it: the one its title names ("Mayor", "Dr."), else one already called by surname
-alone, else the one mentioned last. `merge_entities` does the same across a story.
+sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned last before it
+(else first after it). `merge_entities` does the same across a story.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ from newsdesk.annotate.ner_fixes import (
     propagate,
 )
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
-from newsdesk.lang.en.people import PERSON_NOUNS, VESSELS
+from newsdesk.lang.en.people import PERSON_NOUNS, RELATIONAL_NOUNS, STORMS, VESSELS
+from newsdesk.lang.en.places import PLACE_PREPOSITIONS
 from newsdesk.lang.en.titles import TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
@@ -194,16 +195,41 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
 
 
 def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
-    """PERSON for a name described as a person ("His wife, Marit"), PRODUCT for a vessel."""
+    """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel
+    and EVENT for a storm ("the yacht Kingurra", "Hurricane Mitch"); GPE for a "person"
+    only ever named as a place is ("in Banda Aceh", "near Schenectady")."""
     heads = {
         parsed[a:b].root.lemma_.lower()
         for c in group.mentions
         for a, b in _descriptions(parsed, c, titles)
-    }
+    } | {w for c in group.mentions if (w := _kind_before(parsed, c))}
     if heads and heads <= VESSELS:
         return "PRODUCT"
+    if heads and heads <= STORMS:
+        return "EVENT"
     described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
-    return "PERSON" if described_as_person and group.label in RELABEL else group.label
+    if described_as_person and group.label in RELABEL:
+        return "PERSON"
+    if group.label == "PERSON" and not described_as_person and all(
+        _placed(parsed, c) for c in group.mentions
+    ):
+        return "GPE"
+    return group.label
+
+
+def _kind_before(parsed: SpacyDoc, cand: Cand) -> str | None:
+    """The common noun right before a name that says what it names ("the yacht
+    Kingurra", "Hurricane Mitch"), when it is a vessel or storm word."""
+    if cand.start == 0:
+        return None
+    word = parsed[cand.start - 1].lemma_.lower()
+    return word if word in VESSELS or word in STORMS else None
+
+
+def _placed(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A mention standing where places stand: the object of "in", "near", "outside" …"""
+    head = parsed[cand.start : cand.end].root
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _pick_person(
@@ -221,12 +247,31 @@ def _pick_person(
         titled = [g for g in options if own & _group_titles(parsed, g, titles)]
         options = titled or options
 
-    def recency(g: _Group) -> tuple[bool, int, int]:
-        before = [c.start for c in g.mentions if c.start < cand.start]
+    def recency(g: _Group) -> tuple[int, int, bool]:
+        """The person mentioned last before the surname (the one the passage is about: a
+        person just introduced wins over one called by surname earlier, unless introduced
+        in passing as someone's relative), then the first mentioned after it."""
+        before = [
+            c.start
+            for c in g.mentions
+            if c.start < cand.start and not _in_passing(parsed, c)
+        ]
         owner = any(c.end - c.start == 1 for c in g.mentions)  # already called by surname
-        return (owner, 1, max(before)) if before else (owner, 0, -g.mentions[0].start)
+        return (1, max(before), owner) if before else (0, -g.mentions[0].start, owner)
 
     return max(options, key=recency)
+
+
+def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A mention introducing someone as another person's relative ("His wife, Marit
+    Maalstad"): the passage is still about the other person."""
+    head = parsed[cand.start : cand.end].root
+    nouns = [head.head] if head.dep_ == "appos" else []
+    nouns += [c for c in head.children if c.dep_ == "appos"]
+    return any(
+        n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
+        for n in nouns
+    )
 
 
 def _group_titles(parsed: SpacyDoc, group: _Group, titles: Titles) -> set[str]:

@@ -49,3 +49,5 @@ JOB_NOUNS = frozenset(
 MEMBER_NOUNS = frozenset({"member", "fellow", "trustee", "backbencher"})
 # Nouns naming a vessel: a name described by one is a ship, not a person.
 VESSELS = frozenset("ship ferry vessel boat tanker freighter yacht trawler liner tug".split())
+# Nouns naming a storm: "Hurricane Mitch" is an event, not a person.
+STORMS = frozenset("hurricane typhoon cyclone storm tornado".split())

@@ -18,6 +18,8 @@ STREET_SUFFIXES = _words("""
 street st. avenue ave. road rd. boulevard blvd. lane ln. drive dr. way place pl. court ct.
 terrace square highway parkway
 """)
+# Prepositions whose object is a place ("in Banda Aceh", "near the town").
+PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside".split())
 COUNTRIES = _words("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
 Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil
