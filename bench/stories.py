@@ -58,10 +58,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench._shared import OUT, SHARED_DATA  # noqa: E402
-from newsdesk.brief.embed import Embedder, Matrix, SentenceEncoder  # noqa: E402
 from newsdesk.cluster.batch import cluster_features, linkage_tree  # noqa: E402
 from newsdesk.cluster.features import FeatureExtractor, similarity_matrix  # noqa: E402
 from newsdesk.cluster.online import OnlineClusterer  # noqa: E402
+from newsdesk.embed import Embedder, Matrix, SentenceEncoder  # noqa: E402
 from newsdesk.model import Document  # noqa: E402
 
 METHODS = ("newsdesk", "newsdesk-online", "tfidf-agglo", "minilm-hdbscan", "topic-oracle")

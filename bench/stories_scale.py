@@ -43,11 +43,11 @@ The path measured is ``newsdesk ingest`` without annotation, through newsdesk's 
 functions: ``store.add`` (with the MinHash fingerprint, as `newsdesk.app.ingest` does)
 for each chunk of 32 documents, then `newsdesk.app._assign` over the added ones, with
 the clusterer of `newsdesk.app._story_clusterer` (`OnlineClusterer` over
-``store.stories``, `SQLiteStories`, one ``store.transaction()`` per document) and the
+`StoredStories` over ``store.stories``, one ``store.transaction()`` per document) and the
 default settings (threshold 0.27, 30-day window). Two simplifications, to fill 100k
 documents in minutes:
 
-1. the lead embedding is `newsdesk.brief.embed.HashingEmbedder` (512 dimensions, no
+1. the lead embedding is `newsdesk.embed.HashingEmbedder` (512 dimensions, no
    model) instead of MiniLM. MiniLM's cost per document does not depend on the store:
    it is measured separately at the end (leads encoded in batches of 64, as ``_assign``
    does) and printed as a constant to add to every newsdesk and baseline figure (the
@@ -125,14 +125,15 @@ if str(ROOT) not in sys.path:
 
 from bench._shared import OUT, data_file  # noqa: E402
 from newsdesk.app import _assign, _story_clusterer, open_store  # noqa: E402
-from newsdesk.brief.embed import HashingEmbedder  # noqa: E402
 from newsdesk.cluster.features import DocFeatures, lead_text  # noqa: E402
-from newsdesk.cluster.online import Centroid, OnlineClusterer  # noqa: E402
+from newsdesk.cluster.online import OnlineClusterer  # noqa: E402
+from newsdesk.cluster.stored import StoredStories  # noqa: E402
+from newsdesk.embed import HashingEmbedder  # noqa: E402
 from newsdesk.ingest.dedup import fingerprint  # noqa: E402
 from newsdesk.model import Document  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 from newsdesk.store.sqlite import SQLiteStore  # noqa: E402
-from newsdesk.store.stories import SQLiteStories  # noqa: E402
+from newsdesk.store.stories import CentroidRow, SQLiteStories  # noqa: E402
 
 LEVELS = (1_000, 10_000, 100_000)
 QUICK_LEVELS = (1_000, 5_000)
@@ -336,7 +337,7 @@ class BruteForceClusterer(OnlineClusterer):
             HashingEmbedder(),
             threshold=settings.story_threshold,
             window_days=settings.story_window_days or None,
-            backend=store.stories,
+            backend=StoredStories(store.stories),
         )
         self.conn = store.conn
         self.read = 0  # stories read as candidates so far
@@ -399,7 +400,7 @@ def count_loads(stories: SQLiteStories) -> list[int]:
     count = [0]
     load = stories._load
 
-    def counting(sid: str) -> Centroid:
+    def counting(sid: str) -> CentroidRow:
         count[0] += 1
         return load(sid)
 
@@ -616,7 +617,7 @@ def code_version() -> str:
 
 def minilm_constant(docs: Sequence[Document], batches: int = 10) -> dict[str, Any]:
     """MiniLM's cost per lead (batches of 64, model loaded and warmed up beforehand)."""
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.embed import Embedder
 
     leads = [lead_text(d) for d in docs[: 64 * (batches + 1)]]
     embedder = Embedder()

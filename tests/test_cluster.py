@@ -14,11 +14,11 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.cluster import OnlineClusterer, Weights, cluster_documents
 from newsdesk.cluster.features import FeatureExtractor, Vocabulary, lead_text, name_keys, similarity
-from newsdesk.cluster.records import story_id, story_lead, story_title
-from newsdesk.model import Document
+from newsdesk.cluster.records import story_lead, story_title
+from newsdesk.embed import HashingEmbedder
+from newsdesk.model import Document, story_id
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,12 +17,12 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk import app
-from newsdesk.brief.embed import HashingEmbedder, Matrix
 from newsdesk.cli import cli
 from newsdesk.cluster.online import OnlineClusterer
-from newsdesk.cluster.records import story_id
+from newsdesk.cluster.stored import StoredStories
+from newsdesk.embed import HashingEmbedder, Matrix
 from newsdesk.errors import StoreError
-from newsdesk.model import Document
+from newsdesk.model import Document, story_id
 from newsdesk.settings import Settings
 from newsdesk.store.sqlite import SQLiteStore
 from tests.conftest import EXAMPLES
@@ -207,7 +207,7 @@ def test_candidate_cost_does_not_grow_with_stories(db: SQLiteStore) -> None:
         Document(id=f"n{i}", text=" ".join(rng.choice(words, 40)) + f" Storm Vell{i} hits.")
         for i in range(150)
     ]
-    clusterer = OnlineClusterer(EMBED, max_candidates=10, backend=db.stories)
+    clusterer = OnlineClusterer(EMBED, max_candidates=10, backend=StoredStories(db.stories))
     for doc in docs:
         db.add(doc)
         before = clusterer.comparisons

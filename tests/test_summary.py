@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.brief.summary import summarize
+from newsdesk.embed import HashingEmbedder
 from newsdesk.model import Document, SummaryItem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,7 +196,7 @@ def test_summary_gate_duc2004() -> None:
     if not (duc2004.DATA / "clusters.jsonl").exists():
         pytest.skip(f"shared data absent: {duc2004.DATA}")
     floors = json.loads((ROOT / "bench" / "floors" / "summary.json").read_text())
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.embed import Embedder
 
     clusters = duc2004.load_clusters()
     scores, _, cited = duc2004.run_newsdesk(clusters, duc2004.Scorer(), Embedder())

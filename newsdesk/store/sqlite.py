@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import StoreError
-from newsdesk.ingest.dedup import Fingerprint, signature_from_bytes, similarity
 from newsdesk.model import Document
-from newsdesk.store.base import AddResult
+from newsdesk.store.base import AddResult, Fingerprint
 from newsdesk.store.schema import MIGRATIONS, migrate
 from newsdesk.store.stories import SQLiteStories
 
@@ -192,6 +191,8 @@ class SQLiteStore:
         )
 
     def _near_duplicate(self, fingerprint: Fingerprint) -> tuple[str, float] | None:
+        """The stored document ``fingerprint`` is a near-duplicate of, if any: the texts
+        sharing one of its bands are read here and compared by the fingerprint."""
         clauses = " OR ".join("(band = ? AND key = ?)" for _ in fingerprint.bands)
         params: list[int] = []
         for band, key in enumerate(fingerprint.bands):
@@ -202,12 +203,7 @@ class SQLiteStore:
             f"JOIN documents d ON d.pk = l.doc_rowid WHERE {clauses}",
             params,
         ).fetchall()
-        best: tuple[str, float] | None = None
-        for doc_id, blob in rows:
-            sim = similarity(fingerprint.signature, signature_from_bytes(blob))
-            if sim >= self.threshold and (best is None or sim > best[1]):
-                best = (doc_id, sim)
-        return best
+        return fingerprint.closest(rows, self.threshold)
 
     # -- reading -----------------------------------------------------------------------
 
