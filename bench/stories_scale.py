@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python bench/stories_scale.py [--levels 1000,10000,100000] [--batch 1000]
     .venv/bin/python bench/stories_scale.py --quick      # levels 1000,5000: a fast check
+    .venv/bin/python bench/stories_scale.py --ci         # the gate's size: 250,2000 stored
 
 Question (the issue): the time per 1,000 assigned documents when the store already holds
 1k, 10k and 100k documents; the cost per document must stay flat (within 2x from the
@@ -137,6 +138,11 @@ from newsdesk.store.stories import CentroidRow, SQLiteStories  # noqa: E402
 
 LEVELS = (1_000, 10_000, 100_000)
 QUICK_LEVELS = (1_000, 5_000)
+# The CI-sized variant (`--ci`, and the gate in tests/test_stories_store.py): small stores,
+# one run per level, judged on similarities computed per document, which do not depend
+# on how busy the machine is.
+CI_LEVELS = (250, 2_000)
+CI_BATCH = 100
 SEED = 2004
 DOCS_PER_DAY = 100.0
 MEAN_EVENT_SIZE = 5.5  # 3 to 8 documents per event
@@ -697,6 +703,13 @@ def evaluate(
     return report
 
 
+def comparisons_ratio(report: dict[str, Any], method: str) -> float:
+    """Similarities computed per document at the largest level over the smallest (a
+    count, the same on any machine: what the CI gate judges)."""
+    first, last = report["levels"][0][method], report["levels"][-1][method]
+    return float(last["comparisons_per_doc"] / max(first["comparisons_per_doc"], 0.1))
+
+
 def table(report: dict[str, Any]) -> str:
     head = (
         f"{'stored':>8} {'method':<42} {'docs':>5} {'ms/doc':>7} {'runs (ms/doc)':<20}"
@@ -769,6 +782,9 @@ def table(report: dict[str, Any]) -> str:
         f"ms/doc ratio {last['stored']}/{first['stored']} stored: {NEWSDESK} {ratio:.2f}"
         f" ({verdict}: must be <= 2); {BASELINE} {last[BASELINE]['ratio_to_first']:.2f}"
         f"{' (partial)' if last[BASELINE]['partial'] else ''}",
+        f"similarities per document, ratio {last['stored']}/{first['stored']} stored:"
+        f" {NEWSDESK} {comparisons_ratio(report, NEWSDESK):.2f};"
+        f" {BASELINE} {comparisons_ratio(report, BASELINE):.2f}",
     ]
     copies = ", ".join(
         f"{row['stored']}: {row[NEWSDESK]['statuses'].get('duplicate', 0)}"
@@ -792,6 +808,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--levels", default=",".join(map(str, LEVELS)))
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="levels 1000,5000")
+    parser.add_argument(
+        "--ci", action="store_true", help="the CI gate's size: levels 250,2000, batch 100, 1 run"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per level")
     parser.add_argument(
         "--baseline-budget", type=float, default=180.0, help="seconds per level for the baseline"
@@ -801,6 +820,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the store afterwards")
     args = parser.parse_args(argv)
     levels = QUICK_LEVELS if args.quick else tuple(int(x) for x in args.levels.split(",") if x)
+    if args.ci:
+        levels, args.batch, args.repeats, args.no_minilm = CI_LEVELS, CI_BATCH, 1, True
     if list(levels) != sorted(set(levels)):
         sys.exit("--levels must be increasing")
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="newsdesk-scale-"))

@@ -1,8 +1,10 @@
 """The SQLite store: WAL mode, versioned schema, FTS5 index, one transaction per document.
 
-All SQL lives in this package (stories in `newsdesk.store.stories`). Each `add` runs in
-its own ``BEGIN IMMEDIATE`` transaction, so an interrupted ingest leaves every committed
-document intact and none half-written.
+All SQL lives in this package (stories in `newsdesk.store.stories`, the web pages'
+read-only queries in `newsdesk.store.queries`). Each `add` runs in its own ``BEGIN
+IMMEDIATE`` transaction, so an interrupted ingest leaves every committed document intact
+and none half-written. Near-duplicates: the texts sharing an LSH band with a new one are
+read here; its `Fingerprint` (`newsdesk.ingest.dedup`) decides which it copies.
 """
 
 from __future__ import annotations
