@@ -45,9 +45,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from newsdesk.brief.embed import Embedder, SentenceEncoder  # noqa: E402
 from newsdesk.brief.sentences import is_boilerplate, split_sentences  # noqa: E402
 from newsdesk.brief.summary import SummaryOptions, summarize  # noqa: E402
+from newsdesk.embed import Embedder, SentenceEncoder  # noqa: E402
 from newsdesk.model import Document, SummaryItem  # noqa: E402
 
 SHARED_DATA = Path(os.environ.get("NEWSDESK_SHARED_DATA", ROOT.parent / "shared" / "data"))

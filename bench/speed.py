@@ -72,7 +72,7 @@ def time_briefings(backend: SpacyBackend, clusters: int = 5) -> float:
     """Median time of a whole briefing (annotation included) of a 10-document DUC 2004
     cluster, with the models loaded beforehand."""
     from newsdesk import brief
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.embed import Embedder
 
     path = data_file("duc2004_task2", "clusters.jsonl")
     rows = [json.loads(line) for line in path.open()][:clusters]

@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python bench/stories_scale.py [--levels 1000,10000,100000] [--batch 1000]
     .venv/bin/python bench/stories_scale.py --quick      # levels 1000,5000: a fast check
+    .venv/bin/python bench/stories_scale.py --ci         # the gate's size: 250,2000 stored
 
 Question (the issue): the time per 1,000 assigned documents when the store already holds
 1k, 10k and 100k documents; the cost per document must stay flat (within 2x from the
@@ -43,11 +44,11 @@ The path measured is ``newsdesk ingest`` without annotation, through newsdesk's 
 functions: ``store.add`` (with the MinHash fingerprint, as `newsdesk.app.ingest` does)
 for each chunk of 32 documents, then `newsdesk.app._assign` over the added ones, with
 the clusterer of `newsdesk.app._story_clusterer` (`OnlineClusterer` over
-``store.stories``, `SQLiteStories`, one ``store.transaction()`` per document) and the
+`StoredStories` over ``store.stories``, one ``store.transaction()`` per document) and the
 default settings (threshold 0.27, 30-day window). Two simplifications, to fill 100k
 documents in minutes:
 
-1. the lead embedding is `newsdesk.brief.embed.HashingEmbedder` (512 dimensions, no
+1. the lead embedding is `newsdesk.embed.HashingEmbedder` (512 dimensions, no
    model) instead of MiniLM. MiniLM's cost per document does not depend on the store:
    it is measured separately at the end (leads encoded in batches of 64, as ``_assign``
    does) and printed as a constant to add to every newsdesk and baseline figure (the
@@ -125,17 +126,23 @@ if str(ROOT) not in sys.path:
 
 from bench._shared import OUT, data_file  # noqa: E402
 from newsdesk.app import _assign, _story_clusterer, open_store  # noqa: E402
-from newsdesk.brief.embed import HashingEmbedder  # noqa: E402
 from newsdesk.cluster.features import DocFeatures, lead_text  # noqa: E402
-from newsdesk.cluster.online import Centroid, OnlineClusterer  # noqa: E402
+from newsdesk.cluster.online import OnlineClusterer  # noqa: E402
+from newsdesk.cluster.stored import StoredStories  # noqa: E402
+from newsdesk.embed import HashingEmbedder  # noqa: E402
 from newsdesk.ingest.dedup import fingerprint  # noqa: E402
 from newsdesk.model import Document  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 from newsdesk.store.sqlite import SQLiteStore  # noqa: E402
-from newsdesk.store.stories import SQLiteStories  # noqa: E402
+from newsdesk.store.stories import CentroidRow, SQLiteStories  # noqa: E402
 
 LEVELS = (1_000, 10_000, 100_000)
 QUICK_LEVELS = (1_000, 5_000)
+# The CI-sized variant (`--ci`, and the gate in tests/test_stories_store.py): small stores,
+# one run per level, judged on similarities computed per document, which do not depend
+# on how busy the machine is.
+CI_LEVELS = (250, 2_000)
+CI_BATCH = 100
 SEED = 2004
 DOCS_PER_DAY = 100.0
 MEAN_EVENT_SIZE = 5.5  # 3 to 8 documents per event
@@ -336,7 +343,7 @@ class BruteForceClusterer(OnlineClusterer):
             HashingEmbedder(),
             threshold=settings.story_threshold,
             window_days=settings.story_window_days or None,
-            backend=store.stories,
+            backend=StoredStories(store.stories),
         )
         self.conn = store.conn
         self.read = 0  # stories read as candidates so far
@@ -399,7 +406,7 @@ def count_loads(stories: SQLiteStories) -> list[int]:
     count = [0]
     load = stories._load
 
-    def counting(sid: str) -> Centroid:
+    def counting(sid: str) -> CentroidRow:
         count[0] += 1
         return load(sid)
 
@@ -616,7 +623,7 @@ def code_version() -> str:
 
 def minilm_constant(docs: Sequence[Document], batches: int = 10) -> dict[str, Any]:
     """MiniLM's cost per lead (batches of 64, model loaded and warmed up beforehand)."""
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.embed import Embedder
 
     leads = [lead_text(d) for d in docs[: 64 * (batches + 1)]]
     embedder = Embedder()
@@ -696,6 +703,13 @@ def evaluate(
     return report
 
 
+def comparisons_ratio(report: dict[str, Any], method: str) -> float:
+    """Similarities computed per document at the largest level over the smallest (a
+    count, the same on any machine: what the CI gate judges)."""
+    first, last = report["levels"][0][method], report["levels"][-1][method]
+    return float(last["comparisons_per_doc"] / max(first["comparisons_per_doc"], 0.1))
+
+
 def table(report: dict[str, Any]) -> str:
     head = (
         f"{'stored':>8} {'method':<42} {'docs':>5} {'ms/doc':>7} {'runs (ms/doc)':<20}"
@@ -768,6 +782,9 @@ def table(report: dict[str, Any]) -> str:
         f"ms/doc ratio {last['stored']}/{first['stored']} stored: {NEWSDESK} {ratio:.2f}"
         f" ({verdict}: must be <= 2); {BASELINE} {last[BASELINE]['ratio_to_first']:.2f}"
         f"{' (partial)' if last[BASELINE]['partial'] else ''}",
+        f"similarities per document, ratio {last['stored']}/{first['stored']} stored:"
+        f" {NEWSDESK} {comparisons_ratio(report, NEWSDESK):.2f};"
+        f" {BASELINE} {comparisons_ratio(report, BASELINE):.2f}",
     ]
     copies = ", ".join(
         f"{row['stored']}: {row[NEWSDESK]['statuses'].get('duplicate', 0)}"
@@ -791,6 +808,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--levels", default=",".join(map(str, LEVELS)))
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="levels 1000,5000")
+    parser.add_argument(
+        "--ci", action="store_true", help="the CI gate's size: levels 250,2000, batch 100, 1 run"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per level")
     parser.add_argument(
         "--baseline-budget", type=float, default=180.0, help="seconds per level for the baseline"
@@ -800,6 +820,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the store afterwards")
     args = parser.parse_args(argv)
     levels = QUICK_LEVELS if args.quick else tuple(int(x) for x in args.levels.split(",") if x)
+    if args.ci:
+        levels, args.batch, args.repeats, args.no_minilm = CI_LEVELS, CI_BATCH, 1, True
     if list(levels) != sorted(set(levels)):
         sys.exit("--levels must be increasing")
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="newsdesk-scale-"))

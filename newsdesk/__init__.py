@@ -4,6 +4,11 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 Importing newsdesk loads no model and opens no database.
 """
 
+# The subpackages named like API functions (`annotate`, `brief`) are imported before the
+# functions are bound: importing a subpackage later would rebind its name on `newsdesk`
+# to the module, and `newsdesk.brief(...)` would stop working after its first call.
+import newsdesk.annotate  # noqa: F401
+import newsdesk.brief  # noqa: F401
 from newsdesk.app import (
     ReclusterReport,
     annotate,

@@ -25,16 +25,15 @@ from typing import IO, TYPE_CHECKING
 from newsdesk.errors import StoreError
 from newsdesk.ingest.dedup import fingerprint
 from newsdesk.ingest.read import read_inputs
-from newsdesk.model import Briefing, Document, Refusal, Story
+from newsdesk.model import Briefing, Document, Refusal, Story, StoryChange
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
 from newsdesk.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
-    from newsdesk.brief.embed import Embedder, SentenceEncoder
     from newsdesk.cluster.online import OnlineClusterer
-    from newsdesk.cluster.reconcile import StoryChange
+    from newsdesk.embed import Embedder, SentenceEncoder
 
 Item = Document | Refusal
 RECLUSTER_MAX = 20_000
@@ -120,16 +119,17 @@ def _story_clusterer(
     store: SQLiteStore, embedder: SentenceEncoder | None, settings: Settings
 ) -> OnlineClusterer:
     from newsdesk.cluster.online import OnlineClusterer
+    from newsdesk.cluster.stored import StoredStories
 
     if embedder is None:
-        from newsdesk.brief.embed import Embedder
+        from newsdesk.embed import Embedder
 
         embedder = Embedder()
     return OnlineClusterer(
         embedder,
         threshold=settings.story_threshold,
         window_days=settings.story_window_days or None,
-        backend=store.stories,
+        backend=StoredStories(store.stories),
     )
 
 
@@ -217,7 +217,7 @@ def brief(
     Documents are annotated here (parse kept until the briefing is built).
     """
     from newsdesk.brief.assemble import build_briefing
-    from newsdesk.brief.embed import Embedder as DefaultEmbedder
+    from newsdesk.embed import Embedder as DefaultEmbedder
     from newsdesk.registry import DEFAULT_STAGES, build_pipeline
 
     settings = settings or Settings()
@@ -268,10 +268,9 @@ def recluster(
     The batch needs memory quadratic in the number of documents: above ``max_documents``
     a `StoreError` says so instead.
     """
-    from newsdesk.brief.embed import NoEncoder
     from newsdesk.cluster.batch import DEFAULT_THRESHOLD, group_features
-    from newsdesk.cluster.features import FeatureExtractor
     from newsdesk.cluster.reconcile import reconcile
+    from newsdesk.cluster.stored import StoredStories
 
     settings = settings or Settings()
     count = store.count()
@@ -283,13 +282,13 @@ def recluster(
     assign_stories(store, embedder, settings)
     before = store.stories.assignments()
     stories_before = len(set(before.values()) - {None})
-    extractor = FeatureExtractor(NoEncoder(), vocabulary=store.stories.vocabulary)
-    feats = store.stories.stored_features(extractor)
+    stored = StoredStories(store.stories)
+    feats = stored.features()
     groups, _ = group_features(feats, DEFAULT_THRESHOLD if threshold is None else threshold)
     ids, changes = reconcile(before, [[feats[i].id for i in g] for g in groups])
     members = [(sid, [feats[i] for i in g]) for sid, g in zip(ids, groups, strict=True)]
     with store.transaction():
-        store.stories.rebuild(members, changes)
+        stored.rebuild(members, changes)
     after = store.stories.assignments()
     moved = sum(1 for d, s in after.items() if before.get(d) != s)
     return ReclusterReport(stories_before, len(ids), tuple(changes), moved)

@@ -194,7 +194,7 @@ def ingest(
     joins the most similar story of the last --story-window-days, or starts its own.
     Each document is committed on its own: an interrupted run loses nothing stored.
     """
-    from newsdesk.cluster.records import story_id
+    from newsdesk.model import story_id
 
     _check_published(published)
     settings = Settings().with_options(

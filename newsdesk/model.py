@@ -29,6 +29,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def story_id(document_ids: Iterable[str]) -> str:
+    """The id of a story made of ``document_ids``: ``"s-"`` + the first 10 hex digits of
+    SHA-1 over the sorted ids. The one scheme for every story id: the store names a story
+    after its founding document (``story_id([first])``), a briefing of documents given
+    together after all of them."""
+    joined = "\n".join(sorted(document_ids))
+    return "s-" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:10]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``start:end`` of the document ``doc``'s clean text.
@@ -515,6 +524,28 @@ class Story:
             first_seen=data.get("first_seen"),
             last_seen=data.get("last_seen"),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """What a re-clustering did to a stored story. ``merge``: ``story`` was absorbed into
+    ``other``; ``split``: ``story`` was split off ``other``. ``documents`` documents
+    moved; ``at`` is when (as stored)."""
+
+    kind: str
+    story: str
+    other: str | None
+    documents: int
+    at: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "story": self.story,
+            "other": self.other,
+            "documents": self.documents,
+            "at": self.at,
+        }
 
 
 @dataclass(frozen=True, slots=True)

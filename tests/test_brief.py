@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from referencing import Registry, Resource
 
 from newsdesk.cli import cli
+from newsdesk.model import story_id
 from tests.conftest import CONTRACTS, EXAMPLES, write_jsonl
 
 COLLISION = EXAMPLES / "strait-ferry-collision"
@@ -43,6 +44,9 @@ def test_brief_json_follows_the_contract(
     briefing_validator.validate(collision)
     ids = {d["id"] for d in collision["documents"]}
     assert ids == {p.stem for p in COLLISION.iterdir()}
+    # Documents briefed together: one story id scheme, the store's (issue 11).
+    assert collision["story"]["id"] == story_id(ids)
+    assert re.fullmatch(r"s-[0-9a-f]{10}", collision["story"]["id"])
     genres = {d["id"]: d["genre"] for d in collision["documents"]}
     assert genres["harbour-gazette-editorial"] == "opinion"
     assert genres["meridian-wire-collision"] == "report"

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from referencing import Registry, Resource
 
 from newsdesk.cli import cli
-from newsdesk.cluster.records import story_id
+from newsdesk.model import story_id
 from tests.conftest import CONTRACTS, EXAMPLES, ROOT, WIRE, write_jsonl
 
 

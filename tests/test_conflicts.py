@@ -6,7 +6,6 @@ These tests parse with the real spaCy model (module-scoped, loaded once).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 COLLISION = EXAMPLES / "strait-ferry-collision"
-
-
-@pytest.fixture(scope="module")
-def backend() -> Iterator[SpacyBackend]:
-    yield SpacyBackend()
 
 
 def parsed(backend: SpacyBackend, doc: Document) -> Document:

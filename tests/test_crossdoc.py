@@ -8,31 +8,19 @@ count that must not grow. Dev and heldout are gated separately.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load_bench() -> ModuleType:
-    path = ROOT / "bench" / "crossdoc.py"
-    spec = importlib.util.spec_from_file_location("bench_crossdoc", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_crossdoc"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import ROOT, SHARED_DATA, bench_module, require_shared_data
 
 
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
-    bench = _load_bench()
+    require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
+    require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
+    bench = bench_module("crossdoc")
     clusters = bench.load_clusters("all")
     return dict(bench.run(clusters))
 

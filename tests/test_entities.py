@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
-from tests.conftest import ROOT, SHARED_DATA, make_document
+from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data
 
 REPORT = (
     "VALMONT (Meridian Wire) - Deputy Chief of the Naval Staff Adm. Rhee Dong-su said on "
@@ -28,11 +27,6 @@ REPORT = (
     "time.\n\n"
     "The damaged bow of the ferry in Valmont harbour. (Photo: Lena Ortsberg/Meridian Wire)"
 )
-
-
-@pytest.fixture(scope="module")
-def backend() -> SpacyBackend:
-    return SpacyBackend()
 
 
 @pytest.fixture(scope="module")
@@ -343,27 +337,11 @@ def test_merge_entities_empty() -> None:
 # ---------------------------------------------------------------- quality gate
 
 
-@pytest.fixture(scope="module")
-def bench_module() -> Iterator[object]:
-    import importlib.util
-    import sys
-
-    path = ROOT / "bench" / "entities.py"
-    spec = importlib.util.spec_from_file_location("bench_entities", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_entities"] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop("bench_entities", None)
-
-
 @pytest.mark.slow
-def test_entities_gate_conll_testa(bench_module: object, backend: SpacyBackend) -> None:
-    if not (SHARED_DATA / "conll2003_eng" / "eng.testa.jsonl").exists():
-        pytest.skip("shared CoNLL data absent")
+def test_entities_gate_conll_testa(backend: SpacyBackend) -> None:
+    require_shared_data(SHARED_DATA / "conll2003_eng" / "eng.testa.jsonl")
     floors = json.loads((ROOT / "bench" / "floors" / "entities.json").read_text())
-    results = bench_module.run("testa", backend=backend)  # type: ignore[attr-defined]
+    results = bench_module("entities").run("testa", backend=backend)
     ours = results["newsdesk"]["micro"]["f1"]
     raw = results["raw_spacy"]["micro"]["f1"]
     assert ours >= floors["conll_testa_micro_f1"], results["newsdesk"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -25,11 +24,6 @@ COLLISION = EXAMPLES / "strait-ferry-collision"
 
 WIRE = "wire"
 POST = "post"
-
-
-@pytest.fixture(scope="module")
-def backend() -> Iterator[SpacyBackend]:
-    yield SpacyBackend()
 
 
 def parsed(backend: SpacyBackend, doc: Document) -> Document:

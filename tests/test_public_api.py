@@ -18,6 +18,17 @@ def test_public_api_all_is_sorted_and_importable() -> None:
     assert public <= set(newsdesk.__all__)
 
 
+def test_public_api_functions_survive_their_subpackages_import() -> None:
+    """``newsdesk.brief`` and ``newsdesk.annotate`` stay the API functions once their
+    subpackages are imported (as the first call of each does)."""
+    code = (
+        "import newsdesk, newsdesk.brief.assemble, newsdesk.annotate.stages\n"
+        "print(callable(newsdesk.brief), callable(newsdesk.annotate))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]
+
+
 def test_public_api_import_loads_no_heavy_module() -> None:
     code = (
         "import sys, newsdesk\n"

@@ -1,31 +1,20 @@
 """Quotes and speaker attribution: one test per pattern, on fictional text, plus the gate.
 
 The texts name fictional people and outlets only. Each test parses with the real spaCy
-model (loaded once per module) and asserts the exact speaker, role, relays and flags.
+model (the session's `backend`, parses cached) and asserts the exact speaker, role, relays
+and flags.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.quotes import canonical_name, extract_quotes
 from newsdesk.model import Document, Quote
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def backend() -> SpacyBackend:
-    backend = SpacyBackend()
-    backend.nlp  # noqa: B018 - load the model once for the module
-    return backend
+from tests.conftest import ROOT, bench_module, require_shared_data
 
 
 def quotes_of(backend: SpacyBackend, text: str, outlet: str | None = None) -> tuple[Quote, ...]:
@@ -410,23 +399,17 @@ def test_quotes_rejects_a_parse_of_another_text(backend: SpacyBackend) -> None:
         extract_quotes(Document(id="t", text="one text"), backend("another text"))
 
 
-def _load_bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "bench" / "quotes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_quotes"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_quotes_gate_polnear_dev(backend: SpacyBackend) -> None:
-    bench = _load_bench()
-    if not (bench.data_dir() / "dev.jsonl").exists():
-        pytest.skip(f"PolNeAR dev data not found under {bench.data_dir()} (../shared/data)")
+    """Lenient (``''…''`` quotes count as direct) and strict (``has_quote_marks`` as given:
+    the README's headline) direct quotes, and all attributions, against their floors."""
+    bench = bench_module("quotes")
+    require_shared_data(bench.data_dir() / "dev.jsonl")
     floors = json.loads((ROOT / "bench" / "floors" / "quotes.json").read_text())
     result = bench.evaluate("dev", backend=backend)
     ours = result["newsdesk"]
     assert ours["direct"]["f1"] >= floors["direct_f1"]
     assert ours["direct"]["speaker_accuracy"] >= floors["speaker_accuracy"]
+    assert ours["direct_strict"]["f1"] >= floors["direct_strict_f1"]
+    assert ours["direct_strict"]["speaker_accuracy"] >= floors["strict_speaker_accuracy"]
     assert ours["all"]["f1"] >= floors["all_f1"]

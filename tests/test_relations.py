@@ -11,11 +11,6 @@ from newsdesk.model import Document, Entity, Relation
 from tests.conftest import make_document
 
 
-@pytest.fixture(scope="module")
-def backend() -> SpacyBackend:
-    return SpacyBackend()
-
-
 def relate(backend: SpacyBackend, text: str) -> tuple[Document, dict[str, str], list[Relation]]:
     """Entities then relations of one text; names by entity id."""
     doc = make_document(text)

@@ -8,6 +8,7 @@ Most tests use `HashingEmbedder` (no torch) on the fictional look-alike groundin
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -17,15 +18,15 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk import app
-from newsdesk.brief.embed import HashingEmbedder, Matrix
 from newsdesk.cli import cli
 from newsdesk.cluster.online import OnlineClusterer
-from newsdesk.cluster.records import story_id
+from newsdesk.cluster.stored import StoredStories
+from newsdesk.embed import HashingEmbedder, Matrix
 from newsdesk.errors import StoreError
-from newsdesk.model import Document
+from newsdesk.model import Document, story_id
 from newsdesk.settings import Settings
 from newsdesk.store.sqlite import SQLiteStore
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT, SHARED_DATA, bench_module, require_shared_data
 from tests.test_cluster import ALL, ASTRA, BOREAL
 
 EMBED = HashingEmbedder()
@@ -207,7 +208,7 @@ def test_candidate_cost_does_not_grow_with_stories(db: SQLiteStore) -> None:
         Document(id=f"n{i}", text=" ".join(rng.choice(words, 40)) + f" Storm Vell{i} hits.")
         for i in range(150)
     ]
-    clusterer = OnlineClusterer(EMBED, max_candidates=10, backend=db.stories)
+    clusterer = OnlineClusterer(EMBED, max_candidates=10, backend=StoredStories(db.stories))
     for doc in docs:
         db.add(doc)
         before = clusterer.comparisons
@@ -276,3 +277,27 @@ def test_cli_stories_needs_inputs_or_db(tmp_path: Path) -> None:
     missing = CliRunner().invoke(cli, ["recluster", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no store at" in missing.output
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.slow
+def test_stories_scale_gate(tmp_path: Path) -> None:
+    """bench/stories_scale.py at CI size: the similarities computed per assigned document
+    stay flat as the store grows eightfold, while brute force grows with the stories (a
+    count, not a time: the same on a busy machine). The full run stays a bench."""
+    bench = bench_module("stories_scale")
+    require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "clustering_gold.jsonl")
+    require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
+    floors = json.loads((ROOT / "bench" / "floors" / "stories.json").read_text())["scale"]
+    report = bench.evaluate(
+        bench.CI_LEVELS, bench.CI_BATCH, repeats=1, budget=math.inf, workdir=tmp_path, minilm=False
+    )
+    assert [row["stored"] for row in report["levels"]] == floors["levels"]
+    ours = [row[bench.NEWSDESK] for row in report["levels"]]
+    assert [r["documents"] for r in ours] == [bench.CI_BATCH] * 2
+    assert 0 < ours[0]["comparisons_per_doc"]
+    assert ours[-1]["comparisons_per_doc"] <= floors["max_comparisons_per_doc"]
+    assert bench.comparisons_ratio(report, bench.NEWSDESK) <= floors["max_comparisons_ratio"]
+    # The bounds tell the two apart: brute force breaks both at the same sizes.
+    brute = report["levels"][-1][bench.BASELINE]
+    assert brute["comparisons_per_doc"] > floors["max_comparisons_per_doc"]
+    assert bench.comparisons_ratio(report, bench.BASELINE) > floors["max_comparisons_ratio"]

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.brief.summary import summarize
+from newsdesk.embed import HashingEmbedder
 from newsdesk.model import Document, SummaryItem
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, bench_module, require_shared_data
 
 # A fictional ferry collision told by three outlets.
 WIRE = (
@@ -191,12 +189,10 @@ def test_summary_takes_no_line_from_opinion_when_reports_exist() -> None:
 
 @pytest.mark.slow
 def test_summary_gate_duc2004() -> None:
-    from bench import duc2004
-
-    if not (duc2004.DATA / "clusters.jsonl").exists():
-        pytest.skip(f"shared data absent: {duc2004.DATA}")
+    duc2004 = bench_module("duc2004")
+    require_shared_data(duc2004.DATA / "clusters.jsonl")
     floors = json.loads((ROOT / "bench" / "floors" / "summary.json").read_text())
-    from newsdesk.brief.embed import Embedder
+    from newsdesk.embed import Embedder
 
     clusters = duc2004.load_clusters()
     scores, _, cited = duc2004.run_newsdesk(clusters, duc2004.Scorer(), Embedder())

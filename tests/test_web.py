@@ -15,12 +15,12 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from newsdesk.brief.embed import HashingEmbedder
 from newsdesk.cli import cli
+from newsdesk.embed import HashingEmbedder
 from newsdesk.errors import NewsdeskError
+from newsdesk.store.queries import ReadOnlyStore, fts_query
 from newsdesk.web import create_app, serve
 from newsdesk.web.ids import entity_id, plain_id
-from newsdesk.web.queries import ReadOnlyStore, fts_query
 from newsdesk.web.security import COOKIE, CSP, is_loopback, safe_next
 from tests.conftest import CONTRACTS
 from tests.web_helpers import (
@@ -383,7 +383,7 @@ def test_web_every_answer_carries_the_security_headers(client: TestClient) -> No
 def test_web_internal_errors_are_pages_with_the_security_headers(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsdesk.web import queries
+    from newsdesk.store import queries
 
     def broken(*args: object) -> None:
         raise RuntimeError("<script>boom</script>")

@@ -21,7 +21,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 
-from newsdesk.brief.embed import HashingEmbedder
+from newsdesk.embed import HashingEmbedder
 from newsdesk.web import create_app
 from tests.web_helpers import HOSTILE_TITLE, private_copy, shared_store
 

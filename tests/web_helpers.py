@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import app as api
-from newsdesk.brief.embed import HashingEmbedder
+from newsdesk.embed import HashingEmbedder
 
 CORPUS = Path(__file__).parent / "web_corpus"
 HOSTILE_TITLE = "<script>alert('title')</script> Tram derails in Sundvik harbour district"

@@ -7,21 +7,15 @@ adds what only a set of documents has: the summary, facts, conflicts, quote grou
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
 from newsdesk.model import Briefing, Document, Quote, Relation, Story, TimeExpression
+from newsdesk.model import story_id as make_story_id
 
 _WORD = re.compile(r"\w+")
-
-
-def story_id_for(docs: Sequence[Document]) -> str:
-    """A stable id for an ad-hoc story: a short hash of its document ids."""
-    digest = hashlib.sha1("\n".join(sorted(d.id for d in docs)).encode()).hexdigest()
-    return f"story-{digest[:10]}"
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
@@ -83,7 +77,7 @@ def build_briefing(
     docs = sorted(docs, key=lambda d: (d.published or "9999", docs.index(d)))
     published = sorted(d.published for d in docs if d.published)
     story = Story(
-        id=story_id or story_id_for(docs),
+        id=story_id or make_story_id(d.id for d in docs),
         title=representative_title(docs),
         documents=tuple(d.id for d in docs),
         first_seen=published[0] if published else None,

@@ -46,7 +46,6 @@ import numpy.typing as npt
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
-from newsdesk.brief.embed import SentenceEncoder
 from newsdesk.brief.sentences import (
     STOPWORDS,
     Concept,
@@ -59,6 +58,7 @@ from newsdesk.brief.sentences import (
     tokens,
     word_count,
 )
+from newsdesk.embed import SentenceEncoder
 from newsdesk.model import Document, Span, SummaryItem
 
 __all__ = ["SummaryOptions", "summarize"]

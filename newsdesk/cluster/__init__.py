@@ -2,9 +2,10 @@
 
 `features` describes each document by three views (MiniLM lead embedding, word TF-IDF,
 names and numbers) and defines their similarity; `online` groups documents one at a time
-(`OnlineClusterer`, over a `StoryBackend`: memory, or the store); `batch` groups a batch
+(`OnlineClusterer`, over a `StoryBackend`: memory, or the store through `stored`, whose
+maths lives here and SQL in `newsdesk.store.stories`); `batch` groups a batch
 independently of its order (`cluster_documents`); `reconcile` maps a re-clustering onto
-existing story ids; `records` makes story ids, titles and spans.
+existing story ids; `records` makes story titles, leads and spans.
 """
 
 from __future__ import annotations

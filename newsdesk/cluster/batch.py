@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newsdesk.brief.embed import SentenceEncoder
 from newsdesk.cluster.features import (
     EQUAL,
     DocFeatures,
@@ -23,8 +22,9 @@ from newsdesk.cluster.features import (
     Weights,
     similarity_matrix,
 )
-from newsdesk.cluster.records import seen_span, story_id, story_title
-from newsdesk.model import Document, Story
+from newsdesk.cluster.records import seen_span, story_title
+from newsdesk.embed import SentenceEncoder
+from newsdesk.model import Document, Story, story_id
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -91,12 +91,12 @@ def cluster_documents(
 ) -> tuple[Story, ...]:
     """Stories of a batch of documents, independent of their order (see module docstring).
 
-    ``embedder`` defaults to MiniLM (`newsdesk.brief.embed.Embedder`). Stories come
+    ``embedder`` defaults to MiniLM (`newsdesk.embed.Embedder`). Stories come
     ordered by (first published, first document id); documents within a story by
     (published, id).
     """
     if embedder is None:
-        from newsdesk.brief.embed import Embedder
+        from newsdesk.embed import Embedder
 
         embedder = Embedder()
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)

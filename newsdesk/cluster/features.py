@@ -42,7 +42,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.stop_words import NEWS_FILLER, STOP_WORDS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
@@ -170,17 +170,22 @@ class Vocabulary:
         self.documents += 1
         self.df.update(set(keys))
 
-    def tfidf(self, counts: Mapping[str, int]) -> Sparse:
-        """L2-normalised sublinear TF-IDF vector of ``counts``."""
-        return tfidf_vector(counts, self.documents, self.df)
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """The document frequency of each of ``keys`` that some document holds."""
+        return {k: self.df[k] for k in keys if k in self.df}
 
 
 class DocumentFrequencies(Protocol):
     """What `FeatureExtractor` needs of a vocabulary (in memory, or in the store)."""
 
+    @property
+    def documents(self) -> int:
+        """How many documents were counted."""
+        ...
+
     def add(self, keys: Iterable[str]) -> None: ...
 
-    def tfidf(self, counts: Mapping[str, int]) -> Sparse: ...
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]: ...
 
 
 def tfidf_vector(counts: Mapping[str, int], documents: int, df: Mapping[str, int]) -> Sparse:
@@ -277,11 +282,16 @@ class FeatureExtractor:
         self, doc_id: str, dense: Vector, terms: Mapping[str, int], names: Mapping[str, int]
     ) -> DocFeatures:
         """Features from a dense vector and raw counts, weighted by the current IDF."""
-        tvec = self.vocabulary.tfidf(terms)
-        nvec = self.vocabulary.tfidf(names)
+        tvec = self.tfidf(terms)
+        nvec = self.tfidf(names)
         top = sorted(tvec, key=lambda k: (-tvec[k], k))[:MAX_TERMS]
         keys = tuple(sorted(set(top) | {k for k in nvec if not k.startswith("#")}))
         return DocFeatures(doc_id, dense, tvec, nvec, keys, dict(terms), dict(names))
+
+    def tfidf(self, counts: Mapping[str, int]) -> Sparse:
+        """L2-normalised sublinear TF-IDF vector of ``counts``, with the current IDF."""
+        vocabulary = self.vocabulary
+        return tfidf_vector(counts, vocabulary.documents, vocabulary.frequencies(counts))
 
     def features(self, doc: Document, dense: Vector | None = None) -> DocFeatures:
         """Features of one more document (updates the running document frequencies).

@@ -12,12 +12,13 @@ set, a story whose last document was published more than that many days before t
 one is closed to it.
 
 Where the stories live is a `StoryBackend`: `MemoryStories` here (for a batch, or a
-test), or the store's SQLite tables (`newsdesk.store.stories.SQLiteStories`), which keeps
-them current across runs. Both keep running sums (`Centroid`), so a join never revisits
-the members; it does copy (and the store rewrites) the centroid's sparse views, whose size
-grows with the story's vocabulary: a story of hundreds of documents costs more to join
-(see bench/stories_scale.py). A story id is ``"s-"`` + a short hash of its founding
-document's id, so the id `add` returns never changes as documents arrive.
+test), or the store (`newsdesk.cluster.stored.StoredStories`, over the SQLite tables of
+`newsdesk.store.stories`), which keeps them current across runs. Both keep running sums
+(`Centroid`), so a join never revisits the members; it does copy (and the store
+rewrites) the centroid's sparse views, whose size grows with the story's vocabulary: a
+story of hundreds of documents costs more to join (see bench/stories_scale.py). A story
+id is `newsdesk.model.story_id` of its founding document's id, so the id `add` returns
+never changes as documents arrive.
 
 Document frequencies start from ``vocabulary`` when given (background counts, e.g. from
 an archive): from a cold start, IDF cannot tell a story's own words from the words of its
@@ -34,7 +35,6 @@ from typing import Protocol
 
 import numpy as np
 
-from newsdesk.brief.embed import SentenceEncoder
 from newsdesk.cluster.batch import central_member
 from newsdesk.cluster.features import (
     EQUAL,
@@ -47,8 +47,9 @@ from newsdesk.cluster.features import (
     similarity,
     similarity_matrix,
 )
-from newsdesk.cluster.records import published_at, seen_span, story_id, story_title
-from newsdesk.model import Document, Story
+from newsdesk.cluster.records import published_at, seen_span, story_title
+from newsdesk.embed import SentenceEncoder
+from newsdesk.model import Document, Story, story_id
 
 __all__ = [
     "ONLINE_THRESHOLD",

@@ -12,32 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from newsdesk.cluster.records import story_id
+from newsdesk.model import StoryChange, story_id
 
-__all__ = ["StoryChange", "reconcile"]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryChange:
-    """``merge``: ``story`` was absorbed into ``other``; ``split``: ``story`` was split
-    off ``other``. ``documents`` documents moved; ``at`` is when (as stored)."""
-
-    kind: str
-    story: str
-    other: str | None
-    documents: int
-    at: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "kind": self.kind,
-            "story": self.story,
-            "other": self.other,
-            "documents": self.documents,
-            "at": self.at,
-        }
+__all__ = ["reconcile"]
 
 
 def reconcile(

@@ -1,9 +1,9 @@
-"""What a story record is made of: its id, its title, its time span."""
+"""What a story record is made of: its title, its lead, its time span (its id:
+`newsdesk.model.story_id`)."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from newsdesk.cluster.features import lead_text, split_sentences, term_counts
@@ -16,19 +16,12 @@ __all__ = [
     "published_at",
     "representative_title",
     "seen_span",
-    "story_id",
     "story_lead",
     "story_title",
 ]
 
 TITLE_CHARS = 100
 LEAD_CHARS = 240
-
-
-def story_id(document_ids: Iterable[str]) -> str:
-    """``"s-"`` + the first 10 hex digits of SHA-1 over the sorted document ids."""
-    joined = "\n".join(sorted(document_ids))
-    return "s-" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:10]
 
 
 def _truncate(text: str, limit: int) -> str:

@@ -5,12 +5,17 @@ Syndicated copies of one wire story differ in a header line or a footer; their w
 `BANDS` bands; two texts that share any band become candidates, and the share of equal
 signature values estimates their Jaccard similarity. With 16 bands of 8 rows, pairs above
 about 0.7 similarity are found with high probability.
+
+The store keeps each text's signature and band keys and finds the stored texts sharing a
+band (`newsdesk.store.sqlite`); `Fingerprint.closest` decides which of them, if any, the
+text is a copy of.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +39,18 @@ class Fingerprint:
 
     def to_bytes(self) -> bytes:
         return self.signature.astype("<u8").tobytes()
+
+    def closest(
+        self, stored: Iterable[tuple[str, bytes]], threshold: float
+    ) -> tuple[str, float] | None:
+        """The most similar of the ``stored`` (id, signature bytes) candidates whose
+        similarity reaches ``threshold``, with that similarity (ties: the first)."""
+        best: tuple[str, float] | None = None
+        for doc_id, blob in stored:
+            sim = similarity(self.signature, signature_from_bytes(blob))
+            if sim >= threshold and (best is None or sim > best[1]):
+                best = (doc_id, sim)
+        return best
 
 
 def shingles(text: str) -> set[bytes]:

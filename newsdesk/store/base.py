@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from newsdesk.ingest.dedup import Fingerprint
 from newsdesk.model import Document
 
 Status = Literal["added", "duplicate", "unchanged", "refused"]
@@ -36,6 +35,21 @@ class AddResult:
             return f"{where}: already stored as {self.of or self.id}"
         story = f" (story {self.story})" if self.story else ""
         return f"{where}: added as {self.id}{story}"
+
+
+class Fingerprint(Protocol):
+    """What the store needs of a text to find its near-duplicates later: band keys to index
+    and look up, signature bytes to keep, and the comparison with the stored texts that
+    share a band (`newsdesk.ingest.dedup.Fingerprint` computes all three)."""
+
+    @property
+    def bands(self) -> tuple[int, ...]: ...
+
+    def to_bytes(self) -> bytes: ...
+
+    def closest(
+        self, stored: Iterable[tuple[str, bytes]], threshold: float
+    ) -> tuple[str, float] | None: ...
 
 
 class Store(Protocol):

@@ -1,8 +1,10 @@
 """The SQLite store: WAL mode, versioned schema, FTS5 index, one transaction per document.
 
-All SQL lives in this package (stories in `newsdesk.store.stories`). Each `add` runs in
-its own ``BEGIN IMMEDIATE`` transaction, so an interrupted ingest leaves every committed
-document intact and none half-written.
+All SQL lives in this package (stories in `newsdesk.store.stories`, the web pages'
+read-only queries in `newsdesk.store.queries`). Each `add` runs in its own ``BEGIN
+IMMEDIATE`` transaction, so an interrupted ingest leaves every committed document intact
+and none half-written. Near-duplicates: the texts sharing an LSH band with a new one are
+read here; its `Fingerprint` (`newsdesk.ingest.dedup`) decides which it copies.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import StoreError
-from newsdesk.ingest.dedup import Fingerprint, signature_from_bytes, similarity
 from newsdesk.model import Document
-from newsdesk.store.base import AddResult
+from newsdesk.store.base import AddResult, Fingerprint
 from newsdesk.store.schema import MIGRATIONS, migrate
 from newsdesk.store.stories import SQLiteStories
 
@@ -192,6 +193,8 @@ class SQLiteStore:
         )
 
     def _near_duplicate(self, fingerprint: Fingerprint) -> tuple[str, float] | None:
+        """The stored document ``fingerprint`` is a near-duplicate of, if any: the texts
+        sharing one of its bands are read here and compared by the fingerprint."""
         clauses = " OR ".join("(band = ? AND key = ?)" for _ in fingerprint.bands)
         params: list[int] = []
         for band, key in enumerate(fingerprint.bands):
@@ -202,12 +205,7 @@ class SQLiteStore:
             f"JOIN documents d ON d.pk = l.doc_rowid WHERE {clauses}",
             params,
         ).fetchall()
-        best: tuple[str, float] | None = None
-        for doc_id, blob in rows:
-            sim = similarity(fingerprint.signature, signature_from_bytes(blob))
-            if sim >= self.threshold and (best is None or sim > best[1]):
-                best = (doc_id, sim)
-        return best
+        return fingerprint.closest(rows, self.threshold)
 
     # -- reading -----------------------------------------------------------------------
 

@@ -1,15 +1,18 @@
-"""Stories in the SQLite store: the `StoryBackend` that keeps stories current across runs.
+"""Stories in the SQLite store: the tables that keep stories current across runs.
+
+The store persists and queries; `newsdesk.cluster.stored.StoredStories` computes (the
+centroid maths, which member is central, titles and leads) and writes through this class.
 
 Tables (schema v3, see `newsdesk.store.schema`): ``stories`` holds each story's centroid
 as running sums (dense vector as float32 bytes, sparse views as JSON), its title and lead
-(from its most central member: the one closest to the centroid, checked against each
-newcomer), its size, publication span and ``seq``, which grows with
+(from its most central member), its size, publication span and ``seq``, which grows with
 every change; ``story_keys`` is the inverted index, read newest first per key;
 ``features`` keeps each document's dense vector and raw counts, so centroids can be
-rebuilt with fresh IDF (`rebuild`); ``vocabulary`` the document frequencies (row ``''``
-counts the documents); ``story_events`` what a re-clustering merged and split.
+rebuilt with fresh IDF; ``vocabulary`` the document frequencies (row ``''`` counts the
+documents); ``story_events`` what a re-clustering merged and split. Centroids read or
+written are cached (most recently used first, validated by ``seq``).
 
-Callers wrap each `OnlineClusterer.add` in `SQLiteStore.transaction`, so a document's
+Callers wrap each document's assignment in `SQLiteStore.transaction`, so a document's
 features, vocabulary counts and story change commit together or not at all.
 """
 
@@ -18,33 +21,33 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from newsdesk.brief.embed import NoEncoder
-from newsdesk.cluster.features import (
-    DocFeatures,
-    FeatureExtractor,
-    Sparse,
-    Vector,
-    tfidf_vector,
-)
-from newsdesk.cluster.online import Centroid
-from newsdesk.cluster.reconcile import StoryChange
-from newsdesk.cluster.records import published_at, story_id, story_lead, story_title
 from newsdesk.errors import StoreError
-from newsdesk.model import Document, Story
+from newsdesk.model import Document, Story, StoryChange
 
-__all__ = ["CACHE_SIZE", "SQLiteStories", "SQLiteVocabulary", "StoryRow"]
+__all__ = [
+    "CACHE_SIZE",
+    "CentroidRow",
+    "FeatureRow",
+    "SQLiteStories",
+    "SQLiteVocabulary",
+    "StoryRow",
+    "StoryState",
+]
 
 _CHUNK = 500  # keys per IN (...) query
 _ROW_COLUMNS = "id, title, lead, size, first_seen, last_seen, updated_at, seq"  # StoryRow
 # Centroids kept in memory (most recently used), so memory stays flat as stories pile up.
 CACHE_SIZE = 2048
+
+Vector = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,39 @@ class StoryRow:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CentroidRow:
+    """A story's stored running sums of its members' views, its size and its latest
+    publication date (`newsdesk.cluster.online.Centroid` does their maths)."""
+
+    dense: Vector
+    terms: dict[str, float]
+    names: dict[str, float]
+    size: int
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureRow:
+    """A document's stored features: its lead embedding and raw counts (weighted by the
+    IDF of the moment they are read)."""
+
+    doc_id: str
+    dense: Vector
+    terms: dict[str, int]
+    names: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """What a join needs of a stored story besides its centroid."""
+
+    central_id: str | None
+    first_seen: str | None
+    last_seen: str | None
+    seq: int
+
+
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -83,6 +119,10 @@ def _dense(blob: bytes) -> Vector:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 class SQLiteVocabulary:
@@ -115,23 +155,18 @@ class SQLiteVocabulary:
             found.update((k, int(df)) for k, df in rows)
         return found
 
-    def tfidf(self, counts: Mapping[str, int]) -> Sparse:
-        return tfidf_vector(counts, self.documents, self.frequencies(counts))
-
 
 class SQLiteStories:
-    """The stories of one store (a `StoryBackend`; see the module docstring)."""
+    """The stories of one store: their rows, index, features and events (see the module
+    docstring)."""
 
-    def __init__(
-        self, conn: sqlite3.Connection, max_postings: int = 32, cache_size: int = CACHE_SIZE
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection, cache_size: int = CACHE_SIZE) -> None:
         self.conn = conn
-        self.max_postings = max_postings
         self.vocabulary = SQLiteVocabulary(conn)
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, tuple[int, Centroid]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int, CentroidRow]] = OrderedDict()
 
-    def _remember(self, sid: str, seq: int, centroid: Centroid) -> None:
+    def _remember(self, sid: str, seq: int, centroid: CentroidRow) -> None:
         self._cache[sid] = (seq, centroid)
         self._cache.move_to_end(sid)
         while len(self._cache) > self.cache_size:
@@ -141,34 +176,48 @@ class SQLiteStories:
         """Drop cached centroids (after a rollback)."""
         self._cache.clear()
 
-    # -- StoryBackend ------------------------------------------------------------------
+    # -- what a join reads -------------------------------------------------------------
 
     def assigned(self, doc_id: str) -> str | None:
+        """The story ``doc_id`` belongs to, if any."""
         row = self.conn.execute("SELECT story_id FROM documents WHERE id = ?", (doc_id,))
         found = row.fetchone()
         return str(found[0]) if found and found[0] else None
 
     def postings(self, key: str, limit: int) -> Sequence[str]:
+        """The ``limit`` most recently changed stories indexed under ``key``."""
         rows = self.conn.execute(
             "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
             (key, limit),
         )
         return [r[0] for r in rows]
 
-    def centroids(self, ids: Sequence[str], since: str | None = None) -> dict[str, Centroid]:
-        found: dict[str, Centroid] = {}
+    def centroids(self, ids: Sequence[str], since: str | None = None) -> dict[str, CentroidRow]:
+        """The centroids of the stories ``ids``; with ``since`` (an ISO date), stories
+        whose latest document is dated before it are not even read."""
+        found: dict[str, CentroidRow] = {}
         for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT id, seq FROM stories WHERE id IN ({marks})"
             params: list[str] = list(chunk)
-            if since is not None:  # closed stories are not even read
+            if since is not None:
                 sql += " AND (last_seen IS NULL OR substr(last_seen, 1, 10) >= ?)"
                 params.append(since)
             for sid, seq in self.conn.execute(sql, params):
                 found[sid] = self._centroid(sid, seq)
         return found
 
-    def _centroid(self, sid: str, seq: int) -> Centroid:
+    def story(self, sid: str) -> tuple[StoryState, CentroidRow] | None:
+        """One story's state and centroid (None: no story has that id yet)."""
+        row = self.conn.execute(
+            "SELECT central_id, first_seen, last_seen, seq FROM stories WHERE id = ?", (sid,)
+        ).fetchone()
+        if row is None:
+            return None
+        state = StoryState(*row)
+        return state, self._centroid(sid, state.seq)
+
+    def _centroid(self, sid: str, seq: int) -> CentroidRow:
         """The centroid of ``sid`` at ``seq``: from the cache when it is current."""
         cached = self._cache.get(sid)
         if cached and cached[0] == seq:
@@ -176,26 +225,42 @@ class SQLiteStories:
             return cached[1]
         return self._load(sid)
 
-    def _load(self, sid: str) -> Centroid:
+    def _load(self, sid: str) -> CentroidRow:
         row = self.conn.execute(
             "SELECT seq, dense, terms, names, size, last_seen FROM stories WHERE id = ?", (sid,)
         ).fetchone()
         seq, blob, terms, names, size, last_seen = row
-        centroid = Centroid(
-            _dense(blob), json.loads(terms), json.loads(names), int(size), published_at(last_seen)
+        centroid = CentroidRow(
+            _dense(blob), json.loads(terms), json.loads(names), int(size), last_seen
         )
         self._remember(sid, int(seq), centroid)
         return centroid
 
-    def join(self, story: str | None, doc: Document, feat: DocFeatures) -> str:
-        sid = story or story_id([doc.id])
+    def features(self, doc_id: str) -> FeatureRow | None:
+        """One document's stored features (None when it has none)."""
         row = self.conn.execute(
-            "SELECT central_id, first_seen, last_seen, seq FROM stories WHERE id = ?", (sid,)
+            "SELECT dense, terms, names FROM features WHERE doc_id = ?", (doc_id,)
         ).fetchone()
-        current = self._centroid(sid, row[3]) if row else Centroid.empty(len(feat.dense))
-        centroid = current.plus(feat, published_at(doc.published))
-        central = self._central(row[0] if row else None, doc.id, feat, centroid)
-        dates = [d for d in (*(row[1:3] if row else ()), doc.published) if d]
+        if row is None:
+            return None
+        return FeatureRow(doc_id, _dense(row[0]), json.loads(row[1]), json.loads(row[2]))
+
+    # -- what a join writes ------------------------------------------------------------
+
+    def save(
+        self,
+        sid: str,
+        features: FeatureRow,
+        centroid: CentroidRow,
+        first_seen: str | None,
+        keys: Sequence[str],
+        headline: tuple[str, str] | None = None,
+    ) -> None:
+        """Record that the document of ``features`` joined ``sid`` (a new story when no
+        story has that id yet): its features, the story's new ``centroid`` and span, its
+        index ``keys``; ``headline`` (title, lead) when the document is now its most
+        central member."""
+        doc_id = features.doc_id
         seq = self._next_seq()
         now = _now()
         self.conn.execute(
@@ -203,66 +268,44 @@ class SQLiteStories:
             "ON CONFLICT (doc_id) DO UPDATE SET dense = excluded.dense, "
             "terms = excluded.terms, names = excluded.names",
             (
-                doc.id,
-                np.asarray(feat.dense, dtype=np.float32).tobytes(),
-                json.dumps(feat.term_counts, ensure_ascii=False),
-                json.dumps(feat.name_counts, ensure_ascii=False),
+                doc_id,
+                np.asarray(features.dense, dtype=np.float32).tobytes(),
+                _json(features.terms),
+                _json(features.names),
             ),
         )
-        self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (sid, doc.id))
+        self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (sid, doc_id))
         values = {
             "id": sid,
             "size": centroid.size,
             "dense": np.asarray(centroid.dense, dtype=np.float32).tobytes(),
-            "terms": json.dumps(centroid.terms, ensure_ascii=False),
-            "names": json.dumps(centroid.names, ensure_ascii=False),
-            "first": min(dates) if dates else None,
-            "last": max(dates) if dates else None,
+            "terms": _json(centroid.terms),
+            "names": _json(centroid.names),
+            "first": first_seen,
+            "last": centroid.last_seen,
             "now": now,
             "seq": seq,
         }
-        if row:
-            self.conn.execute(
-                "UPDATE stories SET size = :size, dense = :dense, terms = :terms, "
-                "names = :names, first_seen = :first, last_seen = :last, updated_at = :now, "
-                "seq = :seq WHERE id = :id",
-                values,
-            )
-        else:
-            self.conn.execute(
-                "INSERT INTO stories (id, title, size, dense, terms, names, first_seen, "
-                "last_seen, created_at, updated_at, seq) VALUES (:id, '', :size, :dense, "
-                ":terms, :names, :first, :last, :now, :now, :seq)",
-                values,
-            )
-        if central == doc.id:
+        self.conn.execute(
+            "INSERT INTO stories (id, title, size, dense, terms, names, first_seen, "
+            "last_seen, created_at, updated_at, seq) VALUES (:id, '', :size, :dense, "
+            ":terms, :names, :first, :last, :now, :now, :seq) "
+            "ON CONFLICT (id) DO UPDATE SET size = :size, dense = :dense, terms = :terms, "
+            "names = :names, first_seen = :first, last_seen = :last, updated_at = :now, "
+            "seq = :seq",
+            values,
+        )
+        if headline is not None:
             self.conn.execute(
                 "UPDATE stories SET title = ?, lead = ?, central_id = ? WHERE id = ?",
-                (story_title(doc), story_lead(doc), doc.id, sid),
+                (*headline, doc_id, sid),
             )
         self.conn.executemany(
             "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) "
             "ON CONFLICT (key, story_id) DO UPDATE SET seq = excluded.seq",
-            [(key, sid, seq) for key in feat.keys],
+            [(key, sid, seq) for key in keys],
         )
         self._remember(sid, seq, centroid)
-        return sid
-
-    def _central(
-        self, central: str | None, doc_id: str, feat: DocFeatures, centroid: Centroid
-    ) -> str:
-        """The member closest to the updated centroid: the current central one, or the
-        newcomer if it is closer (one stored feature row is read, whatever the size)."""
-        if central is None:
-            return doc_id
-        row = self.conn.execute(
-            "SELECT dense, terms, names FROM features WHERE doc_id = ?", (central,)
-        ).fetchone()
-        if row is None:
-            return doc_id
-        extractor = FeatureExtractor(NoEncoder(), vocabulary=self.vocabulary)
-        old = extractor.from_counts(central, _dense(row[0]), json.loads(row[1]), json.loads(row[2]))
-        return doc_id if centroid.similarity(feat) > centroid.similarity(old) else central
 
     def check_dimension(self, dim: int) -> None:
         """Refuse embeddings of another size than the stored stories' (another model)."""
@@ -318,16 +361,23 @@ class SQLiteStories:
         """Every document id with its story id (None when it has none yet)."""
         return dict(self.conn.execute("SELECT id, story_id FROM documents ORDER BY pk"))
 
-    def stored_features(self, extractor: FeatureExtractor) -> list[DocFeatures]:
-        """Every document's features, weighted by the current IDF, in the order added."""
+    def feature_rows(self) -> list[FeatureRow]:
+        """Every stored document's features, in the order the documents were added."""
         rows = self.conn.execute(
             "SELECT f.doc_id, f.dense, f.terms, f.names FROM features f "
             "JOIN documents d ON d.id = f.doc_id ORDER BY d.pk"
         )
         return [
-            extractor.from_counts(doc_id, _dense(blob), json.loads(terms), json.loads(names))
+            FeatureRow(doc_id, _dense(blob), json.loads(terms), json.loads(names))
             for doc_id, blob, terms, names in rows
         ]
+
+    def head(self, doc_id: str) -> Document:
+        """A stored document's id, text, title and date: what a join reads of it."""
+        row = self.conn.execute(
+            "SELECT text, title, published FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return Document(id=doc_id, text=row[0], title=row[1], published=row[2])
 
     def events(self, story: str | None = None) -> list[StoryChange]:
         """What re-clusterings did (to one story, or to all), oldest first."""
@@ -340,24 +390,16 @@ class SQLiteStories:
 
     # -- re-clustering ------------------------------------------------------------------
 
-    def rebuild(
-        self,
-        groups: Sequence[tuple[str, Sequence[DocFeatures]]],
-        events: Sequence[StoryChange],
-    ) -> None:
-        """Replace every story by ``groups`` (story id, members' features), and record
-        ``events``. Run it inside one transaction."""
+    def clear(self) -> None:
+        """Remove every story (documents keep their features, and lose their story).
+        Run it inside the transaction that joins them again."""
         self.conn.execute("DELETE FROM story_keys")
         self.conn.execute("DELETE FROM stories")
         self.conn.execute("UPDATE documents SET story_id = NULL")
         self._cache.clear()
-        for sid, feats in groups:
-            for feat in feats:
-                row = self.conn.execute(
-                    "SELECT text, title, published FROM documents WHERE id = ?", (feat.id,)
-                ).fetchone()
-                doc = Document(id=feat.id, text=row[0], title=row[1], published=row[2])
-                self.join(sid, doc, feat)
+
+    def record(self, events: Sequence[StoryChange]) -> None:
+        """Record what a re-clustering merged and split."""
         now = _now()
         self.conn.executemany(
             "INSERT INTO story_events (at, kind, story_id, other_id, documents) "

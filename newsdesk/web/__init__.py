@@ -4,9 +4,10 @@ Pages, each with a JSON twin: stories (``/``, ``/stories.json``), a story's brie
 (``/stories/ID``, ``/stories/ID.json``), an entity across stories (``/entities/ID``), a
 document with its annotations highlighted (``/documents/ID``), and adding articles
 (``/upload``, jobs at ``/jobs/ID``). Modules: `app` (factory), `security` (binding,
-token, headers), `queries` (read-only SQL), `pages` and `upload` (routes), `jobs` (the
-ingest thread), `briefings` (cache), `story_view`, `entity_view`, `document_view`
-(what the templates show), `render` (templates and JSON).
+token, headers), `pages` and `upload` (routes), `jobs` (the ingest thread), `briefings`
+(cache), `story_view`, `entity_view`, `document_view` (what the templates show), `render`
+(templates and JSON). Pages read the store through `newsdesk.store.queries` (read-only
+connections); no SQL is written here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from newsdesk.errors import MissingDependency
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from newsdesk.brief.embed import SentenceEncoder
+    from newsdesk.embed import SentenceEncoder
     from newsdesk.settings import Settings
 
 __all__ = ["create_app", "serve"]

@@ -19,15 +19,15 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from newsdesk import app as api
-from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.embed import SentenceEncoder
 from newsdesk.errors import NewsdeskError
 from newsdesk.pipeline import Pipeline
 from newsdesk.registry import DEFAULT_STAGES, build_pipeline
 from newsdesk.settings import Settings
+from newsdesk.store.queries import ReadOnlyStore
 from newsdesk.web import login, pages, upload
 from newsdesk.web.briefings import BriefingCache
 from newsdesk.web.jobs import IngestWorker
-from newsdesk.web.queries import ReadOnlyStore
 from newsdesk.web.render import STATIC, Renderer
 from newsdesk.web.security import Guard, Next
 from newsdesk.web.state import WebState, web_state
@@ -54,7 +54,7 @@ def create_app(
         raise NewsdeskError(f"no store at {db}: create one with `newsdesk ingest FILES --db {db}`")
     settings = settings or Settings()
     if embedder is None:
-        from newsdesk.brief.embed import Embedder
+        from newsdesk.embed import Embedder
 
         embedder = Embedder()
     store = api.open_store(db, settings)  # migrates; from here on only the worker uses it

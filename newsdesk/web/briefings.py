@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsdesk import app as api
-from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.embed import SentenceEncoder
 from newsdesk.model import Briefing, Document, Story
 from newsdesk.pipeline import Pipeline
 

@@ -2,7 +2,7 @@
 
 Uploads become jobs; the worker runs them one after another (read, annotate and store,
 group into stories) and records per-item results as it goes, so a page can poll the
-job's progress. Request handlers only read (see `queries`).
+job's progress. Request handlers only read (see `newsdesk.store.queries`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk import app as api
-from newsdesk.brief.embed import SentenceEncoder
+from newsdesk.embed import SentenceEncoder
 from newsdesk.model import Document, Refusal
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
+from newsdesk.store.queries import ReadOnlyStore, document_story
 from newsdesk.store.sqlite import SQLiteStore
-from newsdesk.web.queries import ReadOnlyStore, document_story
 from newsdesk.web.story_view import document_url
 
 JSON = dict[str, Any]

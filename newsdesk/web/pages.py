@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
 from newsdesk.model import Briefing, Document, Story
-from newsdesk.web import queries
+from newsdesk.store import queries
 from newsdesk.web.document_view import document_page
 from newsdesk.web.entity_view import entity_page, story_url
 from newsdesk.web.ids import entity_id, plain_id, valid_date, valid_entity_id

@@ -7,9 +7,9 @@ from typing import cast
 
 from starlette.requests import Request
 
+from newsdesk.store.queries import ReadOnlyStore
 from newsdesk.web.briefings import BriefingCache
 from newsdesk.web.jobs import IngestWorker
-from newsdesk.web.queries import ReadOnlyStore
 from newsdesk.web.render import Renderer
 from newsdesk.web.security import Guard
 

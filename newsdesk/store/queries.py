@@ -1,8 +1,11 @@
-"""Read-only SQL for the web pages.
+"""Read-only queries of a store: what the web pages read (stories with filters, search
+snippets, a document with its story, the documents naming an entity or quoting a person).
 
-Request handlers never write: each request opens its own connection on the store's
-``file:PATH?mode=ro`` URI (with ``PRAGMA query_only`` on top), so a bug in a page cannot
-change the store, and reads go on while the ingest thread writes (WAL).
+Each caller opens its own connection on the store's ``file:PATH?mode=ro`` URI
+(`ReadOnlyStore.connect`, with ``PRAGMA query_only`` on top), so a bug in a page cannot
+change the store, and reads go on while the ingest thread writes (WAL). The annotation
+layers are stored as JSON (`newsdesk.store.sqlite`); the queries over them
+(``json_each``/``json_extract``) live here with the rest of the SQL.
 """
 
 from __future__ import annotations

