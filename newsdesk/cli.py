@@ -207,7 +207,6 @@ def ingest(
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
     counts: Counter[str] = Counter()
-    lines: list[str] = []
     total = 0 if "-" in inputs else count_items(inputs)
     pipeline = app.default_pipeline(settings) if annotate else None
     results = app.ingest(
@@ -227,16 +226,13 @@ def ingest(
                 stories.add(result.story)
                 if result.story == story_id([result.id]):
                     founded.add(result.story)
-            if result.status in ("duplicate", "refused"):
-                lines.append(f"{result.status}: {result}")
+            if result.status in ("duplicate", "refused") and not quiet:
+                _err(f"{result.status}: {result}")  # as it happens: a crash loses none
     except KeyboardInterrupt:
         _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
         sys.exit(130)
     finally:
         store.close()
-    if not quiet:
-        for line in lines:
-            _err(line)
     into = f" (into {len(stories)} stories, {len(founded)} of them new)" if stories else ""
     click.echo(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
