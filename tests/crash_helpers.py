@@ -110,6 +110,7 @@ def kill_trial(
     rng: random.Random,
     command: list[str] | None = None,
     rerun: Pipeline | None = None,
+    rerun_command: bool = False,
 ) -> KillTrial:
     """Start an ingest of ``folder`` into a new store (``command``, with ``{db}`` and
     ``{folder}`` in its arguments; default: this module), kill -9 it once it has stored
@@ -132,7 +133,16 @@ def kill_trial(
     with SQLiteStore(db) as store:
         at_kill = store.count()
         unassigned = len(store.stories.unassigned())
-    run_ingest(db, folder, rerun)
+    if rerun_command:  # the same command again (a store keeps to one embedder)
+        subprocess.run(
+            [arg.format(db=db, folder=folder) for arg in template],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+    else:
+        run_ingest(db, folder, rerun)
     with SQLiteStore(db) as store:
         found = tuple(problems(store))
         differing = sum(1 for doc in store.documents() if not stored_text_matches(doc, corpus))

@@ -366,8 +366,7 @@ def test_issue14_11_id_rule(value: str, problem: str | None) -> None:
 def test_issue14_11_bad_ids_are_refused_by_every_reader_and_by_the_store(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        "\n".join(line(id=i, text=TEXT) for i in ["a\x00b", "a\nb", "x" * 1_000_000, "ok/1"])
-        + "\n"
+        "\n".join(line(id=i, text=TEXT) for i in ["a\x00b", "a\nb", "x" * 1_000_000, "ok/1"]) + "\n"
     )
     (tmp_path / "new\nline.txt").write_text(WIRE)
     items = read_all(str(feed), str(tmp_path / "new\nline.txt"))
@@ -451,3 +450,29 @@ def test_issue14_10_navigation_only_page_is_refused() -> None:
         "</article></body></html>"
     )
     assert extract_html(article).text.startswith("The harbour board of Quillmouth")
+
+
+# Resource limits ----------------------------------------------------------------------
+
+
+def test_issue14_limits_are_named_in_help() -> None:
+    from newsdesk.annotate.nlp import MAX_PIECE_CHARS
+    from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
+    from newsdesk.web import pages, upload
+
+    ingest = CliRunner().invoke(cli, ["ingest", "--help"]).stdout
+    for text in (
+        "Limits",
+        f"{MAX_ID_CHARS} characters",
+        f"{MAX_PIECE_CHARS:,}",
+        f"{BUSY_TIMEOUT_MS // 1000} s",
+        "--max-document-bytes (5 MB)",
+    ):
+        assert text in ingest, text
+    serve = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).stdout.split())
+    for text in (
+        f"at most {upload.MAX_REQUEST_BYTES // 1_000_000} MB and {upload.MAX_FILES} files",
+        f"each at most {upload.MAX_FILE_BYTES // 1_000_000} MB",
+        f"at most {pages.MAX_PARAM_CHARS} characters",
+    ):
+        assert text in serve, text
