@@ -318,6 +318,11 @@ def hostile_run(long: bool) -> dict[str, Any]:
                 signal.alarm(0)
             took = time.monotonic() - start
             slowest = max(slowest, (took, name))
+            if took > 30:
+                print(f"  slow: {name} took {took:.0f} s", file=sys.stderr, flush=True)
+            if took > HANG_SECONDS:  # the alarm cannot interrupt C code; count it after
+                counts["hangs"] += 1
+                details.append(f"hang: {name} ({took:.0f} s)")
             if not any(k.startswith(f"good-{n:03d}") for k in kept):
                 counts["lost"] += 1
                 details.append(f"good article lost next to: {name}")

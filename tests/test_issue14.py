@@ -106,7 +106,16 @@ def test_issue14_03_pieces_join_back_and_end_at_paragraphs() -> None:
     assert "".join(cut) == text
     assert all(len(p) <= 2_000 for p in cut)
     assert all(p.endswith("\n\n") for p in cut[:-1])
-    assert pieces("x" * 5_000, 2_000) == ["x" * 2_000, "x" * 2_000, "x" * 1_000]
+    assert pieces("word " * 1_000, 2_000) == ["word " * 400, "word " * 400, "word " * 200]
+
+
+def test_issue14_03_a_long_run_without_spaces_is_cut_into_short_pieces() -> None:
+    # spaCy's tokenizer is quadratic in such a run: 20,000 commas took 106 s in one piece.
+    text = "Intro line.\n\n" + ".,;!?" * 1_000 + " end"
+    cut = pieces(text, 2_000, run=100)
+    assert "".join(cut) == text
+    assert cut[0] == "Intro line.\n\n" and cut[-1] == " end"
+    assert all(len(p) == 100 for p in cut[1:-1])
 
 
 @pytest.mark.slow

