@@ -247,22 +247,32 @@ def hostile_inputs(long: bool) -> Iterator[tuple[str, str, bytes | Callable[[Pat
     yield (
         "huge-attribute",
         ".html",
-        b'<p title="' + b"x" * 4_000_000 + b'">' + text.encode() + b"</p>",
+        page(b'<p title="' + b"x" * 4_000_000 + b'">' + text.encode() + b"</p>"),
         True,
     )
     yield "wrong-charset", ".html", b'<meta charset="utf-16"><p>' + text.encode() + b"</p>", True
     yield "unclosed", ".html", b"<html><body><p>" + text.encode() + b"<p><b><i><u>", True
     yield "frameset", ".html", b"<frameset><frame src='x'></frameset>", False
-    yield "svg", ".html", b"<svg><text>" + text.encode() + b"</text></svg>", True
-    yield "article-in-links", ".html", b"<p>" + text.encode() + b' <a href="/m">More</a></p>', True
+    yield "svg", ".html", page(b"<svg><text>" + text.encode() + b"</text></svg>"), False
+    yield (
+        "article-in-links",
+        ".html",
+        page(b"<p>" + text.encode() + b' <a href="/m">More</a></p>'),
+        True,
+    )
     yield "binary-html", ".html", random.Random(2).randbytes(10_000), False
-    yield "xml-pi", ".html", b"<?xml version='1.0'?><p>" + text.encode() + b"</p>", True
+    yield "xml-pi", ".html", b"<?xml version='1.0'?>" + page(b"<p>" + text.encode() + b"</p>"), True
     yield (
         "bidi-title",
         ".html",
         "<title>\u202egnp.exe</title><p>".encode() + text.encode() + b"</p>",
         True,
     )
+
+
+def page(body: bytes) -> bytes:
+    """A whole page around ``body`` (trafilatura finds no article in a bare fragment)."""
+    return b"<html><body>" + body + b"</body></html>"
 
 
 def materialise(folder: Path, name: str, suffix: str, content: Any) -> Path:
@@ -355,7 +365,6 @@ def _cli_run(base: Path, inputs: list[Any]) -> str:
             str(folder),
             "--db",
             str(base / "cli.db"),
-            "-q",
         ],
         capture_output=True,
         text=True,
