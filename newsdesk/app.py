@@ -70,17 +70,21 @@ def ingest(
     their annotation layers are stored with them in the same transaction; documents the
     store already holds are not annotated again. With ``assign`` (the default), each added
     document then joins a story, or starts one (`assign_stories`), and its result names
-    the story. A refused item is reported and skipped; nothing already stored is touched.
+    the story, after the stored documents that have none (what a killed run left undone)
+    got theirs. A refused item is reported and skipped; so is a document the pipeline
+    fails on (alone), with the error. Nothing already stored is touched.
     """
     settings = settings or Settings()
     clusterer = _story_clusterer(store, embedder, settings) if assign else None
+    # Documents a killed run stored but did not get to put into a story get one first.
+    leftover = _assign(store, clusterer, store.stories.unassigned()) if clusterer else {}
     stream = iter(items)
     while batch := list(islice(stream, batch_size)):
         todo = {i: item for i, item in enumerate(batch) if isinstance(item, Document)}
         todo = {i: doc for i, doc in todo.items() if store.needs(doc)}
         if pipeline is not None and todo:
-            for i, doc in zip(todo, pipeline(todo.values()), strict=True):
-                batch[i] = doc
+            for i, item in _annotate_each(pipeline, todo).items():
+                batch[i] = item
         results = []
         for item in batch:
             if isinstance(item, Refusal):
@@ -91,9 +95,27 @@ def ingest(
                 results.append(store.add(item, fingerprint(item.text)))
         if clusterer is not None:
             added = [r.id for r in results if r.status == "added"]
-            found = _assign(store, clusterer, added)
+            found = leftover | _assign(store, clusterer, added)
             results = [replace(r, story=found.get(r.id)) for r in results]
         yield from results
+
+
+def _annotate_each(pipeline: Pipeline, docs: dict[int, Document]) -> dict[int, Item]:
+    """The documents annotated, by position. When the batch fails, each document is
+    annotated alone, and one that still fails is refused with the error: one bad
+    document never fails the others."""
+    try:
+        return dict(zip(docs, pipeline(docs.values()), strict=True))
+    except Exception:
+        pass
+    done: dict[int, Item] = {}
+    for i, doc in docs.items():
+        try:
+            [done[i]] = pipeline([doc])
+        except Exception as exc:
+            reason = f"cannot be annotated: {type(exc).__name__}: {str(exc)[:200]}"
+            done[i] = Refusal(doc.source or doc.id, reason, id=doc.id)
+    return done
 
 
 def assign_stories(
@@ -174,9 +196,10 @@ def annotate(
                 else:
                     seen[item.id] = item.source or "?"
             checked.append(item)
-        done = iter(pipeline(d for d in checked if isinstance(d, Document)))
-        for item in checked:
-            yield next(done) if isinstance(item, Document) else item
+        docs = {i: d for i, d in enumerate(checked) if isinstance(d, Document)}
+        done = _annotate_each(pipeline, docs)
+        for i, item in enumerate(checked):
+            yield done.get(i, item)
 
 
 def group_key(doc: Document, by: str | None) -> str | None:

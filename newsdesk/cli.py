@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from newsdesk import app
+from newsdesk.annotate.nlp import MAX_PIECE_CHARS
 from newsdesk.errors import NewsdeskError
+from newsdesk.ids import MAX_ID_CHARS
 from newsdesk.ingest.read import count_items
 from newsdesk.model import Document, Refusal
 from newsdesk.settings import Settings, help_for
+from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from newsdesk.store.sqlite import SQLiteStore
@@ -35,7 +38,22 @@ INPUT is one of:
   FILE.jsonl   one article per line: {"id", "text" or "html", "title", "outlet",
                "published", "url", "story"}
   FOLDER       every such file inside, recursively, in sorted order
-  -            JSONL on standard input"""
+  -            JSONL on standard input
+""" + f"""
+\b
+Limits (an input past one is refused with its reason; the others go on):
+  size    a file or JSONL line over --max-document-bytes (5 MB) is refused
+          and read no further
+  files   only regular files (or symlinks to them) are read: a pipe, device
+          or socket is refused without waiting on it
+  depth   JSON nested deeper than the recursion limit (about 1,000 levels)
+  ids     {MAX_ID_CHARS} characters at most, not blank, no control characters
+          (NUL, newline, tab, DEL, U+0080-U+009F, U+2028/9); any other id
+          works, "a/b" or "../x" included
+  length  no limit on text length: spaCy parses long texts in pieces of
+          {MAX_PIECE_CHARS:,} characters cut at paragraphs
+  time    reading never blocks; a store busy with another writer is
+          waited on for up to {BUSY_TIMEOUT_MS // 1000} s, then the run stops with an error"""
 
 
 def _err(message: str) -> None:
@@ -207,7 +225,6 @@ def ingest(
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
     counts: Counter[str] = Counter()
-    lines: list[str] = []
     total = 0 if "-" in inputs else count_items(inputs)
     pipeline = app.default_pipeline(settings) if annotate else None
     results = app.ingest(
@@ -227,16 +244,13 @@ def ingest(
                 stories.add(result.story)
                 if result.story == story_id([result.id]):
                     founded.add(result.story)
-            if result.status in ("duplicate", "refused"):
-                lines.append(f"{result.status}: {result}")
+            if result.status in ("duplicate", "refused") and not quiet:
+                _err(f"{result.status}: {result}")  # as it happens: a crash loses none
     except KeyboardInterrupt:
         _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
         sys.exit(130)
     finally:
         store.close()
-    if not quiet:
-        for line in lines:
-            _err(line)
     into = f" (into {len(stories)} stories, {len(founded)} of them new)" if stories else ""
     click.echo(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
@@ -667,6 +681,13 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing).
     Listens on 127.0.0.1 only, unless --host and --token are both given.
+
+    \b
+    Limits: an upload holds at most 20 MB and 50 files, each at most 5 MB
+    (413 or a refusal past them); query parameters at most 200 characters,
+    no control characters (400 past them); the Host header must be exactly
+    NAME or NAME:PORT. One bad file in an upload is refused, never failing
+    the others.
 
     \b
     Examples:

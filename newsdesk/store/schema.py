@@ -130,24 +130,38 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
-    """Bring the schema up to date; return the version it is at."""
+    """Bring the schema up to date; return the version it is at.
+
+    Each migration runs in its own ``BEGIN IMMEDIATE`` transaction and reads the version
+    inside it, so two processes opening a new store at once take turns (the second waits
+    on the busy timeout, then finds the work done) instead of running a migration twice.
+    """
+    if _version(conn, migrations) == len(migrations):
+        return len(migrations)  # up to date: no write lock taken
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = _version(conn, migrations)
+            if version == len(migrations):
+                conn.execute("COMMIT")
+                return version
+            for statement in _statements(migrations[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _version(conn: sqlite3.Connection, migrations: tuple[str, ...]) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > len(migrations):
         raise StoreError(
             f"the store has schema version {version}, newer than this newsdesk knows "
             f"({len(migrations)}); upgrade newsdesk"
         )
-    for number, script in enumerate(migrations[version:], start=version + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return len(migrations)
+    return version
 
 
 def _statements(script: str) -> list[str]:

@@ -4,7 +4,9 @@ All SQL lives in this package (stories in `newsdesk.store.stories`, the web page
 read-only queries in `newsdesk.store.queries`). Each `add` runs in its own ``BEGIN
 IMMEDIATE`` transaction, so an interrupted ingest leaves every committed document intact
 and none half-written. Near-duplicates: the texts sharing an LSH band with a new one are
-read here; its `Fingerprint` (`newsdesk.ingest.dedup`) decides which it copies.
+read here; its `Fingerprint` (`newsdesk.ingest.dedup`) decides which it copies. Writers in
+other processes wait for each other up to `BUSY_TIMEOUT_MS` (opening a new store
+included) instead of failing; an id breaking the id rule (`newsdesk.ids`) is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import StoreError
+from newsdesk.ids import id_problem
 from newsdesk.model import Document
 from newsdesk.store.base import AddResult, Fingerprint
 from newsdesk.store.schema import MIGRATIONS, migrate
@@ -27,6 +30,7 @@ DOCUMENT_COLUMNS = (
     "id, text, title, outlet, author, url, published, genre, story_label, source, hash, layers"
 )
 _LAYERS = ("quotes", "entities", "relations", "timeline", "genre_evidence")
+BUSY_TIMEOUT_MS = 60_000
 
 
 class SQLiteStore:
@@ -43,10 +47,15 @@ class SQLiteStore:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=5000")
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
@@ -94,6 +103,9 @@ class SQLiteStore:
     def _add(self, doc: Document, fingerprint: Fingerprint | None) -> AddResult:
         conn = self.conn
         src = doc.source
+        problem = id_problem(doc.id)
+        if problem is not None:
+            return AddResult("refused", doc.id, src, reason=problem)
         row = conn.execute("SELECT hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if row is not None:
             if row[0] == doc.hash:
@@ -300,4 +312,4 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["DOCUMENT_COLUMNS", "MIGRATIONS", "SQLiteStore", "document_from_row"]
+__all__ = ["BUSY_TIMEOUT_MS", "DOCUMENT_COLUMNS", "MIGRATIONS", "SQLiteStore", "document_from_row"]

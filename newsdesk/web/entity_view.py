@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote
 
 from newsdesk.brief.render import source_label, speaker_role
 from newsdesk.model import Document, Quote
-from newsdesk.web.ids import entity_id
+from newsdesk.web.ids import entity_id, url_key
 from newsdesk.web.story_view import document_url
 
 JSON = dict[str, Any]
@@ -22,7 +21,7 @@ Found = Sequence[tuple[Document, str | None]]
 
 def story_url(story_id: str | None) -> str | None:
     """The page of a story."""
-    return f"/stories/{quote(story_id, safe='')}" if story_id else None
+    return f"/stories/{url_key(story_id)}" if story_id else None
 
 
 def _quote(q: Quote, doc: Document, story: str | None, titles: dict[str, str]) -> JSON:

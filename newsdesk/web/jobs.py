@@ -26,6 +26,7 @@ from newsdesk.settings import Settings
 from newsdesk.store.base import AddResult
 from newsdesk.store.queries import ReadOnlyStore, document_story
 from newsdesk.store.sqlite import SQLiteStore
+from newsdesk.web.entity_view import story_url
 from newsdesk.web.story_view import document_url
 
 JSON = dict[str, Any]
@@ -181,7 +182,7 @@ class IngestWorker:
 
     def _run(self, job: Job, staged: list[Staged]) -> None:
         job.update(state="reading")
-        items = [item for s in staged for item in _read(s, self.settings)]
+        items = [item for s in staged for item in _read_safely(s, self.settings)]
         job.update(total=len(items), state="annotating")
         if self._pipeline is None:
             self._pipeline = self._factory()
@@ -199,7 +200,16 @@ class IngestWorker:
             for record in added:
                 story = document_story(conn, record["id"])
                 with job.lock:
-                    record["story_url"] = f"/stories/{story}" if story else None
+                    record["story_url"] = story_url(story)
+
+
+def _read_safely(staged: Staged, settings: Settings) -> list[Document | Refusal]:
+    """The items of one staged file; a reader failure refuses this file, not the job."""
+    try:
+        return list(_read(staged, settings))
+    except Exception as exc:
+        reason = f"cannot be read: {type(exc).__name__}: {str(exc)[:200]}"
+        return [Refusal(staged.name, reason.replace(str(staged.path), staged.name))]
 
 
 def _read(staged: Staged, settings: Settings) -> Iterator[Document | Refusal]:

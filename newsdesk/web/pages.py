@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
@@ -12,7 +12,7 @@ from newsdesk.model import Briefing, Document, Story
 from newsdesk.store import queries
 from newsdesk.web.document_view import document_page
 from newsdesk.web.entity_view import entity_page, story_url
-from newsdesk.web.ids import entity_id, plain_id, valid_date, valid_entity_id
+from newsdesk.web.ids import entity_id, id_from_key, url_key, valid_date, valid_entity_id
 from newsdesk.web.render import json
 from newsdesk.web.state import web_state
 from newsdesk.web.story_view import document_url, story_page
@@ -20,12 +20,15 @@ from newsdesk.web.story_view import document_url, story_page
 router = APIRouter()
 JSON = dict[str, Any]
 MAX_PARAM_CHARS = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _param(request: Request, name: str) -> str:
     value = request.query_params.get(name, "").strip()
     if len(value) > MAX_PARAM_CHARS:
         raise HTTPException(400, f"{name} is too long (at most {MAX_PARAM_CHARS} characters)")
+    if _CONTROL.search(value):
+        raise HTTPException(400, f"{name} must not hold control characters")
     return value
 
 
@@ -100,8 +103,9 @@ def stories_html(request: Request) -> Response:
     return web_state(request).renderer.page("stories.html", data, json_url=json_url)
 
 
-def _briefing(request: Request, story_id: str) -> tuple[Briefing, JSON]:
-    if not plain_id(story_id):
+def _briefing(request: Request, key: str) -> tuple[Briefing, JSON]:
+    story_id = id_from_key(key)
+    if story_id is None:
         raise HTTPException(404, "no such story")
     state = web_state(request)
     with state.db.connect() as conn:
@@ -120,15 +124,15 @@ def _briefing(request: Request, story_id: str) -> tuple[Briefing, JSON]:
     return briefing, row
 
 
-@router.get("/stories/{story_id}.json")
-def story_json(request: Request, story_id: str) -> Response:
-    briefing, _ = _briefing(request, story_id)
+@router.get("/stories/{key}.json")
+def story_json(request: Request, key: str) -> Response:
+    briefing, _ = _briefing(request, key)
     return json(briefing.to_dict())
 
 
-@router.get("/stories/{story_id}")
-def story_html(request: Request, story_id: str) -> Response:
-    briefing, row = _briefing(request, story_id)
+@router.get("/stories/{key}")
+def story_html(request: Request, key: str) -> Response:
+    briefing, row = _briefing(request, key)
     state = web_state(request)
     with state.db.connect() as conn:
         known = queries.entity_keys(conn)
@@ -166,9 +170,10 @@ def entity_html(request: Request, eid: str) -> Response:
     )
 
 
-def document_data(request: Request, doc_id: str) -> tuple[JSON, JSON] | str:
+def document_data(request: Request, key: str) -> tuple[JSON, JSON] | str:
     """The document as JSON and as the page's view; or the id it is a copy of."""
-    if not plain_id(doc_id):
+    doc_id = id_from_key(key)
+    if doc_id is None:
         raise HTTPException(404, "no such document")
     with web_state(request).db.connect() as conn:
         found = queries.document(conn, doc_id)
@@ -191,22 +196,22 @@ def document_data(request: Request, doc_id: str) -> tuple[JSON, JSON] | str:
 
 
 def _copy_redirect(original: str, suffix: str = "") -> Response:
-    return RedirectResponse(f"/documents/{quote(original, safe='')}{suffix}", status_code=307)
+    return RedirectResponse(f"/documents/{url_key(original)}{suffix}", status_code=307)
 
 
-@router.get("/documents/{doc_id}.json")
-def document_json(request: Request, doc_id: str) -> Response:
-    found = document_data(request, doc_id)
+@router.get("/documents/{key}.json")
+def document_json(request: Request, key: str) -> Response:
+    found = document_data(request, key)
     if isinstance(found, str):
         return _copy_redirect(found, ".json")
     return json(found[0])
 
 
-@router.get("/documents/{doc_id}")
-def document_html(request: Request, doc_id: str) -> Response:
-    found = document_data(request, doc_id)
+@router.get("/documents/{key}")
+def document_html(request: Request, key: str) -> Response:
+    found = document_data(request, key)
     if isinstance(found, str):
         return _copy_redirect(found)
     return web_state(request).renderer.page(
-        "document.html", {"doc": found[1]}, json_url=f"/documents/{quote(doc_id, safe='')}.json"
+        "document.html", {"doc": found[1]}, json_url=f"/documents/{key}.json"
     )

@@ -5,7 +5,9 @@
   ``Authorization: Bearer TOKEN`` or as the HttpOnly session cookie the login form sets
   (the cookie holds an HMAC of the token, not the token); 401 otherwise.
 - Host: without a token the server answers only to loopback host names, so a web page
-  elsewhere cannot reach it by DNS rebinding.
+  elsewhere cannot reach it by DNS rebinding. The header is parsed strictly (`host_name`):
+  a name or bracketed IPv6 address, then at most a numeric port; anything else (user
+  info, paths, two ports) is an unknown host.
 - Cross-site writes: a POST whose ``Origin`` (or ``Sec-Fetch-Site``) says another site
   sent it is refused (403).
 - Headers: a strict Content-Security-Policy (scripts, styles and images from this server
@@ -43,6 +45,7 @@ COOKIE = "newsdesk_session"
 LOGIN_PATH = "/login"
 MIN_TOKEN_CHARS = 16
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+_HOST = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?")
 _SAFE_NEXT = re.compile(r"/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@/%?-]*")
 
 log = logging.getLogger("newsdesk.web")
@@ -59,6 +62,13 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def host_name(header: str) -> str | None:
+    """The host name of a ``Host`` header (lower case), or None when the header is not
+    exactly ``name`` or ``name:port``."""
+    found = _HOST.fullmatch(header)
+    return found.group("name").lower() if found else None
 
 
 def check_bind(host: str, token: str | None) -> None:
@@ -98,9 +108,7 @@ class Guard:
         """Without a token, only loopback host names (no DNS rebinding)."""
         if not self.loopback_only:
             return True
-        host = request.headers.get("host", "")
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        return name.lower() in LOOPBACK_NAMES
+        return host_name(request.headers.get("host", "")) in LOOPBACK_NAMES
 
     def authorised(self, request: Request) -> bool:
         """True without a token; with one, when the request carries it."""

@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from newsdesk.brief.render import quotes_by_speaker, shown_facts, source_label, speaker_role
 from newsdesk.model import Briefing, Document, Span
-from newsdesk.web.ids import entity_id, plain_id
+from newsdesk.web.ids import entity_id, url_key
 
 JSON = dict[str, Any]
 CONTEXT_CHARS = 220
@@ -22,9 +21,9 @@ GRAPH_NODES = 14
 PEOPLE_TYPES = ("PERSON", "ORG")
 
 
-def document_url(doc_id: str) -> str | None:
-    """The page of a stored document (None when its id cannot appear in a URL)."""
-    return f"/documents/{quote(doc_id, safe='')}" if plain_id(doc_id) else None
+def document_url(doc_id: str) -> str:
+    """The page of a stored document."""
+    return f"/documents/{url_key(doc_id)}"
 
 
 def entity_url(type_: str, name: str | None, known: set[tuple[str, str]]) -> str | None:
@@ -182,7 +181,7 @@ def story_page(
         "lead": lead,
         "first_seen": (story.first_seen or "")[:10],
         "last_seen": (story.last_seen or story.first_seen or "")[:10],
-        "json_url": f"/stories/{quote(story.id, safe='')}.json",
+        "json_url": f"/stories/{url_key(story.id)}.json",
         "summary": [_cited(i.text, i.citations, docs) for i in briefing.summary],
         "conflicts": [
             {
