@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdesk.brief.embed import HashingEmbedder
+from newsdesk.embed import HashingEmbedder
 
 from newsdesk import app as api
 from newsdesk.ingest.clean import clean_text

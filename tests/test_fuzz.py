@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from newsdesk.brief.embed import HashingEmbedder
+from newsdesk.embed import HashingEmbedder
 
 from newsdesk import app as api
 from newsdesk.cli import cli

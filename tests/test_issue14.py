@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from newsdesk.brief.embed import HashingEmbedder
+from newsdesk.embed import HashingEmbedder
 
 from newsdesk import app as api
 from newsdesk.annotate.nlp import SpacyBackend, pieces
