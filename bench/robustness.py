@@ -33,10 +33,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsdesk.embed import HashingEmbedder  # noqa: E402
-
 from bench._shared import ROOT, data_file  # noqa: E402
 from newsdesk import app as api  # noqa: E402
+from newsdesk.embed import HashingEmbedder  # noqa: E402
 from newsdesk.store.sqlite import SQLiteStore  # noqa: E402
 from tests.crash_helpers import kill_trial  # noqa: E402
 

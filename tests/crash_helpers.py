@@ -18,9 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdesk.embed import HashingEmbedder
-
 from newsdesk import app as api
+from newsdesk.embed import HashingEmbedder
 from newsdesk.ingest.clean import clean_text
 from newsdesk.model import Document
 from newsdesk.pipeline import Pipeline

@@ -27,10 +27,10 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from newsdesk.embed import HashingEmbedder
 
 from newsdesk import app as api
 from newsdesk.cli import cli
+from newsdesk.embed import HashingEmbedder
 from newsdesk.ids import MAX_ID_CHARS, id_problem
 from newsdesk.ingest.clean import clean_text
 from newsdesk.ingest.read import read_inputs, read_jsonl_lines

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from newsdesk.embed import HashingEmbedder
 
 from newsdesk import app as api
 from newsdesk.annotate.nlp import SpacyBackend, pieces
 from newsdesk.cli import cli
+from newsdesk.embed import HashingEmbedder
 from newsdesk.ids import MAX_ID_CHARS, id_problem
 from newsdesk.ingest.extract import extract_html
 from newsdesk.ingest.read import read_inputs
