@@ -134,15 +134,9 @@ def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
     """The sentences of ``text``: from its parse when given, else by the rule."""
     if parsed is None or parsed.text != text:
         return split_sentences(text)
-    found = []
+    found: list[Sentence] = []
     for sent in parsed.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            found.append(Sentence(start, end, text[start:end]))
+        _add(text, sent.start_char, sent.end_char, found)
     return found
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,8 @@ class ParseCache:
         self._models: dict[str, Language] = {}
         self._folders: dict[str, Path] = {}
         self._bytes: dict[tuple[str, str], bytes] = {}
-        self._lock = threading.Lock()  # the web tests parse from their ingest thread
+        self._lock = threading.RLock()  # the web tests parse from their ingest thread; the
+        # backend's own parse (called under the lock) asks for the model again
         self.parsed = 0  # texts parsed by the model (not read back) in this session
 
     def nlp(self, model: str) -> Language:
@@ -57,19 +58,31 @@ class ParseCache:
             self._models[model] = nlp
         return self._models[model]
 
-    def parse(self, backend: SpacyBackend, texts: Iterable[str]) -> Iterator[Doc]:
-        """``texts`` parsed by ``backend``'s model, each from the cache when it is there."""
+    def parse(
+        self,
+        backend: SpacyBackend,
+        texts: Iterable[str],
+        parse: Callable[[SpacyBackend, list[str]], Iterator[Doc]] | None = None,
+    ) -> Iterator[Doc]:
+        """``texts`` parsed by ``backend``'s model, each from the cache when it is there;
+        ``parse`` (the backend's own method: long texts in pieces) parses the others, else
+        the model's ``pipe``."""
         from spacy.tokens import Doc
 
         texts = list(texts)
         with self._lock:
             nlp = self._load(backend.model)
-            self._fill(backend, nlp, texts)
+            self._fill(backend, texts, parse)
             found = [self._bytes[(backend.model, t)] for t in texts]
         for data in found:
             yield Doc(nlp.vocab).from_bytes(data)
 
-    def _fill(self, backend: SpacyBackend, nlp: Language, texts: list[str]) -> None:
+    def _fill(
+        self,
+        backend: SpacyBackend,
+        texts: list[str],
+        parse: Callable[[SpacyBackend, list[str]], Iterator[Doc]] | None,
+    ) -> None:
         folder = self._folders[backend.model]
         missing: dict[str, Path] = {}
         for text in texts:
@@ -84,7 +97,11 @@ class ParseCache:
             return
         folder.mkdir(parents=True, exist_ok=True)
         for (text, path), doc in zip(
-            missing.items(), nlp.pipe(missing, batch_size=backend.batch_size), strict=True
+            missing.items(),
+            parse(backend, list(missing))
+            if parse
+            else self._load(backend.model).pipe(missing, batch_size=backend.batch_size),
+            strict=True,
         ):
             data = doc.to_bytes(exclude=EXCLUDE)
             self._bytes[(backend.model, text)] = data

@@ -121,10 +121,14 @@ def test_issue14_03_a_long_run_without_spaces_is_cut_into_short_pieces() -> None
 @pytest.mark.slow
 def test_issue14_03_text_longer_than_spacy_max_length_is_parsed_in_pieces() -> None:
     backend = SpacyBackend()
+    saved = backend.nlp.max_length
     backend.nlp.max_length = 1_500  # stands for spaCy's 1,000,000 (E088)
     text = "\n\n".join([WIRE] * 12)
-    assert len(text) > 3 * backend.nlp.max_length
-    short, long = backend.parse(["A short note about Quillmouth.", text])
+    try:
+        assert len(text) > 3 * backend.nlp.max_length
+        short, long = backend.parse(["A short note about Quillmouth.", text])
+    finally:
+        backend.nlp.max_length = saved  # the model is shared by the whole test session
     assert short.text == "A short note about Quillmouth."
     assert long.text == text
     names = [(e.text, e.start_char) for e in long.ents if e.text == "Inga Solberg"]
