@@ -7,8 +7,9 @@ archives leave in a page, copyright lines, and the wire dateline that opens a st
 ("TESSEL, Oct 12 (Meridian Wire) - "). Every stage asks it:
 
 - `line_kind` — HTML extraction drops whole lines of furniture when a page is read;
-- `nonbody_regions` — the furniture left in a stored text, as character spans, so the
-  summary, facts, quotes, entities and timeline can keep out of it (the text keeps it);
+- `nonbody_regions` — the furniture left in a stored text, as character spans (the text
+  keeps it); claim alignment (`brief/align.py`) reads no value from it. Quotes, entities
+  and the timeline do not use it yet;
 - `is_furniture` — a sentence a summary or a fact must never use;
 - `dateline_end` — where a story's own text starts after its dateline;
 - `credit_regions` — photo credits inside a line;

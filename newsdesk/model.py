@@ -59,6 +59,10 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.doc == other.doc and self.start <= other.start and other.end <= self.end
 
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.doc == other.doc and self.start < other.end and other.start < self.end
+
     def to_dict(self) -> JSON:
         return {"doc": self.doc, "start": self.start, "end": self.end}
 

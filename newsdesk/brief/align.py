@@ -17,14 +17,14 @@ and say much the same otherwise: they share content words (a Jaccard overlap of 
 lemmas) or a name. Values of aligned slots are compared: equal, or equal up to the
 rounding a careful editor accepts (a hedged "nearly $1 million" against "$972,814", or
 "$973,000" against "$972,814", which is a *minor* difference), is agreement; anything else
-is a conflict on that attribute. A document that gives two different values for one key is
-left out of that key, and a sentence about another time or event ("a year ago", "another
-quake") states no slot: being conservative is the point; a false conflict is worse than a
-missed one.
+is a conflict on that attribute, unless either document also states the other's value.
+A clause about another time or event ("a year ago", "another quake", "the 2004 tsunami")
+states no slot: being conservative is the point; a false conflict is worse than a missed
+one.
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
-`disagree` tells whether two spans state different values for one attribute (so a summary
-line or a fact never cites a span that contradicts it).
+`disagreeing` tells whether two spans state different values of one conflict, and
+`supported` keeps such spans out of a summary line's citations.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 __all__ = [
     "Slot",
     "background",
-    "disagree",
     "disagreeing",
     "disputes",
     "read_slots",
@@ -175,7 +174,7 @@ def _coloured(tok: Token) -> Token | None:
     doc, i = tok.doc, tok.i + 1
     while i + 1 < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ in {"NOUN", "PROPN"}:
         i += 1
-    if i < len(doc) and i > tok.i and doc[i].pos_ in {"NOUN", "PROPN"}:
+    if i < len(doc) and doc[i].pos_ in {"NOUN", "PROPN"}:
         return doc[i]
     return None
 
@@ -348,18 +347,6 @@ def aligned(a: Slot, b: Slot) -> bool:
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)
 
 
-def disagree(a: Span, b: Span, slots: Sequence[Slot]) -> bool:
-    """Whether spans ``a`` and ``b`` (of different documents) state different values for
-    one attribute."""
-    left = [s for s in slots if _within(s.claim.span, a)]
-    right = [s for s in slots if _within(s.claim.span, b)]
-    return any(x.key == y.key and aligned(x, y) and not agree(x, y) for x in left for y in right)
-
-
-def _within(claim: Span, span: Span) -> bool:
-    return claim.doc == span.doc and claim.start < span.end and span.start < claim.end
-
-
 def slot_conflicts(docs: Sequence[Document], slots: Sequence[Slot]) -> tuple[Conflict, ...]:
     """Attributes whose aligned values differ between documents, with claims by value."""
     order = {d.id: i for i, d in enumerate(docs)}
@@ -431,7 +418,7 @@ def _conflict(members: list[Slot], order: dict[str, int]) -> Conflict | None:
 def _value_index(span: Span, conflict: Conflict) -> int | None:
     """Which of ``conflict``'s values ``span`` states (its claims overlap), if any."""
     for n, value in enumerate(conflict.values):
-        if any(_within(c.span, span) for c in value.claims):
+        if any(c.span.overlaps(span) for c in value.claims):
             return n
     return None
 

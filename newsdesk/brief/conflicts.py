@@ -144,12 +144,11 @@ def _split_values(claims: list[Claim]) -> list[list[Claim]]:
     return groups
 
 
-def _collect(docs: Sequence[Document]) -> list[Claim]:
-    """Every claim of every parsed document."""
-    parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
+def _collect(parsed: Sequence[tuple[Document, Doc]], present: frozenset[str]) -> list[Claim]:
+    """Every claim of every parsed document, but those about another year than
+    ``present`` (the story's)."""
     names = names_by_document(parsed)
     people = People(names)
-    present = story_years([parse for _, parse in parsed])
     claims: list[Claim] = []
     for doc, parse in parsed:
         found = [
@@ -170,8 +169,10 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
     order.
     """
     order = {d.id: i for i, d in enumerate(docs)}
+    parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
+    present = story_years([parse for _, parse in parsed])
     by_key: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-    for claim in _collect(docs):
+    for claim in _collect(parsed, present):
         by_key[claim.key].append(claim)
     conflicts = []
     for key, claims in by_key.items():
@@ -180,8 +181,6 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
             conflict = _disagreement(group, order) if group else None
             if conflict is not None:
                 conflicts.append(conflict)
-    parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
-    present = story_years([parse for _, parse in parsed])
     slots = [slot for doc, parse in parsed for slot in read_slots(doc, parse, present)]
     for conflict in slot_conflicts(docs, slots):
         if not any(_same_claims(conflict, known) for known in conflicts):
@@ -192,13 +191,7 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
 
 def _same_claims(a: Conflict, b: Conflict) -> bool:
     """Whether two conflicts are read from the same claims (overlapping spans)."""
-    return all(
-        any(
-            x.span.doc == y.span.doc and x.span.start < y.span.end and y.span.start < x.span.end
-            for y in b.claims
-        )
-        for x in a.claims
-    )
+    return all(any(x.span.overlaps(y.span) for y in b.claims) for x in a.claims)
 
 
 def parse_of(doc: Document) -> Doc | None:

@@ -48,7 +48,6 @@ PLAIN_FLOOR = 0.1
 """TF-IDF cosine without names two sentences need besides (with the default similarity)."""
 MIN_WORDS = 5
 
-_STOPWORDS = STOP_WORDS
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _NUMBER = re.compile(
@@ -218,7 +217,7 @@ def _terms(text: str, names: bool = True) -> list[str]:
     With ``names=False`` capitalised words (names, mostly) are left out too.
     """
     found = _WORD.findall(text.replace("’", "'") if names else _CAPITALISED.sub(" ", text))
-    words = [_stem(w) for w in (f.lower() for f in found) if w not in _STOPWORDS]
+    words = [_stem(w) for w in (f.lower() for f in found) if w not in STOP_WORDS]
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
@@ -263,7 +262,7 @@ def _agree(a: _Sentence, b: _Sentence) -> bool:
 
 def _overlaps(span: Span, claims: Sequence[Span]) -> bool:
     """``span`` shares at least one character with one of ``claims``."""
-    return any(c.doc == span.doc and c.start < span.end and span.start < c.end for c in claims)
+    return any(c.overlaps(span) for c in claims)
 
 
 def _disputed(a: _Sentence, b: _Sentence, conflicts: Sequence[Conflict]) -> bool:
@@ -319,13 +318,12 @@ def _representative(
 
 
 def _agreement(
-    sources: list[_Sentence], claims: Sequence[Span], conflicts: Sequence[Conflict]
+    sources: list[_Sentence], valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
-    """Conflicting if two sources state different values of a conflict, or one source
-    alone states a disputed value (or, for a conflict without values, a source overlaps
-    a claim); else corroborated from two documents, single-source from one."""
-    valued = [c for c in conflicts if c.values]
-    plain = [claim.span for c in conflicts if not c.values for claim in c.claims]
+    """Conflicting if two sources state different values of a conflict of ``valued``, or
+    one source alone states a disputed value, or a source overlaps a claim of ``plain``
+    (the claims of conflicts without values); else corroborated from two documents,
+    single-source from one."""
     alone = len({s.span.doc for s in sources}) == 1
     if (
         any(_overlaps(s.span, plain) for s in sources)
@@ -382,7 +380,9 @@ def group_facts(
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
     facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
+    valued = [c for c in conflicts if c.values]
+    unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     return tuple(
-        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, claims, conflicts))
+        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, valued, unvalued))
         for _, _, best, sources in facts
     )

@@ -28,11 +28,8 @@ __all__ = [
 
 _UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
 _TENS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
-_SCALES = SCALES
 _FILLERS = {"a", "an", "and", "-"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_APPROX = APPROXIMATORS
-_NEGATORS = NEGATORS
 
 
 def number_value(words: Sequence[str]) -> float | None:
@@ -53,8 +50,8 @@ def number_value(words: Sequence[str]) -> float | None:
             current = (current or 1) * 100
         elif w == "dozen":
             current = (current or 1) * 12
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
             current = 0.0
         elif w in _FILLERS:
             continue
@@ -64,7 +61,7 @@ def number_value(words: Sequence[str]) -> float | None:
     return total + current if seen else None
 
 
-_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen", "hundred"}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(SCALES) | {"dozen", "hundred"}
 
 
 def is_number(token: Token) -> bool:
@@ -107,9 +104,9 @@ def approximate(chain: list[Token]) -> bool:
     or negated ("no one hurt")."""
     doc = chain[0].doc
     left = doc[max(0, chain[0].i - 2) : chain[0].i]
-    if any(t.lower_ in _APPROX or t.lower_ in _NEGATORS for t in left):
+    if any(t.lower_ in APPROXIMATORS or t.lower_ in NEGATORS for t in left):
         return True
-    return any(c.lower_ in _APPROX for t in chain for c in t.children)
+    return any(c.lower_ in APPROXIMATORS for t in chain for c in t.children)
 
 
 def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:

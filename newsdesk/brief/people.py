@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["Name", "People", "names_by_document", "person_claims", "titles_compatible"]
 
 _HONORIFICS = HONORIFICS | {"dr"}
-_TITLE_HEADS = TITLE_HEADS
-_RANK_WORDS = RANK_WORDS
 _ABBREVIATIONS = {k: v for k, v in ABBREVIATIONS.items() if k != "dr"}  # "Dr." is no post
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | set(_ABBREVIATIONS) | _HONORIFICS
 
@@ -200,7 +198,7 @@ def _title_before(parse: Doc, name: Name) -> tuple[tuple[str, ...], int] | None:
     while words and words[0] in _HONORIFICS:
         words.pop(0)
         i += 1
-    if not words or words[-1] not in _TITLE_HEADS:
+    if not words or words[-1] not in TITLE_HEADS:
         return None
     start = i + 1
     while parse[start].lower_.rstrip(".") in _HONORIFICS or parse[start].text == ".":
@@ -215,4 +213,4 @@ def titles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if long[len(long) - len(short) :] != short:
         return False
-    return not any(w in _RANK_WORDS for w in long[: len(long) - len(short)])
+    return not any(w in RANK_WORDS for w in long[: len(long) - len(short)])

@@ -58,8 +58,8 @@ def representative_title(docs: Sequence[Document]) -> str:
         return "(empty story)"
     words = [frozenset(term_counts(d.text)) for d in docs]
 
-    def shared(i: int, text: str) -> float:
-        own = frozenset(term_counts(text))
+    def shared(i: int, own: frozenset[str]) -> float:
+        """How many of ``own`` words the other documents share, per word."""
         others = [w for j, w in enumerate(words) if j != i]
         return sum(len(own & w) for w in others) / max(1, len(own)) if others else 0.0
 
@@ -67,10 +67,10 @@ def representative_title(docs: Sequence[Document]) -> str:
     if titled:
         i, best = max(
             titled,
-            key=lambda t: (shared(t[0], t[1]), -_order(docs[t[0]]), -t[0]),
+            key=lambda t: (shared(t[0], frozenset(term_counts(t[1]))), -_order(docs[t[0]]), -t[0]),
         )
         return _truncate(best, TITLE_CHARS)
-    central = max(range(len(docs)), key=lambda i: (shared(i, docs[i].text), -i))
+    central = max(range(len(docs)), key=lambda i: (shared(i, words[i]), -i))
     return story_title(docs[central])
 
 
