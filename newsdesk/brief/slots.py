@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
+from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -81,8 +82,6 @@ PERSON_KINDS = frozenset({"age", "title"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"(\d{1,2})\s*(?:[:.]\s*(\d{2}))?\s*([ap])\.?\s*m\.?", re.I)
-_ELSEWHERE = frozenset("another previous earlier ago former separate".split())
-_MODALS = frozenset("can could might may would should must will shall 'll 'd to".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +102,14 @@ def hedged(predicate: Token) -> bool:
     """Negated, modal or infinitive ("no one was hurt", "could have killed", "licensed to
     carry 400 passengers")."""
     return any(
-        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS)
+        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS)
         for c in predicate.children
     )
 
 
 def _elsewhere(sentence: SpacySpan) -> bool:
     """Whether a sentence may be about another event ("another ferry", "a year ago")."""
-    return any(t.lower_ in _ELSEWHERE for t in sentence)
+    return any(t.lower_ in OTHER_EVENT for t in sentence)
 
 
 # ---------------------------------------------------------------------------- people
