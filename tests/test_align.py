@@ -140,3 +140,39 @@ def test_align_summary_never_cites_a_disagreeing_span(backend: SpacyBackend) -> 
     [item] = supported([SummaryItem(story[0].text, tuple(whole))], conflicts)
     assert [c.doc for c in item.citations] == ["d1", "d3"]
     assert item.disputed and item.conflicts == (0,)
+
+
+def _dated(backend: SpacyBackend, *items: tuple[str, str]) -> list[Document]:
+    """Parsed documents d1, d2 ... with their publication dates."""
+    return [
+        dataclasses.replace(Document(f"d{i}", text, published=day), parse=backend(text))
+        for i, (day, text) in enumerate(items, 1)
+    ]
+
+
+def test_align_a_value_that_changes_over_days_is_an_update(backend: SpacyBackend) -> None:
+    """A toll rising between reports of different days is an update, in time order."""
+    found = find_conflicts(
+        _dated(
+            backend,
+            ("2026-03-03", "The earthquake killed 40 people in the mountain town."),
+            ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
+        )
+    )
+    assert [(c.kind, [v.value for v in c.values]) for c in found] == [
+        ("update", ["12 people", "40 people"])
+    ]
+    line = SummaryItem("The earthquake killed 12 people.", (Span("d2", 0, 20),))
+    [kept] = supported([line], found)
+    assert kept.conflicts == ()  # an earlier figure is no disputed one
+
+
+def test_align_values_of_one_day_are_a_conflict(backend: SpacyBackend) -> None:
+    found = find_conflicts(
+        _dated(
+            backend,
+            ("2026-03-01", "The earthquake killed 40 people in the mountain town."),
+            ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
+        )
+    )
+    assert [c.kind for c in found] == ["conflict"]

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
-from newsdesk.model import Conflict, ConflictValue, Document, Span, SummaryItem
+from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
 
@@ -30,6 +30,7 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
+NUMERIC_KINDS = frozenset({"count", "measure", "money"})  # values that can be updated
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -77,12 +78,13 @@ def aligned(a: Slot, b: Slot) -> bool:
 def slot_conflicts(docs: Sequence[Document], slots: Sequence[Slot]) -> tuple[Conflict, ...]:
     """Attributes whose aligned values differ between documents, with claims by value."""
     order = {d.id: i for i, d in enumerate(docs)}
+    published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     for slot in slots:
         by_key[slot.key].append(slot)
     conflicts = []
     for members in by_key.values():
-        conflict = _conflict(members, order)
+        conflict = _conflict(members, order, published)
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
@@ -110,11 +112,14 @@ def _clashes(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
     ]
 
 
-def _conflict(members: list[Slot], order: dict[str, int]) -> Conflict | None:
+def _conflict(
+    members: list[Slot], order: dict[str, int], published: dict[str, str | None]
+) -> Conflict | None:
     """The conflict among slots of one key, or None when every aligned pair agrees.
 
     Its claims are the clashing slots and the slots of other documents that agree with
-    one of them in an aligned sentence."""
+    one of them in an aligned sentence. A number whose values follow one another in the
+    documents' publication times is an update (values in time order)."""
     clashes = _clashes(members)
     if not clashes:
         return None
@@ -131,12 +136,32 @@ def _conflict(members: list[Slot], order: dict[str, int]) -> Conflict | None:
             groups.append([slot])
         else:
             home.append(slot)
+    times = _update_times(groups, published) if members[0].key[0] in NUMERIC_KINDS else None
+    if times is not None:
+        groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
     values = tuple(
         ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups
     )
     claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
     label = max((s.label for s in slots), key=lambda x: sum(s.label == x for s in slots))
-    return Conflict(label, claims, attribute=label, values=values)
+    kind: ConflictKind = "conflict" if times is None else "update"
+    return Conflict(label, claims, attribute=label, values=values, kind=kind)
+
+
+def _update_times(groups: list[list[Slot]], published: dict[str, str | None]) -> list[str] | None:
+    """Each value's first publication time when the values follow one another in time
+    (every document of a value published before every document of the next), else None."""
+    spans: list[tuple[str, str]] = []
+    for group in groups:
+        times = [published.get(s.claim.span.doc) for s in group]
+        if not all(times):
+            return None
+        known = sorted(t for t in times if t)
+        spans.append((known[0], known[-1]))
+    ordered = sorted(spans)
+    if any(ordered[i][1] >= ordered[i + 1][0] for i in range(len(ordered) - 1)):
+        return None
+    return [first for first, _ in spans]
 
 
 # ---------------------------------------------------------------------------- support
@@ -160,11 +185,14 @@ def disagreeing(a: Span, b: Span, conflicts: Sequence[Conflict]) -> bool:
 
 
 def disputes(span: Span, conflicts: Sequence[Conflict]) -> tuple[int, ...]:
-    """The indexes of the conflicts (with values) on a value that ``span`` states."""
+    """The indexes of the conflicts (with values; updates are no dispute) on a value that
+    ``span`` states."""
     return tuple(
         n
         for n, conflict in enumerate(conflicts)
-        if conflict.values and _value_index(span, conflict) is not None
+        if conflict.values
+        and conflict.kind == "conflict"
+        and _value_index(span, conflict) is not None
     )
 
 
