@@ -14,7 +14,8 @@ from newsdesk import Document
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.align import supported
 from newsdesk.brief.conflicts import find_conflicts
-from newsdesk.model import Span, SummaryItem
+from newsdesk.brief.slots import read_slots
+from newsdesk.model import Span, SummaryItem, TimeExpression
 
 pytestmark = pytest.mark.slow
 
@@ -176,3 +177,18 @@ def test_align_values_of_one_day_are_a_conflict(backend: SpacyBackend) -> None:
         )
     )
     assert [c.kind for c in found] == ["conflict"]
+
+
+def test_align_a_time_expression_across_a_sentence_break_gives_a_valid_claim(
+    backend: SpacyBackend,
+) -> None:
+    """A timeline item that runs over a sentence break (a bad span from any reader) gives
+    a claim inside the text, never an out-of-range one."""
+    text = "The ferry sank near the island on Friday. Monday crews searched the wreck."
+    start = text.index(". Monday")
+    item = TimeExpression(Span("d1", start, start + 8), ". Monday", "2026-03-09", "")
+    doc = dataclasses.replace(Document("d1", text), parse=backend(text), timeline=(item,))
+    for slot in read_slots(doc, doc.parse):
+        span = slot.claim.span
+        assert 0 <= span.start < span.end <= len(text)
+        assert slot.claim.text == text[span.start : span.end]

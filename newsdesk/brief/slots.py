@@ -410,6 +410,8 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
         end -= 1  # no trailing punctuation or space
     while start < end and doc.text[start].isspace():
         start += 1
+    if start >= end:  # a parse whose clause lies outside its sentence: the word itself
+        start, end = focus.idx, focus.idx + len(focus.text)
     return TextSpan(doc.span(start, end), doc.text[start:end])
 
 
@@ -426,8 +428,8 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan) -> Iterator[Reading]:
         if value is None:
             continue
         span = parse.char_span(item.span.start, item.span.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
+        if span is None or len(span) == 0 or not sent.start <= span.root.i < sent.end:
+            continue  # an expression across a sentence break
         event = _event_of(span.root)
         if event is None:
             continue
