@@ -247,7 +247,7 @@ def run(split: str = "all", baselines: bool = True) -> JSON:
     for name in splits:
         chosen = [p for p in pages if name == "all" or split_of(p.id) == name]
         result["splits"][name] = {
-            "systems": {sys_name: score(scorer, chosen, texts) for sys_name, texts in systems.items()},
+            "systems": {name_: score(scorer, chosen, texts) for name_, texts in systems.items()},
             "nonbody_removed": removed_report(scorer, chosen, stored),
         }
     result["per_page_f1"] = {
