@@ -35,6 +35,7 @@ from newsdesk.lang.en.layout import (
     FOLLOW_PROMPT,
     FURNITURE,
     NAVIGATION_LINE,
+    POST_SIGNATURE,
     READER,
     SHORT_CREDIT,
     SOURCE_LINE,
@@ -125,7 +126,7 @@ def line_kind(line: str) -> str | None:
         return "caption"  # "Rescuers at the pier. (Photo: A/B)"
     if SHORT_CREDIT.match(stripped) and words <= 6:
         return "credit"
-    if EMBED_OR_ARCHIVE.search(stripped) and words <= 40:
+    if (EMBED_OR_ARCHIVE.search(stripped) and words <= 40) or POST_SIGNATURE.match(stripped):
         return "embed"
     if (
         BYLINE.match(stripped)
@@ -227,13 +228,20 @@ def credit_regions(text: str) -> list[tuple[int, int]]:
 
 def nonbody_regions(text: str) -> list[Region]:
     """The spans of ``text`` that are not the story, in text order: whole lines of
-    furniture, inline credits, and the dateline opening each paragraph."""
+    furniture (an embedded post's text with the signature that closes it), inline
+    credits, and the dateline opening each paragraph."""
     regions: list[Region] = []
+    previous: re.Match[str] | None = None
     for line in re.finditer(r"[^\n]+", text):
         kind = line_kind(line.group())
         if kind is not None:
             regions.append(Region(line.start(), line.end(), kind))
+            if previous is not None and POST_SIGNATURE.match(line.group().strip()):
+                # the post itself is the line its signature closes
+                regions.append(Region(previous.start(), previous.end(), "embed"))
+            previous = line
             continue
+        previous = line
         end = dateline_end(text, line.start())
         if end > line.start():
             regions.append(Region(line.start(), end, "dateline"))

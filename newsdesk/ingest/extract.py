@@ -8,6 +8,7 @@ the page's link texts: a navigation-only page holds no article and is refused.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,15 @@ DROPPED_LINES = frozenset({"navigation", "prompt", "credit", "stamp", "caption"}
 # A line whose non-space characters are at least this share link text is navigation.
 LINK_LINE_SHARE = 0.8
 _MIN_LINK_CHARS = 2
+# Elements that hold no article text: captions and page furniture, by tag and by the words
+# of their class or id, as content management systems name them ("wp-caption-text",
+# "newsletter-signup", "related-links", "share-bar", "right-rail").
+FURNITURE_TAGS = frozenset({"figcaption", "header", "aside", "nav", "footer"})
+FURNITURE_CLASSES = frozenset(
+    "caption credit credits newsletter newsletters promo subscribe subscription related "
+    "recirc share sharing social cta sidebar rail".split()
+)
+FURNITURE_MAX_SHARE = 0.5  # of the extracted text: a larger element is a wrapper
 # A line of at most this many words, just before a line of links, is that block's heading.
 LINK_HEADING_MAX_WORDS = 5
 LINK_HEADING_MIN_LINKS = 3
@@ -66,7 +76,10 @@ def extract_html(html: str, url: str | None = None) -> Page:
     root = _tree(html)
     links = _link_pattern(root)
     lines = [ln for ln in str(data.get("text") or "").split("\n") if ln.strip()]
-    dropped = [is_boilerplate_line(ln) or _mostly_links(ln, links) for ln in lines]
+    furniture = _FurnitureText.of(root, len(str(data.get("text") or "")))
+    dropped = [
+        is_boilerplate_line(ln) or _mostly_links(ln, links) or furniture.holds(ln) for ln in lines
+    ]
     _drop_teaser_lists(lines, dropped, links)
     _drop_link_headings(lines, dropped)
     kept = [ln for ln, drop in zip(lines, dropped, strict=True) if not drop]
@@ -137,6 +150,56 @@ def _mostly_links(line: str, links: re.Pattern[str] | None) -> bool:
         return False
     covered = sum(len(m) for m in links.findall(compact))
     return covered >= LINK_LINE_SHARE * len(compact)
+
+
+@dataclass(frozen=True, slots=True)
+class _FurnitureText:
+    """The text of a page's furniture elements (`FURNITURE_TAGS`, `FURNITURE_CLASSES`),
+    and the text of the page without them, both with spaces removed."""
+
+    inside: str
+    outside: str
+
+    @classmethod
+    def of(cls, root: Any, extracted_chars: int) -> _FurnitureText:
+        if root is None:
+            return cls("", "")
+        body = root.find("body")
+        page = copy.deepcopy(body if body is not None else root)
+        for hidden in [el for el in page.iter(*_NOT_TEXT)]:
+            hidden.drop_tree()  # script data repeats the page's text
+        found = [el for el in page.iter() if isinstance(el.tag, str) and _is_furniture(el)]
+        texts = []
+        for el in found:
+            if el.getparent() is None:
+                continue
+            text = _compact(el.text_content())
+            # An element holding most of the article is a wrapper, whatever its name says.
+            if len(text) > FURNITURE_MAX_SHARE * extracted_chars:
+                continue
+            texts.append(text)
+            el.drop_tree()
+        return cls("\x00".join(texts), _compact(page.text_content()))
+
+    def holds(self, line: str) -> bool:
+        """Whether the line's text is found in furniture elements only."""
+        compact = _compact(line)
+        return (
+            len(compact) >= _MIN_LINK_CHARS
+            and compact in self.inside
+            and compact not in self.outside
+        )
+
+
+def _is_furniture(element: Any) -> bool:
+    if element.tag in FURNITURE_TAGS:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return any(token.lower() in FURNITURE_CLASSES for token in _NAME_TOKEN.findall(names))
+
+
+_NOT_TEXT = ("script", "style", "noscript", "template")
+_NAME_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _drop_teaser_lists(

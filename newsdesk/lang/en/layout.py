@@ -66,6 +66,10 @@ EMBED_OR_ARCHIVE = re.compile(
     r"captured on [a-z]+ \d{1,2}, \d{4}|javascript is (?:disabled|required))",
     re.IGNORECASE,
 )
+# The signature closing an embedded social post: "— Jan Berg (@janberg) November 18, 2019".
+POST_SIGNATURE = re.compile(
+    r"^[\u2014\u2013-]{1,2}\s*[^\n]{1,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?$"
+)
 # Anywhere in a sentence: it is a caption, a credit, navigation or a legal line.
 FURNITURE = re.compile(
     rf"""
