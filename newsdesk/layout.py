@@ -28,6 +28,7 @@ from newsdesk.lang.en.layout import (
     BYLINE,
     CAPTION_LABEL,
     CONTRIBUTOR_LINE,
+    COPYRIGHT_LINE,
     CREDIT_LINE,
     DATELINE,
     EMAIL,
@@ -108,8 +109,8 @@ def line_kind(line: str) -> str | None:
         return "navigation"  # "Read more: …", not "Related talks resumed on Monday."
     if EMAIL.search(stripped) and words <= 25:
         return "prompt"  # "Email news@… or call the newsdesk"
-    if CREDIT_LINE.match(stripped) and words <= 15:
-        return "credit"
+    if (CREDIT_LINE.match(stripped) or COPYRIGHT_LINE.match(stripped)) and words <= 15:
+        return "credit"  # "Photo: Jan Berg", "© 2026 Meridian Wire"
     if STAMP_LINE.match(stripped) and words <= 8:
         return "stamp"  # "· Updated 19:05 UTC"
     if _date_and_time_only(stripped):

@@ -85,6 +85,9 @@ def extract_html(html: str, url: str | None = None) -> Page:
     kept = [ln for ln, drop in zip(lines, dropped, strict=True) if not drop]
     if kept and _is_headline(kept[0], title, root):
         kept = kept[1:]  # the headline is the title, not body text
+    headings = _heading_texts(root)
+    while kept and _words(kept[-1]) and _words(kept[-1]) in headings:
+        kept.pop()  # a heading at the end heads nothing of the article
     text = paragraphs_text(kept)
     if not text:
         raise InputError("no article text found in the HTML")
@@ -253,6 +256,14 @@ def _is_headline(line: str, title: str | None, root: Any) -> bool:
     return any(_words(c) == words for c in candidates)
 
 
+def _heading_texts(root: Any) -> list[list[str]]:
+    """The words of each heading element (h1-h6) on the page."""
+    if root is None:
+        return []
+    return [words for h in root.iter(*_HEADINGS) if (words := _words(h.text_content()))]
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TITLE_PARTS = re.compile(r"\s+[|\-\u2013\u2014:]\s+")
 _WORD = re.compile(r"\w+")
 

@@ -34,6 +34,11 @@ CONTRIBUTOR_LINE = re.compile(
     r"produced|translated|research)(?:\s+(?:and|&)\s+\w+)?\s+by\b",
     re.IGNORECASE,
 )
+# A copyright line: "Copyright 2026 Meridian Wire", "© Meridian Wire", "(c) 2026 …".
+COPYRIGHT_LINE = re.compile(
+    r"^\W{0,3}(?:(?i:copyright)\s*(?:[\u00a9\u24d2]|\([cC]\)|\d{4}|[A-Z])|[\u00a9\u24d2]"
+    r"|\([cC]\)\s*\d{4})"
+)
 SOURCE_LINE = re.compile(r"^\W*sources?\s*:", re.IGNORECASE)
 # A prompt to follow the outlet or a writer: "Follow us on Twitter", "Follow @desk …",
 # "Follow our full coverage at https://…".
