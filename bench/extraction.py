@@ -32,6 +32,9 @@ What the non-body pass removes is reported too: every region of the stored text,
 in tokens, as *outside the gold body* (the 4-shingles it starts are absent from the gold:
 captions, credits, links, prompts) or *inside it* (body text lost), per region kind.
 
+And what newsdesk drops while it reads a page: the lines of trafilatura's own text (with
+newsdesk's settings) that the stored text no longer has, counted the same way.
+
 Results are printed as a table and written to ``bench/out/extraction.json``.
 """
 
@@ -57,6 +60,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench._shared import OUT, SHARED_DATA, data_file  # noqa: E402
+from newsdesk.errors import InputError  # noqa: E402
+from newsdesk.ingest.clean import decode  # noqa: E402
 from newsdesk.ingest.read import Refusal, read_file  # noqa: E402
 from newsdesk.layout import Region, nonbody_regions  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
@@ -159,8 +164,8 @@ def score(scorer: ModuleType, pages: Sequence[Page], texts: dict[str, str]) -> J
     matches = [scorer.string_shingle_matching(true=p.gold, pred=texts[p.id]) for p in pages]
     metrics: dict[str, float] = scorer.metrics_from_tp_fp_fns(matches)
     accuracy = sum(scorer.get_accuracy(true=p.gold, pred=texts[p.id]) for p in pages)
-    result: JSON = {k: round(v, 4) for k, v in metrics.items()}
-    result["accuracy"] = round(accuracy / len(pages), 4)
+    result: JSON = {k: round(v, 6) for k, v in metrics.items()}
+    result["accuracy"] = round(accuracy / len(pages), 6)
     result["pages"] = len(pages)
     result["empty"] = sum(1 for p in pages if not texts[p.id].strip())
     return result
@@ -212,6 +217,47 @@ def removed_report(scorer: ModuleType, pages: Sequence[Page], stored: dict[str, 
     }
 
 
+def reading_texts(pages: Sequence[Page]) -> dict[str, str]:
+    """trafilatura's text with newsdesk's settings, before newsdesk drops any line."""
+    from trafilatura import bare_extraction
+
+    from newsdesk.ingest.clean import clean_text
+    from newsdesk.ingest.extract import _bare
+
+    texts = {}
+    for page in pages:
+        try:
+            result = _bare(bare_extraction, decode(page.html), None)
+        except InputError:
+            result = None
+        texts[page.id] = clean_text(str(result.text or "")) if result is not None else ""
+    return texts
+
+
+def dropped_report(
+    scorer: ModuleType, pages: Sequence[Page], raw: dict[str, str], stored: dict[str, str]
+) -> JSON:
+    """Tokens of the lines trafilatura gave and newsdesk dropped when it read the page:
+    outside the gold body (rightly dropped) or inside it (body lost)."""
+    lines = outside = inside = 0
+    for page in pages:
+        gold_shingles = set(scorer._ngrams(page.gold, SHINGLE))
+        gold_joined = f" {' '.join(scorer._tokenize(page.gold))} "
+        left = Counter(ln for ln in stored[page.id].split("\n") if ln.strip())
+        for line in raw[page.id].split("\n"):
+            if not line.strip():
+                continue
+            if left[line] > 0:
+                left[line] -= 1
+                continue
+            tokens = scorer._tokenize(line)
+            covered = _covered(tokens, gold_shingles, gold_joined) if tokens else 0
+            lines += 1
+            inside += covered
+            outside += len(tokens) - covered
+    return {"lines": lines, "tokens_outside_gold": outside, "tokens_inside_gold": inside}
+
+
 def _covered(tokens: list[str], gold_shingles: set[tuple[str, ...]], gold_joined: str) -> int:
     if len(tokens) < SHINGLE:
         return len(tokens) if f" {' '.join(tokens)} " in gold_joined else 0
@@ -226,8 +272,9 @@ def _covered(tokens: list[str], gold_shingles: set[tuple[str, ...]], gold_joined
 # ---------------------------------------------------------------------------- run
 
 
-def run(split: str = "all", baselines: bool = True) -> JSON:
-    """Every system on every split asked for; the figures as one JSON object."""
+def run(split: str = "all", baselines: bool = True, dropped: bool = False) -> JSON:
+    """Every system on every split asked for; the figures as one JSON object. With
+    ``dropped``, also what newsdesk drops from trafilatura's text as it reads a page."""
     scorer = load_scorer()
     pages = load_pages("all")
     started = time.perf_counter()
@@ -238,6 +285,7 @@ def run(split: str = "all", baselines: bool = True) -> JSON:
     if baselines:
         systems["trafilatura (in-run)"] = trafilatura_in_run(pages)
         systems["trafilatura 2.0.0 (published)"] = trafilatura_published(pages)
+    raw = reading_texts(pages) if dropped else None
     splits = list(SPLITS) + ["all"] if split == "all" else [split]
     result: JSON = {"newsdesk_seconds": round(newsdesk_seconds, 1), "splits": {}}
     if baselines:
@@ -250,6 +298,8 @@ def run(split: str = "all", baselines: bool = True) -> JSON:
             "systems": {name_: score(scorer, chosen, texts) for name_, texts in systems.items()},
             "nonbody_removed": removed_report(scorer, chosen, stored),
         }
+        if raw is not None:
+            result["splits"][name]["dropped_reading"] = dropped_report(scorer, chosen, raw, stored)
     result["per_page_f1"] = {
         sys_name: per_page_f1(scorer, pages, texts) for sys_name, texts in systems.items()
     }
@@ -267,6 +317,13 @@ def print_table(result: JSON, out: Callable[[str], None] = print) -> None:
                 f"{sys_name:<32} {m['f1']:6.3f} {m['precision']:6.3f} {m['recall']:6.3f} "
                 f"{m['accuracy']:6.3f} {m['empty']:5d}"
             )
+        if "dropped_reading" in split:
+            d = split["dropped_reading"]
+            out(
+                f"dropped while reading (lines of trafilatura's text): {d['lines']} lines, "
+                f"{d['tokens_outside_gold']} tokens outside the gold body, "
+                f"{d['tokens_inside_gold']} inside"
+            )
         out("non-body regions of the stored text (tokens outside / inside the gold body):")
         for kind, c in split["nonbody_removed"].items():
             out(
@@ -282,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--no-baselines", action="store_true", help="newsdesk only")
     args = parser.parse_args(argv)
-    result = run(args.split, baselines=not args.no_baselines)
+    result = run(args.split, baselines=not args.no_baselines, dropped=True)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "extraction.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     if args.json:

@@ -2,8 +2,10 @@
 
 One place decides what is not the story: navigation and link teasers ("Read more"), sign-up
 and follow prompts, photo captions and credit lines ("Jan Berg / Meridian Wire",
-"(Photo: …)"), bylines, time stamps ("Updated 19:05"), the text embedded posts and web
-archives leave in a page, copyright lines, and the wire dateline that opens a story
+"(Photo: …)"), bylines and contributor lines ("Additional reporting by …"), time stamps
+("Updated 19:05", a line that is only a date), bare web addresses, embedded posts (the
+text their embed code leaves, and a post closed by its "— Name (@handle) date" signature),
+web-archive notices, copyright lines, and the wire dateline that opens a story
 ("TESSEL, Oct 12 (Meridian Wire) - "). Every stage asks it:
 
 - `line_kind` — HTML extraction drops whole lines of furniture when a page is read;

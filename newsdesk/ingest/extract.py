@@ -1,9 +1,22 @@
 """HTML page to article: main text and metadata, boilerplate removed.
 
 Wraps trafilatura (the seam: `extract_html`). On top of its extraction, lines that are
-recognisably not article text are dropped: "read more" and related-article links, photo
-credits and captions, sharing and subscription prompts, and lines made (almost) only of
-the page's link texts: a navigation-only page holds no article and is refused.
+recognisably not article text are dropped:
+
+- furniture lines by their shape (`newsdesk.layout.line_kind`): "read more" and related
+  links, photo credits and captions, copyright lines, sharing, follow and subscription
+  prompts, date-and-time stamps, bare web addresses;
+- lines (almost) made of the page's link texts, a list of story teasers (items that open
+  with a headline-long link) and the heading of a block of links;
+- text found only inside furniture elements of the page: figure captions, header, aside,
+  nav and footer, and elements whose class or id names a caption, credit, newsletter,
+  promotion, related-links list, share bar or sidebar;
+- the headline repeated atop the text (it is the page's title), and headings left at the
+  end with nothing under them.
+
+Bylines, contributor lines, datelines and embedded posts stay in the stored text and are
+marked as non-body (`newsdesk.layout.nonbody_regions`). A navigation-only page holds no
+article and is refused.
 """
 
 from __future__ import annotations
