@@ -300,3 +300,14 @@ def test_dates_numbers_that_are_not_years(text: str) -> None:
 def test_dates_years_beside_names_stay_years(text: str, year: str) -> None:
     doc = Document(id="y", text=text, published="2026-03-04")
     assert [t.date for t in extract_times(doc, None)] == [year]
+
+
+def test_timeline_leaves_out_time_stamps_and_captions() -> None:
+    """The page's own stamp and a photo credit's date are no events of the story."""
+    text = (
+        "Ferry hits pier in fog\nPublished March 3, 2026\n"
+        "A ferry struck the pier on Monday, the harbour office said.\n"
+        "Photo: Jan Berg / Meridian Wire, March 2, 2026\n"
+    )
+    found = extract_times(Document(id="d", text=text))
+    assert [(t.expression, t.date) for t in found] == [("Monday", "2026-03-02")]

@@ -15,6 +15,7 @@ from newsdesk.annotate.dates.grammar import RULES
 from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import REFS, Timex
+from newsdesk.layout import line_kind, nonbody_regions
 from newsdesk.model import Document, TimeExpression
 
 if TYPE_CHECKING:
@@ -61,29 +62,26 @@ def find_timexes(
 
 
 HEADER_LINES = 3  # a page states its own date in its first lines (headline, stamp, body)
-STAMP_MAX_WORDS = 12
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def page_date(text: str, timexes: Sequence[Timex]) -> str | None:
-    """The day a page gives itself in its header: a full date alone on one of its first
-    lines ("September 14, 2013 10:46 AM", "Published: Dec. 19, 2005"), not in a
-    sentence. None when there is no such line (nothing is guessed)."""
+    """The day a page gives itself in its header: a full date on one of its first lines
+    that the layout reads as a time stamp ("September 14, 2013 10:46 AM", "Published:
+    Dec. 19, 2005"), not in a sentence. None when there is no such line (nothing is
+    guessed)."""
     header: list[tuple[int, int]] = []
-    at = 0
-    for line in text.split("\n"):
-        if line.strip():
-            header.append((at, at + len(line)))
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
         if len(header) == HEADER_LINES:
             break
-        at += len(line) + 1
+        if line_kind(line.group()) == "stamp":
+            header.append(line.span())
+        else:
+            header.append((line.start(), line.start()))  # counted, never matched
     for timex in timexes:
-        found = next(((a, b) for a, b in header if a <= timex.start < b), None)
-        if found is None or not timex.value or not _DAY.fullmatch(timex.value):
-            continue
-        words = text[found[0] : found[1]].split()
-        if len(words) <= STAMP_MAX_WORDS and not words[-1].endswith("."):
-            return timex.value
+        if timex.value and _DAY.fullmatch(timex.value):
+            if any(a <= timex.start < b for a, b in header):
+                return timex.value
     return None
 
 
@@ -115,9 +113,10 @@ def extract_times(
     if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
         timexes = find_timexes(doc.text, stamp, sentences, tense)
     out: list[TimeExpression] = []
+    furniture = nonbody_regions(doc.text)
     for timex in timexes:
-        if timex.value in REFS:
-            continue
+        if timex.value in REFS or any(r.start <= timex.start < r.end for r in furniture):
+            continue  # vague, or in a time stamp, a caption, a credit: no event of the story
         s, e = sentence_of(sentences, timex.start, len(doc.text))
         event = " ".join(doc.text[s:e].split())
         out.append(TimeExpression(doc.span(timex.start, timex.end), timex.text, timex.date, event))
