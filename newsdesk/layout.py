@@ -67,6 +67,7 @@ BODY_MIN_WORDS = 8  # the line after a headline is body text: a sentence of this
 PROMPT_MAX_WORDS = 30  # a longer line with "newsletter" or "subscribe" in it is a sentence
 PROMPT_BARE_WORDS = 6  # up to this many words, a subscription word alone makes a prompt
 SOURCE_MAX_WORDS = 8  # "Source: Meridian Wire, agencies"; longer, a sentence
+DOCUMENT_MIN_BODY_WORDS = 20  # a document with fewer words of story text is only furniture
 STAMP_MAX_TOKENS = 14  # letters and digit runs of a date-and-time line
 
 # Inline photo credits: "(Photo: Jan Berg / Meridian Wire)", "Picture by Jan Berg", and a
@@ -250,3 +251,23 @@ def nonbody_regions(text: str) -> list[Region]:
             regions.append(Region(line.start(), end, "dateline"))
     regions += [Region(a, b, "credit") for a, b in credit_regions(text)]
     return sorted(set(regions), key=lambda r: (r.start, r.end))
+
+
+def body_words(text: str) -> int:
+    """The words of ``text`` that tell the story: outside `nonbody_regions`, in lines
+    that are not furniture (`is_furniture`). A document with fewer than
+    ``DOCUMENT_MIN_BODY_WORDS`` of them (an embedded-post notice, a web-archive page, a
+    caption alone) is no source of anything."""
+    regions = nonbody_regions(text)
+    words = 0
+    for line in re.finditer(r"[^\n]+", text):
+        kept, at = [], line.start()
+        for r in regions:
+            if r.end > at and r.start < line.end():
+                kept.append(text[at : max(at, r.start)])
+                at = max(at, r.end)
+        kept.append(text[at : line.end()])
+        rest = " ".join(kept)
+        if rest.strip() and not is_furniture(rest):
+            words += len(rest.split())
+    return words
