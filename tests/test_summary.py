@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from newsdesk.brief.number_words import values_agree
 from newsdesk.brief.summary import summarize
 from newsdesk.embed import HashingEmbedder
 from newsdesk.model import Document, SummaryItem
@@ -199,3 +200,30 @@ def test_summary_gate_duc2004() -> None:
     assert cited, "a summary sentence is not the text of the span it cites"
     assert scores["rouge2"] >= floors["duc2004_rouge2"]
     assert scores["rouge1"] >= floors["duc2004_rouge1"]
+
+
+def test_summary_a_sentence_giving_another_number_or_day_is_no_support() -> None:
+    """Paraphrases that differ in a number or a day do not corroborate each other, even
+    where no conflict was read (no parse here)."""
+    base = (
+        "The passenger ferry Aurora sank near the island of Sora on Monday with {} people aboard."
+    )
+    docs = [
+        Document("a", base.format(40), published="2026-03-03"),
+        Document("b", base.format(40), published="2026-03-03"),
+        Document("c", base.format(44), published="2026-03-03"),
+        Document("d", base.format(40).replace("Monday", "Sunday"), published="2026-03-03"),
+    ]
+    docs[1] = Document(
+        "b", docs[1].text.replace("The passenger", "A passenger"), published="2026-03-03"
+    )
+    [item] = summarize(docs, words=30)
+    assert {c.doc for c in item.citations} == {"a", "b"}
+
+
+def test_values_agree() -> None:
+    assert values_agree("Twelve people were hurt on Monday.", "12 people were hurt on Monday.")
+    assert values_agree("Twelve people were hurt, three badly.", "Twelve people were hurt.")
+    assert not values_agree("Twelve people were hurt.", "Fourteen people were hurt.")
+    assert not values_agree("It sank on Monday.", "It sank on Sunday.")
+    assert values_agree("It sank on Monday.", "It sank yesterday.")

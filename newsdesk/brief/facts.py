@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
-from newsdesk.brief.number_words import number_value, numbers_in
+from newsdesk.brief.number_words import days_of, numbers_in, numbers_of
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
@@ -52,18 +52,6 @@ MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-_NUMBER = re.compile(
-    r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:zero|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b",
-    re.IGNORECASE,
-)
-_DATE = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b",
-    re.IGNORECASE,
-)
 _OPENING_QUOTES = "\"“‘'"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _PERSONAL = ("age of ", "title of ")
@@ -165,10 +153,9 @@ def _features(doc: Document, rank: int, start: int, end: int, marks: Marks | Non
         numbers = frozenset(v for at, v in marks[0] if start <= at < end)
         people = frozenset(name for at, name in marks[1] if start <= at < end)
     else:
-        values = (number_value(m.group().replace(",", "").split()) for m in _NUMBER.finditer(text))
-        numbers = frozenset(v for v in values if v is not None)
+        numbers = numbers_of(text)
         people = frozenset()
-    dates = frozenset(m.group().lower() for m in _DATE.finditer(text))
+    dates = days_of(text)
     return _Sentence(rank, doc.span(start, end), " ".join(text.split()), numbers, people, dates)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
 from newsdesk.lang.en.numbers import APPROXIMATORS, NEGATORS, NUMBER_WORDS, SCALES
 
 if TYPE_CHECKING:
@@ -121,3 +122,42 @@ def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:
             if value is not None:
                 found.append((top.idx, value))
     return found
+
+
+_NUMBER_IN_TEXT = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:"
+    + "|".join(sorted(set(_UNITS) | set(_TENS) | {"dozen"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_DAY_IN_TEXT = re.compile(
+    r"\b(?:"
+    + "|".join(WEEKDAYS)
+    + r")\b|\b\d{1,2}\s+(?:"
+    + "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def numbers_of(text: str) -> frozenset[float]:
+    """The numbers written in ``text``, read from its words (no parse)."""
+    values = (
+        number_value(m.group().replace(",", "").split()) for m in _NUMBER_IN_TEXT.finditer(text)
+    )
+    return frozenset(v for v in values if v is not None)
+
+
+def days_of(text: str) -> frozenset[str]:
+    """The weekdays and day-month dates written in ``text`` ("friday", "12 october")."""
+    return frozenset(" ".join(m.group().lower().split()) for m in _DAY_IN_TEXT.finditer(text))
+
+
+def values_agree(a: str, b: str) -> bool:
+    """Whether two sentences can say the same thing: the numbers of one are among the
+    other's (when both give numbers) and they share a day (when both name days)."""
+    x, y = numbers_of(a), numbers_of(b)
+    if x and y and not (x <= y or y <= x):
+        return False
+    d, e = days_of(a), days_of(b)
+    return not (d and e and not d & e)

@@ -25,7 +25,8 @@ Method (one function per step):
 5. **Citations** (`_corroboration`): the first citation is the exact span the text was
    taken from; then, for each other document, the sentence that best says the same thing
    (bigram Dice >= `SummaryOptions.same_dice`, or embedding cosine + Dice >=
-   `SummaryOptions.same`). Documents with identical text do not corroborate.
+   `SummaryOptions.same`), and whose numbers and days do not contradict it
+   (`values_agree`). Documents with identical text do not corroborate.
 
 Only if no whole sentence fits the cap is one sentence cut at a word boundary; its
 citation then covers exactly the kept words. MiniLM centrality as a selection feature is
@@ -46,6 +47,7 @@ import numpy.typing as npt
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
+from newsdesk.brief.number_words import values_agree
 from newsdesk.brief.sentences import (
     STOPWORDS,
     Concept,
@@ -430,7 +432,7 @@ def _corroboration(
         best: tuple[float, int] | None = None
         for i in ids:
             cosine = vectors.cosine(uid, i)
-            if _same(unit, flat[i], cosine, opts):
+            if _same(unit, flat[i], cosine, opts) and values_agree(unit.text, flat[i].text):
                 score = (cosine or 0.0) + dice(unit.bigrams, flat[i].bigrams)
                 if best is None or score > best[0]:
                     best = (score, i)
