@@ -19,7 +19,7 @@ from newsdesk.errors import SpanError
 
 Genre = Literal["report", "opinion", "analysis", "other"]
 Agreement = Literal["corroborated", "single-source", "conflicting"]
-ConflictKind = Literal["conflict", "update"]
+ConflictKind = Literal["conflict", "update", "minor"]
 GENRES: tuple[str, ...] = get_args(Genre)
 
 JSON = dict[str, Any]
@@ -477,7 +477,9 @@ class Conflict:
     ``claims`` lists every claim; ``values`` (when known) groups them by the value they
     give, so a reader sees each value with the outlets that give it. ``kind`` is
     ``"update"`` when the value changed between reports published at different times (a
-    toll that rises over three days: values in time order), else ``"conflict"``.
+    toll that rises over three days: values in time order), ``"minor"`` when exact values
+    differ by rounding only ("$972,814" and "$973,000": no dispute, shown), else
+    ``"conflict"``.
     """
 
     about: str
@@ -502,7 +504,9 @@ class Conflict:
             tuple(TextSpan.from_dict(c) for c in data["claims"]),
             attribute=data.get("attribute"),
             values=tuple(ConflictValue.from_dict(v) for v in data.get("values", ())),
-            kind="update" if data.get("kind") == "update" else "conflict",
+            kind=cast(ConflictKind, data.get("kind"))
+            if data.get("kind") in get_args(ConflictKind)
+            else "conflict",
         )
 
 

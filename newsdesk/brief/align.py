@@ -54,6 +54,14 @@ def agree(a: Slot, b: Slot) -> bool:
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
+def minor(a: Slot, b: Slot) -> bool:
+    """Whether two exact numbers differ by no more than rounding ("$972,814" and
+    "$973,000"): agreement, but a difference a careful reader is shown."""
+    if isinstance(a.value, str) or isinstance(b.value, str) or a.approx or b.approx:
+        return False
+    return a.value != b.value and a.key[0] != "time" and agree(a, b)
+
+
 def _same_day(a: str, b: str) -> bool:
     """Whether two days (`slots._day` values) can be one: a weekday left unresolved fits
     any date; a day without its year fits that day of any year."""
@@ -84,7 +92,7 @@ def slot_conflicts(docs: Sequence[Document], slots: Sequence[Slot]) -> tuple[Con
         by_key[slot.key].append(slot)
     conflicts = []
     for members in by_key.values():
-        conflict = _conflict(members, order, published)
+        conflict = _conflict(members, order, published) or _minor_difference(members, order)
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
@@ -148,6 +156,31 @@ def _conflict(
     return Conflict(label, claims, attribute=label, values=values, kind=kind)
 
 
+def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | None:
+    """A ``minor`` difference among slots of one key that otherwise agree: aligned exact
+    values of two documents that differ by rounding only ("$972,814" and "$973,000")."""
+    pairs = [
+        (a, b)
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+        if aligned(a, b) and minor(a, b)
+    ]
+    if not pairs:
+        return None
+    slots = sorted(
+        {id(s): s for pair in pairs for s in pair}.values(),
+        key=lambda s: (order[s.claim.span.doc], s.claim.span.start),
+    )
+    groups: dict[float | str, list[Slot]] = {}
+    for slot in slots:
+        groups.setdefault(slot.value, []).append(slot)
+    values = tuple(
+        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups.values()
+    )
+    claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
+    return Conflict(slots[0].label, claims, attribute=slots[0].label, values=values, kind="minor")
+
+
 def _update_times(groups: list[list[Slot]], published: dict[str, str | None]) -> list[str] | None:
     """Each value's first publication time when the values follow one another in time
     (every document of a value published before every document of the next), else None."""
@@ -176,8 +209,11 @@ def _value_index(span: Span, conflict: Conflict) -> int | None:
 
 
 def disagreeing(a: Span, b: Span, conflicts: Sequence[Conflict]) -> bool:
-    """Whether ``a`` and ``b`` state different values of one conflict."""
+    """Whether ``a`` and ``b`` state different values of one conflict or update (values
+    that differ by rounding only agree)."""
     for conflict in conflicts:
+        if conflict.kind == "minor":
+            continue
         x, y = _value_index(a, conflict), _value_index(b, conflict)
         if x is not None and y is not None and x != y:
             return True

@@ -313,6 +313,8 @@ def _number(top: Token) -> Reading | None:
     if currency is not None:
         anchor = _anchor(top)
         label = f"{anchor} ({currency})" if anchor else f"sum ({currency})"
+        if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == currency:
+            shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
         return ("money", currency), label, value, shown, approx, top
     counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
