@@ -363,7 +363,12 @@ def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
 def template_environment() -> Environment:
     """The Jinja environment of every briefing template (the web app's too): autoescape
     on, undefined names are errors."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    try:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    except ModuleNotFoundError as exc:  # Jinja2 comes with the web extra
+        raise ModuleNotFoundError(
+            "HTML briefings need Jinja2: install newsdesk with its 'web' extra"
+        ) from exc
 
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
