@@ -244,3 +244,12 @@ def test_render_file_page_is_one_self_contained_document(briefing: Briefing) -> 
     assert page.count('<article class="story briefing">') == 1
     assert "details.cited" in page  # the shared stylesheet, inlined
     assert Path(TEMPLATES / "briefing" / "parts.html").is_file()
+
+
+def test_render_html_without_jinja_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.brief.render import template_environment
+    from newsdesk.errors import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(MissingDependency, match=r"newsdesk\[web\]"):
+        template_environment()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.errors import MissingDependency
 from newsdesk.model import Briefing, Conflict, Document, Fact, Quote, Span, TextSpan
 
 if TYPE_CHECKING:
@@ -366,9 +367,7 @@ def template_environment() -> Environment:
     try:
         from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
     except ModuleNotFoundError as exc:  # Jinja2 comes with the web extra
-        raise ModuleNotFoundError(
-            "HTML briefings need Jinja2: install newsdesk with its 'web' extra"
-        ) from exc
+        raise MissingDependency("jinja2", "web") from exc
 
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
