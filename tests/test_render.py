@@ -37,15 +37,17 @@ from tests.web_helpers import PageChecker, check_page
 
 HOSTILE = "<script>alert('x')</script>"
 HOSTILE_OUTLET = "<img src=x onerror=alert('outlet')>"
-SECTIONS = ("summary", "conflicts", "quotes", "people", "timeline", "facts", "sources")
+SECTIONS = ("summary", "conflicts", "updates", "quotes", "people", "timeline", "facts", "sources")
 
 WIRE = (
     f"KESSARY - The ferry {HOSTILE} struck a pier on Monday, injuring 12 people, officials "
-    "said.\n\nDeputy Harbour Master Inga Solberg said the pier was closed."
+    "said.\n\nDeputy Harbour Master Inga Solberg said the pier was closed. Two crew members "
+    "were missing."
 )
 CLARION = (
     "Fourteen people were hurt when the ferry struck the pier on Monday.\n\n"
-    '"We will find out what happened," said Harbour Master Inga Solberg.'
+    '"We will find out what happened," said Harbour Master Inga Solberg. One crew member '
+    "was still missing."
 )
 POST = "The ferry struck the pier on Monday, injuring 12 people. The pier stays closed."
 
@@ -83,6 +85,16 @@ def briefing() -> Briefing:
             ConflictValue("14", (_claim(clarion, "Fourteen people were hurt"),)),
         ),
     )
+    missing = Conflict(
+        "number of crew members missing",
+        (_claim(wire, "Two crew members"), _claim(clarion, "One crew member")),
+        attribute="number of crew members missing",
+        values=(
+            ConflictValue("2", (_claim(wire, "Two crew members"),)),
+            ConflictValue("1", (_claim(clarion, "One crew member"),)),
+        ),
+        kind="update",
+    )
     first = WIRE.split("\n")[0]
     solberg = Entity(
         "e1",
@@ -116,7 +128,7 @@ def briefing() -> Briefing:
         entities=(solberg, office),
         relations=(Relation(_span(wire, "Inga Solberg"), "e1", "employed_by", "e2"),),
         facts=(Fact(first, (_span(wire, first), _span(post, POST.split(".")[0])), "conflicting"),),
-        conflicts=(injured,),
+        conflicts=(injured, missing),
         timeline=(TimeExpression(_span(wire, "Monday"), "Monday", "2026-10-12", "struck a pier"),),
     )
 
@@ -253,3 +265,24 @@ def test_render_html_without_jinja_names_the_extra(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "jinja2", None)
     with pytest.raises(MissingDependency, match=r"newsdesk\[web\]"):
         template_environment()
+
+
+def test_render_updates_are_listed_apart_oldest_first_with_dates(briefing: Briefing) -> None:
+    view = briefing_view(briefing)
+    assert [c["about"] for c in view["conflicts"]] == ["number of people injured"]
+    [update] = view["updates"]
+    assert [(v["date"], v["value"]) for v in update["by_value"]] == [
+        ("2026-10-12", "2"),
+        ("2026-10-13", "1"),
+    ]
+    for page in (_file(briefing), _web(briefing)):
+        section = _section(page, "updates")
+        assert 'id="conflict-2"' in section
+        assert re.findall(
+            r'<span class="date">(.*?)</span> <span class="value-text">', section
+        ) == [
+            "2026-10-12",
+            "2026-10-13",
+        ]
+        assert "crew members missing" not in _section(page, "conflicts")
+    assert "- 2026-10-12: **2** — Meridian Wire" in to_markdown(briefing)

@@ -2,7 +2,8 @@
 
 `briefing_view` lays a `Briefing` out once for every human-facing rendering: passages in
 context, conflicts grouped by value (each value, then the outlets that give it, then
-their words in context), disputed summary lines with the conflicts they state, quotes
+their words in context), updates (a figure that changed between reports, oldest value
+first, each with its date), disputed summary lines with the conflicts they state, quotes
 by speaker, who is who with a small relation graph, facts, timeline, sources. Article
 strings stay plain strings in it; the templates escape them.
 
@@ -165,7 +166,13 @@ def _values(conflict: Conflict) -> list[tuple[str, tuple[TextSpan, ...]]]:
     return [(value, tuple(claims)) for value, claims in groups.items()]
 
 
+def _first_published(docs: Iterable[Document | None]) -> str:
+    """The earliest publication date (YYYY-MM-DD) of some documents ("" when none is known)."""
+    return min((d.published[:10] for d in docs if d is not None and d.published), default="")
+
+
 def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
+    """Every conflict and update, each value with its outlets, claims and first date."""
     views = []
     for index, conflict in enumerate(briefing.conflicts):
         values = []
@@ -173,6 +180,7 @@ def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> l
             values.append(
                 {
                     "value": value,
+                    "date": _first_published(docs.get(c.span.doc) for c in claims),
                     "outlets": list(
                         dict.fromkeys(
                             outlet_label(docs.get(c.span.doc), c.span.doc) for c in claims
@@ -191,7 +199,12 @@ def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> l
                 }
             )
         views.append(
-            {"anchor": conflict_anchor(index), "about": conflict.about, "by_value": values}
+            {
+                "anchor": conflict_anchor(index),
+                "about": conflict.about,
+                "kind": conflict.kind,
+                "by_value": values,
+            }
         )
     return views
 
@@ -318,13 +331,15 @@ def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
     story = briefing.story
     facts, hidden = shown_facts(briefing.facts)
     dated = sorted((t for t in briefing.timeline if t.date), key=lambda t: t.date or "")
+    conflicts = _conflicts(briefing, docs, links)
     return {
         "id": story.id,
         "title": story.title,
         "first_seen": (story.first_seen or "")[:10],
         "last_seen": (story.last_seen or story.first_seen or "")[:10],
         "summary": _summary(briefing, docs, links),
-        "conflicts": _conflicts(briefing, docs, links),
+        "conflicts": [c for c in conflicts if c["kind"] != "update"],
+        "updates": [c for c in conflicts if c["kind"] == "update"],
         "quotes": _quotes(briefing, docs, links),
         "people": _people(briefing, links),
         "graph": relation_graph(briefing, links),
@@ -418,6 +433,16 @@ def to_markdown(briefing: Briefing) -> str:
             out += [f"### {conflict['about']}", ""]
             for value in conflict["by_value"]:
                 out.append(f"- **{value['value']}** — {', '.join(value['outlets'])}")
+                for claim in value["claims"]:
+                    out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
+            out.append("")
+    if view["updates"]:
+        out += ["## How figures changed", ""]
+        for update in view["updates"]:
+            out += [f"### {update['about']}", ""]
+            for value in update["by_value"]:
+                date = f"{value['date']}: " if value["date"] else ""
+                out.append(f"- {date}**{value['value']}** — {', '.join(value['outlets'])}")
                 for claim in value["claims"]:
                     out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
             out.append("")
