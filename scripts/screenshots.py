@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [CORPUS] [DOCS]     # defaults: examples docs
 
-Both show the ferry-collision story, whose outlets disagree (the passengers on board, the
-people injured, a harbour official's title, the captain's age):
+Both show the ferry-collision story, whose outlets disagree (a harbour official's title,
+the captain's age):
 
 - ``briefing.png``: the self-contained HTML briefing (``newsdesk brief --format html``),
   its summary with the disputed lines marked, and the conflicts grouped by value, each
