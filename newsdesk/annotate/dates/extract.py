@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -59,10 +60,46 @@ def find_timexes(
     return out
 
 
+HEADER_LINES = 3  # a page states its own date in its first lines (headline, stamp, body)
+STAMP_MAX_WORDS = 12
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def page_date(text: str, timexes: Sequence[Timex]) -> str | None:
+    """The day a page gives itself in its header: a full date alone on one of its first
+    lines ("September 14, 2013 10:46 AM", "Published: Dec. 19, 2005"), not in a
+    sentence. None when there is no such line (nothing is guessed)."""
+    header: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            header.append((at, at + len(line)))
+        if len(header) == HEADER_LINES:
+            break
+        at += len(line) + 1
+    for timex in timexes:
+        found = next(((a, b) for a, b in header if a <= timex.start < b), None)
+        if found is None or not timex.value or not _DAY.fullmatch(timex.value):
+            continue
+        words = text[found[0] : found[1]].split()
+        if len(words) <= STAMP_MAX_WORDS and not words[-1].endswith("."):
+            return timex.value
+    return None
+
+
+def document_date(doc: Document) -> str | None:
+    """The day ``doc`` was published (``YYYY-MM-DD``): its ``published`` date, else the
+    date its page states in its header (`page_date`), else None."""
+    if doc.published:
+        return doc.published[:10] if _DAY.fullmatch(doc.published[:10]) else None
+    return page_date(doc.text, find_timexes(doc.text, None))
+
+
 def extract_times(
     doc: Document, parsed: Doc | None = None, anchor: str | None = None
 ) -> tuple[TimeExpression, ...]:
-    """The time expressions of ``doc``, normalised against ``anchor`` (default: published).
+    """The time expressions of ``doc``, normalised against ``anchor`` (default: published;
+    without one, the date the page states in its header, `page_date`).
 
     Vague references ("now", "recently", "soon") are left out; expressions that cannot
     be written as ``YYYY[-MM[-DD]]`` (decades, or relative ones without an anchor) keep
@@ -74,8 +111,11 @@ def extract_times(
         tense: TenseOf | None = parsed_tense(parsed)
     else:
         sentences, tense = split_sentences(doc.text), None
+    timexes = find_timexes(doc.text, anchor, sentences, tense)
+    if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
+        timexes = find_timexes(doc.text, stamp, sentences, tense)
     out: list[TimeExpression] = []
-    for timex in find_timexes(doc.text, anchor, sentences, tense):
+    for timex in timexes:
         if timex.value in REFS:
             continue
         s, e = sentence_of(sentences, timex.start, len(doc.text))
