@@ -132,7 +132,8 @@ def test_brief_html_is_self_contained_and_escapes_articles(tmp_path: Path) -> No
     assert "onerror=" not in page.replace("onerror=alert(2)&gt;", "")
     assert "&lt;script&gt;" in page
     assert not re.search(r"""(src|href)=["']?(https?:|javascript:)""", page)
-    assert "<details>" in page  # summary sentences open onto their sources
+    assert '<details class="cited summary-item' in page  # sentences open onto their sources
+    assert not re.search(r"<(link|img|iframe|object|embed|script)\b", page)  # nothing loaded
 
 
 def test_brief_markdown_has_sections() -> None:

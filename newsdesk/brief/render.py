@@ -1,25 +1,66 @@
-"""Briefings for people: Markdown, and one self-contained HTML file.
+"""Briefings for people: one view, shown as Markdown or through one template set.
 
-Both are built from the same `Briefing` the JSON contract prints. The HTML page has no
-external assets and no script: each summary sentence is a ``<details>`` element that
-opens onto its cited passages in context. All article text is escaped (articles are
-untrusted input).
+`briefing_view` lays a `Briefing` out once for every human-facing rendering: passages in
+context, conflicts grouped by value (each value, then the outlets that give it, then
+their words in context), updates (a figure that changed between reports, oldest value
+first, each with its date), disputed summary lines with the conflicts they state, quotes
+by speaker, who is who with a small relation graph, facts, timeline, sources. Article
+strings stay plain strings in it; the templates escape them.
+
+- HTML: the Jinja templates in ``newsdesk/web/templates/briefing/`` (``parts.html``, the
+  sections, and ``page.html``) with the stylesheet ``newsdesk/web/static/briefing.css``.
+  `to_html` renders them into one self-contained file (no external assets, no script;
+  the stylesheet inlined); the web app's story page (``story.html``) places the same
+  sections inside its own layout and serves the same stylesheet as a file. Jinja is the
+  ``web`` extra's dependency, imported only when HTML is rendered.
+- Markdown: `to_markdown`, from the same view (it needs no template engine).
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from html import escape
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from newsdesk.model import Briefing, Document, Fact, Quote, Span, TimeExpression
+from newsdesk.errors import MissingDependency
+from newsdesk.model import Briefing, Conflict, Document, Fact, Quote, Span, TextSpan
 
-CONTEXT_CHARS = 220
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+JSON = dict[str, Any]
+TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
+STYLESHEET = Path(__file__).resolve().parents[1] / "web" / "static" / "briefing.css"
+CONTEXT_CHARS = 220  # around a cited sentence
+CLAIM_CONTEXT_CHARS = 90  # around a conflicting claim, shown open
+SINGLE_SOURCE_SHOWN = 8
+GRAPH_NODES = 14
+WHO_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-SINGLE_SOURCE_SHOWN = 8
+def _nowhere(*_: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where a briefing's names lead. Nowhere in the self-contained file; in the web app,
+    ``document(doc_id)`` and ``entity(type, name)`` give a page's URL (or None)."""
+
+    document: Callable[[str], str | None] = _nowhere
+    entity: Callable[[str, str], str | None] = _nowhere
+
+
+NO_LINKS = Links()
+
+
+# -- small helpers, shared with the web app's other views ------------------------------
 
 
 def shown_facts(facts: Sequence[Fact]) -> tuple[list[Fact], int]:
@@ -30,10 +71,6 @@ def shown_facts(facts: Sequence[Fact]) -> tuple[list[Fact], int]:
     return shared + single[:SINGLE_SOURCE_SHOWN], max(0, len(single) - SINGLE_SOURCE_SHOWN)
 
 
-def _docs(briefing: Briefing) -> dict[str, Document]:
-    return {d.id: d for d in briefing.documents}
-
-
 def source_label(doc: Document | None, doc_id: str) -> str:
     """ "Outlet, YYYY-MM-DD" for a document (its id when unknown)."""
     if doc is None:
@@ -42,6 +79,11 @@ def source_label(doc: Document | None, doc_id: str) -> str:
     if doc.published:
         parts.append(doc.published[:10])
     return ", ".join(parts)
+
+
+def outlet_label(doc: Document | None, doc_id: str) -> str:
+    """The outlet of a document (its id when unknown)."""
+    return (doc.outlet or doc.id) if doc is not None else doc_id
 
 
 def quotes_by_speaker(quotes: Iterable[Quote]) -> list[tuple[str | None, list[Quote]]]:
@@ -59,241 +101,383 @@ def speaker_role(quotes: Sequence[Quote]) -> str | None:
     )
 
 
-def _entity_names(briefing: Briefing) -> dict[str, str]:
-    return {e.id: e.name for e in briefing.entities}
+# -- the view ---------------------------------------------------------------------------
 
 
-def _dated(timeline: Sequence[TimeExpression]) -> list[TimeExpression]:
-    return sorted((t for t in timeline if t.date), key=lambda t: t.date or "")
+def _bounds(text: str, start: int, end: int, context: int) -> tuple[int, int]:
+    """Context around ``text[start:end]``: within its paragraph, cut at word boundaries."""
+    lo = max(0, start - context, text.rfind("\n", 0, start) + 1)
+    if lo > 0 and not text[lo - 1].isspace():
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    newline = text.find("\n", end)
+    hi = min(len(text), end + context, newline if newline != -1 else len(text))
+    if hi < len(text) and not text[hi].isspace():
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return lo, hi
 
 
-# -- Markdown -------------------------------------------------------------------------
+def passage(
+    doc: Document | None, span: Span, links: Links = NO_LINKS, context: int = CONTEXT_CHARS
+) -> JSON:
+    """A cited span inside some of its context: before, the span itself, after."""
+    base: JSON = {
+        "doc": span.doc,
+        "source": source_label(doc, span.doc),
+        "url": links.document(span.doc),
+    }
+    if doc is None or span.end > len(doc.text):
+        return {**base, "before": "", "mark": "", "after": ""}
+    text = doc.text
+    start, end = _bounds(text, span.start, span.end, context)
+    cut_before = start > 0 and text[start - 1] != "\n"
+    cut_after = end < len(text) and text[end] != "\n"
+    return {
+        **base,
+        "before": ("…" if cut_before else "") + text[start : span.start],
+        "mark": text[span.start : span.end],
+        "after": text[span.end : end] + ("…" if cut_after else ""),
+    }
+
+
+def cited(text: str, spans: Sequence[Span], docs: dict[str, Document], links: Links) -> JSON:
+    """A line of the briefing with the outlets it cites and their passages."""
+    return {
+        "text": text,
+        "docs": list(dict.fromkeys(s.doc for s in spans)),
+        "outlets": list(dict.fromkeys(outlet_label(docs.get(s.doc), s.doc) for s in spans)),
+        "passages": [passage(docs.get(s.doc), s, links) for s in spans],
+    }
+
+
+def conflict_anchor(index: int) -> str:
+    """The page anchor of the briefing's conflict number ``index`` (0-based)."""
+    return f"conflict-{index + 1}"
+
+
+def _values(conflict: Conflict) -> list[tuple[str, tuple[TextSpan, ...]]]:
+    """A conflict's values with their claims (each claim its own value when not grouped)."""
+    if conflict.values:
+        return [(v.value, v.claims) for v in conflict.values]
+    groups: dict[str, list[TextSpan]] = defaultdict(list)
+    for claim in conflict.claims:
+        groups[claim.text].append(claim)
+    return [(value, tuple(claims)) for value, claims in groups.items()]
+
+
+def _first_published(docs: Iterable[Document | None]) -> str:
+    """The earliest publication date (YYYY-MM-DD) of some documents ("" when none is known)."""
+    return min((d.published[:10] for d in docs if d is not None and d.published), default="")
+
+
+def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
+    """Every conflict and update, each value with its outlets, claims and first date."""
+    views = []
+    for index, conflict in enumerate(briefing.conflicts):
+        values = []
+        for value, claims in _values(conflict):
+            values.append(
+                {
+                    "value": value,
+                    "date": _first_published(docs.get(c.span.doc) for c in claims),
+                    "outlets": list(
+                        dict.fromkeys(
+                            outlet_label(docs.get(c.span.doc), c.span.doc) for c in claims
+                        )
+                    ),
+                    "claims": [
+                        {
+                            "text": c.text,
+                            "doc": c.span.doc,
+                            "passage": passage(
+                                docs.get(c.span.doc), c.span, links, CLAIM_CONTEXT_CHARS
+                            ),
+                        }
+                        for c in claims
+                    ],
+                }
+            )
+        views.append(
+            {
+                "anchor": conflict_anchor(index),
+                "about": conflict.about,
+                "kind": conflict.kind,
+                "by_value": values,
+            }
+        )
+    return views
+
+
+def _summary(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
+    items = []
+    for item in briefing.summary:
+        disputes = [
+            {"anchor": conflict_anchor(i), "about": briefing.conflicts[i].about}
+            for i in dict.fromkeys(item.conflicts)
+            if 0 <= i < len(briefing.conflicts)
+        ]
+        items.append(
+            {
+                **cited(item.text, item.citations, docs, links),
+                "disputed": bool(disputes),
+                "disputes": disputes,
+            }
+        )
+    return items
+
+
+def _quotes(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
+    groups = []
+    for speaker, quotes in quotes_by_speaker(briefing.quotes):
+        items = []
+        for q in quotes:
+            shown = f"“{q.text}”" if q.direct else f"(reported) {q.text}"
+            items.append(
+                {**cited(shown, [q.span], docs, links), "direct": q.direct, "via": list(q.via)}
+            )
+        groups.append(
+            {
+                "speaker": speaker or "Unattributed",
+                "url": links.entity("PERSON", speaker) if speaker else None,
+                "role": speaker_role(quotes),
+                "quotes": items,
+            }
+        )
+    return groups
+
+
+def _people(briefing: Briefing, links: Links) -> list[JSON]:
+    names = {e.id: e.name for e in briefing.entities}
+    people = []
+    for entity in briefing.entities:
+        if entity.type not in WHO_TYPES:
+            continue
+        relations = dict.fromkeys(
+            (r.predicate.replace("_", " "), names.get(r.object, r.object))
+            for r in briefing.relations
+            if r.subject == entity.id
+        )
+        people.append(
+            {
+                "name": entity.name,
+                "type": entity.type,
+                "url": links.entity(entity.type, entity.name),
+                "roles": list(dict.fromkeys(r.text for r in entity.roles)),
+                "aliases": [a for a in entity.aliases if a != entity.name],
+                "relations": [{"predicate": p, "other": o} for p, o in relations],
+                "documents": len(entity.docs),
+            }
+        )
+    return people
+
+
+def relation_graph(briefing: Briefing, links: Links = NO_LINKS) -> JSON | None:
+    """Entities joined by relations, placed on a circle (None when there are none)."""
+    entities = {e.id: e for e in briefing.entities}
+    edges = list(
+        dict.fromkeys(
+            (r.subject, r.predicate.replace("_", " "), r.object)
+            for r in briefing.relations
+            if r.subject in entities and r.object in entities and r.subject != r.object
+        )
+    )
+    nodes = list(dict.fromkeys(n for s, _, o in edges for n in (s, o)))[:GRAPH_NODES]
+    if not nodes:
+        return None
+    width, height = 640, 380
+    cx, cy, radius = width / 2, height / 2, min(width, height) / 2 - 60
+    at: dict[str, tuple[float, float]] = {}
+    for i, node in enumerate(nodes):
+        angle = 2 * math.pi * i / len(nodes) + (math.pi if len(nodes) == 2 else -math.pi / 2)
+        at[node] = (
+            round(cx + radius * math.cos(angle), 1),
+            round(cy + radius * math.sin(angle), 1),
+        )
+    node_views = []
+    for node in nodes:
+        entity = entities[node]
+        x, y = at[node]
+        node_views.append(
+            {
+                "x": x,
+                "y": y,
+                "label": entity.name,
+                "type": entity.type.lower(),
+                "url": links.entity(entity.type, entity.name),
+                "anchor": "middle",
+                "ly": round(y - 14 if y < cy else y + 24, 1),
+            }
+        )
+    edge_views = [
+        {
+            "x1": at[s][0],
+            "y1": at[s][1],
+            "x2": at[o][0],
+            "y2": at[o][1],
+            "label": predicate,
+            "mx": round((at[s][0] + at[o][0]) / 2, 1),
+            "my": round((at[s][1] + at[o][1]) / 2 - 4, 1),
+        }
+        for s, predicate, o in edges
+        if s in at and o in at
+    ]
+    return {"width": width, "height": height, "nodes": node_views, "edges": edge_views}
+
+
+def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
+    """Everything a reader is shown of a briefing, in every human-facing rendering."""
+    docs = {d.id: d for d in briefing.documents}
+    story = briefing.story
+    facts, hidden = shown_facts(briefing.facts)
+    dated = sorted((t for t in briefing.timeline if t.date), key=lambda t: t.date or "")
+    conflicts = _conflicts(briefing, docs, links)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "first_seen": (story.first_seen or "")[:10],
+        "last_seen": (story.last_seen or story.first_seen or "")[:10],
+        "summary": _summary(briefing, docs, links),
+        "conflicts": [c for c in conflicts if c["kind"] != "update"],
+        "updates": [c for c in conflicts if c["kind"] == "update"],
+        "quotes": _quotes(briefing, docs, links),
+        "people": _people(briefing, links),
+        "graph": relation_graph(briefing, links),
+        "facts": [
+            {**cited(f.text, f.sources, docs, links), "agreement": f.agreement} for f in facts
+        ],
+        "facts_hidden": hidden,
+        "timeline": [
+            {
+                "date": t.date,
+                "expression": t.expression,
+                "event": t.event,
+                "doc": t.span.doc,
+                "source": source_label(docs.get(t.span.doc), t.span.doc),
+                "url": links.document(t.span.doc),
+            }
+            for t in dated
+        ],
+        "sources": [
+            {
+                "id": d.id,
+                "url": links.document(d.id),
+                "title": d.title or d.id,
+                "outlet": d.outlet or "",
+                "published": (d.published or "")[:10],
+                "genre": d.genre,
+                "copies": [],
+            }
+            for d in briefing.documents
+        ],
+    }
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+
+def template_environment() -> Environment:
+    """The Jinja environment of every briefing template (the web app's too): autoescape
+    on, undefined names are errors."""
+    try:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    except ModuleNotFoundError as exc:  # Jinja2 comes with the web extra
+        raise MissingDependency("jinja2", "web") from exc
+
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@functools.cache
+def _file_environment() -> Environment:
+    return template_environment()
+
+
+def to_html(briefing: Briefing) -> str:
+    """One self-contained HTML page (no external assets, no script)."""
+    from markupsafe import Markup
+
+    css = Markup(STYLESHEET.read_text(encoding="utf-8"))  # our own file, not article text
+    page = _file_environment().get_template("briefing/page.html")
+    return page.render(story=briefing_view(briefing), css=css).rstrip() + "\n"
+
+
+# -- Markdown ---------------------------------------------------------------------------
 
 
 def to_markdown(briefing: Briefing) -> str:
     """The briefing as Markdown: summary with footnote-style sources, then the rest."""
+    view = briefing_view(briefing)
     label = {d.id: f"[{i}]" for i, d in enumerate(briefing.documents, start=1)}
-    out = [f"# {briefing.story.title}", ""]
-    if briefing.story.first_seen:
-        out += [f"*{briefing.story.first_seen[:10]} – {(briefing.story.last_seen or '')[:10]}*", ""]
+
+    def refs(doc_ids: Iterable[str]) -> str:
+        return " ".join(dict.fromkeys(label.get(d, d) for d in doc_ids))
+
+    out = [f"# {view['title']}", ""]
+    if view["first_seen"]:
+        out += [f"*{view['first_seen']} – {view['last_seen']}*", ""]
     out += ["## What happened", ""]
-    for item in briefing.summary:
-        refs = " ".join(dict.fromkeys(label.get(c.doc, c.doc) for c in item.citations))
-        out.append(f"- {item.text} {refs}")
-    if briefing.quotes:
-        out += ["", "## Who said what", ""]
-        for speaker, quotes in quotes_by_speaker(briefing.quotes):
-            role = speaker_role(quotes)
-            who = speaker or "Unattributed"
-            out.append(f"**{who}**" + (f" ({role})" if role else ""))
-            for q in quotes:
-                via = f" — via {', '.join(q.via)}" if q.via else ""
-                text = f"“{q.text}”" if q.direct else f"(reported) {q.text}"
-                out.append(f"- {text} {label.get(q.span.doc, q.span.doc)}{via}")
-            out.append("")
-    people = [e for e in briefing.entities if e.type in ("PERSON", "ORG")]
-    if people:
-        out += ["## Who is who", ""]
-        names = _entity_names(briefing)
-        for entity in people:
-            roles = "; ".join(dict.fromkeys(r.text for r in entity.roles))
-            rels = [
-                f"{r.predicate.replace('_', ' ')} {names.get(r.object, r.object)}"
-                for r in briefing.relations
-                if r.subject == entity.id
-            ]
-            extra = "; ".join(x for x in (roles, ", ".join(rels)) if x)
-            out.append(f"- **{entity.name}** ({entity.type})" + (f": {extra}" if extra else ""))
-        out.append("")
-    if briefing.conflicts:
+    for item in view["summary"]:
+        disputed = "; ".join(d["about"] for d in item["disputes"])
+        mark = f" — **disputed** (sources differ: {disputed})" if disputed else ""
+        out.append(f"- {item['text']} {refs(item['docs'])}{mark}")
+    out.append("")
+    if view["conflicts"]:
         out += ["## Where sources differ", ""]
-        for conflict in briefing.conflicts:
-            claims = "; ".join(
-                f"“{c.text}” {label.get(c.span.doc, c.span.doc)}" for c in conflict.claims
-            )
-            out.append(f"- **{conflict.about}**: {claims}")
+        for conflict in view["conflicts"]:
+            out += [f"### {conflict['about']}", ""]
+            for value in conflict["by_value"]:
+                out.append(f"- **{value['value']}** — {', '.join(value['outlets'])}")
+                for claim in value["claims"]:
+                    out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
+            out.append("")
+    if view["updates"]:
+        out += ["## How figures changed", ""]
+        for update in view["updates"]:
+            out += [f"### {update['about']}", ""]
+            for value in update["by_value"]:
+                date = f"{value['date']}: " if value["date"] else ""
+                out.append(f"- {date}**{value['value']}** — {', '.join(value['outlets'])}")
+                for claim in value["claims"]:
+                    out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
+            out.append("")
+    if view["quotes"]:
+        out += ["## Who said what", ""]
+        for group in view["quotes"]:
+            role = f" ({group['role']})" if group["role"] else ""
+            out.append(f"**{group['speaker']}**{role}")
+            for q in group["quotes"]:
+                via = f" — via {' ← '.join(q['via'])}" if q["via"] else ""
+                out.append(f"- {q['text']} {refs(q['docs'])}{via}")
+            out.append("")
+    if view["people"]:
+        out += ["## Who is who", ""]
+        for p in view["people"]:
+            rels = ", ".join(f"{r['predicate']} {r['other']}" for r in p["relations"])
+            extra = "; ".join(x for x in ("; ".join(p["roles"]), rels) if x)
+            out.append(f"- **{p['name']}** ({p['type']})" + (f": {extra}" if extra else ""))
         out.append("")
-    if briefing.facts:
-        out += ["## Facts and their support", ""]
-        facts, hidden = shown_facts(briefing.facts)
-        for fact in facts:
-            refs = " ".join(dict.fromkeys(label.get(s.doc, s.doc) for s in fact.sources))
-            out.append(f"- [{fact.agreement}] {fact.text} {refs}")
-        if hidden:
-            out.append(f"- … and {hidden} more single-source statements (see the JSON output)")
-        out.append("")
-    dated = _dated(briefing.timeline)
-    if dated:
+    if view["timeline"]:
         out += ["## Timeline", ""]
-        for t in dated:
-            out.append(f"- **{t.date}** ({t.expression}): {t.event} {label.get(t.span.doc, '')}")
+        for t in view["timeline"]:
+            out.append(f"- **{t['date']}** ({t['expression']}): {t['event']} {refs([t['doc']])}")
+        out.append("")
+    if view["facts"]:
+        out += ["## Facts and their support", ""]
+        for fact in view["facts"]:
+            out.append(f"- [{fact['agreement']}] {fact['text']} {refs(fact['docs'])}")
+        if view["facts_hidden"]:
+            out.append(
+                f"- … and {view['facts_hidden']} more single-source statements (see the JSON)"
+            )
         out.append("")
     out += ["## Sources", ""]
     for doc in briefing.documents:
         title = doc.title or doc.id
         out.append(f"{label[doc.id]} {title} — {source_label(doc, doc.id)} ({doc.genre})")
     return "\n".join(out).rstrip() + "\n"
-
-
-# -- HTML -----------------------------------------------------------------------------
-
-_CSS = """
-body{font:16px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-h1{font-size:1.8rem;margin-bottom:.2rem}h2{font:600 1.1rem system-ui,sans-serif;
-border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-.meta{color:#666;font:.9rem system-ui,sans-serif}
-details{margin:.4rem 0}summary{cursor:pointer}summary:hover{background:#f3f0e6}
-.refs{font:.75rem system-ui,sans-serif;color:#555;margin-left:.3rem}
-.passage{font-size:.9rem;background:#faf8f2;border-left:3px solid #c9b77a;margin:.3rem 0 .6rem 1rem;
-padding:.4rem .8rem}.passage .src{font:600 .75rem system-ui,sans-serif;color:#555;display:block}
-mark{background:#ffe58a}
-.badge{font:600 .7rem system-ui,sans-serif;padding:.05rem .4rem;border-radius:.6rem;
-margin-right:.4rem;white-space:nowrap}
-.corroborated{background:#d6f0d6;color:#185c18}.single-source{background:#eee;color:#444}
-.conflicting{background:#fadcd9;color:#8a1c12}
-.speaker{margin-top:1rem}.role{color:#666;font-style:italic}.via{color:#666;font-size:.85rem}
-blockquote{margin:.3rem 0 .3rem 1rem}
-table{border-collapse:collapse;font:.9rem system-ui,sans-serif}td,th{padding:.2rem .6rem;
-border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-.conflict td:first-child{font-weight:600}
-.tl{position:relative;margin:1rem 0 0 0;padding:0;list-style:none;border-left:3px solid #c9b77a}
-.tl li{margin:0 0 .6rem 0;padding-left:1rem;position:relative}
-.tl li::before{content:"";position:absolute;left:-.5rem;top:.45rem;width:.7rem;height:.7rem;
-border-radius:50%;background:#c9b77a}
-.tl .date{font:600 .85rem system-ui,sans-serif}
-.genre-opinion,.genre-analysis{background:#fde9c8;color:#7a4a00}
-.genre-report{background:#dbe8fb;color:#123e7a}.genre-other{background:#eee;color:#444}
-"""
-
-
-def _passage(doc: Document | None, span: Span) -> str:
-    """The cited characters marked inside some context, escaped."""
-    if doc is None or span.end > len(doc.text):
-        return ""
-    start = max(0, span.start - CONTEXT_CHARS)
-    end = min(len(doc.text), span.end + CONTEXT_CHARS)
-    before = ("…" if start else "") + doc.text[start : span.start]
-    after = doc.text[span.end : end] + ("…" if end < len(doc.text) else "")
-    return (
-        f'<div class="passage"><span class="src">{escape(source_label(doc, span.doc))}</span>'
-        f"{escape(before)}<mark>{escape(doc.text[span.start : span.end])}</mark>"
-        f"{escape(after)}</div>"
-    )
-
-
-def _cited(text: str, spans: Sequence[Span], docs: dict[str, Document], badge: str = "") -> str:
-    outlets = dict.fromkeys(source_label(docs.get(s.doc), s.doc).split(",")[0] for s in spans)
-    refs = f'<span class="refs">{escape(" · ".join(outlets))}</span>'
-    passages = "".join(_passage(docs.get(s.doc), s) for s in spans)
-    return f"<details><summary>{badge}{escape(text)}{refs}</summary>{passages}</details>"
-
-
-def _entity_rows(briefing: Briefing) -> str:
-    names = _entity_names(briefing)
-    rows = []
-    for entity in briefing.entities:
-        if entity.type not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
-            continue
-        roles = "; ".join(dict.fromkeys(r.text for r in entity.roles))
-        rels = ", ".join(
-            f"{r.predicate.replace('_', ' ')} {names.get(r.object, r.object)}"
-            for r in briefing.relations
-            if r.subject == entity.id
-        )
-        aliases = ", ".join(a for a in entity.aliases if a != entity.name)
-        rows.append(
-            f"<tr><td>{escape(entity.name)}</td><td>{escape(entity.type)}</td>"
-            f"<td>{escape(roles)}</td><td>{escape(rels)}</td><td>{escape(aliases)}</td>"
-            f"<td>{len(entity.docs)}</td></tr>"
-        )
-    if not rows:
-        return ""
-    head = "".join(f"<th>{h}</th>" for h in ("name", "type", "roles", "relations", "also", "docs"))
-    head = f"<tr>{head}</tr>"
-    return f"<h2>Who is who</h2><table>{head}{''.join(rows)}</table>"
-
-
-def _quotes_html(briefing: Briefing, docs: dict[str, Document]) -> str:
-    if not briefing.quotes:
-        return ""
-    parts = ["<h2>Who said what</h2>"]
-    for speaker, quotes in quotes_by_speaker(briefing.quotes):
-        role = speaker_role(quotes)
-        role_html = f' <span class="role">{escape(role)}</span>' if role else ""
-        parts.append(f'<div class="speaker"><strong>{escape(speaker or "Unattributed")}</strong>')
-        parts.append(f"{role_html}</div>")
-        for q in quotes:
-            via = f' <span class="via">via {escape(", ".join(q.via))}</span>' if q.via else ""
-            text = f"“{q.text}”" if q.direct else f"(reported) {q.text}"
-            parts.append(f"<blockquote>{_cited(text, [q.span], docs)}{via}</blockquote>")
-    return "".join(parts)
-
-
-def _timeline_html(briefing: Briefing) -> str:
-    dated = _dated(briefing.timeline)
-    if not dated:
-        return ""
-    items = "".join(
-        f'<li><span class="date">{escape(t.date or "")}</span> '
-        f'<span class="meta">({escape(t.expression)})</span><br>{escape(t.event)}</li>'
-        for t in dated
-    )
-    return f'<h2>Timeline</h2><ul class="tl">{items}</ul>'
-
-
-def to_html(briefing: Briefing) -> str:
-    """One self-contained HTML page (no external assets, no script)."""
-    docs = _docs(briefing)
-    story = briefing.story
-    span_text = ""
-    if story.first_seen:
-        span_text = f"{story.first_seen[:10]} – {(story.last_seen or story.first_seen)[:10]} · "
-    meta = f"{span_text}{len(briefing.documents)} sources"
-    summary = "".join(_cited(i.text, i.citations, docs) for i in briefing.summary)
-    conflicts = ""
-    if briefing.conflicts:
-        rows = "".join(
-            f'<tr class="conflict"><td>{escape(c.about)}</td><td>'
-            + "".join(_cited(cl.text, [cl.span], docs) for cl in c.claims)
-            + "</td></tr>"
-            for c in briefing.conflicts
-        )
-        conflicts = f"<h2>Where sources differ</h2><table>{rows}</table>"
-    facts = ""
-    if briefing.facts:
-        shown, hidden = shown_facts(briefing.facts)
-        more = (
-            f'<p class="meta">… and {hidden} more single-source statements.</p>' if hidden else ""
-        )
-        facts = (
-            "<h2>Facts and their support</h2>"
-            + "".join(
-                _cited(
-                    f.text,
-                    f.sources,
-                    docs,
-                    f'<span class="badge {f.agreement}">{f.agreement}</span>',
-                )
-                for f in shown
-            )
-            + more
-        )
-    sources = "".join(
-        f'<tr><td><span class="badge genre-{d.genre}">{d.genre}</span></td>'
-        f"<td>{escape(d.title or d.id)}</td><td>{escape(d.outlet or '')}</td>"
-        f"<td>{escape((d.published or '')[:10])}</td></tr>"
-        for d in briefing.documents
-    )
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'\">"
-        f"<title>{escape(story.title)}</title><style>{_CSS}</style></head><body>"
-        f'<h1>{escape(story.title)}</h1><p class="meta">{escape(meta)}</p>'
-        f'<h2>What happened</h2><p class="meta">Click a sentence to see its sources.</p>'
-        f"{summary}{conflicts}{_quotes_html(briefing, docs)}{_entity_rows(briefing)}"
-        f"{facts}{_timeline_html(briefing)}"
-        f"<h2>Sources</h2><table>{sources}</table>"
-        "</body></html>\n"
-    )

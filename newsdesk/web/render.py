@@ -2,6 +2,8 @@
 
 Datasette's habit: every page has a JSON twin with the same data, announced in a
 ``Link: <…json>; rel="alternate"`` header. Templates only place what the views computed.
+The environment is the briefing's (`newsdesk.brief.render.template_environment`): the
+story page and `newsdesk brief --format html` share the templates of ``briefing/``.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-TEMPLATES = Path(__file__).parent / "templates"
+from newsdesk.brief.render import template_environment
+
 STATIC = Path(__file__).parent / "static"
 
 
@@ -22,13 +24,7 @@ class Renderer:
     """The template environment (autoescape on, undefined names are errors)."""
 
     def __init__(self, token_required: bool = False) -> None:
-        self.env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
-            autoescape=select_autoescape(["html"], default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = template_environment()
         self.env.globals["token_required"] = token_required
 
     def page(
