@@ -5,6 +5,7 @@ escaped in both."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -286,3 +287,23 @@ def test_render_updates_are_listed_apart_oldest_first_with_dates(briefing: Brief
         ]
         assert "crew members missing" not in _section(page, "conflicts")
     assert "- 2026-10-12: **2** — Meridian Wire" in to_markdown(briefing)
+
+
+def test_render_a_minor_difference_is_named_and_disputes_nothing(briefing: Briefing) -> None:
+    wire, clarion = briefing.documents[0], briefing.documents[1]
+    rounded = Conflict(
+        "number of people injured",
+        (_claim(wire, "injuring 12 people"), _claim(clarion, "Fourteen people were hurt")),
+        attribute="number of people injured",
+        values=(
+            ConflictValue("12", (_claim(wire, "injuring 12 people"),)),
+            ConflictValue("14", (_claim(clarion, "Fourteen people were hurt"),)),
+        ),
+        kind="minor",
+    )
+    minor = dataclasses.replace(briefing, conflicts=(rounded,), summary=briefing.summary[1:])
+    [shown] = briefing_view(minor)["conflicts"]
+    assert shown["about"] == "number of people injured: a minor difference (rounding)"
+    for page in (_file(minor), _web(minor)):
+        assert "a minor difference (rounding)" in _section(page, "conflicts")
+        assert "summary-item disputed" not in _section(page, "summary")

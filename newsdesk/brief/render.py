@@ -172,7 +172,8 @@ def _first_published(docs: Iterable[Document | None]) -> str:
 
 
 def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
-    """Every conflict and update, each value with its outlets, claims and first date."""
+    """Every conflict, update and minor difference, each value with its outlets, claims
+    and first date (a minor difference is listed with the conflicts, named as such)."""
     views = []
     for index, conflict in enumerate(briefing.conflicts):
         values = []
@@ -201,7 +202,9 @@ def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> l
         views.append(
             {
                 "anchor": conflict_anchor(index),
-                "about": conflict.about,
+                "about": conflict.about
+                if conflict.kind != "minor"
+                else f"{conflict.about}: a minor difference (rounding)",
                 "kind": conflict.kind,
                 "by_value": values,
             }
