@@ -219,3 +219,16 @@ def test_align_a_rounded_sum_is_a_minor_difference(backend: SpacyBackend) -> Non
     line = SummaryItem("The city fund paid $972,814.", (Span("d1", 0, 20), Span("d2", 0, 20)))
     [kept] = supported([line], found)
     assert kept.citations == line.citations and kept.conflicts == ()
+
+
+def test_align_a_value_stated_again_later_makes_no_update(backend: SpacyBackend) -> None:
+    """12, then 14, then 12 again: the sources disagree; nothing was updated."""
+    found = find_conflicts(
+        _dated(
+            backend,
+            ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
+            ("2026-03-02", "The earthquake killed 14 people in the mountain town."),
+            ("2026-03-03", "Officials said 12 people died, and the town mourned."),
+        )
+    )
+    assert [c.kind for c in found] == ["conflict"]

@@ -144,7 +144,8 @@ def _conflict(
             groups.append([slot])
         else:
             home.append(slot)
-    times = _update_times(groups, published) if members[0].key[0] in NUMERIC_KINDS else None
+    numeric = members[0].key[0] in NUMERIC_KINDS
+    times = _update_times(groups, members, published) if numeric else None
     if times is not None:
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
     values = tuple(
@@ -181,12 +182,16 @@ def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | 
     return Conflict(slots[0].label, claims, attribute=slots[0].label, values=values, kind="minor")
 
 
-def _update_times(groups: list[list[Slot]], published: dict[str, str | None]) -> list[str] | None:
+def _update_times(
+    groups: list[list[Slot]], members: list[Slot], published: dict[str, str | None]
+) -> list[str] | None:
     """Each value's first publication time when the values follow one another in time
-    (every document of a value published before every document of the next), else None."""
+    (every document that states a value, aligned or not, published before every document
+    of the next: 12, then 14, then 12 again is no update), else None."""
     spans: list[tuple[str, str]] = []
     for group in groups:
-        times = [published.get(s.claim.span.doc) for s in group]
+        stating = group + [m for m in members if agree(m, group[0])]
+        times = [published.get(s.claim.span.doc) for s in stating]
         if not all(times):
             return None
         known = sorted(t for t in times if t)
