@@ -228,7 +228,7 @@ def test_align_a_value_stated_again_later_makes_no_update(backend: SpacyBackend)
             backend,
             ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
             ("2026-03-02", "The earthquake killed 14 people in the mountain town."),
-            ("2026-03-03", "Officials said 12 people died, and the town mourned."),
+            ("2026-03-03", "Hospital staff in the capital said 12 people had died."),
         )
     )
     assert [c.kind for c in found] == ["conflict"]
