@@ -179,3 +179,7 @@ def test_brief_a_document_of_furniture_only_is_listed_and_cites_nothing(tmp_path
     cited += [s["doc"] for f in data["facts"] for s in f["sources"]]
     cited += [q["doc"] for q in data["quotes"]] + [t["doc"] for t in data["timeline"]]
     assert cited and "embed-notice" not in cited
+    markdown = run("brief", str(tmp_path), "--format", "md").stdout
+    assert "boilerplate: the source of nothing" in markdown
+    html = run("brief", str(tmp_path), "--format", "html").stdout
+    assert html.count('class="badge boilerplate"') == 1

@@ -369,6 +369,7 @@ def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
                 "outlet": d.outlet or "",
                 "published": (d.published or "")[:10],
                 "genre": d.genre,
+                "boilerplate": d.id in briefing.boilerplate,
                 "copies": [],
             }
             for d in briefing.documents
@@ -482,5 +483,6 @@ def to_markdown(briefing: Briefing) -> str:
     out += ["## Sources", ""]
     for doc in briefing.documents:
         title = doc.title or doc.id
-        out.append(f"{label[doc.id]} {title} — {source_label(doc, doc.id)} ({doc.genre})")
+        extra = ", boilerplate: the source of nothing" if doc.id in briefing.boilerplate else ""
+        out.append(f"{label[doc.id]} {title} — {source_label(doc, doc.id)} ({doc.genre}{extra})")
     return "\n".join(out).rstrip() + "\n"
