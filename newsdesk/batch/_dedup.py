@@ -121,7 +121,9 @@ def _decide(candidates: list[dict[str, Any]], verdicts: dict[int, Verdict]) -> V
                 if kind == "i":
                     reason = f"id {row['value']!r} is already stored with other text"
                 else:
-                    reason = f"url {row['value']} is already stored as {row['of']!r} with other text"
+                    reason = (
+                        f"url {row['value']} is already stored as {row['of']!r} with other text"
+                    )
                 return Verdict("refuse", reason=reason)
     for row in first:
         if row["kind"] == "h" and kept(row):

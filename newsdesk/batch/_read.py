@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import decode
@@ -114,7 +114,8 @@ def read_unit(unit: Unit, settings: Settings) -> Iterator[Item]:
             with open_regular(Path(unit.path)) as handle:
                 yield from read_jsonl_lines(handle, unit.name, settings)
         elif unit.kind == "jsonl.gz":
-            with open_regular(Path(unit.path)) as raw, gzip.GzipFile(fileobj=raw) as handle:
+            with open_regular(Path(unit.path)) as raw, gzip.GzipFile(fileobj=raw) as unzipped:
+                handle = cast(IO[bytes], unzipped)
                 for number, line, size in bounded_lines(handle, settings.max_document_bytes):
                     if line is None or line.strip():
                         yield read_jsonl_line(line, size, f"{unit.name}:{number}", settings)

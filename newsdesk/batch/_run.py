@@ -13,6 +13,7 @@ where whole-CPU actors left none for the reads).
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import time
@@ -34,7 +35,7 @@ from newsdesk.model import Refusal
 from newsdesk.settings import Settings
 
 ACTOR_CPUS = 0.5
-TASK_CPUS = 0.25
+TASK_CPUS = 0.5
 Batch = dict[str, Any]
 
 
@@ -130,9 +131,9 @@ def _run(
 ) -> dict[str, int]:
     import ray
     import ray.data
-
     from ray.data.context import ShuffleStrategy
 
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     # Sort-based shuffles run as plain tasks; the default hash shuffle starts aggregator
@@ -145,14 +146,18 @@ def _run(
     ]
     if todo:
         read = (
-            ray.data.from_items(todo, override_num_blocks=len(todo))
-            .flat_map(read_rows, fn_kwargs={"settings": settings}, num_cpus=TASK_CPUS)
+            ray.data.from_items(todo, override_num_blocks=min(len(todo), 4 * options.workers))
+            .flat_map(
+                read_rows,  # type: ignore[arg-type]  # settings come through fn_kwargs
+                fn_kwargs={"settings": settings},
+                num_cpus=TASK_CPUS,
+            )
             .materialize()
         )
     else:
-        read = ray.data.from_items([_EMPTY_READ]).filter(_never).materialize()
+        read = _where(ray.data.from_items([_EMPTY_READ]), "id", "none").materialize()
     docs = (
-        read.filter(_is_doc, num_cpus=TASK_CPUS)
+        _where(read, "reason", "")
         .map_batches(sign, batch_format="numpy", num_cpus=TASK_CPUS)
         .materialize()
     )
@@ -160,26 +165,30 @@ def _run(
     tagged = docs.map_batches(
         _tag, batch_format="numpy", fn_kwargs={"verdicts": ray.put(verdicts)}, num_cpus=TASK_CPUS
     ).materialize()
-    originals = tagged.filter(_status("keep"), num_cpus=TASK_CPUS)
-    annotated = originals.map_batches(
+    originals = _where(tagged, "status", "keep").materialize()
+    kept = originals.count()
+    # Enough blocks for every actor to have work (one JSONL file reads as one block).
+    pieces = max(1, min(kept, max(4 * options.workers, kept // options.batch_size)))
+    annotated = originals.repartition(pieces).map_batches(
         Annotator,
         fn_constructor_kwargs={"settings": settings, "crash_marker": options.crash_marker},
         batch_size=options.batch_size,
         batch_format="numpy",
         concurrency=options.workers,
         num_cpus=ACTOR_CPUS,
-        max_restarts=-1,
-        max_task_retries=-1,
     ).materialize()
-    good = annotated.filter(_is_doc, num_cpus=TASK_CPUS).materialize()
-    counts = {"duplicates": tagged.filter(_status("copy"), num_cpus=TASK_CPUS).count()}
+    good = _where(annotated, "reason", "").materialize()
+    counts = {"duplicates": _where(tagged, "status", "copy").count()}
     _write(good, "documents", tables.documents, out)
-    _write(tagged.filter(_status("copy")), "documents", tables.documents, out, append=True)
+    _write(_where(tagged, "status", "copy"), "documents", tables.documents, out, append=True)
     for name in ("quotes", "entities", "timeline"):
         _write(good, name, tables.layers(name), out)
     _write(good, "features", tables.features, out)
-    refused = [read.filter(_is_refused), tagged.filter(_status("refuse")),
-               annotated.filter(_is_refused)]
+    refused = [
+        _where(read, "reason", "", equal=False),
+        _where(tagged, "status", "refuse"),
+        _where(annotated, "reason", "", equal=False),
+    ]
     extra = ray.data.from_items(unread) if unread else None
     _write_refused(refused, extra, out)
     storied = _stories(good, settings, options)
@@ -189,35 +198,34 @@ def _run(
             Briefer,
             fn_constructor_kwargs={"settings": settings, "words": options.words},
             batch_format="numpy",
-            concurrency=options.workers,
+            concurrency=(1, options.workers),
             num_cpus=ACTOR_CPUS,
         )
         _write(briefs, "briefings", lambda b: tables.table("briefings", _lists(b)), out)
     for name in tables.TABLES:
         counts[name] = tables.read(out, name).num_rows
+    counts["stories"] = len(set(tables.read(out, "stories").column("story").to_pylist()))
     return counts
 
 
 _EMPTY_READ = {"order": 0, "id": "", "doc": "", "input": "", "reason": ""}
 
 
-def _never(row: dict[str, Any]) -> bool:
-    return False
+def _where(ds: Any, column: str, value: str, equal: bool = True) -> Any:
+    """The rows whose ``column`` equals (or, with ``equal`` False, differs from) ``value``."""
+    return ds.map_batches(
+        _select,
+        batch_format="pyarrow",
+        fn_kwargs={"column": column, "value": value, "equal": equal},
+        num_cpus=TASK_CPUS,
+    )
 
 
-def _is_doc(row: dict[str, Any]) -> bool:
-    return not row["reason"]
+def _select(batch: Any, column: str, value: str, equal: bool) -> Any:
+    import pyarrow.compute as pc
 
-
-def _is_refused(row: dict[str, Any]) -> bool:
-    return bool(row["reason"])
-
-
-def _status(status: str) -> Any:
-    def test(row: dict[str, Any]) -> bool:
-        return bool(row["status"] == status)
-
-    return test
+    test = pc.equal(batch[column], value) if equal else pc.not_equal(batch[column], value)
+    return batch.filter(test)
 
 
 def _lists(batch: Batch) -> dict[str, list[Any]]:
@@ -245,7 +253,7 @@ def _duplicates(docs: Any, settings: Settings) -> dict[int, Verdict]:
 def _tag(batch: Batch, verdicts: Any) -> Batch:
     import ray
 
-    table: dict[int, Verdict] = ray.get(verdicts) if isinstance(verdicts, ray.ObjectRef) else verdicts
+    table: dict[int, Verdict] = ray.get(verdicts)
     status, of, sim, reason = [], [], [], []
     for order, old in zip(batch["order"], batch["reason"], strict=True):
         verdict = table.get(int(order))

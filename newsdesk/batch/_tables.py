@@ -123,7 +123,7 @@ def _layer_row(name: str, doc: str, item: dict[str, Any], out: dict[str, list[An
 
 
 def features(batch: Batch) -> pa.Table:
-    out = {
+    out: dict[str, list[Any]] = {
         "doc": [str(x) for x in batch["id"]],
         "order": [int(x) for x in batch["order"]],
         "dense": [bytes(x) for x in batch["dense"]],
@@ -134,7 +134,7 @@ def features(batch: Batch) -> pa.Table:
 
 
 def refused(batch: Batch) -> pa.Table:
-    out = {
+    out: dict[str, list[Any]] = {
         "input": [str(x) for x in batch["input"]],
         "reason": [str(x) for x in batch["reason"]],
         "id": [str(x) or None for x in batch["id"]],
