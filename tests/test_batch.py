@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow
 FEED_TEXT = (
     "Lindqvist Dairy Cooperative said on Monday it would close its creamery in Orsa "
     "Vale by March, ending 140 jobs. Chair Marta Ekholm told members the plant had lost "
-    "money for three years. \"We kept it open as long as we could,\" Ekholm said."
+    'money for three years. "We kept it open as long as we could," Ekholm said.'
 )
 
 
@@ -46,10 +46,20 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for story in ("museum-theft", "strait-ferry-grounding"):
         shutil.copytree(EXAMPLES / story, root / story)
     rows: list[object] = [
-        {"id": "orsa-1", "title": "Creamery to close", "outlet": "Vale Herald",
-         "published": "2026-10-05", "text": FEED_TEXT},
-        {"id": "orsa-copy", "title": "Creamery to close", "outlet": "Fjord Post",
-         "published": "2026-10-05", "text": FEED_TEXT},
+        {
+            "id": "orsa-1",
+            "title": "Creamery to close",
+            "outlet": "Vale Herald",
+            "published": "2026-10-05",
+            "text": FEED_TEXT,
+        },
+        {
+            "id": "orsa-copy",
+            "title": "Creamery to close",
+            "outlet": "Fjord Post",
+            "published": "2026-10-05",
+            "text": FEED_TEXT,
+        },
         {"id": "orsa-1", "title": "Other", "text": "A different text under a stored id, " * 3},
         {"id": "no-text", "title": "Nothing here"},
     ]
@@ -141,8 +151,9 @@ def test_batch_layer_tables_point_into_the_clean_text(outputs: dict[int, Path]) 
 
 def test_batch_refuses_bad_records_and_goes_on(outputs: dict[int, Path]) -> None:
     for workers in (1, 2):
-        refused = {r["input"].rsplit("/", 1)[-1]: r["reason"] for r in
-                   _rows(outputs[workers], "refused")}
+        refused = {
+            r["input"].rsplit("/", 1)[-1]: r["reason"] for r in _rows(outputs[workers], "refused")
+        }
         assert refused == {
             "feed.jsonl:3": "id 'orsa-1' is already stored with other text",
             "feed.jsonl:4": "needs 'text' or 'html'",
@@ -213,8 +224,9 @@ def test_batch_worker_killed_mid_run_is_retried_and_nothing_doubled(
     marker = tmp_path / "crashed"
     out = tmp_path / "out"
     options = BatchOptions(workers=2, briefings=False, crash_marker=str(marker))
-    report = run_batch([str(corpus / "museum-theft"), str(corpus / "feed.jsonl")], out,
-                       options=options)
+    report = run_batch(
+        [str(corpus / "museum-theft"), str(corpus / "feed.jsonl")], out, options=options
+    )
     assert marker.exists()  # an annotation actor killed its own process once
     ids = [r["id"] for r in _rows(out, "documents")]
     assert sorted(ids) == sorted(set(ids))
@@ -225,28 +237,18 @@ def test_batch_worker_killed_mid_run_is_retried_and_nothing_doubled(
 def test_batch_reads_gzipped_jsonl_parquet_and_warc(tmp_path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
 
     settings = Settings()
     record = {"id": "orsa-1", "title": "Creamery", "published": "2026-10-05", "text": FEED_TEXT}
     with gzip.open(tmp_path / "feed.jsonl.gz", "wt", encoding="utf-8") as handle:
         handle.write(json.dumps(record) + "\n\n" + "[1]\n")
     pq.write_table(pa.Table.from_pylist([record, {**record, "id": ""}]), tmp_path / "a.parquet")
-    with (tmp_path / "crawl.warc.gz").open("wb") as raw:
-        writer = WARCWriter(raw, gzip=True)
-        html = f"<html><head><title>Creamery</title></head><body><article><p>{FEED_TEXT}</p>"
-        html += "</article></body></html>"
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.0")
-        from io import BytesIO
-
-        writer.write_record(writer.create_warc_record(
-            "https://vale-herald.example/creamery", "response",
-            payload=BytesIO(html.encode()), http_headers=headers))
+    html = f"<html><head><title>Creamery</title></head><body><article><p>{FEED_TEXT}</p>"
+    html += "</article></body></html>"
+    (tmp_path / "crawl.warc").write_bytes(_warc_response(html))
     found = {}
     for i, (name, kind) in enumerate(
-        (("feed.jsonl.gz", "jsonl.gz"), ("a.parquet", "parquet"), ("crawl.warc.gz", "warc"))
+        (("feed.jsonl.gz", "jsonl.gz"), ("a.parquet", "parquet"), ("crawl.warc", "warc"))
     ):
         found[kind] = list(read_unit(Unit(i, str(tmp_path / name), kind, name), settings))
     assert [getattr(d, "text", None) for d in found["jsonl.gz"]][0] == FEED_TEXT
@@ -258,14 +260,32 @@ def test_batch_reads_gzipped_jsonl_parquet_and_warc(tmp_path: Path) -> None:
     assert "Lindqvist Dairy Cooperative" in page.text
 
 
+def _warc_response(html: str) -> bytes:
+    """One WARC response record (a request record first, which is skipped)."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html.encode()
+    records = b""
+    for kind, block, ctype in (
+        ("request", b"GET /creamery HTTP/1.1\r\nHost: vale-herald.example\r\n\r\n", "request"),
+        ("response", http, "response"),
+    ):
+        head = (
+            f"WARC/1.0\r\nWARC-Type: {kind}\r\n"
+            f"WARC-Record-ID: <urn:uuid:0000000{len(records) % 10}-1111-2222-3333-444444444444>\r\n"
+            "WARC-Date: 2026-10-05T10:00:00Z\r\n"
+            "WARC-Target-URI: https://vale-herald.example/creamery\r\n"
+            f"Content-Type: application/http; msgtype={ctype}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n"
+        )
+        records += head.encode() + block + b"\r\n\r\n"
+    return records
+
+
 def test_batch_dedup_replays_the_store_rule() -> None:
     pairs = [
         {"later": 2, "earlier": 1, "kind": "h", "same": True, "sim": 1.0, "of": "a", "value": ""},
         {"later": 3, "earlier": 2, "kind": "b", "same": False, "sim": 0.9, "of": "b", "value": ""},
-        {"later": 3, "earlier": 1, "kind": "b", "same": False, "sim": 0.85, "of": "a",
-         "value": ""},
-        {"later": 4, "earlier": 1, "kind": "i", "same": False, "sim": 1.0, "of": "a",
-         "value": "a"},
+        {"later": 3, "earlier": 1, "kind": "b", "same": False, "sim": 0.85, "of": "a", "value": ""},
+        {"later": 4, "earlier": 1, "kind": "i", "same": False, "sim": 1.0, "of": "a", "value": "a"},
     ]
     verdicts = resolve(pairs)
     assert verdicts[2].status == "copy" and verdicts[2].of == "a"

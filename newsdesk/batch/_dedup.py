@@ -68,7 +68,13 @@ def pairs(group: Batch, threshold: float) -> Batch:
     whether the texts are equal, and the MinHash similarity (band keys: only pairs at
     or above ``threshold``)."""
     out: dict[str, list[Any]] = {
-        "later": [], "earlier": [], "kind": [], "same": [], "sim": [], "of": [], "value": []
+        "later": [],
+        "earlier": [],
+        "kind": [],
+        "same": [],
+        "sim": [],
+        "of": [],
+        "value": [],
     }
     order = np.argsort(np.asarray(group["order"], dtype=np.int64), kind="stable")
     if len(order) < 2:

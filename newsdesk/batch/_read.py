@@ -175,8 +175,13 @@ def _warc(unit: Unit, settings: Settings) -> Iterator[Item]:
 def item_row(item: Item, order: int) -> dict[str, Any]:
     """One read item as a row: the document as JSON, or the refusal."""
     if isinstance(item, Refusal):
-        return {"order": order, "id": item.id or "", "doc": "", "input": item.source,
-                "reason": item.reason}
+        return {
+            "order": order,
+            "id": item.id or "",
+            "doc": "",
+            "input": item.source,
+            "reason": item.reason,
+        }
     doc = json.dumps(item.to_dict(include_text=True), ensure_ascii=False)
     return {"order": order, "id": item.id, "doc": doc, "input": item.source or "", "reason": ""}
 

@@ -169,14 +169,18 @@ def _run(
     kept = originals.count()
     # Enough blocks for every actor to have work (one JSONL file reads as one block).
     pieces = max(1, min(kept, max(4 * options.workers, kept // options.batch_size)))
-    annotated = originals.repartition(pieces).map_batches(
-        Annotator,
-        fn_constructor_kwargs={"settings": settings, "crash_marker": options.crash_marker},
-        batch_size=options.batch_size,
-        batch_format="numpy",
-        concurrency=options.workers,
-        num_cpus=ACTOR_CPUS,
-    ).materialize()
+    annotated = (
+        originals.repartition(pieces)
+        .map_batches(
+            Annotator,
+            fn_constructor_kwargs={"settings": settings, "crash_marker": options.crash_marker},
+            batch_size=options.batch_size,
+            batch_format="numpy",
+            concurrency=options.workers,
+            num_cpus=ACTOR_CPUS,
+        )
+        .materialize()
+    )
     good = _where(annotated, "reason", "").materialize()
     counts = {"duplicates": _where(tagged, "status", "copy").count()}
     _write(good, "documents", tables.documents, out)
@@ -293,7 +297,9 @@ def _stories(good: Any, settings: Settings, options: BatchOptions) -> Any:
     threshold = DEFAULT_THRESHOLD if options.threshold is None else options.threshold
     return (
         good.map_batches(
-            _add_block, batch_format="numpy", fn_kwargs={"blocks": ray.put(block_of)},
+            _add_block,
+            batch_format="numpy",
+            fn_kwargs={"blocks": ray.put(block_of)},
             num_cpus=TASK_CPUS,
         )
         .groupby("block")

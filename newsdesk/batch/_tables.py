@@ -25,23 +25,43 @@ TABLES = (
 _STRING, _INT, _FLOAT, _BOOL, _BINARY = "string", "int64", "float64", "bool", "binary"
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
-        ("id", _STRING), ("url", _STRING), ("outlet", _STRING), ("title", _STRING),
-        ("published", _STRING), ("text", _STRING), ("duplicate_of", _STRING),
-        ("similarity", _FLOAT), ("author", _STRING), ("genre", _STRING),
-        ("label", _STRING), ("source", _STRING), ("order", _INT), ("minhash", _BINARY),
+        ("id", _STRING),
+        ("url", _STRING),
+        ("outlet", _STRING),
+        ("title", _STRING),
+        ("published", _STRING),
+        ("text", _STRING),
+        ("duplicate_of", _STRING),
+        ("similarity", _FLOAT),
+        ("author", _STRING),
+        ("genre", _STRING),
+        ("label", _STRING),
+        ("source", _STRING),
+        ("order", _INT),
+        ("minhash", _BINARY),
         ("record", _STRING),
     ),
     "quotes": (
-        ("doc", _STRING), ("start", _INT), ("end", _INT), ("text", _STRING),
-        ("speaker", _STRING), ("direct", _BOOL),
+        ("doc", _STRING),
+        ("start", _INT),
+        ("end", _INT),
+        ("text", _STRING),
+        ("speaker", _STRING),
+        ("direct", _BOOL),
     ),
     "entities": (("doc", _STRING), ("name", _STRING), ("type", _STRING), ("id", _STRING)),
     "timeline": (
-        ("doc", _STRING), ("start", _INT), ("end", _INT), ("date", _STRING),
+        ("doc", _STRING),
+        ("start", _INT),
+        ("end", _INT),
+        ("date", _STRING),
         ("expression", _STRING),
     ),
     "features": (
-        ("doc", _STRING), ("order", _INT), ("dense", _BINARY), ("terms", _STRING),
+        ("doc", _STRING),
+        ("order", _INT),
+        ("dense", _BINARY),
+        ("terms", _STRING),
         ("names", _STRING),
     ),
     "stories": (("doc", _STRING), ("story", _STRING), ("title", _STRING), ("order", _INT)),
@@ -60,8 +80,9 @@ def table(name: str, rows: dict[str, list[Any]]) -> pa.Table:
     """A table of ``name``'s schema from columns of Python values."""
     import pyarrow as pa
 
-    return pa.Table.from_pydict({col: rows.get(col, []) for col, _ in COLUMNS[name]},
-                                schema=schema(name))
+    return pa.Table.from_pydict(
+        {col: rows.get(col, []) for col, _ in COLUMNS[name]}, schema=schema(name)
+    )
 
 
 def _columns(name: str) -> dict[str, list[Any]]:
@@ -75,9 +96,18 @@ def documents(batch: Batch) -> pa.Table:
     copies = batch.get("duplicate_of")
     for i, raw in enumerate(batch["doc"]):
         data = json.loads(raw)
-        for col, key in (("id", "id"), ("url", "url"), ("outlet", "outlet"), ("title", "title"),
-                         ("published", "published"), ("text", "text"), ("author", "author"),
-                         ("genre", "genre"), ("label", "story"), ("source", "source")):
+        for col, key in (
+            ("id", "id"),
+            ("url", "url"),
+            ("outlet", "outlet"),
+            ("title", "title"),
+            ("published", "published"),
+            ("text", "text"),
+            ("author", "author"),
+            ("genre", "genre"),
+            ("label", "story"),
+            ("source", "source"),
+        ):
             out[col].append(data.get(key))
         copy = str(copies[i]) if copies is not None and copies[i] else None
         out["duplicate_of"].append(copy)
