@@ -6,9 +6,12 @@ colliding pairs of the duplicate search, document frequencies, one row of blocki
 per document, and the counts of the report.
 
 Resources: with N workers, the actor pools (annotation, briefings) hold N actors of
-`ACTOR_CPUS` each, and every task asks for `TASK_CPUS`, so read and shuffle tasks
-always find a CPU beside the actors (the hang of Ray issue 44687 on small machines,
-where whole-CPU actors left none for the reads).
+`ACTOR_CPUS` each, and every task of ours asks for `TASK_CPUS`. A local instance gets
+N + 1 logical CPUs, so Ray's own one-CPU tasks (repartitions, the shuffle before the
+briefings) always find one beside the actors: with N logical CPUs, one worker's actor
+(half a CPU) left no whole CPU and the run hung, the trap of Ray issue 44687 on small
+machines. The math libraries of every worker run one thread (`pin_threads`), so N
+actors use N cores.
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ def ray_session(options: BatchOptions) -> Iterator[None]:
         ray.init(address=address, runtime_env={"env_vars": env}, log_to_driver=False)
     else:
         ray.init(
-            num_cpus=options.workers,
+            num_cpus=options.workers + 1,  # see the module docstring
             include_dashboard=False,
             runtime_env={"env_vars": env},
             log_to_driver=False,

@@ -85,9 +85,12 @@ def _window(published: str | None, days: float) -> int | None:
     return int(moment.replace(tzinfo=None).timestamp() // (days * 86400))
 
 
-def blocks(rows: Iterable[tuple[int, list[str]]], max_block: int = MAX_BLOCK) -> dict[int, int]:
+def blocks(
+    rows: Iterable[tuple[int, list[str]]], max_block: int = MAX_BLOCK, pack: bool = True
+) -> dict[int, int]:
     """Block number of each document (by order): parts connected by shared keys, packed
-    in input order into blocks of at most ``max_block`` documents."""
+    in input order into blocks of at most ``max_block`` documents (``pack`` False: each
+    part its own block, cut at ``max_block``; what blocking alone loses)."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -115,7 +118,7 @@ def blocks(rows: Iterable[tuple[int, list[str]]], max_block: int = MAX_BLOCK) ->
         members = parts[root]
         for start in range(0, len(members), max_block):
             chunk = members[start : start + max_block]
-            if size and size + len(chunk) > max_block:
+            if size and (not pack or size + len(chunk) > max_block):
                 block, size = block + 1, 0
             for order in chunk:
                 assigned[order] = block
