@@ -300,3 +300,22 @@ def test_batch_blocks_connect_shared_keys_and_pack_in_order() -> None:
     assert blocks(rows, max_block=10) == {1: 0, 2: 0, 3: 0, 4: 0, 5: 0}
     packed = blocks(rows, max_block=3)
     assert packed[1] == packed[3] == packed[4] != packed[2]
+
+
+def test_batch_lists_and_reads_object_storage_through_pyarrow(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsdesk.batch._read import units
+
+    record = {"id": "orsa-1", "title": "Creamery", "text": FEED_TEXT}
+    (tmp_path / "crawl" / "day1").mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist([record]), tmp_path / "crawl" / "day1" / "a.parquet")
+    write_jsonl(tmp_path / "crawl" / "b.jsonl", [{**record, "id": "orsa-2"}])
+    (tmp_path / "crawl" / "c.txt").write_text(FEED_TEXT)
+    found = list(units([f"file://{tmp_path}/crawl"]))
+    refused = [u for u in found if not isinstance(u, Unit)]
+    assert [u.reason for u in refused] == ["text and HTML files are read from local paths only"]
+    read = [d for u in found if isinstance(u, Unit) for d in read_unit(u, Settings())]
+    assert [getattr(d, "id", None) for d in read] == ["orsa-2", "orsa-1"]
+    assert read[1].source == f"file://{tmp_path}/crawl/day1/a.parquet:1"  # type: ignore[union-attr]

@@ -12,12 +12,14 @@ unit's position in the input, then the record's, as `ingest` would meet them.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import IO, Any, cast
 
 from newsdesk.errors import InputError
@@ -55,7 +57,7 @@ class Unit:
     name: str
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: PurePath) -> str | None:
     name = path.name.lower()
     for kind, suffixes in (
         ("jsonl.gz", GZIPPED_JSONL),
@@ -75,6 +77,11 @@ def units(inputs: Iterable[str], stdin: str | None = None) -> Iterator[Unit | Re
     index = 0
     for name in inputs:
         path = Path(name)
+        if "://" in name:
+            for remote in _remote_units(name, index):
+                index += isinstance(remote, Unit)
+                yield remote
+            continue
         if name == "-":
             if stdin is None:
                 yield Refusal("<stdin>", "standard input is not available")
@@ -105,16 +112,68 @@ def units(inputs: Iterable[str], stdin: str | None = None) -> Iterator[Unit | Re
             index += 1
 
 
+def _remote_units(uri: str, index: int) -> Iterator[Unit | Refusal]:
+    """The bulk files (JSONL, ``.jsonl.gz``, Parquet, WARC) at ``uri`` (``s3://``,
+    ``gs://``, ``file://``…: any filesystem pyarrow opens), a folder's recursively."""
+    from pyarrow.fs import FileSelector, FileSystem, FileType
+
+    try:
+        fs, root = FileSystem.from_uri(uri)
+        info = fs.get_file_info(root)
+        if info.type == FileType.Directory:
+            paths = sorted(
+                i.path
+                for i in fs.get_file_info(FileSelector(root, recursive=True))
+                if i.type == FileType.File
+            )
+        elif info.type == FileType.File:
+            paths = [root]
+        else:
+            yield Refusal(uri, "no such file or folder")
+            return
+    except (OSError, ValueError) as exc:
+        yield Refusal(uri, f"cannot read: {exc}")
+        return
+    prefix = uri.rstrip("/")
+    for path in paths:
+        full = prefix + path[len(root.rstrip("/")) :] if path != root else uri
+        kind = kind_of(PurePosixPath(path))
+        if kind is None:
+            continue
+        if kind == "plain" and not path.lower().endswith(".jsonl"):
+            yield Refusal(full, "text and HTML files are read from local paths only")
+            continue
+        yield Unit(index, full, kind, full)
+        index += 1
+
+
+@contextmanager
+def _open(unit: Unit) -> Iterator[IO[bytes]]:
+    """A unit's bytes: a regular local file, or a file of a pyarrow filesystem."""
+    if "://" not in unit.path:
+        with open_regular(Path(unit.path)) as handle:
+            yield handle
+        return
+    from pyarrow.fs import FileSystem
+
+    fs, path = FileSystem.from_uri(unit.path)
+    with fs.open_input_file(path) as raw:
+        yield cast(IO[bytes], io.BufferedReader(raw))
+
+
 def read_unit(unit: Unit, settings: Settings) -> Iterator[Item]:
     """The documents (or refusals) of one unit; never raises for bad input."""
     try:
-        if unit.kind == "plain":
+        if unit.kind == "plain" and "://" in unit.path:  # a JSONL file in object storage
+            with _open(unit) as handle:
+                yield from read_jsonl_lines(handle, unit.name, settings)
+        elif unit.kind == "plain":
             yield from read_file(Path(unit.path), settings)
         elif unit.kind == "stdin":
             with open_regular(Path(unit.path)) as handle:
                 yield from read_jsonl_lines(handle, unit.name, settings)
         elif unit.kind == "jsonl.gz":
-            with open_regular(Path(unit.path)) as raw, gzip.GzipFile(fileobj=raw) as unzipped:
+            with _open(unit) as raw, gzip.GzipFile(fileobj=raw) as unzipped:
                 handle = cast(IO[bytes], unzipped)
                 for number, line, size in bounded_lines(handle, settings.max_document_bytes):
                     if line is None or line.strip():
@@ -135,11 +194,12 @@ def _parquet(unit: Unit, settings: Settings) -> Iterator[Item]:
     import pyarrow.parquet as pq
 
     number = 0
-    for batch in pq.ParquetFile(unit.path).iter_batches(batch_size=256):
-        for row in batch.to_pylist():
-            number += 1
-            record = {k: _as_text(v) for k, v in row.items()}
-            yield read_record(record, f"{unit.name}:{number}", settings)
+    with _open(unit) as handle:
+        for batch in pq.ParquetFile(handle).iter_batches(batch_size=256):
+            for row in batch.to_pylist():
+                number += 1
+                record = {k: _as_text(v) for k, v in row.items()}
+                yield read_record(record, f"{unit.name}:{number}", settings)
 
 
 def _as_text(value: Any) -> Any:
@@ -152,7 +212,7 @@ def _warc(unit: Unit, settings: Settings) -> Iterator[Item]:
     target URI its url (other records: requests, metadata, images, are skipped)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    with open_regular(Path(unit.path)) as handle:
+    with _open(unit) as handle:
         for number, record in enumerate(ArchiveIterator(handle), start=1):
             if record.rec_type != "response" or record.http_headers is None:
                 continue
