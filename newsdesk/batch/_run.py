@@ -93,13 +93,19 @@ def ray_session(options: BatchOptions) -> Iterator[None]:
     env = pin_threads(1)
     address = options.address or os.environ.get("RAY_ADDRESS")
     if address:
-        ray.init(address=address, runtime_env={"env_vars": env}, log_to_driver=False)
+        ray.init(
+            address=address,
+            runtime_env={"env_vars": env},
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+        )
     else:
         ray.init(
             num_cpus=options.workers + 1,  # see the module docstring
             include_dashboard=False,
             runtime_env={"env_vars": env},
             log_to_driver=False,
+            logging_level=logging.WARNING,
         )
     try:
         yield
