@@ -269,10 +269,28 @@ def brief_stored(
         row = store.stories.row(sid)
         if row is None:
             raise StoreError(f"no story {sid!r} in {store.path} (see `newsdesk stories --db`)")
-        docs = [replace(d, story=sid) for d in store.in_story(sid)]
-        [briefing] = brief(docs, words=words, by="story", settings=settings, embedder=embedder)
-        title = row.title or briefing.story.title
-        yield replace(briefing, story=replace(briefing.story, title=title))
+        yield brief_story(
+            store.in_story(sid), sid, row.title, words, settings, embedder=embedder
+        )
+
+
+def brief_story(
+    docs: Iterable[Document],
+    story_id: str,
+    title: str | None,
+    words: int = 120,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    embedder: Embedder | None = None,
+) -> Briefing:
+    """The briefing of one story newsdesk grouped (``docs`` by publication date, then
+    id), under its id and ``title`` (the briefing's own title when None). `brief_stored`
+    and the batch pipeline both call it."""
+    members = [replace(d, story=story_id) for d in docs]
+    [briefing] = brief(
+        members, words=words, by="story", settings=settings, pipeline=pipeline, embedder=embedder
+    )
+    return replace(briefing, story=replace(briefing.story, title=title or briefing.story.title))
 
 
 def recluster(

@@ -642,6 +642,147 @@ def _write(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+BATCH_INPUTS_HELP = """\b
+INPUT is any input `ingest` reads (FILE.txt, FILE.html, FILE.jsonl, FOLDER, -), or:
+  FILE.jsonl.gz   gzipped JSONL, one article per line
+  FILE.parquet    one article per row; columns named as the JSONL fields
+                  (id, text or html, title, outlet, published, url, story)
+  FILE.warc[.gz]  a web crawl (e.g. CC-News): one article per HTML response,
+                  its WARC record id as id, its target URI as url
+
+\b
+Output: Parquet datasets under --out, one folder each:
+  documents  id, url, outlet, title, published, text (clean), duplicate_of, ...
+  quotes     doc, start, end, text, speaker, direct
+  entities   doc, name, type
+  timeline   doc, start, end, date
+  features   doc, dense, terms, names (what `import` needs for stories)
+  stories    doc, story, title
+  briefings  story, title, briefing (newsdesk.briefing/1 JSON)
+  refused    input, reason
+Offsets are Python str indices into the document's clean text."""
+
+
+@cli.command(epilog=BATCH_INPUTS_HELP)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, writable=True),
+    help="Folder for the Parquet datasets (created; an earlier run's files are replaced).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="CPUs of the local Ray instance, and actors per model pool (each loads spaCy "
+    "and MiniLM: about 1 GB).",
+)
+@click.option(
+    "--address",
+    envvar="RAY_ADDRESS",
+    help="Run on this Ray cluster (e.g. auto, or ray://HEAD:10001) instead of starting "
+    "one here. Also read from $RAY_ADDRESS.",
+)
+@click.option(
+    "--briefings/--no-briefings",
+    default=True,
+    show_default=True,
+    help="Write a briefing per story (the slowest step: each story is parsed again).",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(min=10),
+    default=120,
+    show_default=True,
+    help="Cap on each briefing's summary length in words.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Similarity a document needs to join a story, as in `newsdesk stories` "
+    "(default 0.29).",
+)
+@click.option(
+    "--max-document-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help=help_for("max_document_bytes") + " [default: 5000000]",
+)
+def batch(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int,
+    address: str | None,
+    briefings: bool,
+    words: int,
+    threshold: float | None,
+    max_document_bytes: int | None,
+) -> None:
+    """Process a large collection on Ray Data: the stages of `ingest`, `stories` and
+    `brief`, with Parquet datasets out.
+
+    Runs on this machine with --workers CPUs (nothing else to start), or on a Ray
+    cluster with --address. Duplicates, annotations and briefings are those `ingest`
+    and `brief` give; stories follow `newsdesk stories` within blocks of documents that
+    share names and dates (see the README, "Scale out"). A bad record goes to
+    `refused` with its reason; the run goes on.
+
+    \b
+    Examples:
+      newsdesk batch examples/ --out batch-out/
+      newsdesk batch crawl/*.warc.gz --out cc-news/ --workers 8 --no-briefings
+      newsdesk batch dump.parquet --out out/ --address auto
+      newsdesk import batch-out/ --db news.db && newsdesk serve --db news.db
+    """
+    try:
+        from newsdesk.batch import BatchOptions, run_batch
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise click.ClickException(
+            f"newsdesk batch needs Ray Data ({exc.name} is missing): "
+            "pip install 'newsdesk[batch]'"
+        ) from exc
+    settings = Settings().with_options(max_document_bytes=max_document_bytes)
+    options = BatchOptions(
+        workers=workers, address=address, briefings=briefings, words=words, threshold=threshold
+    )
+    report = run_batch(inputs, out, settings, options, stdin=sys.stdin.buffer)
+    click.echo(str(report))
+    sys.exit(EXIT_SOME_REFUSED if report.counts.get("refused") else EXIT_OK)
+
+
+@cli.command(name="import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False), metavar="DIR")
+@db_option
+def import_command(folder: str, db: str) -> None:
+    """Load a `newsdesk batch` output into a store, for `serve`, `ls` and `search`.
+
+    Documents are added in the batch's input order, through the store's own rule for
+    ids and duplicates; each joins the story the batch gave it. Re-importing adds
+    nothing. Needs pyarrow, not Ray.
+
+    \b
+    Examples:
+      newsdesk import batch-out/ --db news.db
+      newsdesk serve --db news.db
+    """
+    from newsdesk.batch import import_batch
+
+    try:
+        store = app.open_store(db)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        report = import_batch(folder, store)
+    except NewsdeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    click.echo(f"{db}: {report}")
+
+
 @cli.command()
 @click.argument("query")
 @db_option

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Regenerate the hash-locked requirement files from pyproject.toml.
 #   requirements/main.lock  what `make install` puts in .venv (core + nlp + web)
-#   requirements/dev.lock   what `make test` adds (+ dev + eval); same pins as main.lock
+#   requirements/dev.lock   what `make test` adds (+ dev + eval + batch); same pins as main.lock
 # Run it after changing dependencies in pyproject.toml; commit both files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools=.venv-lock
 [ -x "$tools/bin/pip-compile" ] || { python3 -m venv "$tools"; "$tools/bin/pip" install -q "pip-tools>=7.4"; }
 common=(--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host)
-"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra dev --extra eval \
+"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra dev --extra eval --extra batch \
     --build-deps-for wheel -o requirements/dev.lock
 # main.lock takes its pins from dev.lock, so installing one after the other never changes a version.
 "$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web -c requirements/dev.lock \

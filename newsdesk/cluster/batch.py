@@ -33,6 +33,7 @@ __all__ = [
     "cluster_features",
     "group_features",
     "linkage_tree",
+    "stories_of",
 ]
 
 # Chosen on the odd topics of ECB+ (bench/stories.py); see bench/out/stories.json.
@@ -101,6 +102,17 @@ def cluster_documents(
         embedder = Embedder()
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     feats = FeatureExtractor(embedder).batch(ordered)
+    return stories_of(ordered, feats, threshold, weights)
+
+
+def stories_of(
+    ordered: Sequence[Document],
+    feats: Sequence[DocFeatures],
+    threshold: float = DEFAULT_THRESHOLD,
+    weights: Weights = EQUAL,
+) -> tuple[Story, ...]:
+    """Stories of documents sorted by id with their features (`cluster_documents`; the
+    batch pipeline calls it once per block, with document frequencies of the whole run)."""
     groups, sim = group_features(feats, threshold, weights)
     stories = []
     for group in groups:

@@ -274,7 +274,8 @@ class FeatureExtractor:
         self.lead_sentences = lead_sentences
         self.vocabulary: DocumentFrequencies = vocabulary or Vocabulary()
 
-    def _counts(self, doc: Document) -> tuple[Counter[str], Counter[str]]:
+    def counts(self, doc: Document) -> tuple[Counter[str], Counter[str]]:
+        """The raw term and name counts of ``doc`` (before IDF weights)."""
         text = f"{doc.title}\n{doc.text}" if doc.title else doc.text
         return term_counts(text), name_keys(doc)
 
@@ -298,7 +299,7 @@ class FeatureExtractor:
 
         ``dense``: the document's lead embedding when already computed (in a batch).
         """
-        terms, names = self._counts(doc)
+        terms, names = self.counts(doc)
         self.vocabulary.add(list(terms) + list(names))
         if dense is None:
             dense = self.embedder.encode([lead_text(doc, self.lead_sentences)])[0]
@@ -306,7 +307,7 @@ class FeatureExtractor:
 
     def batch(self, docs: Sequence[Document]) -> list[DocFeatures]:
         """Features of many documents, with document frequencies counted over all of them."""
-        counted = [self._counts(d) for d in docs]
+        counted = [self.counts(d) for d in docs]
         for terms, names in counted:
             self.vocabulary.add(list(terms) + list(names))
         dense = self.embedder.encode([lead_text(d, self.lead_sentences) for d in docs])

@@ -186,17 +186,31 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
 def read_jsonl_lines(handle: IO[bytes], name: str, settings: Settings) -> Iterator[Item]:
     """One document per non-blank line; a bad line is refused, the others still read."""
     for number, raw, size in bounded_lines(handle, settings.max_document_bytes):
-        source = f"{name}:{number}"
-        data: Any = None
         if raw is not None and not raw.strip():
             continue
-        try:
-            if raw is None or size > settings.max_document_bytes:
-                raise InputError(_too_large(size, settings))
-            data = _json_line(raw)
-            yield _checked(document_from_json(data, source), settings)
-        except InputError as exc:
-            yield Refusal(source, str(exc), id=_id_or_none(data))
+        yield read_jsonl_line(raw, size, f"{name}:{number}", settings)
+
+
+def read_jsonl_line(raw: bytes | None, size: int, source: str, settings: Settings) -> Item:
+    """The document of one JSONL line (``raw`` None: a line too long to hold), or its
+    refusal; `read_jsonl_lines` and the batch readers both call it."""
+    data: Any = None
+    try:
+        if raw is None or size > settings.max_document_bytes:
+            raise InputError(_too_large(size, settings))
+        data = _json_line(raw)
+        return _checked(document_from_json(data, source), settings)
+    except InputError as exc:
+        return Refusal(source, str(exc), id=_id_or_none(data))
+
+
+def read_record(data: Any, source: str, settings: Settings) -> Item:
+    """The document of one already-decoded record of the JSONL contract (a Parquet row,
+    a WARC response), or its refusal."""
+    try:
+        return _checked(document_from_json(data, source), settings)
+    except InputError as exc:
+        return Refusal(source, str(exc), id=_id_or_none(data))
 
 
 def _json_line(raw: bytes) -> Any:
