@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
@@ -57,11 +59,16 @@ def _caps_word(tok: Token) -> bool:
 
 
 def _line_starts(parsed: SpacyDoc) -> list[int]:
-    """Indexes of the first token of each line."""
-    after_break = ("\n" in t.text + t.whitespace_ for t in parsed)
-    return [
-        t.i for t, brk in zip(parsed, [True, *after_break], strict=False) if brk and not t.is_space
-    ]
+    """Indexes of the first token of each line: the first token, and every token that is
+    not whitespace with a line break between the previous token's start and its own (read
+    from the token offsets as an array, without making a Python object per token)."""
+    if len(parsed) == 0:
+        return []
+    offsets = parsed.to_array([IDX, IS_SPACE])
+    breaks = np.array([m.start() for m in re.finditer("\n", parsed.text)], dtype=np.int64)
+    before = np.searchsorted(breaks, offsets[:, 0])  # line breaks before each token's start
+    crossed = np.concatenate(([True], before[1:] > before[:-1]))
+    return [int(i) for i in np.flatnonzero(crossed & (offsets[:, 1] == 0))]
 
 
 def _lines(parsed: SpacyDoc) -> Ranges:
