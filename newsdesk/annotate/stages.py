@@ -72,10 +72,12 @@ class QuoteStage:
             yield replace(doc, quotes=quotes)
 
     def _canonical(self, quote: Quote, doc: Document) -> Quote:
-        if quote.speaker_span is None:
-            return quote
+        if quote.speaker_span is None or quote.speaker is None:
+            return quote  # an unnamed speaker ("the senior official") stays unnamed
         entity = self.entity_at(doc.entities, quote.speaker_span)
-        return quote if entity is None else replace(quote, speaker=entity.name)
+        if entity is None or entity.type != "PERSON":
+            return quote  # an organisation keeps the name as the text gives it
+        return replace(quote, speaker=entity.name)
 
 
 class RelationStage:

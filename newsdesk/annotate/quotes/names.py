@@ -39,7 +39,9 @@ def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
     Leading titles and lowercase words are dropped, as are possessive endings; a title word
     is kept when it is the last word ("Mr. King", "Judge").
     """
-    texts = [t.text for t in tokens if t.dep_ != "case" and t.text not in {"'s", "’s", "'", "’"}]
+    texts = _source_words(
+        [t for t in tokens if t.dep_ != "case" and t.text not in {"'s", "’s", "'", "’"}]
+    )
     title = None
     start = 0
     while start < len(texts) - 1 and (is_title(texts[start]) or not texts[start][:1].isupper()):
@@ -52,6 +54,20 @@ def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
     if len(words) == 1 and not words[0][:1].isupper():
         return (), title
     return words, title
+
+
+def _source_words(tokens: Sequence[Token]) -> list[str]:
+    """The words of a name as the source writes them: tokens with no space between them
+    are one word ("Joon-hee", not "Joon - hee")."""
+    words: list[str] = []
+    end = -1
+    for tok in tokens:
+        if words and tok.idx == end:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        end = tok.idx + len(tok.text)
+    return words
 
 
 def _length(words: tuple[str, ...]) -> int:
