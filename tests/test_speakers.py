@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsdesk.annotate.entities import extract_entities
+from newsdesk.annotate.entities import extract_entities, merge_entities
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.quotes import extract_quotes
 from newsdesk.annotate.stages import QuoteStage
-from newsdesk.model import Document, Quote
+from newsdesk.model import Document, Entity, Mention, Quote, Span
 
 
 def quotes_of(backend: SpacyBackend, text: str) -> tuple[Quote, ...]:
@@ -93,3 +93,66 @@ def test_speakers_issue10_unnamed_speaker_stays_unnamed_in_the_pipeline(
     doc = replace(doc, parse=parsed, entities=extract_entities(doc, parsed))
     [annotated] = QuoteStage()([doc])
     assert all(q.speaker is None for q in annotated.quotes)
+
+
+# ---------------------------------------------------------------- what a name names
+
+
+def _types(backend: SpacyBackend, text: str) -> dict[str, str]:
+    doc = Document(id="d1", text=text)
+    return {e.name: e.type for e in extract_entities(doc, backend(text))}
+
+
+def test_entities_issue10_place_and_building_words_are_not_people(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "Maren Holt was flown to Tessby Hospital on Monday. A climber fell at Orvik Mount "
+        "Sella the same day. Ann Vale, 23, of Brockwick, was arrested. The quake struck "
+        "near the provincial capital Karsa Lundt."
+    )
+    types = _types(backend, text)
+    assert types.get("Maren Holt") == "PERSON"
+    for name in ("Tessby Hospital", "Orvik Mount Sella", "Brockwick", "Karsa Lundt"):
+        assert types.get(name, "absent") != "PERSON", name
+
+
+def test_entities_issue10_vessels_listed_or_aboard_are_not_people(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "Three yachts are still missing. The missing boats are the cutter Elsa Brand; "
+        "Northern Star; and Silver Gull Runner. Rescuers reached the crew aboard Tom Arlo."
+    )
+    types = _types(backend, text)
+    for name in ("Elsa Brand", "Silver Gull Runner", "Tom Arlo"):
+        assert types.get(name, "absent") != "PERSON", name
+
+
+def test_entities_issue10_storm_word_opens_a_storm_name(backend: SpacyBackend) -> None:
+    text = "Hurricane Odile hit the coast on Monday. By Tuesday Odile had weakened."
+    types = _types(backend, text)
+    assert types.get("Odile") == "EVENT"
+
+
+def test_entities_issue10_the_word_always_after_the_is_not_a_person(
+    backend: SpacyBackend,
+) -> None:
+    text = "The bill passed in the Storting on Monday. Critics in the Storting said it was rushed."
+    assert _types(backend, text).get("Storting", "absent") != "PERSON"
+
+
+def test_entities_issue10_merge_quoted_nickname_and_given_name() -> None:
+    def person(doc: str, name: str) -> Entity:
+        span = Span(doc, 0, len(name))
+        return Entity(f"{doc}:e1", name, "PERSON", (), (), (Mention(span, name, "PERSON"),))
+
+    merged, _ = merge_entities(
+        [
+            person("a", "Arturo 'Fox' Benedetti"),
+            person("b", 'Arturo "The Fox" Benedetti'),
+            person("c", "Arturo"),
+            person("c", "Benedetti"),
+        ]
+    )
+    assert len(merged) == 1
