@@ -16,7 +16,6 @@ sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned las
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -24,7 +23,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
-from newsdesk.annotate.names import is_title, name_key, strip_nickname, surnames_of
+from newsdesk.annotate.names import is_title, surnames_of
 from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
@@ -37,6 +36,7 @@ from newsdesk.annotate.ner_fixes import (
     plausible,
     propagate,
 )
+from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
 from newsdesk.lang.en.people import PERSON_NOUNS, RELATIONAL_NOUNS
 from newsdesk.lang.en.places import PLACE_PREPOSITIONS
@@ -107,29 +107,16 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     groups: dict[str, list[Entity]] = {}
     for entity in items:
         groups.setdefault(name_key(entity.name), []).append(entity)
-    full_by_surname: dict[str, set[str]] = defaultdict(set)
-    full_by_given: dict[str, set[str]] = defaultdict(set)
-    for key, members in groups.items():
-        if _majority_type(members) == "PERSON" and len(key.split()) > 1:
-            for surname in surnames_of(strip_nickname(members[0].name)):
-                full_by_surname[surname.casefold()].add(key)
-            full_by_given[key.split()[0]].add(key)
-    target = {key: key for key in groups}
-    for key, members in groups.items():
-        if len(key.split()) > 1 or _majority_type(members) != "PERSON":
-            continue
-        # a surname joins the one full name ending with it; else a given name the one
-        # full name opening with it ("Vincent" → "Vincent Gigante"); two owners: apart
-        owners = full_by_surname.get(key) or full_by_given.get(key, set())
-        if len(owners) == 1:
-            target[key] = next(iter(owners))
+    people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
+    target = {key: key for key in groups} | story_targets(people)
+    full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     merged: dict[str, list[Entity]] = {}
     for entity in items:
         merged.setdefault(target[name_key(entity.name)], []).append(entity)
     result: list[Entity] = []
     mapping: dict[str, str] = {}
     for n, members in enumerate(merged.values(), start=1):
-        result.append(_merge_group(f"e{n}", members, set(full_by_surname)))
+        result.append(_merge_group(f"e{n}", members, full_by_surname))
         mapping.update({m.id: f"e{n}" for m in members})
     return tuple(result), mapping
 
@@ -286,7 +273,8 @@ def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
     Maalstad"): the passage is still about the other person."""
     head = parsed[cand.start : cand.end].root
     nouns = [head.head] if head.dep_ == "appos" else []
-    nouns += [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ not in {"nsubj", "nsubjpass"}:  # "Felix Brandt, her cousin, leads ...":
+        nouns += [c for c in head.children if c.dep_ == "appos"]  # the passage is his
     return any(
         n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
         for n in nouns

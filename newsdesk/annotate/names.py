@@ -28,8 +28,6 @@ JOINERS = frozenset({"of", "the", "for", "and", "&", "-"})
 STATE_WORDS = frozenset({"late", "then", "now"})
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
-# a nickname in quotation marks inside a name: Vincent "The Chin" Gigante
-NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
 
 
 def has_digit(text: str) -> bool:
@@ -74,18 +72,6 @@ def capitalised(tok: Token) -> bool:
 def glued(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is a hyphen inside a word (no space on either side)."""
     return parsed[i].text == "-" and not parsed[i].whitespace_ and not parsed[i - 1].whitespace_
-
-
-def name_key(name: str) -> str:
-    """What two writings of one name share: casefolded, single-spaced, a quoted nickname
-    left out ("Vincent 'Chin' Gigante" and 'Vincent "The Chin" Gigante' → "vincent
-    gigante")."""
-    return strip_nickname(name).casefold()
-
-
-def strip_nickname(name: str) -> str:
-    """A name without a quoted nickname, single-spaced ("Vincent Gigante")."""
-    return " ".join(NICKNAME.sub(" ", name).split())
 
 
 def surnames_of(name: str) -> list[str]:

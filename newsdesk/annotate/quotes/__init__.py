@@ -72,6 +72,6 @@ Modules, in the order a text goes through them:
 from __future__ import annotations
 
 from newsdesk.annotate.quotes.extract import extract_quotes
-from newsdesk.annotate.quotes.names import canonical_name
+from newsdesk.annotate.resolve import canonical_name
 
 __all__ = ["canonical_name", "extract_quotes"]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.names import canonical_name, name_words, title_before
+from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
@@ -98,7 +98,7 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     keys = ctx.person_keys()
     known = any(w[-len(words) :] == words for _, w, _ in keys)
     if label == "PERSON" or known or (not label and tok.pos_ == "PROPN"):
-        name = canonical_name(words, title, keys, start)
+        name = ctx.full_name(start, end, words, title)
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
     return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
