@@ -156,3 +156,47 @@ def test_entities_issue10_merge_quoted_nickname_and_given_name() -> None:
         ]
     )
     assert len(merged) == 1
+
+
+def test_speakers_issue10_cue_with_its_own_quote_is_not_the_previous_ones(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        '"We met every rule," Ilse Marten said. "The records are open to anyone." '
+        'Harbour board member Oskar Lind described the dispute as "unhelpful" for the town.'
+    )
+    quotes = quotes_of(backend, text)
+    assert speaker_of(quotes, "The records are open") == "Ilse Marten"
+    assert speaker_of(quotes, "unhelpful") == "Oskar Lind"
+
+
+# ---------------------------------------------------------------- one person resolver
+
+
+def test_resolve_issue11_quotes_name_speakers_as_the_entities_do(
+    backend: SpacyBackend,
+) -> None:
+    """The speaker of a quote carries the name of the PERSON entity of its mention, even
+    where the quotes alone would resolve a surname differently."""
+    text = (
+        "Councillor Ruth Ambrose-Kell opened the session. Ms. Ambrose-Kell then left.\n\n"
+        '"The budget is sound," Ambrose-Kell said.'
+    )
+    parsed = backend(text)
+    doc = Document(id="t", text=text)
+    entities = extract_entities(doc, parsed)
+    [person] = [e for e in entities if e.type == "PERSON"]
+    [quote] = extract_quotes(replace(doc, entities=entities), parsed)
+    assert quote.speaker == person.name == "Ruth Ambrose-Kell"
+
+
+def test_resolve_issue11_story_targets() -> None:
+    from newsdesk.annotate.resolve import name_key, story_targets
+
+    people = {
+        name_key(n): n
+        for n in ("Lena Ortsberg", "Ortsberg", "Lena", "Paul Hale", "Maria Hale", "Hale")
+    }
+    targets = story_targets(people)
+    assert targets["ortsberg"] == targets["lena"] == "lena ortsberg"
+    assert targets["hale"] == "hale"  # two people share the surname: it stays apart
