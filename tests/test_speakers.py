@@ -200,3 +200,17 @@ def test_resolve_issue11_story_targets() -> None:
     targets = story_targets(people)
     assert targets["ortsberg"] == targets["lena"] == "lena ortsberg"
     assert targets["hale"] == "hale"  # two people share the surname: it stays apart
+
+
+def test_speakers_issue10_negated_modal_or_refused_speech_is_not_a_quote(
+    backend: SpacyBackend,
+) -> None:
+    for text in (
+        "Marta Vell was convicted on Monday. Vell has not said whether she will appeal.",
+        "Marta Vell never said the ferry plan had failed.",
+        "Oskar Lind declined to say whether the ferry would run on Sunday.",
+        "Oskar Lind may say that the port is closed.",
+    ):
+        assert quotes_of(backend, text) == (), text
+    [quote] = quotes_of(backend, "Oskar Lind said that the port is closed.")
+    assert quote.text == "the port is closed"
