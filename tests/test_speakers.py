@@ -214,3 +214,13 @@ def test_speakers_issue10_negated_modal_or_refused_speech_is_not_a_quote(
         assert quotes_of(backend, text) == (), text
     [quote] = quotes_of(backend, "Oskar Lind said that the port is closed.")
     assert quote.text == "the port is closed"
+
+
+def test_resolve_issue10_misspelt_surname_joins_the_full_name() -> None:
+    from newsdesk.annotate.resolve import story_targets
+
+    targets = story_targets(
+        {"lena ortsberg": "Lena Ortsberg", "lena ortsbrg": "Lena Ortsbrg", "ortsbrg": "Ortsbrg"}
+    )
+    assert targets["lena ortsbrg"] == targets["ortsbrg"] == "lena ortsberg"
+    assert story_targets({"ann lee": "Ann Lee", "ann le": "Ann Le"})["ann le"] == "ann le"

@@ -5,13 +5,16 @@
 
 The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop, add,
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
-the word lists and name-shape tests, `roles` finds titles and appositions. This module
-runs them and resolves the candidates into entities; a name described as a person ("His
-wife, Marit") is PERSON, one described as a vessel is PRODUCT.
+the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
+name names from the words around it. This module runs them and resolves the candidates
+into entities; a name described as a person ("His wife, Marit") is PERSON, one described
+as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
+X", "X Hospital") takes that label.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
 sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned last before it
-(else first after it). `merge_entities` does the same across a story.
+(else first after it). `merge_entities` joins the names of a story through the person
+resolver (`resolve`), which the quotes read their speakers' names from too.
 """
 
 from __future__ import annotations

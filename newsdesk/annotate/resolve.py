@@ -12,7 +12,9 @@ from here, so one person has one name everywhere.
 - Across a story, `story_targets` joins names that are one person: equal up to case,
   spacing and a quoted nickname ("Vincent 'Chin' Gigante" = 'Vincent "The Chin"
   Gigante'); a surname alone joins the one full name ending with it, else a given name
-  alone the one full name opening with it; with two owners they stay apart.
+  alone the one full name opening with it; with two owners they stay apart. A full name
+  whose surname lacks one letter of another's with the same given names is a misspelling
+  of it ("Francois Carrad").
 """
 
 from __future__ import annotations
@@ -128,4 +130,21 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
     for key in people:
         owners = set() if len(key.split()) > 1 else by_surname.get(key) or by_given.get(key, set())
         targets[key] = next(iter(owners)) if len(owners) == 1 else key
+    full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
+    for key in full:
+        variant = next((o for o in full if _spelling_variant(key, o)), None)
+        if variant is not None and targets[variant] == variant:
+            targets[key] = variant
+    for key, target in targets.items():  # a surname of a variant joins what it joined
+        targets[key] = targets.get(target, target)
     return targets
+
+
+def _spelling_variant(short: str, long: str) -> bool:
+    """Two writings of one full name that differ by one letter left out of a long surname
+    ("francois carrad" / "francois carrard"): the same given names, the surnames one
+    deletion apart."""
+    a, b = short.split(), long.split()
+    if len(a) != len(b) or a[:-1] != b[:-1] or len(b[-1]) != len(a[-1]) + 1 or len(a[-1]) < 5:
+        return False
+    return any(b[-1][:i] + b[-1][i + 1 :] == a[-1] for i in range(len(b[-1])))
