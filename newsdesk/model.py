@@ -19,6 +19,7 @@ from newsdesk.errors import SpanError
 
 Genre = Literal["report", "opinion", "analysis", "other"]
 Agreement = Literal["corroborated", "single-source", "conflicting"]
+ConflictKind = Literal["conflict", "update"]
 GENRES: tuple[str, ...] = get_args(Genre)
 
 JSON = dict[str, Any]
@@ -474,13 +475,16 @@ class Conflict:
     """Sources that give different values for the same thing.
 
     ``claims`` lists every claim; ``values`` (when known) groups them by the value they
-    give, so a reader sees each value with the outlets that give it.
+    give, so a reader sees each value with the outlets that give it. ``kind`` is
+    ``"update"`` when the value changed between reports published at different times (a
+    toll that rises over three days: values in time order), else ``"conflict"``.
     """
 
     about: str
     claims: tuple[TextSpan, ...]
     attribute: str | None = None
     values: tuple[ConflictValue, ...] = ()
+    kind: ConflictKind = "conflict"
 
     def to_dict(self) -> JSON:
         return {
@@ -488,6 +492,7 @@ class Conflict:
             "claims": [c.to_dict() for c in self.claims],
             "attribute": self.attribute,
             "values": [v.to_dict() for v in self.values],
+            "kind": self.kind,
         }
 
     @classmethod
@@ -497,6 +502,7 @@ class Conflict:
             tuple(TextSpan.from_dict(c) for c in data["claims"]),
             attribute=data.get("attribute"),
             values=tuple(ConflictValue.from_dict(v) for v in data.get("values", ())),
+            kind="update" if data.get("kind") == "update" else "conflict",
         )
 
 

@@ -14,7 +14,8 @@ from newsdesk import Document
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.align import supported
 from newsdesk.brief.conflicts import find_conflicts
-from newsdesk.model import Span, SummaryItem
+from newsdesk.brief.slots import read_slots
+from newsdesk.model import Span, SummaryItem, TimeExpression
 
 pytestmark = pytest.mark.slow
 
@@ -140,3 +141,54 @@ def test_align_summary_never_cites_a_disagreeing_span(backend: SpacyBackend) -> 
     [item] = supported([SummaryItem(story[0].text, tuple(whole))], conflicts)
     assert [c.doc for c in item.citations] == ["d1", "d3"]
     assert item.disputed and item.conflicts == (0,)
+
+
+def _dated(backend: SpacyBackend, *items: tuple[str, str]) -> list[Document]:
+    """Parsed documents d1, d2 ... with their publication dates."""
+    return [
+        dataclasses.replace(Document(f"d{i}", text, published=day), parse=backend(text))
+        for i, (day, text) in enumerate(items, 1)
+    ]
+
+
+def test_align_a_value_that_changes_over_days_is_an_update(backend: SpacyBackend) -> None:
+    """A toll rising between reports of different days is an update, in time order."""
+    found = find_conflicts(
+        _dated(
+            backend,
+            ("2026-03-03", "The earthquake killed 40 people in the mountain town."),
+            ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
+        )
+    )
+    assert [(c.kind, [v.value for v in c.values]) for c in found] == [
+        ("update", ["12 people", "40 people"])
+    ]
+    line = SummaryItem("The earthquake killed 12 people.", (Span("d2", 0, 20),))
+    [kept] = supported([line], found)
+    assert kept.conflicts == ()  # an earlier figure is no disputed one
+
+
+def test_align_values_of_one_day_are_a_conflict(backend: SpacyBackend) -> None:
+    found = find_conflicts(
+        _dated(
+            backend,
+            ("2026-03-01", "The earthquake killed 40 people in the mountain town."),
+            ("2026-03-01", "The earthquake killed 12 people in the mountain town."),
+        )
+    )
+    assert [c.kind for c in found] == ["conflict"]
+
+
+def test_align_a_time_expression_across_a_sentence_break_gives_a_valid_claim(
+    backend: SpacyBackend,
+) -> None:
+    """A timeline item that runs over a sentence break (a bad span from any reader) gives
+    a claim inside the text, never an out-of-range one."""
+    text = "The ferry sank near the island on Friday. Monday crews searched the wreck."
+    start = text.index(". Monday")
+    item = TimeExpression(Span("d1", start, start + 8), ". Monday", "2026-03-09", "")
+    doc = dataclasses.replace(Document("d1", text), parse=backend(text), timeline=(item,))
+    for slot in read_slots(doc, doc.parse):
+        span = slot.claim.span
+        assert 0 <= span.start < span.end <= len(text)
+        assert slot.claim.text == text[span.start : span.end]

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from newsdesk.brief.align import disagreeing, disputes
-from newsdesk.brief.conflicts import claim_spans, number_value, numbers_in, parse_of
+from newsdesk.brief.conflicts import claim_spans, parse_of
+from newsdesk.brief.number_words import number_value, numbers_in
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span

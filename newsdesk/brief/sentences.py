@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.lang.en.discourse import CONNECTIVES
 from newsdesk.lang.en.layout import DATELINE
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -45,11 +46,7 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # Boilerplate
 
-_CONNECTIVE = re.compile(
-    r"^(?:But|And|Yet|So|Also|However|Meanwhile|Still|Moreover|Furthermore|Nevertheless|"
-    r"Nonetheless|Instead|Separately|Besides|Indeed|Then|Now|Thus|Likewise|Similarly|"
-    r"In addition|In other developments|On the other hand|At the same time|Elsewhere),?\s+"
-)
+_CONNECTIVE = re.compile(r"^(?:" + "|".join(map(re.escape, CONNECTIVES)) + r"),?\s+")
 _OPEN_QUOTES = ("``", "\u201c", "\u2018")
 _CLOSE_QUOTES = ("''", "\u201d", "\u2019")
 _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")

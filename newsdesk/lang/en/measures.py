@@ -34,6 +34,14 @@ CURRENCIES: dict[str, str] = {
 }  # fmt: skip
 # counted nouns that name the same thing ("people" and "persons" counted as persons)
 COUNTED_SYNONYMS: dict[str, str] = {"people": "person", "persons": "person"}
+# verbs (lemmas) by which reports give one count or date: the injured, the dead, those on
+# board ("14 people were *hurt*" and "*injuring* 12 people" report one number)
+ANCHOR_SYNONYMS: dict[str, str] = {
+    "hurt": "injure", "wound": "injure", "die": "kill", "perish": "kill",
+    "aboard": "carry", "board": "carry",
+}  # fmt: skip
+# words that place those counted on a vessel or vehicle ("231 passengers on board")
+ABOARD = frozenset({"aboard", "board"})
 COLOURS = frozenset(
     """black white red green yellow blue brown orange pink purple grey gray silver gold
     beige maroon navy tan""".split()

@@ -1,0 +1,592 @@
+"""Slots: the values a sentence states, read from its parse.
+
+Each body sentence of each parsed document is read for *slots*, values the sentence
+states for an attribute:
+
+* a **measure**: a number with its unit, normalised within its dimension ("1.2 miles",
+  "60 metres (200 feet)", "four and a half months", "$500,000", "dlrs 400,000"), keyed
+  by the dimension (or currency) and the word the measure belongs to ("depth", "fall",
+  "serve", "fund");
+* a **count**: a number and the noun it counts, keyed by that noun and the word that
+  governs it ("killing at least three *people*" → people, kill; "14 people were hurt"
+  → people, injure: verbs that report one count are one key);
+* a **date** or **time** of an event: a day-precise date of the document's timeline (or
+  a weekday it could not resolve) and a clock time, keyed by the word they date ("died
+  on Friday" → die); the day someone *said* something dates no event;
+* a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
+  **direction** from a place ("55 km west of Bireun" → direction from Bireun);
+* a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
+  **title** (the capitalised post before the name: "Deputy Harbour Master Inga
+  Solberg"), keyed by the person the annotation found (`Document.entities`, merged across
+  the story), not by the words written.
+
+What no slot is read from: furniture (captions, credits, prompts), clauses about another
+time or event ("a year ago", "another quake", "the 2004 tsunami": a year that is not the
+story's), and negated, modal or infinitive clauses ("could have killed", "can carry").
+Being conservative is the point: a false conflict is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.brief.number_words import approximate, number_phrase, number_tops
+from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
+from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
+from newsdesk.lang.en.measures import (
+    ABOARD,
+    ANCHOR_SYNONYMS,
+    COLOURS,
+    COUNTED_SYNONYMS,
+    CURRENCIES,
+    DIRECTIONS,
+    UNITS,
+)
+from newsdesk.lang.en.numbers import APPROXIMATORS
+from newsdesk.lang.en.speech import REPORTED_VERBS
+from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.lang.en.titles import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    RANK_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from newsdesk.layout import nonbody_regions
+from newsdesk.model import Document, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "PERSON_KINDS",
+    "Slot",
+    "background",
+    "hedged",
+    "person_names",
+    "read_slots",
+    "story_years",
+    "titles_compatible",
+]
+
+MAX_CLAIM_CHARS = 240
+# Slots that describe a person, not an event: aligned by the person alone.
+PERSON_KINDS = frozenset({"age", "title"})
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"(\d{1,2})\s*(?:[:.]\s*(\d{2}))?\s*([ap])\.?\s*m\.?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One value a sentence states for one attribute."""
+
+    key: tuple[str, ...]
+    label: str  # the attribute, as a reader says it: "depth", "age of Tom Berg"
+    value: float | str
+    shown: str  # the value as written: "1.2 miles", "at least three"
+    approx: bool
+    claim: TextSpan  # the sentence (or clause) that states it
+    words: frozenset[str]  # the sentence's content lemmas
+    names: frozenset[str]  # the names it mentions
+
+
+def hedged(predicate: Token) -> bool:
+    """Negated, modal or infinitive ("no one was hurt", "could have killed", "licensed to
+    carry 400 passengers")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS)
+        for c in predicate.children
+    )
+
+
+def _elsewhere(sentence: SpacySpan) -> bool:
+    """Whether a sentence may be about another event ("another ferry", "a year ago")."""
+    return any(t.lower_ in OTHER_EVENT for t in sentence)
+
+
+# ---------------------------------------------------------------------------- people
+
+PersonMentions = dict[str, list[tuple[int, int, str]]]
+
+
+def person_names(docs: Sequence[Document]) -> PersonMentions:
+    """Each document's PERSON mentions as (start, end, the person's story-wide name), from
+    the annotation's entities merged across the story (one resolver for every stage)."""
+    from newsdesk.annotate.entities import merge_entities
+
+    merged, ids = merge_entities(e for d in docs for e in d.entities)
+    names = {e.id: e.name for e in merged if e.type == "PERSON"}
+    found: PersonMentions = defaultdict(list)
+    for doc in docs:
+        for entity in doc.entities:
+            name = names.get(ids.get(entity.id, ""))
+            if name is None:
+                continue
+            for m in entity.mentions:
+                if m.span.doc == doc.id:
+                    found[doc.id].append((m.span.start, m.span.end, name))
+    return found
+
+
+def story_years(parses: Sequence[Doc]) -> frozenset[str]:
+    """The year a story is told in: the latest year two or more documents write as a date
+    (earlier years are background: "the 2004 tsunami"). Empty when none is."""
+    counts: dict[str, int] = defaultdict(int)
+    for parse in parses:
+        for year in {t.text for t in parse if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)}:
+            counts[year] += 1
+    shared = [y for y, n in counts.items() if n >= 2]
+    return frozenset({max(shared)}) if shared else frozenset()
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+
+
+def _clause_of(tok: Token) -> Token:
+    """The head of the clause ``tok`` stands in (the sentence root or a subordinate verb)."""
+    while tok.dep_ not in _CLAUSES and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _another_year(focus: Token, present: frozenset[str]) -> bool:
+    """Whether the clause of ``focus`` is dated only in years other than the story's ("The
+    2011 flood killed 40 people"; not "X, 58, whose father founded the firm in 1978")."""
+    if not present:
+        return False
+    clause = _clause_of(focus)
+    years = {
+        t.text
+        for t in focus.sent
+        if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and _clause_of(t) == clause
+    }
+    return bool(years and not years & present)
+
+
+def background(parse: Doc, offset: int, present: frozenset[str]) -> bool:
+    """Whether the clause at character ``offset`` of ``parse`` is about another year."""
+    span = parse.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and _another_year(span[0], present)
+
+
+def read_slots(
+    doc: Document,
+    parse: Doc,
+    present: frozenset[str] = frozenset(),
+    people: Sequence[tuple[int, int, str]] = (),
+) -> list[Slot]:
+    """The slots stated in ``doc``'s body sentences. Furniture, sentences about another
+    event or time ("a year ago"; a year that is not one of the ``present`` years of the
+    story) state none. ``people`` are the document's PERSON mentions with the name of the
+    person each stands for (`person_names`)."""
+    furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
+    slots: list[Slot] = []
+    for sent in parse.sents:
+        covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
+        if covered * 2 > sent.end_char - sent.start_char:
+            continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
+        if _elsewhere(sent):
+            continue
+        words = frozenset(
+            t.lemma_.lower()
+            for t in sent
+            if t.is_alpha and t.lower_ not in STOP_WORDS and not t.like_num
+        )
+        names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
+        readings = [*_values(sent), *_times(sent), *_dates(doc, parse, sent)]
+        for key, label, value, shown, approx, focus in readings:
+            if _another_year(focus, present):
+                continue
+            claim = _claim(doc, sent, focus)
+            slots.append(Slot(key, label, value, shown, approx, claim, words, names))
+        mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+        for key, label, value, shown, focus, claim in _person_readings(doc, parse, mentions):
+            if not _another_year(focus, present):
+                slots.append(Slot(key, label, value, shown, False, claim, words, names))
+    return slots
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+Reading = tuple[tuple[str, ...], str, float | str, str, bool, "Token"]
+
+
+def _values(sent: SpacySpan) -> Iterator[Reading]:
+    for top in number_tops(sent.doc):
+        if sent.start <= top.i < sent.end:
+            reading = _number(top)
+            if reading is not None:
+                yield reading
+    for tok in sent:
+        thing = _coloured(tok) if tok.text in COLOURS else None
+        if thing is not None:
+            key = ("colour", thing.lemma_.lower())
+            yield key, f"colour of the {thing.text}", tok.lower_, tok.text, False, tok
+        place = _of_object(tok) if tok.lower_ in DIRECTIONS else None
+        if place is not None:
+            key = ("direction", place.text.lower())
+            shown = f"{tok.text} of {place.text}"
+            yield key, f"direction from {place.text}", tok.lower_, shown, False, tok
+
+
+def _coloured(tok: Token) -> Token | None:
+    """The thing a colour word describes: the noun phrase right after it ("a silver
+    Toyota Camry": the Camry), however the parse attached them."""
+    doc, i = tok.doc, tok.i + 1
+    while i + 1 < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ in {"NOUN", "PROPN"}:
+        i += 1
+    if i < len(doc) and doc[i].pos_ in {"NOUN", "PROPN"}:
+        return doc[i]
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The place in "west of Bireun" (the object of the "of" after a compass word)."""
+    for child in tok.children:
+        if child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":  # "west of the town of Bireun"
+                objects = [o for c in objects[0].children if c.lower_ == "of" for o in c.children]
+            if objects and objects[0].pos_ == "PROPN":
+                return objects[0]
+    return None
+
+
+def _number(top: Token) -> Reading | None:
+    """The measure or count a number phrase states, or None (years, ages, ranks, ids)."""
+    chain, value = number_phrase(top)
+    if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
+        return None
+    if top.ent_type_ == "DATE" and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration":
+        return None  # a date ("March 14", "2004"), not a duration ("four years")
+    if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
+        value += 0.5  # "four and a half months"
+    doc = top.doc
+    if _joined_number(doc, chain[-1].i + 1):
+        return None  # "1" of "1. 2" or "2" of "2: 09": the part of a number read whole below
+    first = chain[0].i
+    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
+        if doc[first - 1].text == ":" or not top.text.isdigit():
+            return None  # a clock time: "2: 09"
+        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
+        first -= 2
+    approx = approximate(chain)
+    shown = doc[first : chain[-1].i + 1].text
+    currency = _currency(chain)
+    if currency is not None:
+        anchor = _anchor(top)
+        label = f"{anchor} ({currency})" if anchor else f"sum ({currency})"
+        return ("money", currency), label, value, shown, approx, top
+    counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
+    if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    unit = counted.lemma_.lower()
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
+        return None  # "59-year-old", "a 10-mile drive": a modifier, not a measure
+    if any(t.text == "/" for t in doc[max(0, first - 1) : chain[-1].i + 2]):
+        return None  # "41 / 2", "1/2": a fraction written apart
+    if unit in UNITS:
+        dimension, size = UNITS[unit]
+        anchor = _anchor(counted)
+        if not anchor:
+            return None
+        label = f"{anchor} ({dimension})"
+        return (
+            ("measure", dimension, anchor),
+            label,
+            value * size,
+            f"{shown} {counted.text}",
+            approx,
+            top,
+        )
+    unit = COUNTED_SYNONYMS.get(unit, unit)
+    anchor = _anchor(counted)
+    plural = counted.tag_ in {"NNS", "NNPS"}
+    if not anchor or counted.pos_ == "PROPN" or plural != (value != 1):
+        return None  # "6 earthquake" ("6.1-magnitude earthquake") counts nothing
+    return (
+        ("count", unit, anchor),
+        _count_label(counted, anchor),
+        value,
+        f"{shown} {counted.text}",
+        approx,
+        top,
+    )
+
+
+def _count_label(counted: Token, anchor: str) -> str:
+    """How a reader names a count: "number of people injured", "number of yachts (leave)"."""
+    head = _anchor_token(counted)
+    noun = counted.lower_ if counted.tag_ == "NNS" else counted.lemma_.lower()
+    if head is not None and head.tag_ in {"VBN", "VBD"}:
+        return f"number of {noun} {' '.join([*anchor.split()[:-1], head.lower_])}"
+    return f"number of {noun} ({anchor})"
+
+
+def _joined_number(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "." or ":" inside a number written with a space after
+    it ("1. 2", "2: 09")."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text in {".", ":"}
+        and doc[i - 1].text.isdigit()
+        and doc[i + 1].text.isdigit()
+    )
+
+
+def _currency(chain: list[Token]) -> str | None:
+    """The currency written with a number ("$500,000", "dlrs 400,000", "40 million euros")."""
+    doc = chain[0].doc
+    around = [doc[i] for i in (chain[0].i - 1, chain[-1].i + 1) if 0 <= i < len(doc)]
+    around += [c for t in chain for c in t.children] + [chain[-1].head]
+    for tok in around:
+        name = CURRENCIES.get(tok.lower_) or CURRENCIES.get(tok.lemma_.lower())
+        if name is not None:
+            return name
+    return None
+
+
+def _anchor(token: Token) -> str:
+    """The word a measure or count belongs to: the verb or noun governing its phrase,
+    through prepositions ("depth *of* 12 miles" → depth; "killing 3 people" → kill), with
+    the adverb that qualifies it ("seriously injured": another attribute than "injured").
+    Empty when the verb is negated, modal or infinitive ("could have killed", "can
+    carry"): no value is stated."""
+    head = _anchor_token(token)
+    if head is None or hedged(head):
+        return ""
+    qualifiers = [
+        c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.text.endswith("ly")
+    ]
+    lemma = head.lemma_.lower()
+    return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
+
+
+def _anchor_token(token: Token) -> Token | None:
+    """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
+    if token.dep_ in {"conj", "appos"}:
+        return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
+    for child in token.children:  # "231 passengers on board", "12 crew aboard"
+        for word in (child, *child.children):
+            if word.lower_ in ABOARD:
+                return word
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ == "ADP" or head.dep_ in {"quantmod", "nummod"}:
+            current = head
+            continue
+        lemma = head.lemma_.lower()
+        if head.pos_ in {"VERB", "NOUN"} and lemma not in STOP_WORDS and lemma not in CURRENCIES:
+            return None if lemma in UNITS else head  # "10 km (6 miles)"
+        current = head
+    return None
+
+
+def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
+    """The clause that states a value: the subtree of the verb governing ``focus`` within
+    its sentence ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS`` around it."""
+    verb = focus
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head in sent:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        verb = focus
+    start = max(verb.left_edge.idx, sent.start_char)
+    last = verb.right_edge
+    end = min(last.idx + len(last.text), sent.end_char)
+    if end - start > MAX_CLAIM_CHARS:
+        start = max(start, focus.idx - MAX_CLAIM_CHARS // 2)
+        end = min(end, start + MAX_CLAIM_CHARS)
+    while end > start and not doc.text[end - 1].isalnum():
+        end -= 1  # no trailing punctuation or space
+    while start < end and doc.text[start].isspace():
+        start += 1
+    if start >= end:  # a parse whose clause lies outside its sentence: the word itself
+        start, end = focus.idx, focus.idx + len(focus.text)
+    return TextSpan(doc.span(start, end), doc.text[start:end])
+
+
+# ---------------------------------------------------------------------------- dates, times
+
+
+def _dates(doc: Document, parse: Doc, sent: SpacySpan) -> Iterator[Reading]:
+    """The day an event happened: a day-precise date of the document's timeline, or a
+    weekday it could not resolve (no publication date), keyed by the word it dates."""
+    for item in doc.timeline:
+        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
+            continue
+        value = _day(item.date, item.expression)
+        if value is None:
+            continue
+        span = parse.char_span(item.span.start, item.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not sent.start <= span.root.i < sent.end:
+            continue  # an expression across a sentence break
+        event = _event_of(span.root)
+        if event is None:
+            continue
+        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        yield ("date", lemma), f"date ({lemma})", value, item.expression, False, span.root
+
+
+def _day(date: str | None, expression: str) -> str | None:
+    """A day as a comparable value: "2026-10-12"; "--10-12" for a day and month the
+    timeline could not give a year (ISO 8601's truncated form); "weekday friday" for a
+    weekday it could not resolve; None for anything less precise."""
+    if date is not None:
+        return date if _ISO_DAY.fullmatch(date) else None
+    words = expression.lower().replace(",", " ").split()
+    if len(words) == 1 and words[0] in WEEKDAYS:
+        return f"weekday {words[0]}"
+    days = [w.rstrip("stndrh") for w in words if w[:1].isdigit()]
+    months = [MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS]
+    if len(words) == 2 and len(days) == 1 and len(months) == 1 and days[0].isdigit():
+        return f"--{months[0]:02d}-{int(days[0]):02d}"
+    return None
+
+
+def _times(sent: SpacySpan) -> Iterator[Reading]:
+    """The clock time of an event ("about 1:30 a.m."), in minutes after midnight."""
+    for ent in sent.ents:
+        m = _CLOCK.search(ent.text) if ent.label_ == "TIME" else None
+        if m is None or int(m[1]) > 12 or int(m[2] or 0) > 59:
+            continue
+        minutes = (int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + int(m[2] or 0)
+        event = _event_of(ent.root)
+        if event is None:
+            continue
+        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        approx = any(t.lower_ in APPROXIMATORS for t in ent) or (
+            ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROXIMATORS
+        )
+        yield ("time", lemma), f"time ({lemma})", float(minutes), ent.text, approx, ent.root
+
+
+def _event_of(root: Token) -> Token | None:
+    """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
+    nearest verb above it; None for the day someone said something, for a negated or
+    modal verb, and for a date outside any clause (a headline)."""
+    tok = root
+    for _ in range(6):
+        if tok.pos_ == "VERB":
+            break
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
+        return None
+    return tok
+
+
+# ---------------------------------------------------------------------------- people
+
+
+PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
+_TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
+
+
+def _person_readings(
+    doc: Document, parse: Doc, mentions: Sequence[tuple[int, int, str]]
+) -> Iterator[PersonReading]:
+    """The ages and titles written with the person mentions of one sentence."""
+    for start, end, person in mentions:
+        span = parse.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        first, last = span.start, span.end
+        while first < last and (_title_word(parse[first]) or parse[first].pos_ != "PROPN"):
+            first += 1  # "Captain Tom Berg": the name starts after its title
+        if last - 1 > first and parse[last - 1].lower_ in {"'s", "’s", "'"}:
+            last -= 1
+        if first >= last:
+            continue
+        for age in _ages(parse, first, last):
+            if 0 < int(age.text) < 120:
+                claim = _token_span(doc, [parse[first], parse[last - 1], age])
+                yield ("age", person), f"age of {person}", age.text, age.text, age, claim
+        title = _title_before(parse, first)
+        if title is not None:
+            words, at = title
+            claim = _token_span(doc, [parse[at], parse[last - 1]])
+            shown = " ".join(words)
+            yield ("title", person), f"title of {person}", shown, shown, parse[at], claim
+
+
+def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
+    """The text from the first to the last of ``tokens``."""
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    return TextSpan(doc.span(start, end), doc.text[start:end])
+
+
+def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
+    """The age numbers written with the name in tokens ``start:end``: ``Name, 54,`` /
+    ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
+    in between)."""
+    i = end + (parse[end + 1 : end + 2].text == "aged")
+    if i + 1 < len(parse) and parse[end].text in {",", "("}:
+        number = parse[i + 1]
+        closing = parse[i + 2].text if i + 2 < len(parse) else "."
+        if number.text.isdigit() and closing in {",", ".", ";", ")", ":", "-", "–", "—"}:
+            yield number
+    for i in range(start - 5, max(-1, start - 8), -1):
+        if [t.lower_ for t in parse[i + 1 : i + 5]] == ["-", "year", "-", "old"]:
+            between = parse[i + 5 : start]
+            if parse[i].text.isdigit() and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in between):
+                yield parse[i]
+
+
+def _title_word(token: Token) -> str | None:
+    """The normalised title word ``token`` is, or None (lowercase words never are)."""
+    if not token.text[:1].isupper():
+        return None
+    low = token.lower_.rstrip(".")
+    if low not in _TITLE_TOKENS:
+        return None
+    return ABBREVIATIONS.get(low, low)
+
+
+def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int] | None:
+    """The capitalised post written right before the name starting at token ``start``
+    ("Deputy Harbour Master"), and its first token; honorifics alone are no post."""
+    i = start - 1
+    words: list[str] = []
+    while i >= 0:
+        token = parse[i]
+        if token.text == "." and i > 0 and parse[i - 1].lower_ in ABBREVIATIONS:
+            i -= 1
+            continue
+        word = _title_word(token)
+        if word is None or token.sent.start != parse[start].sent.start:
+            break
+        words.insert(0, word)
+        i -= 1
+    while words and words[0] in HONORIFICS:
+        words.pop(0)
+        i += 1
+    if not words or words[-1] not in TITLE_HEADS:
+        return None
+    first = i + 1
+    while parse[first].lower_.rstrip(".") in HONORIFICS or parse[first].text == ".":
+        first += 1
+    return tuple(words), first
+
+
+def titles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Equal, or one is the other with a qualifier that is not a rank ("Detective
+    Inspector" and "Inspector"; not "Deputy Mayor" and "Mayor")."""
+    if tuple(a) == tuple(b):
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if tuple(long[len(long) - len(short) :]) != tuple(short):
+        return False
+    return not any(w in RANK_WORDS for w in long[: len(long) - len(short)])
