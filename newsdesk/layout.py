@@ -2,8 +2,10 @@
 
 One place decides what is not the story: navigation and link teasers ("Read more"), sign-up
 and follow prompts, photo captions and credit lines ("Jan Berg / Meridian Wire",
-"(Photo: …)"), bylines, time stamps ("Updated 19:05"), the text embedded posts and web
-archives leave in a page, copyright lines, and the wire dateline that opens a story
+"(Photo: …)"), bylines and contributor lines ("Additional reporting by …"), time stamps
+("Updated 19:05", a line that is only a date), bare web addresses, embedded posts (the
+text their embed code leaves, and a post closed by its "— Name (@handle) date" signature),
+web-archive notices, copyright lines, and the wire dateline that opens a story
 ("TESSEL, Oct 12 (Meridian Wire) - "). Every stage asks it:
 
 - `line_kind` — HTML extraction drops whole lines of furniture when a page is read;
@@ -23,18 +25,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
 from newsdesk.lang.en.layout import (
     BYLINE,
     CAPTION_LABEL,
+    CONTRIBUTOR_LINE,
+    COPYRIGHT_LINE,
     CREDIT_LINE,
     DATELINE,
     EMAIL,
     EMBED_OR_ARCHIVE,
+    FOLLOW_PROMPT,
     FURNITURE,
     NAVIGATION_LINE,
+    POST_SIGNATURE,
+    READER,
     SHORT_CREDIT,
+    SOURCE_LINE,
     STAMP_LINE,
+    STAMP_WORDS,
+    SUBSCRIPTION,
     TRAILING_CREDIT,
+    URL_LINE,
 )
 
 __all__ = [
@@ -52,6 +64,11 @@ NAVIGATION_MAX_WORDS = 8  # a longer line ending like a sentence is a sentence
 HEADLINE_MAX_WORDS = 20
 HEADLINE_MAX_CHARS = 160
 BODY_MIN_WORDS = 8  # the line after a headline is body text: a sentence of this many words
+PROMPT_MAX_WORDS = 30  # a longer line with "newsletter" or "subscribe" in it is a sentence
+PROMPT_BARE_WORDS = 6  # up to this many words, a subscription word alone makes a prompt
+SOURCE_MAX_WORDS = 8  # "Source: Meridian Wire, agencies"; longer, a sentence
+DOCUMENT_MIN_BODY_WORDS = 20  # a document with fewer words of story text is only furniture
+STAMP_MAX_TOKENS = 14  # letters and digit runs of a date-and-time line
 
 # Inline photo credits: "(Photo: Jan Berg / Meridian Wire)", "Picture by Jan Berg", and a
 # "Name / Agency" credit closing a line.
@@ -95,19 +112,67 @@ def line_kind(line: str) -> str | None:
         return "navigation"  # "Read more: …", not "Related talks resumed on Monday."
     if EMAIL.search(stripped) and words <= 25:
         return "prompt"  # "Email news@… or call the newsdesk"
-    if CREDIT_LINE.match(stripped) and words <= 15:
-        return "credit"
+    if (CREDIT_LINE.match(stripped) or COPYRIGHT_LINE.match(stripped)) and words <= 15:
+        return "credit"  # "Photo: Jan Berg", "© 2026 Meridian Wire"
     if STAMP_LINE.match(stripped) and words <= 8:
         return "stamp"  # "· Updated 19:05 UTC"
+    if _date_and_time_only(stripped):
+        return "stamp"  # "November 20, 2019 - 11:28 GMT", "2019-11-19T08:57:40+01:00"
+    if URL_LINE.match(stripped):
+        return "navigation"  # a bare web address
+    if FOLLOW_PROMPT.match(stripped) and words <= 40:
+        return "prompt"  # "Follow us on Twitter", "Follow our coverage at https://…"
+    if SUBSCRIPTION.search(stripped) and (
+        words <= PROMPT_BARE_WORDS or (words <= PROMPT_MAX_WORDS and READER.search(stripped))
+    ):
+        return "prompt"  # "Get the latest in your inbox. Subscribe to our newsletters."
     if TRAILING_CREDIT.search(stripped):
         return "caption"  # "Rescuers at the pier. (Photo: A/B)"
     if SHORT_CREDIT.match(stripped) and words <= 6:
         return "credit"
-    if EMBED_OR_ARCHIVE.search(stripped) and words <= 40:
+    if (EMBED_OR_ARCHIVE.search(stripped) and words <= 40) or POST_SIGNATURE.match(stripped):
         return "embed"
-    if BYLINE.match(stripped):
-        return "byline"
+    if (
+        BYLINE.match(stripped)
+        or (CONTRIBUTOR_LINE.match(stripped) and words <= 25)
+        or (SOURCE_LINE.match(stripped) and words <= SOURCE_MAX_WORDS)
+    ):
+        return "byline"  # "By Jane Doe", "Additional reporting by Tom Roe", "Source: …"
     return None
+
+
+_STAMP_LABEL = re.compile(r"^[^\d:]{1,30}:\s*")
+_STAMP_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+")
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|[TZ])$")
+_NUMBER_JOINER = re.compile(r"\d[:/.\-]\d")
+
+
+def _date_and_time_only(line: str) -> bool:
+    """A line that is one date, with or without its time, and nothing else (after an
+    optional short label ending in a colon): numbers, a month and a weekday name, AM/PM,
+    time-zone letters."""
+    label = _STAMP_LABEL.match(line)
+    if label and len(label.group().split()) <= 2:
+        line = line[label.end() :]
+    tokens: list[str] = _STAMP_TOKEN.findall(line)
+    if not tokens or len(tokens) > STAMP_MAX_TOKENS:
+        return False
+    months = weekdays = 0
+    for token in tokens:
+        lower = token.lower().rstrip(".")
+        if lower in MONTHS:
+            months += 1
+        elif lower in WEEKDAYS:
+            weekdays += 1
+        elif not (token.isdigit() or lower in STAMP_WORDS or _TIME_ZONE.match(token)):
+            return False
+    if months > 1 or weekdays > 1:
+        return False  # a span of dates ("29 November | 20 January") is information
+    numbers = sum(t.isdigit() for t in tokens)
+    if months:
+        return numbers >= 1
+    # A date written in numbers (a time alone, "4:14 p.m.", heads an update, not a stamp).
+    return numbers >= 3 and bool(_NUMBER_JOINER.search(line))
 
 
 def is_furniture(sentence: str) -> bool:
@@ -167,15 +232,42 @@ def credit_regions(text: str) -> list[tuple[int, int]]:
 
 def nonbody_regions(text: str) -> list[Region]:
     """The spans of ``text`` that are not the story, in text order: whole lines of
-    furniture, inline credits, and the dateline opening each paragraph."""
+    furniture (an embedded post's text with the signature that closes it), inline
+    credits, and the dateline opening each paragraph."""
     regions: list[Region] = []
+    previous: re.Match[str] | None = None
     for line in re.finditer(r"[^\n]+", text):
         kind = line_kind(line.group())
         if kind is not None:
             regions.append(Region(line.start(), line.end(), kind))
+            if previous is not None and POST_SIGNATURE.match(line.group().strip()):
+                # the post itself is the line its signature closes
+                regions.append(Region(previous.start(), previous.end(), "embed"))
+            previous = line
             continue
+        previous = line
         end = dateline_end(text, line.start())
         if end > line.start():
             regions.append(Region(line.start(), end, "dateline"))
     regions += [Region(a, b, "credit") for a, b in credit_regions(text)]
     return sorted(set(regions), key=lambda r: (r.start, r.end))
+
+
+def body_words(text: str) -> int:
+    """The words of ``text`` that tell the story: outside `nonbody_regions`, in lines
+    that are not furniture (`is_furniture`). A document with fewer than
+    ``DOCUMENT_MIN_BODY_WORDS`` of them (an embedded-post notice, a web-archive page, a
+    caption alone) is no source of anything."""
+    regions = nonbody_regions(text)
+    words = 0
+    for line in re.finditer(r"[^\n]+", text):
+        kept, at = [], line.start()
+        for r in regions:
+            if r.end > at and r.start < line.end():
+                kept.append(text[at : max(at, r.start)])
+                at = max(at, r.end)
+        kept.append(text[at : line.end()])
+        rest = " ".join(kept)
+        if rest.strip() and not is_furniture(rest):
+            words += len(rest.split())
+    return words

@@ -571,14 +571,18 @@ class Briefing:
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimeExpression, ...] = ()
+    boilerplate: tuple[str, ...] = ()  # ids of documents with no story text: no source
 
     def to_dict(self, include_text: bool = False) -> JSON:
         story = self.story.to_dict()
         story.pop("documents")
+        documents = [d.record(include_text=include_text) for d in self.documents]
+        for record in documents:
+            record["boilerplate"] = record["id"] in self.boilerplate
         return {
             "schema": "newsdesk.briefing/1",
             "story": story,
-            "documents": [d.record(include_text=include_text) for d in self.documents],
+            "documents": documents,
             "summary": [s.to_dict() for s in self.summary],
             "quotes": [q.to_dict() for q in self.quotes],
             "entities": [e.to_dict() for e in self.entities],

@@ -18,6 +18,7 @@ language data (`newsdesk.lang.en.abbreviations`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -131,12 +132,19 @@ def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end:
 
 
 def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
-    """The sentences of ``text``: from its parse when given, else by the rule."""
+    """The sentences of ``text``: from its parse when given (cut again where the rule
+    sees a hard line break: a headline or a time stamp above the first sentence is no
+    part of it), else by the rule."""
     if parsed is None or parsed.text != text:
         return split_sentences(text)
+    blocks = _blocks(text)
+    starts = [a for a, _ in blocks]
     found: list[Sentence] = []
     for sent in parsed.sents:
-        _add(text, sent.start_char, sent.end_char, found)
+        i = max(0, bisect_right(starts, sent.start_char) - 1)
+        while i < len(blocks) and blocks[i][0] < sent.end_char:  # cut at hard line breaks
+            _add(text, max(blocks[i][0], sent.start_char), min(blocks[i][1], sent.end_char), found)
+            i += 1
     return found
 
 

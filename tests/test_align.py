@@ -16,6 +16,7 @@ from newsdesk.brief.align import supported
 from newsdesk.brief.conflicts import find_conflicts
 from newsdesk.brief.slots import read_slots
 from newsdesk.model import Span, SummaryItem, TimeExpression
+from newsdesk.registry import build_pipeline
 
 pytestmark = pytest.mark.slow
 
@@ -144,11 +145,12 @@ def test_align_summary_never_cites_a_disagreeing_span(backend: SpacyBackend) -> 
 
 
 def _dated(backend: SpacyBackend, *items: tuple[str, str]) -> list[Document]:
-    """Parsed documents d1, d2 ... with their publication dates."""
-    return [
-        dataclasses.replace(Document(f"d{i}", text, published=day), parse=backend(text))
-        for i, (day, text) in enumerate(items, 1)
-    ]
+    """Documents d1, d2 ... with their publication dates, parsed, with entities and a
+    timeline (the parse kept)."""
+    pipeline = build_pipeline(("parse", "entities", "dates"), backend=backend)
+    return list(
+        pipeline(Document(f"d{i}", text, published=day) for i, (day, text) in enumerate(items, 1))
+    )
 
 
 def test_align_a_value_that_changes_over_days_is_an_update(backend: SpacyBackend) -> None:
@@ -192,3 +194,14 @@ def test_align_a_time_expression_across_a_sentence_break_gives_a_valid_claim(
         span = slot.claim.span
         assert 0 <= span.start < span.end <= len(text)
         assert slot.claim.text == text[span.start : span.end]
+
+
+def test_align_a_day_far_from_the_story_is_another_event(backend: SpacyBackend) -> None:
+    """Reports of early July: "On April 6" dates another quake, not this one."""
+    texts = (
+        ("2026-07-02", "On April 6, an earthquake struck the island of Sora, officials said."),
+        ("2026-07-02", "On June 30, an earthquake struck the island of Sora, officials said."),
+    )
+    assert find_conflicts(_dated(backend, *texts)) == ()
+    near = (texts[0][0], texts[0][1].replace("April 6", "June 29"))
+    assert [c.kind for c in find_conflicts(_dated(backend, near, texts[1]))] == ["conflict"]

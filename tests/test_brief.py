@@ -153,3 +153,28 @@ def test_brief_by_folder_gives_one_briefing_per_story_folder(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     folders = {p.name for p in EXAMPLES.iterdir() if p.is_dir()}
     assert {p.stem for p in out.glob("*.html")} == folders
+
+
+def test_brief_a_document_of_furniture_only_is_listed_and_cites_nothing(tmp_path: Path) -> None:
+    """An embedded-post notice saved as an article is a source of nothing."""
+    for name in ("meridian-wire-collision.html", "northshore-post-captain-interview.txt"):
+        (tmp_path / name).write_bytes((COLLISION / name).read_bytes())
+    (tmp_path / "embed-notice.txt").write_text(
+        "You can add location information to your Tweets, such as your city or precise "
+        "location, from the web and via third-party applications.\nLearn more\n"
+        "Photo: Jan Berg / Meridian Wire, October 12, 2026\n",
+        encoding="utf-8",
+    )
+    result = run("brief", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    flags = {d["id"]: d["boilerplate"] for d in data["documents"]}
+    assert flags == {
+        "embed-notice": True,
+        "meridian-wire-collision": False,
+        "northshore-post-captain-interview": False,
+    }
+    cited = [c["doc"] for s in data["summary"] for c in s["citations"]]
+    cited += [s["doc"] for f in data["facts"] for s in f["sources"]]
+    cited += [q["doc"] for q in data["quotes"]] + [t["doc"] for t in data["timeline"]]
+    assert cited and "embed-notice" not in cited

@@ -82,12 +82,14 @@ def test_conflicts_demo_title_of_solberg(collision_conflicts: dict[str, Conflict
 
 
 def test_conflicts_demo_injured(collision_conflicts: dict[str, Conflict]) -> None:
-    """The tabloid's "14 people were hurt" against the wire's "injuring 12 people": two
-    verbs, one count."""
+    """The wire's "injuring 12 people" (Monday evening) and the tabloid's "14 people were
+    hurt" (Tuesday morning): two verbs, one count; published at different times, one
+    after the other, the change is an update, in time order."""
     [conflict] = [c for k, c in collision_conflicts.items() if k.startswith("number of people")]
+    assert conflict.kind == "update"
     assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
-        ("14 people", ["daily-clarion-ferry-horror"]),
         ("12 people", ["meridian-wire-collision"]),
+        ("14 people", ["daily-clarion-ferry-horror"]),
     ]
 
 

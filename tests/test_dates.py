@@ -135,6 +135,32 @@ def test_no_anchor_relative_none_absolute_resolved() -> None:
     assert found["2019"] == "2019"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["September 14, 2013 10:46 AM", "Published: Sept. 14, 2013", "Saturday, Sept. 14, 2013"],
+)
+def test_without_published_the_page_header_date_is_the_anchor(stamp: str) -> None:
+    """A plain-text page that states its own date in a header line: relative dates are
+    read against it (the page's publication date, not a guess)."""
+    text = f"Cyclist hurt on Harbour Road\n{stamp}\nA cyclist was hurt on Friday, police said."
+    found = {t.expression: t.date for t in extract_times(Document(id="d", text=text))}
+    assert found["Friday"] == "2013-09-13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date inside a sentence of the first line is no page date
+        "The council met on Sept. 14, 2013, and voted. On Friday the mayor resigned.",
+        # a date below the header lines is none either
+        "Cyclist hurt\nA cyclist was hurt.\nPolice came.\nSept. 14, 2013\nOn Friday it rained.",
+    ],
+)
+def test_without_published_a_date_in_the_text_is_no_anchor(text: str) -> None:
+    found = {t.expression: t.date for t in extract_times(Document(id="d", text=text))}
+    assert found["Friday"] is None
+
+
 def test_explicit_anchor_overrides_published() -> None:
     doc = Document(id="d", text="The vote was held on Tuesday.", published="1998-01-01")
     (found,) = extract_times(doc, anchor="2026-10-14T09:30:00Z")
@@ -274,3 +300,14 @@ def test_dates_numbers_that_are_not_years(text: str) -> None:
 def test_dates_years_beside_names_stay_years(text: str, year: str) -> None:
     doc = Document(id="y", text=text, published="2026-03-04")
     assert [t.date for t in extract_times(doc, None)] == [year]
+
+
+def test_timeline_leaves_out_time_stamps_and_captions() -> None:
+    """The page's own stamp and a photo credit's date are no events of the story."""
+    text = (
+        "Ferry hits pier in fog\nPublished March 3, 2026\n"
+        "A ferry struck the pier on Monday, the harbour office said.\n"
+        "Photo: Jan Berg / Meridian Wire, March 2, 2026\n"
+    )
+    found = extract_times(Document(id="d", text=text))
+    assert [(t.expression, t.date) for t in found] == [("Monday", "2026-03-02")]

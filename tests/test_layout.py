@@ -109,3 +109,47 @@ def test_titles_are_real_headlines_never_ids() -> None:
     )
     only_text = representative_title([untitled, Document(id="u_2", text="A crane fell.")])
     assert only_text not in {"u_1", "u_2"} and "crane" in only_text
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("November 20, 2026 - 11:28 GMT", "stamp"),
+        ("Tuesday, Nov. 17, 2026", "stamp"),
+        ("2026-11-19T08:57:40+01:00", "stamp"),
+        ("Posted on: 19.11.2026 08:57", "stamp"),
+        ("4:14 p.m.", None),  # a time alone heads an update in a live story
+        ("29 November 2026 | 20 January 2027", None),  # a span of dates is information
+        ("US 2026", None),
+        ("The vote is on Nov. 3.", None),
+        ("https://quillmouth-post.example/news/pier", "navigation"),
+        ("Follow the Quillmouth Post on Instagram and Facebook.", "prompt"),
+        ("Follow @quillpost for live updates from the harbour", "prompt"),
+        ("Harbour Briefing newsletter", "prompt"),
+        ("Get the day's harbour news in your inbox. Subscribe to our newsletters.", "prompt"),
+        ("Thanks for signing up!", "prompt"),
+        ("The ferry company's newsletter, read by 3,000 commuters, announced the closure.", None),
+        ("Additional reporting by Tomas Riel", "byline"),
+        ("Writing by Ada Brun; Editing by Ilse Varga", "byline"),
+        ("SOURCE: Meridian Wire", "byline"),
+        ("Source: the harbour board said the pier would reopen in April after repairs.", None),
+        ("— Ilse Varga (@ilsevarga) November 18, 2026", "embed"),
+        ("© 2026 Quillmouth Post", "credit"),
+        ("Copyright Quillmouth Post 2026 - all reproduction forbidden", "credit"),
+        ("Copyright lawyers for the harbour board said the logo belonged to the town.", None),
+    ],
+)
+def test_layout_line_kind_stamps_prompts_and_contributors(line: str, kind: str | None) -> None:
+    assert line_kind(line) == kind
+
+
+def test_layout_embedded_post_and_its_signature_are_non_body() -> None:
+    post = "The pier is closed again, third time this year: https://t.co/abc123"
+    text = (
+        "The harbour board closed the pier on Tuesday.\n\n"
+        f"{post}\n\n"
+        "— Ilse Varga (@ilsevarga) November 18, 2026\n\n"
+        "Repairs will take the winter, the board said."
+    )
+    marked = {text[r.start : r.end]: r.kind for r in nonbody_regions(text)}
+    assert marked == {post: "embed", "— Ilse Varga (@ilsevarga) November 18, 2026": "embed"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.sentences import (
     Sentence,
     concepts,
@@ -15,6 +16,7 @@ from newsdesk.brief.sentences import (
     unquoted_words,
     word_count,
 )
+from newsdesk.sentences import sentences_of
 
 
 def texts(text: str) -> list[str]:
@@ -183,3 +185,15 @@ def test_sentences_concepts_drop_stopword_pairs() -> None:
     assert ("strait", "") not in found
     assert dice(found, concepts("The ferry collided in the strait")) == 1.0
     assert dice(found, frozenset()) == 0.0
+
+
+def test_sentences_of_a_parse_cut_at_hard_line_breaks(backend: SpacyBackend) -> None:
+    """spaCy runs a headline and a time stamp into the first sentence; the one splitter
+    cuts them off as the rule does."""
+    text = "Ferry hits pier in fog\nPublished March 3, 2026\nA ferry struck the pier at dawn."
+    found = [s.text for s in sentences_of(text, backend(text))]
+    assert found == [
+        "Ferry hits pier in fog",
+        "Published March 3, 2026",
+        "A ferry struck the pier at dawn.",
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
+from newsdesk.layout import DOCUMENT_MIN_BODY_WORDS, body_words
 from newsdesk.model import Briefing, Document, Quote, Relation, Story, TimeExpression
 from newsdesk.model import story_id as make_story_id
 
@@ -67,7 +68,10 @@ def build_briefing(
     story_id: str | None = None,
     embedder: object | None = None,
 ) -> Briefing:
-    """The briefing of one story told by ``docs`` (annotated, in source order)."""
+    """The briefing of one story told by ``docs`` (annotated, in source order).
+
+    A document with no story text (`newsdesk.layout.body_words`: an embedded-post notice,
+    a web-archive page) is listed with ``boilerplate`` and is no source of anything."""
     from newsdesk.annotate.entities import merge_entities
     from newsdesk.brief.align import supported
     from newsdesk.brief.conflicts import find_conflicts
@@ -83,21 +87,25 @@ def build_briefing(
         first_seen=published[0] if published else None,
         last_seen=published[-1] if published else None,
     )
-    entities, ids = merge_entities(e for d in docs for e in d.entities)
+    boilerplate = tuple(d.id for d in docs if body_words(d.text) < DOCUMENT_MIN_BODY_WORDS)
+    sources = [d for d in docs if d.id not in boilerplate]
+    entities, ids = merge_entities(e for d in sources for e in d.entities)
     relations = tuple(
         Relation(r.span, ids.get(r.subject, r.subject), r.predicate, ids.get(r.object, r.object))
-        for d in docs
+        for d in sources
         for r in d.relations
     )
-    conflicts = find_conflicts(docs)
+    conflicts = find_conflicts(sources)
+    summary = summarize(sources, words=words, embedder=embedder)  # type: ignore[arg-type]
     return Briefing(
         story=story,
         documents=tuple(docs),
-        summary=supported(summarize(docs, words=words, embedder=embedder), conflicts),  # type: ignore[arg-type]
-        quotes=group_quotes([q for d in docs for q in d.quotes]),
+        summary=supported(summary, conflicts),
+        quotes=group_quotes([q for d in sources for q in d.quotes]),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),
-        facts=group_facts(docs, conflicts=conflicts),
+        facts=group_facts(sources, conflicts=conflicts),
         conflicts=conflicts,
-        timeline=merged_timeline(docs),
+        timeline=merged_timeline(sources),
+        boilerplate=boilerplate,
     )

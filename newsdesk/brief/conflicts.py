@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.brief.align import slot_conflicts
-from newsdesk.brief.slots import person_names, read_slots, story_years
+from newsdesk.brief.slots import person_names, read_slots, story_time
 from newsdesk.model import Conflict, Document, Span
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
     are grouped by value.
     """
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
-    present = story_years([parse for _, parse in parsed])
+    present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
     people = person_names([d for d, _ in parsed])
     slots = [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
     return slot_conflicts(docs, slots)

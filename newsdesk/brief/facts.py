@@ -34,6 +34,7 @@ from newsdesk.brief.number_words import number_value, numbers_in
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
+from newsdesk.sentences import sentences_of
 
 __all__ = ["EMBEDDING_THRESHOLD", "TFIDF_THRESHOLD", "group_facts", "tfidf_similarity"]
 
@@ -47,7 +48,7 @@ CONFLICT_FLOOR = 0.5
 """Share of the threshold two sentences need when a conflict has claims in both."""
 PLAIN_FLOOR = 0.1
 """TF-IDF cosine without names two sentences need besides (with the default similarity)."""
-MIN_WORDS = 5
+MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -117,31 +118,18 @@ def _is_statement(text: str) -> bool:
     return not (text[0] in _OPENING_QUOTES and len(_QUOTED.sub(" ", text).split()) < 2)
 
 
-def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``start:end`` without surrounding whitespace, cut at blank lines."""
-    pieces = []
-    offset = start
-    for part in re.split(r"(\n\s*\n)", text[start:end]):
-        left = len(part) - len(part.lstrip())
-        right = len(part.rstrip())
-        if part.strip() and not re.fullmatch(r"\n\s*\n", part):
-            pieces.append((offset + left, offset + right))
-        offset += len(part)
-    return pieces
-
-
 def _doc_sentences(doc: Document, parse: Doc) -> list[tuple[int, int]]:
     """The statement sentences of ``doc`` (``parse`` is its parse)."""
     out = []
     text = doc.text
     quotes = _quote_regions(text)
-    for sent in parse.sents:
-        for start, end in _trimmed(text, sent.start_char, sent.end_char):
-            while end < len(text) and text[end] in '"”':
-                end += 1  # a closing quote spaCy put in the next sentence
-            inside = any(qs < start < qe or qs <= start < end <= qe for qs, qe in quotes)
-            if not inside and _is_statement(text[start:end]):
-                out.append((start, end))
+    for sentence in sentences_of(text, parse):
+        start, end = sentence.start, sentence.end
+        while end < len(text) and text[end] in '"”':
+            end += 1  # a closing quote spaCy put in the next sentence
+        inside = any(qs < start < qe or qs <= start < end <= qe for qs, qe in quotes)
+        if not inside and _is_statement(text[start:end]):
+            out.append((start, end))
     return out
 
 

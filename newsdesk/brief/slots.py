@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
@@ -57,7 +58,7 @@ from newsdesk.lang.en.titles import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from newsdesk.layout import nonbody_regions
+from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
 from newsdesk.model import Document, TextSpan
 
 if TYPE_CHECKING:
@@ -67,15 +68,16 @@ if TYPE_CHECKING:
 __all__ = [
     "PERSON_KINDS",
     "Slot",
-    "background",
+    "StoryTime",
     "hedged",
     "person_names",
     "read_slots",
-    "story_years",
+    "story_time",
     "titles_compatible",
 ]
 
 MAX_CLAIM_CHARS = 240
+NOW_DAYS = 31  # a date this far from every document's date is another event's
 # Slots that describe a person, not an event: aligned by the person alone.
 PERSON_KINDS = frozenset({"age", "title"})
 
@@ -136,15 +138,49 @@ def person_names(docs: Sequence[Document]) -> PersonMentions:
     return found
 
 
-def story_years(parses: Sequence[Doc]) -> frozenset[str]:
-    """The year a story is told in: the latest year two or more documents write as a date
-    (earlier years are background: "the 2004 tsunami"). Empty when none is."""
+@dataclass(frozen=True, slots=True)
+class StoryTime:
+    """When a story is told: ``years``, the latest year two or more documents write as a
+    date (earlier years are background: "the 2004 tsunami"), and ``days``, the days its
+    documents are dated (a date a month or more away from all of them is another event's:
+    "On April 6, an earthquake struck…" in a report of July). Empty: nothing is known."""
+
+    years: frozenset[str] = frozenset()
+    days: tuple[date, ...] = ()
+
+
+def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
+    """The `StoryTime` of documents and their parses."""
+    from newsdesk.annotate.dates import document_date, parse_anchor
+
     counts: dict[str, int] = defaultdict(int)
     for parse in parses:
         for year in {t.text for t in parse if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)}:
             counts[year] += 1
     shared = [y for y, n in counts.items() if n >= 2]
-    return frozenset({max(shared)}) if shared else frozenset()
+    days = (parse_anchor(document_date(d)) for d in docs)
+    return StoryTime(
+        frozenset({max(shared)}) if shared else frozenset(), tuple(d for d in days if d)
+    )
+
+
+def _now(value: str, days: Sequence[date]) -> bool:
+    """Whether a day (`_day` value) lies within ``NOW_DAYS`` of one of ``days`` (always,
+    when no day is known or the value is a weekday)."""
+    if not days or value.startswith("weekday"):
+        return True
+    for day in days:
+        for year in (day.year - 1, day.year, day.year + 1):
+            text = f"{year}{value[1:]}" if value.startswith("--") else value
+            if not text.startswith(str(year)):
+                continue
+            try:
+                when = date.fromisoformat(text)
+            except ValueError:
+                continue
+            if abs((when - day).days) <= NOW_DAYS:
+                return True
+    return False
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
@@ -171,21 +207,15 @@ def _another_year(focus: Token, present: frozenset[str]) -> bool:
     return bool(years and not years & present)
 
 
-def background(parse: Doc, offset: int, present: frozenset[str]) -> bool:
-    """Whether the clause at character ``offset`` of ``parse`` is about another year."""
-    span = parse.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is not None and _another_year(span[0], present)
-
-
 def read_slots(
     doc: Document,
     parse: Doc,
-    present: frozenset[str] = frozenset(),
+    present: StoryTime = StoryTime(),
     people: Sequence[tuple[int, int, str]] = (),
 ) -> list[Slot]:
     """The slots stated in ``doc``'s body sentences. Furniture, sentences about another
-    event or time ("a year ago"; a year that is not one of the ``present`` years of the
-    story) state none. ``people`` are the document's PERSON mentions with the name of the
+    event or time ("a year ago"; a year or a day far from the ``present`` story's) state
+    none. ``people`` are the document's PERSON mentions with the name of the
     person each stands for (`person_names`)."""
     furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
     slots: list[Slot] = []
@@ -201,15 +231,15 @@ def read_slots(
             if t.is_alpha and t.lower_ not in STOP_WORDS and not t.like_num
         )
         names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
-        readings = [*_values(sent), *_times(sent), *_dates(doc, parse, sent)]
+        readings = [*_values(sent), *_times(sent), *_dates(doc, parse, sent, present.days)]
         for key, label, value, shown, approx, focus in readings:
-            if _another_year(focus, present):
+            if _another_year(focus, present.years):
                 continue
             claim = _claim(doc, sent, focus)
             slots.append(Slot(key, label, value, shown, approx, claim, words, names))
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         for key, label, value, shown, focus, claim in _person_readings(doc, parse, mentions):
-            if not _another_year(focus, present):
+            if not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
 
@@ -418,15 +448,15 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
 # ---------------------------------------------------------------------------- dates, times
 
 
-def _dates(doc: Document, parse: Doc, sent: SpacySpan) -> Iterator[Reading]:
+def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> Iterator[Reading]:
     """The day an event happened: a day-precise date of the document's timeline, or a
     weekday it could not resolve (no publication date), keyed by the word it dates."""
     for item in doc.timeline:
         if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
             continue
         value = _day(item.date, item.expression)
-        if value is None:
-            continue
+        if value is None or not _prose(doc.text, item.span.start) or not _now(value, days):
+            continue  # a time stamp, a headline, a caption: no claim
         span = parse.char_span(item.span.start, item.span.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not sent.start <= span.root.i < sent.end:
             continue  # an expression across a sentence break
@@ -435,6 +465,17 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan) -> Iterator[Reading]:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
         yield ("date", lemma), f"date ({lemma})", value, item.expression, False, span.root
+
+
+def _prose(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is prose: a sentence ends it, or it is longer
+    than a headline (a stamp "Posted: Thursday, July 29, 2004" or a headline is none)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return (
+        line.endswith((".", "!", "?", '"', "”", "’", "'")) or len(line.split()) > HEADLINE_MAX_WORDS
+    )
 
 
 def _day(date: str | None, expression: str) -> str | None:

@@ -30,8 +30,11 @@ Conventions (TempEval-3 / TIMEX3 newswire practice):
   in `TimeExpression.date`; decades (``199X``), centuries and the vague references
   (``PRESENT_REF`` for "now", ``PAST_REF`` for "recently", ``FUTURE_REF`` for "soon")
   have no date. `extract_times` leaves the vague references out of the timeline.
-* Without an anchor, relative expressions ("last year", "on Tuesday", "3 October") get
-  no date, never today's date; absolute ones ("12 October 2026", "1998") still resolve.
+* Without ``published``, the anchor is the day the page states for itself: a full date
+  alone on one of its first lines ("September 14, 2013 10:46 AM", "Published: Dec. 19,
+  2005"; `page_date`). Without either, relative expressions ("last year", "on Tuesday",
+  "3 October") get no date, never today's date; absolute ones ("12 October 2026",
+  "1998") still resolve.
 * ``a year earlier``, ``the quarter``, ``that day`` refer to the last expression the text
   mentioned (TIMEX3 ``anchorTimeID``), falling back on the anchor.
 
@@ -56,7 +59,7 @@ Modules, in the order a text goes through them:
 from __future__ import annotations
 
 from newsdesk.annotate.dates.anchoring import parse_anchor
-from newsdesk.annotate.dates.extract import extract_times, find_timexes
+from newsdesk.annotate.dates.extract import document_date, extract_times, find_timexes, page_date
 from newsdesk.annotate.dates.sentences import parsed_sentences, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parse_tense, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import Timex, contract_date, values
@@ -66,8 +69,10 @@ __all__ = [
     "TenseOf",
     "Timex",
     "contract_date",
+    "document_date",
     "extract_times",
     "find_timexes",
+    "page_date",
     "parse_anchor",
     "parse_tense",
     "parsed_sentences",

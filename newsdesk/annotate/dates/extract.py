@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from newsdesk.annotate.dates.grammar import RULES
 from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import REFS, Timex
+from newsdesk.layout import line_kind, nonbody_regions
 from newsdesk.model import Document, TimeExpression
 
 if TYPE_CHECKING:
@@ -59,10 +61,43 @@ def find_timexes(
     return out
 
 
+HEADER_LINES = 3  # a page states its own date in its first lines (headline, stamp, body)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def page_date(text: str, timexes: Sequence[Timex]) -> str | None:
+    """The day a page gives itself in its header: a full date on one of its first lines
+    that the layout reads as a time stamp ("September 14, 2013 10:46 AM", "Published:
+    Dec. 19, 2005"), not in a sentence. None when there is no such line (nothing is
+    guessed)."""
+    header: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if len(header) == HEADER_LINES:
+            break
+        if line_kind(line.group()) == "stamp":
+            header.append(line.span())
+        else:
+            header.append((line.start(), line.start()))  # counted, never matched
+    for timex in timexes:
+        if timex.value and _DAY.fullmatch(timex.value):
+            if any(a <= timex.start < b for a, b in header):
+                return timex.value
+    return None
+
+
+def document_date(doc: Document) -> str | None:
+    """The day ``doc`` was published (``YYYY-MM-DD``): its ``published`` date, else the
+    date its page states in its header (`page_date`), else None."""
+    if doc.published:
+        return doc.published[:10] if _DAY.fullmatch(doc.published[:10]) else None
+    return page_date(doc.text, find_timexes(doc.text, None))
+
+
 def extract_times(
     doc: Document, parsed: Doc | None = None, anchor: str | None = None
 ) -> tuple[TimeExpression, ...]:
-    """The time expressions of ``doc``, normalised against ``anchor`` (default: published).
+    """The time expressions of ``doc``, normalised against ``anchor`` (default: published;
+    without one, the date the page states in its header, `page_date`).
 
     Vague references ("now", "recently", "soon") are left out; expressions that cannot
     be written as ``YYYY[-MM[-DD]]`` (decades, or relative ones without an anchor) keep
@@ -74,10 +109,14 @@ def extract_times(
         tense: TenseOf | None = parsed_tense(parsed)
     else:
         sentences, tense = split_sentences(doc.text), None
+    timexes = find_timexes(doc.text, anchor, sentences, tense)
+    if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
+        timexes = find_timexes(doc.text, stamp, sentences, tense)
     out: list[TimeExpression] = []
-    for timex in find_timexes(doc.text, anchor, sentences, tense):
-        if timex.value in REFS:
-            continue
+    furniture = nonbody_regions(doc.text)
+    for timex in timexes:
+        if timex.value in REFS or any(r.start <= timex.start < r.end for r in furniture):
+            continue  # vague, or in a time stamp, a caption, a credit: no event of the story
         s, e = sentence_of(sentences, timex.start, len(doc.text))
         event = " ".join(doc.text[s:e].split())
         out.append(TimeExpression(doc.span(timex.start, timex.end), timex.text, timex.date, event))

@@ -11,6 +11,7 @@ from newsdesk.sentences import sentence_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (the one splitter, `newsdesk.sentences`)."""
     return sentence_spans(text)

@@ -27,7 +27,6 @@ TenseOf = Callable[[int, int], Tense | None]
 """The tense of the clause around ``text[start:end]``, or None when it cannot tell."""
 
 
-
 def regex_tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tense | None:
     """The tense of the clause around ``text[start:end]``, from function words alone.
 

@@ -27,6 +27,39 @@ NAVIGATION_LINE = re.compile(
 CREDIT_LINE = re.compile(rf"^\W*{CREDIT}", re.IGNORECASE)
 TRAILING_CREDIT = re.compile(rf"[\(\[]\s*{CREDIT}[^\)\]]*[\)\]]\s*$", re.IGNORECASE)
 SHORT_CREDIT = re.compile(r"^[\w .'\-]{2,60}/[\w .'\-]{2,60}$")  # "Jan Berg / Meridian Wire"
+# A line naming who reported, wrote or edited the story, or where it comes from:
+# "Additional reporting by Jan Berg", "Writing by …; Editing by …", "SOURCE: Meridian Wire".
+CONTRIBUTOR_LINE = re.compile(
+    r"^\W*(?:(?:additional|staff|wire|further)\s+)?(?:reporting|writing|editing|compiled|"
+    r"produced|translated|research)(?:\s+(?:and|&)\s+\w+)?\s+by\b",
+    re.IGNORECASE,
+)
+# A copyright line: "Copyright 2026 Meridian Wire", "© Meridian Wire", "(c) 2026 …".
+COPYRIGHT_LINE = re.compile(
+    r"^\W{0,3}(?:(?i:copyright)\s*(?:[\u00a9\u24d2]|\([cC]\)|\d{4}|[A-Z])|[\u00a9\u24d2]"
+    r"|\([cC]\)\s*\d{4})"
+)
+SOURCE_LINE = re.compile(r"^\W*sources?\s*:", re.IGNORECASE)
+# A prompt to follow the outlet or a writer: "Follow us on Twitter", "Follow @desk …",
+# "Follow our full coverage at https://…".
+FOLLOW_PROMPT = re.compile(
+    r"^\W*follow\b.*(?:@\w|https?://|www\.|\bon\s+(?:twitter|facebook|instagram|youtube|"
+    r"linkedin|tiktok|threads|bluesky|mastodon|social media)\b)",
+    re.IGNORECASE,
+)
+# Words of a subscription prompt; a short line with one, or one addressed to the reader
+# ("Get the latest in your inbox", "Thanks for signing up!"), is a prompt.
+SUBSCRIPTION = re.compile(
+    r"\b(?:newsletters?|subscri(?:be|bed|bing|ption|ptions)|sign(?:ing|ed)?[ -]up|inbox)\b",
+    re.IGNORECASE,
+)
+READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
+# A line that is nothing but a web address.
+URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+$", re.IGNORECASE)
+# Parts of a time stamp besides numbers: AM/PM and time-zone letters ("11:28 AMT").
+STAMP_WORDS = frozenset(
+    "am pm a.m p.m gmt utc bst cet cest est edt cst cdt pst pdt mst mdt".split()
+)
 STAMP_LINE = re.compile(r"^\W*(?:last )?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # Text an embedded social post or a web archive leaves in an extracted page.
@@ -37,6 +70,10 @@ EMBED_OR_ARCHIVE = re.compile(
     r"(?:this|the) (?:page|article|story) (?:was|has been) archived|"
     r"captured on [a-z]+ \d{1,2}, \d{4}|javascript is (?:disabled|required))",
     re.IGNORECASE,
+)
+# The signature closing an embedded social post: "— Jan Berg (@janberg) November 18, 2019".
+POST_SIGNATURE = re.compile(
+    r"^[\u2014\u2013-]{1,2}\s*[^\n]{1,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?$"
 )
 # Anywhere in a sentence: it is a caption, a credit, navigation or a legal line.
 FURNITURE = re.compile(
