@@ -5,23 +5,26 @@
 
 The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop, add,
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
-the word lists and name-shape tests, `roles` finds titles and appositions. This module
-runs them and resolves the candidates into entities; a name described as a person ("His
-wife, Marit") is PERSON, one described as a vessel is PRODUCT.
+the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
+name names from the words around it. This module runs them and resolves the candidates
+into entities; a name described as a person ("His wife, Marit") is PERSON, one described
+as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
+X", "X Hospital") takes that label.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
 sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned last before it
-(else first after it). `merge_entities` does the same across a story.
+(else first after it). `merge_entities` joins the names of a story through the person
+resolver (`resolve`), which the quotes read their speakers' names from too.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
 
+from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import is_title, surnames_of
 from newsdesk.annotate.ner_fixes import (
@@ -36,8 +39,9 @@ from newsdesk.annotate.ner_fixes import (
     plausible,
     propagate,
 )
+from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
-from newsdesk.lang.en.people import PERSON_NOUNS, RELATIONAL_NOUNS, STORMS, VESSELS
+from newsdesk.lang.en.people import PERSON_NOUNS, RELATIONAL_NOUNS
 from newsdesk.lang.en.places import PLACE_PREPOSITIONS
 from newsdesk.lang.en.titles import TITLE_WORDS
 from newsdesk.layout import credit_regions
@@ -105,24 +109,17 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     items = list(entities)
     groups: dict[str, list[Entity]] = {}
     for entity in items:
-        groups.setdefault(entity.name.casefold(), []).append(entity)
-    full_by_surname: dict[str, set[str]] = defaultdict(set)
-    for key, members in groups.items():
-        if _majority_type(members) == "PERSON" and len(key.split()) > 1:
-            for surname in surnames_of(members[0].name):
-                full_by_surname[surname.casefold()].add(key)
-    target = {key: key for key in groups}
-    for key, members in groups.items():
-        owners = full_by_surname.get(key, set())
-        if len(key.split()) == 1 and len(owners) == 1 and _majority_type(members) == "PERSON":
-            target[key] = next(iter(owners))
+        groups.setdefault(name_key(entity.name), []).append(entity)
+    people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
+    target = {key: key for key in groups} | story_targets(people)
+    full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     merged: dict[str, list[Entity]] = {}
     for entity in items:
-        merged.setdefault(target[entity.name.casefold()], []).append(entity)
+        merged.setdefault(target[name_key(entity.name)], []).append(entity)
     result: list[Entity] = []
     mapping: dict[str, str] = {}
     for n, members in enumerate(merged.values(), start=1):
-        result.append(_merge_group(f"e{n}", members, set(full_by_surname)))
+        result.append(_merge_group(f"e{n}", members, full_by_surname))
         mapping.update({m.id: f"e{n}" for m in members})
     return tuple(result), mapping
 
@@ -196,34 +193,46 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
 
 def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel
-    and EVENT for a storm ("the yacht Kingurra", "Hurricane Mitch"); GPE for a "person"
-    only ever named as a place is ("in Banda Aceh", "near Schenectady")."""
+    and EVENT for a storm ("the yacht Kingurra", "Hurricane Mitch"); for a "person", the
+    kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
+    "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Banda
+    Aceh", "near Schenectady")."""
     heads = {
         parsed[a:b].root.lemma_.lower()
         for c in group.mentions
         for a, b in _descriptions(parsed, c, titles)
-    } | {w for c in group.mentions if (w := _kind_before(parsed, c))}
-    if heads and heads <= VESSELS:
-        return "PRODUCT"
-    if heads and heads <= STORMS:
-        return "EVENT"
+    }
     described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
+    described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
+    described.discard(None)
+    if len(described) == 1 and not described_as_person and described <= {"PRODUCT", "EVENT"}:
+        return described.pop() or group.label
     if described_as_person and group.label in RELABEL:
         return "PERSON"
-    if group.label == "PERSON" and not described_as_person and all(
-        _placed(parsed, c) for c in group.mentions
-    ):
+    if group.label != "PERSON":
+        return group.label
+    if all(written_with_the(parsed, c.start, c.end) for c in group.mentions):
+        return "ORG"
+    return group.label if described_as_person else _not_a_person(parsed, group) or group.label
+
+
+def _not_a_person(parsed: SpacyDoc, group: _Group) -> str | None:
+    """The label of a "person" the words around its mentions show to be something else."""
+    shown = {k for c in group.mentions if (k := mention_kind(parsed, c.start, c.end))}
+    if len(shown) == 1:
+        return shown.pop()
+    if all(_placed(parsed, c) for c in group.mentions):
         return "GPE"
-    return group.label
+    return None
 
 
 def _kind_before(parsed: SpacyDoc, cand: Cand) -> str | None:
-    """The common noun right before a name that says what it names ("the yacht
-    Kingurra", "Hurricane Mitch"), when it is a vessel or storm word."""
+    """The label the common noun right before a name gives it ("the yacht Kingurra",
+    "Hurricane Mitch"), when it is a vessel or storm word."""
     if cand.start == 0:
         return None
-    word = parsed[cand.start - 1].lemma_.lower()
-    return word if word in VESSELS or word in STORMS else None
+    label = kind_of_noun(parsed[cand.start - 1].lemma_.lower())
+    return label if label in {"PRODUCT", "EVENT"} else None
 
 
 def _placed(parsed: SpacyDoc, cand: Cand) -> bool:
@@ -267,7 +276,8 @@ def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
     Maalstad"): the passage is still about the other person."""
     head = parsed[cand.start : cand.end].root
     nouns = [head.head] if head.dep_ == "appos" else []
-    nouns += [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ not in {"nsubj", "nsubjpass"}:  # "Felix Brandt, her cousin, leads ...":
+        nouns += [c for c in head.children if c.dep_ == "appos"]  # the passage is his
     return any(
         n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
         for n in nouns

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from newsdesk.annotate.kinds import storm_prefix
 from newsdesk.annotate.names import (
     DASHES,
     DETERMINERS,
@@ -101,6 +102,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     while start < end and _edge_junk(parsed[end - 1], leading=False):
         end -= 1
     fixed = False
+    if storm_prefix(parsed, start, end):
+        return Cand(start + 1, end, "EVENT", True)
     inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
     named = len(inner) == 1 == inner[0] - start + 1 and end - start == 3  # "Councillor J. Hale"
     if inner and (label == "PERSON" or named or is_abbrev_title(parsed[inner[-1]])):
@@ -127,7 +130,9 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
     if tok.is_punct and not (tok.text == "." and not leading and len(tok.text) > 1):
         return True
     if leading:
-        return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS
+        opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
+        # "Following Gigante's conviction": a sentence's opening preposition
+        return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
 
 

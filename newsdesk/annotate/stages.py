@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import islice
 
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.model import Document, Quote
+from newsdesk.model import Document
 
 
 class ParseStage:
@@ -53,29 +53,21 @@ class EntityStage:
 
 
 class QuoteStage:
-    """Quotes, with each speaker named as the entity the speaker mention belongs to."""
+    """Quotes, with each speaker named as the entity the speaker mention belongs to (the
+    quotes read names through the person resolver shared with the entities)."""
 
     name = "quotes"
     requires: tuple[str, ...] = ("parse", "entities")
     provides: tuple[str, ...] = ("quotes",)
 
     def __init__(self) -> None:
-        from newsdesk.annotate.entities import entity_at
         from newsdesk.annotate.quotes import extract_quotes
 
         self.extract = extract_quotes
-        self.entity_at = entity_at
 
     def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
-            quotes = tuple(self._canonical(q, doc) for q in self.extract(doc, doc.parse))
-            yield replace(doc, quotes=quotes)
-
-    def _canonical(self, quote: Quote, doc: Document) -> Quote:
-        if quote.speaker_span is None:
-            return quote
-        entity = self.entity_at(doc.entities, quote.speaker_span)
-        return quote if entity is None else replace(quote, speaker=entity.name)
+            yield replace(doc, quotes=self.extract(doc, doc.parse))
 
 
 class RelationStage:

@@ -17,8 +17,13 @@ How it works, in order:
    said.``), then before the opening mark (``Alenko said: "..."``). Cues are reporting verbs
    in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
    a name ("Obama's ... promise"). The speaker mention is the cue's subject (climbing from a
-   participle such as "adding" to the verb it hangs on), the object of "according to", or a
-   person named next to a cue the parse left without a subject. A cue whose source is the
+   participle such as "adding" to the verb it hangs on), the "by" phrase of a participle
+   used passively ("described by the Courier as"), the object of "according to", or a
+   person named next to a cue the parse left without a subject (never a name that only
+   modifies a noun: "a Valmont resident"). A spokesperson of a named organisation speaks
+   for it; "the group" is the one organisation the text names with that noun. After a quote
+   that ends its sentence, a cue that introduces a quote of its own later in its sentence
+   is not this quote's cue. A cue whose source is the
    document's own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper")
    is the writer's and is left out. A verb with its own subject stays the cue even when that
    subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs
@@ -47,7 +52,8 @@ How it works, in order:
    first.
 6. Reported speech: a reporting verb outside quotes with a clausal complement gives a quote
    with ``direct=False`` whose span is the clause (without "that"), unless the clause is
-   mostly a direct quote already.
+   mostly a direct quote already, or the verb is negated, modal or refused ("has not said
+   whether", "may say", "declined to say"): nobody said those words.
 
 Modules, in the order a text goes through them:
 
@@ -55,8 +61,11 @@ Modules, in the order a text goes through them:
   nouns, hedges;
 * ``marks``: paragraphs and quote-mark pairing into quoted regions (step 1);
 * ``context``: the per-document lookups every step shares, and the records they pass;
-* ``names``: name words, titles and `canonical_name`; the PERSON mentions of a parse;
+* ``names``: name words (as the source writes them) and titles; the PERSON mentions of a
+  parse; speakers are named through the shared person resolver (`annotate.resolve`: the
+  document's PERSON entities, else `canonical_name`);
 * ``people``: canonical names, roles and genders of every PERSON mention (step 5);
+* ``organisations``: a spokesperson's organisation, "the group" as the one so named;
 * ``nominal``: definite descriptions ("the mayor") to the one person so described (step 5);
 * ``speakers``: a cue's subject token to a speaker, pronouns included (step 5);
 * ``cues``: reporting verbs, "according to", speech nouns and their subjects, hedges and
@@ -72,6 +81,6 @@ Modules, in the order a text goes through them:
 from __future__ import annotations
 
 from newsdesk.annotate.quotes.extract import extract_quotes
-from newsdesk.annotate.quotes.names import canonical_name
+from newsdesk.annotate.resolve import canonical_name
 
 __all__ = ["canonical_name", "extract_quotes"]

@@ -135,11 +135,24 @@ def _fallback_speaker(
         for tok in group:
             if tok.dep_ in {"pobj", "poss"} and tok.head.dep_ != "agent":
                 continue  # "one of the prosecutors for David Petraeus said"
+            if _modifies_noun(tok):
+                continue  # "a Bukit Sama village resident told": the resident spoke
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
                 found = named(ctx, tok)
                 if found is not None and found.is_person:
                     return found
     return None
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """A name inside a common noun's phrase as its modifier ("a Trump supporter", "a
+    Bukit Sama village resident"): the noun is who is meant, not the name."""
+    current = tok
+    while current.dep_ in {"compound", "amod", "nmod"} and current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _sentence_opener(ctx: Context, cue: Token, region: Region) -> Speaker | None:

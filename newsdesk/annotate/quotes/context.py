@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.marks import Region
+from newsdesk.annotate.resolve import DocumentPeople, canonical_name
 from newsdesk.model import Document
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class Context:
     paragraphs: list[tuple[int, int]]
     token_starts: list[int]
     people: list[Person]
+    entities: DocumentPeople = field(default_factory=lambda: DocumentPeople(()))
     regions: list[Region] = field(default_factory=list)
     region_starts: list[int] = field(default_factory=list)
     mark_chars: set[int] = field(default_factory=set)
@@ -82,6 +84,13 @@ class Context:
 
     def para_of(self, char: int) -> int:
         return max(0, bisect_right([p[0] for p in self.paragraphs], char) - 1)
+
+    def full_name(self, start: int, end: int, words: tuple[str, ...], title: str | None) -> str:
+        """The name of the person a mention stands for: its entity's name (the resolver
+        shared with `entities`), else the longest name in the document it can stand for."""
+        return self.entities.name_at(start, end) or canonical_name(
+            words, title, self.person_keys(), start
+        )
 
     def person_keys(self) -> list[PersonKey]:
         """The PERSON mentions as `canonical_name` takes them."""

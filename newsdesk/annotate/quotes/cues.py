@@ -79,6 +79,8 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     own = _direct_subject(ctx, tok)
     if own is not None:
         return own
+    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
+        return _agent(ctx, tok)  # "the man described by the Times as": the Times spoke
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
         # "Trump issued a statement saying ...": the subject of the verb above the noun
         owner = _direct_subject(ctx, tok.head.head)
@@ -99,6 +101,18 @@ def subject(ctx: Context, tok: Token) -> Token | None:
         if fallback is None:
             fallback = found
     return fallback
+
+
+def _agent(ctx: Context, verb: Token) -> Token | None:
+    """The "by" phrase of a participle used passively ("described by the Times as ...",
+    "described as 'aid' by officials"), else None: the noun it modifies is what was
+    described, not who spoke."""
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in {"agent", "prep"}:
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects and not ctx.in_region(objects[0].idx):
+                return objects[0]
+    return None
 
 
 def hedged(verb: Token, subj: Token | None) -> bool:

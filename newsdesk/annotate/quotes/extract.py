@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.entities import extract_entities
 from newsdesk.annotate.quotes.context import Attribution, Context
 from newsdesk.annotate.quotes.direct import direct_quotes
 from newsdesk.annotate.quotes.marks import find_regions, is_fragment, paragraphs
 from newsdesk.annotate.quotes.names import find_people
 from newsdesk.annotate.quotes.people import resolve_people
 from newsdesk.annotate.quotes.reported import according_reported, reported
+from newsdesk.annotate.resolve import DocumentPeople
 from newsdesk.model import Document, Quote
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ def _build_context(doc: Document, parsed: SpacyDoc) -> Context:
     """Paragraphs, quoted regions, sentences and the people of ``doc``."""
     spans = paragraphs(doc.text)
     ctx = Context(doc, parsed, spans, [t.idx for t in parsed], find_people(parsed))
+    ctx.entities = DocumentPeople(doc.entities or extract_entities(doc, parsed))
     ctx.regions = find_regions(doc.text, spans)
     ctx.region_starts = [r.start for r in ctx.regions]
     for region in ctx.regions:
@@ -55,7 +58,9 @@ def _quote(
 def extract_quotes(doc: Document, parsed: SpacyDoc) -> tuple[Quote, ...]:
     """Direct quotes and reported speech of ``doc``, in text order.
 
-    ``parsed`` is spaCy's parse of exactly ``doc.text``.
+    ``parsed`` is spaCy's parse of exactly ``doc.text``. Speakers are named as the
+    document's PERSON entities name them (``doc.entities``, extracted here when the
+    document has none), through the resolver shared with `entities` (`resolve`).
     """
     if parsed.text != doc.text:
         raise ValueError(f"the parse does not match the text of document {doc.id!r}")

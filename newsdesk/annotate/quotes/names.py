@@ -39,7 +39,9 @@ def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
     Leading titles and lowercase words are dropped, as are possessive endings; a title word
     is kept when it is the last word ("Mr. King", "Judge").
     """
-    texts = [t.text for t in tokens if t.dep_ != "case" and t.text not in {"'s", "’s", "'", "’"}]
+    texts = _source_words(
+        [t for t in tokens if t.dep_ != "case" and t.text not in {"'s", "’s", "'", "’"}]
+    )
     title = None
     start = 0
     while start < len(texts) - 1 and (is_title(texts[start]) or not texts[start][:1].isupper()):
@@ -54,8 +56,18 @@ def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
     return words, title
 
 
-def _length(words: tuple[str, ...]) -> int:
-    return len(words)
+def _source_words(tokens: Sequence[Token]) -> list[str]:
+    """The words of a name as the source writes them: tokens with no space between them
+    are one word ("Joon-hee", not "Joon - hee")."""
+    words: list[str] = []
+    end = -1
+    for tok in tokens:
+        if words and tok.idx == end:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        end = tok.idx + len(tok.text)
+    return words
 
 
 def _title_gender(title: str | None) -> str | None:
@@ -73,48 +85,6 @@ def gender(title: str | None) -> str | None:
     A first name is no evidence: gender comes from the text (honorifics, gendered nouns,
     the pronouns used of the person; see `quotes.people`)."""
     return _title_gender(title)
-
-
-def canonical_name(
-    words: Sequence[str],
-    title: str | None,
-    people: Sequence[tuple[int, tuple[str, ...], str | None]],
-    position: int,
-) -> str:
-    """The full name a partial name stands for.
-
-    ``people`` are the PERSON mentions of the document as ``(start, name words, title)``.
-    Candidates are the names whose last words are ``words``; the longest wins. Between
-    different people sharing the surname the title decides ("Mayor Brandt"), then the one
-    mentioned most recently before ``position`` (or first after it).
-    """
-    key = tuple(words)
-    if not key:
-        return ""
-    n = len(key)
-    candidates: set[tuple[str, ...]] = {
-        tuple(w) for _, w, _ in people if len(w) >= n and tuple(w[-n:]) == key
-    }
-    if not candidates:
-        return " ".join(key)
-    full: set[tuple[str, ...]] = {
-        w for w in candidates if not any(len(o) > len(w) and o[-len(w) :] == w for o in candidates)
-    }
-    if title and len(full) > 1:
-        full = {w for _, w, t in people if t == title and w in full} or full
-    if len(full) > 1:
-        before = [(s, w) for s, w, _ in people if s < position and w in candidates]
-        if before:
-            latest = max(before)[1]
-            owners: list[tuple[str, ...]] = [f for f in sorted(full) if f[-len(latest) :] == latest]
-            if owners:
-                longest = max(owners, key=_length)
-                return " ".join(longest)
-        after = sorted((s, w) for s, w, _ in people if s >= position and w in full)
-        if after:
-            return " ".join(after[0][1])
-    best = max(sorted(full), key=_length)
-    return " ".join(best)
 
 
 def find_people(parsed: SpacyDoc) -> list[Person]:

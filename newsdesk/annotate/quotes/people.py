@@ -7,7 +7,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
-from newsdesk.annotate.quotes.names import canonical_name, gender, is_title
+from newsdesk.annotate.quotes.names import gender, is_title
 from newsdesk.lang.en.people import (
     FEMALE_NOUNS,
     FEMININE,
@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 
 def resolve_people(ctx: Context) -> None:
     """Canonical names of all PERSON mentions, their roles and genders."""
-    keys = ctx.person_keys()
     for person in ctx.people:
-        name = canonical_name(person.words, person.title, keys, person.start)
+        name = ctx.full_name(person.start, person.end, person.words, person.title)
         ctx.canon.append((person.start, name))
         ctx.known.add(name)
         head = ctx.token_at(person.end - 1)

@@ -14,8 +14,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.names import canonical_name, name_words, title_before
+from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
+from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import MASCULINE, PERSONAL
 
@@ -69,6 +70,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         return Speaker(name, tok.idx, tok.idx + len(tok), True, ctx.roles.get(name))
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
+        if inner is None:
+            inner = spokesperson_org(ctx, tok) or described_org(ctx, tok)
         if inner is None and is_description(tok):
             return described(ctx, tok)
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
@@ -95,7 +98,7 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     keys = ctx.person_keys()
     known = any(w[-len(words) :] == words for _, w, _ in keys)
     if label == "PERSON" or known or (not label and tok.pos_ == "PROPN"):
-        name = canonical_name(words, title, keys, start)
+        name = ctx.full_name(start, end, words, title)
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
     return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))

@@ -52,9 +52,21 @@ def window_after(ctx: Context, region: Region) -> list[Token]:
         first = next((t for t in tokens if is_cue(t)), None)
         if first is None or takes_clause(first):
             return []
-        if not leads(tokens, first, subject(ctx, first)):
+        if not leads(tokens, first, subject(ctx, first)) or _has_own_quote(ctx, first):
             return []
     return tokens
+
+
+def _has_own_quote(ctx: Context, cue: Token) -> bool:
+    """The cue introduces a quote later in its own sentence ("X described the plan as
+    '...'"): it is that quote's cue, not the previous one's."""
+    end = cue.sent.end_char
+    for region in ctx.regions:
+        if cue.idx < region.start < end:
+            head = ctx.token_at(region.start)
+            if any(a.i == cue.i for a in head.ancestors):
+                return True
+    return False
 
 
 def window_before(ctx: Context, region: Region) -> list[Token]:

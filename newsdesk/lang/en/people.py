@@ -48,6 +48,14 @@ JOB_NOUNS = frozenset(
 )
 MEMBER_NOUNS = frozenset({"member", "fellow", "trustee", "backbencher"})
 # Nouns naming a vessel: a name described by one is a ship, not a person.
-VESSELS = frozenset("ship ferry vessel boat tanker freighter yacht trawler liner tug".split())
+VESSELS = frozenset(
+    """ship ferry vessel boat tanker freighter yacht trawler liner tug cutter sloop ketch
+    schooner catamaran trimaran dinghy barge steamer sailboat lifeboat warship frigate
+    destroyer submarine cruiser carrier""".split()
+)
+# Prepositions whose object is a vehicle ("aboard the Kestrel"), never a person.
+VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
+# Common nouns a place name modifies when it says where someone is from ("a Valmont man").
+RESIDENT_NOUNS = frozenset("man woman boy girl teenager teen resident native".split())
 # Nouns naming a storm: "Hurricane Mitch" is an event, not a person.
 STORMS = frozenset("hurricane typhoon cyclone storm tornado".split())

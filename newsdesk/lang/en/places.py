@@ -1,8 +1,10 @@
-"""Countries and demonyms, as written in English news copy.
+"""Countries, demonyms and the words that say a name is a place, as written in English news copy.
 
 Country names: the sovereign states of the United Nations' member list with common short
 and historical forms (Burma, Zaire, Yugoslavia) and the home nations of the UK.
 Demonyms: the adjectives of the most reported countries. "_" stands for a space.
+Place nouns and place-name words: general English (the kinds of settlement and
+administrative unit, natural features and buildings that head a proper name).
 """
 
 from __future__ import annotations
@@ -18,6 +20,26 @@ STREET_SUFFIXES = _words("""
 street st. avenue ave. road rd. boulevard blvd. lane ln. drive dr. way place pl. court ct.
 terrace square highway parkway
 """)
+# Common nouns that say a name is a place: "the provincial capital X", "the town of X".
+PLACE_NOUNS = frozenset(
+    """city town village hamlet province capital state county district region island port
+    suburb municipality prefecture neighbourhood neighborhood borough""".split()
+)
+# Words that make a capitalised name a place or a building, never a person's name
+# ("X Hospital", "Mount X"). Words that are also common surnames (Park, Hill, Church,
+# Lake, Ford) are left out.
+PLACE_NAME_WORDS = {
+    **dict.fromkeys(
+        """mount mountain glacier river island peninsula valley canyon desert volcano
+        reservoir strait""".split(),
+        "LOC",
+    ),
+    **dict.fromkeys(
+        """hospital clinic university college school academy airport station stadium arena
+        cathedral mosque temple synagogue museum prison jail hotel motel""".split(),
+        "FAC",
+    ),
+}
 # Prepositions whose object is a place ("in Banda Aceh", "near the town").
 PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside".split())
 COUNTRIES = _words("""

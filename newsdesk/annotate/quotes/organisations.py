@@ -1,0 +1,73 @@
+"""Organisations as speakers when no person is named.
+
+Two general readings of a common-noun subject:
+
+* a spokesperson of a named organisation ("a Foreign Office spokeswoman said") speaks for
+  it: the organisation is the speaker, the noun phrase the role;
+* a definite description ("the group said") stands for the one organisation the document
+  names with that noun ("the radical group Islamic Jihad", "the Kestrel group"); with none
+  or several, nobody.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsdesk.annotate.quotes.context import Context, Speaker
+from newsdesk.lang.en.speech import SPOKESPERSON_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ORG_TYPES = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _org_name(ctx: Context, tok: Token) -> str | None:
+    """The source text of the organisation entity ``tok`` is in, without a leading
+    lowercase determiner; None when ``tok`` is in no organisation entity."""
+    if tok.ent_type_ not in ORG_TYPES:
+        return None
+    for ent in ctx.parsed.ents:
+        if ent.start <= tok.i < ent.end:
+            words = [t for t in ent if not (t.i == ent.start and t.is_lower)]
+            return ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else None
+    return None
+
+
+def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
+    """The organisation a spokesperson noun is modified by: "a Foreign Office spokeswoman"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPOKESPERSON_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in {"compound", "poss", "nmod"}:
+            name = _org_name(ctx, child)
+            if name:
+                left = next(tok.subtree)
+                role = ctx.doc.text[left.idx : tok.idx + len(tok)]
+                return Speaker(name, left.idx, tok.idx + len(tok), False, role)
+    return None
+
+
+def described_org(ctx: Context, tok: Token) -> Speaker | None:
+    """The one organisation named with the head noun of "the group" earlier in the text:
+    "the radical group Islamic Jihad" (apposition) or "the Islamic Jihad group" (compound)."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    names: dict[str, Token] = {}
+    for noun in ctx.parsed[: tok.i]:
+        if noun.lemma_.lower() != lemma or noun.pos_ != "NOUN" or ctx.in_region(noun.idx):
+            continue
+        for child in noun.children:
+            if child.dep_ in {"appos", "compound"}:
+                name = _org_name(ctx, child)
+                if name:
+                    names.setdefault(name.casefold(), child)
+    if len(names) != 1:
+        return None
+    [child] = names.values()
+    name = _org_name(ctx, child)
+    start = next(tok.subtree).idx
+    return Speaker(name, start, tok.idx + len(tok), False, None)

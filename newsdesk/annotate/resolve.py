@@ -1,0 +1,150 @@
+"""The person resolver: which person a name written in a document stands for, and which
+names of a story are one person. Entities, quotes and the briefing all take their names
+from here, so one person has one name everywhere.
+
+- Within a document, `entities` groups PERSON mentions (full names first; a bare surname
+  joins the full name its title names, else the one mentioned last before it).
+  `DocumentPeople` indexes the result by character offset: the name of the person a
+  mention belongs to. The quotes read speaker names through it, so a speaker is named as
+  the entity is.
+- A name no entity holds (a speaker the parse found outside the entities) becomes the
+  longest name of the document ending with it (`canonical_name`).
+- Across a story, `story_targets` joins names that are one person: equal up to case,
+  spacing and a quoted nickname ("Vincent 'Chin' Gigante" = 'Vincent "The Chin"
+  Gigante'); a surname alone joins the one full name ending with it, else a given name
+  alone the one full name opening with it; with two owners they stay apart. A full name
+  whose surname lacks one letter of another's with the same given names is a misspelling
+  of it ("Francois Carrad").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from newsdesk.annotate.names import surnames_of
+from newsdesk.model import Entity
+
+__all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
+
+# a nickname in quotation marks inside a name: Vincent "The Chin" Gigante
+NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
+
+
+def strip_nickname(name: str) -> str:
+    """A name without a quoted nickname, single-spaced ("Vincent Gigante")."""
+    return " ".join(NICKNAME.sub(" ", name).split())
+
+
+def name_key(name: str) -> str:
+    """What two writings of one name share: casefolded, single-spaced, a quoted nickname
+    left out ("Vincent 'Chin' Gigante" and 'Vincent "The Chin" Gigante' → "vincent
+    gigante")."""
+    return strip_nickname(name).casefold()
+
+
+def _length(words: tuple[str, ...]) -> int:
+    return len(words)
+
+
+def canonical_name(
+    words: Sequence[str],
+    title: str | None,
+    people: Sequence[tuple[int, tuple[str, ...], str | None]],
+    position: int,
+) -> str:
+    """The full name a partial name stands for.
+
+    ``people`` are the PERSON mentions of the document as ``(start, name words, title)``.
+    Candidates are the names whose last words are ``words``; the longest wins. Between
+    different people sharing the surname the title decides ("Mayor Brandt"), then the one
+    mentioned most recently before ``position`` (or first after it).
+    """
+    key = tuple(words)
+    if not key:
+        return ""
+    n = len(key)
+    candidates: set[tuple[str, ...]] = {
+        tuple(w) for _, w, _ in people if len(w) >= n and tuple(w[-n:]) == key
+    }
+    if not candidates:
+        return " ".join(key)
+    full: set[tuple[str, ...]] = {
+        w for w in candidates if not any(len(o) > len(w) and o[-len(w) :] == w for o in candidates)
+    }
+    if title and len(full) > 1:
+        full = {w for _, w, t in people if t == title and w in full} or full
+    if len(full) > 1:
+        before = [(s, w) for s, w, _ in people if s < position and w in candidates]
+        if before:
+            latest = max(before)[1]
+            owners: list[tuple[str, ...]] = [f for f in sorted(full) if f[-len(latest) :] == latest]
+            if owners:
+                longest = max(owners, key=_length)
+                return " ".join(longest)
+        after = sorted((s, w) for s, w, _ in people if s >= position and w in full)
+        if after:
+            return " ".join(after[0][1])
+    best = max(sorted(full), key=_length)
+    return " ".join(best)
+
+
+class DocumentPeople:
+    """The PERSON entities of one document, looked up by character offset."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        spans = sorted(
+            (m.span.start, m.span.end, e.name)
+            for e in entities
+            if e.type == "PERSON"
+            for m in e.mentions
+        )
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self.names = frozenset(name for _, _, name in spans)
+
+    def name_at(self, start: int, end: int) -> str | None:
+        """The name of the person whose mention overlaps ``start:end`` most, else None."""
+        best, best_overlap = None, 0
+        i = bisect_right(self._starts, end)
+        for s, e, name in reversed(self._spans[max(0, i - 8) : i]):
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = name, overlap
+        return best
+
+
+def story_targets(people: Mapping[str, str]) -> dict[str, str]:
+    """For the PERSON names of a story (``name_key`` → a written form), the key each one
+    joins: its own, or the one full name it is a surname or given name of."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for key, written in people.items():
+        if len(key.split()) > 1:
+            for surname in surnames_of(strip_nickname(written)):
+                by_surname[surname.casefold()].add(key)
+            by_given[key.split()[0]].add(key)
+    targets = {}
+    for key in people:
+        owners = set() if len(key.split()) > 1 else by_surname.get(key) or by_given.get(key, set())
+        targets[key] = next(iter(owners)) if len(owners) == 1 else key
+    full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
+    for key in full:
+        variant = next((o for o in full if _spelling_variant(key, o)), None)
+        if variant is not None and targets[variant] == variant:
+            targets[key] = variant
+    for key, target in targets.items():  # a surname of a variant joins what it joined
+        targets[key] = targets.get(target, target)
+    return targets
+
+
+def _spelling_variant(short: str, long: str) -> bool:
+    """Two writings of one full name that differ by one letter left out of a long surname
+    ("francois carrad" / "francois carrard"): the same given names, the surnames one
+    deletion apart."""
+    a, b = short.split(), long.split()
+    if len(a) != len(b) or a[:-1] != b[:-1] or len(b[-1]) != len(a[-1]) + 1 or len(a[-1]) < 5:
+        return False
+    return any(b[-1][:i] + b[-1][i + 1 :] == a[-1] for i in range(len(b[-1])))
