@@ -161,6 +161,8 @@ def cli() -> None:
       newsdesk annotate examples/ --format jsonl    quotes, entities, dates per document
       newsdesk stories --db news.db --format table  the stories ingest keeps
       newsdesk serve --db news.db                   read them in a browser
+      newsdesk feeds add URL --db news.db           follow a feed (RSS, Atom, JSON Feed)
+      newsdesk watch --db news.db                   fetch and ingest what feeds bring
       newsdesk brief examples/museum-theft/ --format html -o museum.html
 
     Run `newsdesk COMMAND --help` for each command's options and examples.
@@ -700,6 +702,16 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         run_server(db, host=host, port=port, token=token)
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _register_live_commands() -> None:
+    from newsdesk.cli_feeds import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_live_commands()
 
 
 def main() -> None:

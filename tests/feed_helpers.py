@@ -1,0 +1,93 @@
+"""Shared by the feed tests: a fictional outlet published on a `FeedServer`, and a
+watcher over a temporary store (no annotation, no stories: fast)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newsdesk import app
+from newsdesk.feeds import FeedOptions, Ingester, LockedWriter, Watcher, add_feed
+from newsdesk.store.sqlite import SQLiteStore
+from tests.feed_server import (
+    FORMATS,
+    FeedServer,
+    Item,
+    Reply,
+    article_html,
+    conditional,
+    story_paragraphs,
+    story_title,
+)
+
+FAST = FeedOptions(host_delay=0.0, timeout=2.0, workers=4, min_interval=300.0)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+@dataclass
+class Outlet:
+    """A fictional outlet: a feed at ``path`` in ``fmt`` and its article pages."""
+
+    server: FeedServer
+    name: str
+    slug: str
+    fmt: str = "rss20"
+
+    @property
+    def path(self) -> str:
+        return f"/{self.slug}/feed"
+
+    @property
+    def url(self) -> str:
+        return self.server.url(self.path)
+
+    def page_path(self, n: int) -> str:
+        return f"/{self.slug}/news/{n}.html"
+
+    def item(self, n: int, guid: str | None = None, link_suffix: str = "") -> Item:
+        paragraphs = story_paragraphs(n)
+        return Item(
+            guid=guid or f"{self.slug}-{n}",
+            link=self.server.url(self.page_path(n)) + link_suffix,
+            title=story_title(n),
+            summary=paragraphs[0],
+            published=datetime.now(UTC) - timedelta(hours=n % 48 + 1),
+        )
+
+    def publish(self, items: Sequence[Item], pages: bool = True, ttl: int | None = None) -> None:
+        """Serve the feed (ETag-conditional) and, with ``pages``, each item's page."""
+        builder, ctype = FORMATS[self.fmt]
+        if self.fmt == "rss20" and ttl is not None:
+            from tests.feed_server import rss20
+
+            body = rss20(self.name, self.server.url("/"), items, ttl=ttl)
+        else:
+            body = builder(self.name, self.server.url(f"/{self.slug}/"), items)
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        self.server.routes[self.path] = conditional(body, etag, ctype)
+        if pages:
+            for it in items:
+                n = int(it.link.split("/")[-1].split(".")[0])
+                published = it.published.strftime("%Y-%m-%d")
+                page = article_html(it.title, self.name, story_paragraphs(n), published)
+                self.server.routes[self.page_path(n)] = Reply(200, page, dict(HTML))
+
+
+@contextmanager
+def watcher_over(
+    db: Path, feeds: Sequence[str], options: FeedOptions = FAST, ingester: Ingester | None = None
+) -> Iterator[tuple[Watcher, SQLiteStore]]:
+    """A watcher (and its store) following ``feeds``."""
+    store = app.open_store(str(db))
+    for url in feeds:
+        add_feed(store, url)
+    watcher = Watcher(LockedWriter(store), options, ingester or Ingester(assign=False))
+    try:
+        yield watcher, store
+    finally:
+        watcher.close()
+        store.close()
