@@ -26,6 +26,8 @@ from tests.feed_server import (
 
 FAST = FeedOptions(host_delay=0.0, timeout=2.0, workers=4, min_interval=300.0)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
+# Entries are dated from this hour back (recent, so they count towards a posting rate).
+BASE = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Outlet:
             link=self.server.url(self.page_path(n)) + link_suffix,
             title=story_title(n),
             summary=paragraphs[0],
-            published=datetime.now(UTC) - timedelta(hours=n % 48 + 1),
+            published=BASE - timedelta(hours=n % 48 + 1),
         )
 
     def publish(self, items: Sequence[Item], pages: bool = True, ttl: int | None = None) -> None:

@@ -66,12 +66,11 @@ class FeedServer:
                 )
                 with server._lock:
                     server.requests.append(request)
-                route = server.routes.get(self.path) or server.routes.get(
-                    self.path.split("?")[0]
-                )
+                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
                 if route is None:
-                    reply = Reply(404, b"<html><body>Not found</body></html>",
-                                  {"Content-Type": "text/html"})
+                    reply = Reply(
+                        404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"}
+                    )
                 else:
                     reply = route(request) if callable(route) else route
                 self._answer(reply)
@@ -294,8 +293,18 @@ def article_html(title: str, outlet: str, paragraphs: Sequence[str], published: 
 </body></html>""".encode()
 
 
-PLACES = ("Port Aldwin", "Kestrel Valley", "Lindmoor", "Saltmarsh Bay", "Orrin Falls",
-          "Thistlegate", "Marrowby", "Quillon Heights", "Brackenford", "Westerhal")
+PLACES = (
+    "Port Aldwin",
+    "Kestrel Valley",
+    "Lindmoor",
+    "Saltmarsh Bay",
+    "Orrin Falls",
+    "Thistlegate",
+    "Marrowby",
+    "Quillon Heights",
+    "Brackenford",
+    "Westerhal",
+)
 EVENTS = (
     ("crane collapses at the container terminal", "a harbour crane collapsed onto a quay"),
     ("flood closes the valley rail line", "flood water closed the rail line"),
@@ -303,8 +312,16 @@ EVENTS = (
     ("fire destroys the old grain mill", "a fire destroyed the old grain mill"),
     ("bridge shut after cracks found", "engineers shut the bridge after finding cracks"),
 )
-NAMES = ("Ilse Varga", "Tomas Brennick", "Odile Marchetti", "Jonah Pell", "Rika Sundqvist",
-         "Anselm Ward", "Mira Kovacs", "Declan Osei")
+NAMES = (
+    "Ilse Varga",
+    "Tomas Brennick",
+    "Odile Marchetti",
+    "Jonah Pell",
+    "Rika Sundqvist",
+    "Anselm Ward",
+    "Mira Kovacs",
+    "Declan Osei",
+)
 
 
 TEMPLATES = (
@@ -323,12 +340,34 @@ TEMPLATES = (
 )
 SLOTS = {
     "time": ("night", "morning", "afternoon", "evening", "early hours"),
-    "thing": ("the debris", "the main road", "the old quay", "the signal box", "the depot",
-              "the footbridge", "the pumping station", "the warehouse roof"),
-    "spot": ("harbour", "market square", "station", "riverside", "industrial estate",
-             "town hall", "north gate", "ferry terminal"),
-    "org": ("regional council", "fire service", "port authority", "rail operator",
-            "safety board", "water company"),
+    "thing": (
+        "the debris",
+        "the main road",
+        "the old quay",
+        "the signal box",
+        "the depot",
+        "the footbridge",
+        "the pumping station",
+        "the warehouse roof",
+    ),
+    "spot": (
+        "harbour",
+        "market square",
+        "station",
+        "riverside",
+        "industrial estate",
+        "town hall",
+        "north gate",
+        "ferry terminal",
+    ),
+    "org": (
+        "regional council",
+        "fire service",
+        "port authority",
+        "rail operator",
+        "safety board",
+        "water company",
+    ),
     "day": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
 }
 
@@ -352,8 +391,11 @@ def story_paragraphs(n: int, words: int = 300) -> list[str]:
         sentences = []
         for template in rng.sample(TEMPLATES, 3):
             fill = {k: rng.choice(v) for k, v in SLOTS.items()}
-            fill.update(name=rng.choice(names), num=str(rng.randint(2, 900)),
-                        year=str(rng.randint(2009, 2025)))
+            fill.update(
+                name=rng.choice(names),
+                num=str(rng.randint(2, 900)),
+                year=str(rng.randint(2009, 2025)),
+            )
             sentences.append(template.format(**fill))
         paras.append(" ".join(sentences))
     return paras

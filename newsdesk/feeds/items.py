@@ -5,7 +5,8 @@ feedparser gets the bytes (never a URL: it has no timeout) with the response hea
 so it can read the declared encoding. Its traps are handled here: an HTML page or any
 other non-feed parses "successfully" as an empty feed of no version, which is an error;
 a "bozo" feed that still yields entries is read (encoding overrides and loose XML are
-common and harmless); one that yields nothing is an error naming feedparser's complaint;
+common and harmless); one that yields none is an error naming feedparser's complaint
+(a well-formed feed with no entries is fine);
 input that makes feedparser raise is an error too. Dates more than a day in the future
 are dropped (``published_parsed`` can be wrong).
 
@@ -200,6 +201,8 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
         what = "an HTML page, not a feed" if looks_html else "not a feed"
         detail = f" ({_complaint(problem)})" if problem and not looks_html else ""
         raise InputError(what + detail)
+    if problem and not entries:
+        raise InputError(f"malformed feed: {_complaint(problem)}")
     feed = result.get("feed", {})
     warning = _complaint(problem) if problem else None
     return ParsedFeed(

@@ -40,6 +40,8 @@ def read_opml(data: bytes) -> list[tuple[str, str | None]]:
         seen.add(url)
         title = (outline.get("title") or outline.get("text") or "").strip() or None
         feeds.append((url, title))
+    if not feeds:
+        raise InputError("no feeds in the OPML (no <outline> with an xmlUrl)")
     return feeds
 
 
