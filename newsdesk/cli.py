@@ -678,10 +678,18 @@ def search(query: str, db: str, limit: int) -> None:
     help="Require this token on every request (bearer header or login form). Needed to "
     "listen on any address but loopback. Also read from $NEWSDESK_TOKEN.",
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
-    """Open the store in a browser: stories, briefings, people, documents, uploads.
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Also follow the store's feeds (as `newsdesk watch` does), on the app's one "
+    "writer thread; the Feeds page shows each feed's status.",
+)
+def serve(db: str, host: str, port: int, token: str | None, watch: bool) -> None:
+    """Open the store in a browser: stories, briefings, people, documents, uploads,
+    feeds and alerts.
 
-    Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing).
+    Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing,
+    /feeds.json, /alerts.json). The stories page updates itself as documents arrive.
     Listens on 127.0.0.1 only, unless --host and --token are both given.
 
     \b
@@ -694,12 +702,13 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     \b
     Examples:
       newsdesk serve --db demo/out/newsdesk.db
+      newsdesk serve --db news.db --watch          follow its feeds as well
       newsdesk serve --db news.db --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
     from newsdesk.web import serve as run_server
 
     try:
-        run_server(db, host=host, port=port, token=token)
+        run_server(db, host=host, port=port, token=token, watch=watch)
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -337,7 +337,7 @@ def watch(
         if watcher.stop.is_set():
             raise KeyboardInterrupt
         click.echo("stopping: finishing the documents in hand", err=True)
-        watcher.stop.set()
+        watcher.request_stop()
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     failed = False

@@ -30,6 +30,16 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 BASE = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
 
 
+# A report of another kind of event altogether (the generated reports share their words).
+CONCERT = [
+    "VIENNA - The Saltmarsh Philharmonic opened its winter tour with a sold-out concert "
+    "of Sibelius and Nielsen symphonies, conductor Halvard Steen said on Sunday.",
+    '"The audience stood for ten minutes," Steen told reporters. "We will remember this night."',
+    "The orchestra plays twelve cities in five weeks, ending in Oslo in January, and "
+    "its new principal cellist, Maren Dahl, makes her debut in Prague next week.",
+]
+
+
 @dataclass
 class Outlet:
     """A fictional outlet: a feed at ``path`` in ``fmt`` and its article pages."""
@@ -59,6 +69,11 @@ class Outlet:
             summary=paragraphs[0],
             published=BASE - timedelta(hours=n % 48 + 1),
         )
+
+    def serve_page(self, n: int, title: str, paragraphs: Sequence[str]) -> None:
+        """Serve page ``n`` with this text instead of the generated one."""
+        page = article_html(title, self.name, paragraphs, "2026-12-01")
+        self.server.routes[self.page_path(n)] = Reply(200, page, dict(HTML))
 
     def publish(self, items: Sequence[Item], pages: bool = True, ttl: int | None = None) -> None:
         """Serve the feed (ETag-conditional) and, with ``pages``, each item's page."""

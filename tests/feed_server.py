@@ -59,6 +59,7 @@ class FeedServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out at once
 
             def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
                 request = Request(

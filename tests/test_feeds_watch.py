@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.feeds import FeedOptions, Ingester
-from tests.feed_helpers import FAST, HTML, Outlet, watcher_over
-from tests.feed_server import FeedServer, Reply, article_html, gzip_bomb, rss20
+from tests.feed_helpers import CONCERT, FAST, HTML, Outlet, watcher_over
+from tests.feed_server import FeedServer, Reply, gzip_bomb, rss20
 
 
 @pytest.fixture
@@ -269,17 +269,7 @@ def test_feeds_watch_ingests_with_annotation_and_stories(
     a.publish([a.item(1), a.item(17)])
     # The Bugle tells the same event (place, what happened) in words of its own.
     b.publish([b.item(101)])
-    concert = [
-        "VIENNA - The Saltmarsh Philharmonic opened its winter tour with a sold-out concert "
-        "of Sibelius and Nielsen symphonies, conductor Halvard Steen said on Sunday.",
-        '"The audience stood for ten minutes," Steen told the Aldwin Courier. "We will '
-        'remember this night."',
-        "The orchestra plays twelve cities in five weeks, ending in Oslo in January, and "
-        "its new principal cellist, Maren Dahl, makes her debut in Prague next week.",
-    ]
-    server.routes[a.page_path(17)] = Reply(
-        200, article_html("Orchestra opens tour", a.name, concert, "2026-12-01"), dict(HTML)
-    )
+    a.serve_page(17, "Orchestra opens tour", CONCERT)
     ingester = Ingester(pipeline=default_pipeline(), assign=True, embedder=HashingEmbedder())
     with watcher_over(tmp_path / "n.db", [a.url, b.url], FAST, ingester) as (watcher, store):
         report = watcher.round()

@@ -207,7 +207,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     warning = _complaint(problem) if problem else None
     return ParsedFeed(
         format=version or "unknown",
-        title=_text(feed.get("title")),
+        title=_text(feed.get("title"), html=_is_html(feed.get("title_detail"))),
         site_url=canonical_link(feed.get("link"), url),
         ttl=_number(feed.get("ttl")),
         entries=tuple(entries),
@@ -221,8 +221,8 @@ def _complaint(problem: object) -> str:
 
 def _entry(raw: Mapping[str, Any], base: str) -> Entry | None:
     link = canonical_link(raw.get("link"), base)
-    guid = _text(raw.get("id"))
-    title = _text(raw.get("title"))
+    guid = _text(raw.get("id"), html=False)
+    title = _text(raw.get("title"), html=_is_html(raw.get("title_detail")))
     contents = raw.get("content") or []
     html = ""
     if contents:
@@ -270,7 +270,7 @@ def _json_feed(body: bytes, url: str) -> ParsedFeed:
         link = canonical_link(_str(item.get("url")) or _str(item.get("external_url")), url)
         published = _iso_date(item.get("date_published") or item.get("date_modified"))
         guid = _text(item.get("id")) if item.get("id") is not None else None
-        title = _text(item.get("title"))
+        title = _text(item.get("title"))  # JSON Feed titles are plain text
         if link or guid or title or html:
             entries.append(Entry(guid, link, title, _plausible(published), str(html)))
     return ParsedFeed(
@@ -290,13 +290,20 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _text(value: object) -> str | None:
-    """A title or id as one clean line (HTML entities feedparser left are text here)."""
+def _text(value: object, html: bool = False) -> str | None:
+    """A title or id as one clean line: markup removed when the feed says the field is
+    HTML, else kept as the literal text it is."""
     if value is None:
         return None
-    text = html_text(str(value)) if "<" in str(value) else " ".join(str(value).split())
+    text = html_text(str(value)) if html else str(value)
     text = " ".join(text.split())[:MAX_TITLE_CHARS]
     return text or None
+
+
+def _is_html(detail: object) -> bool:
+    """Whether feedparser's ``*_detail`` says the field holds HTML."""
+    kind = detail.get("type", "") if isinstance(detail, Mapping) else ""
+    return "html" in str(kind)
 
 
 def _number(value: object) -> float | None:

@@ -108,14 +108,23 @@ class Ingester:
     def __init__(
         self,
         settings: Settings | None = None,
-        pipeline: Pipeline | None = None,
+        pipeline: Pipeline | Callable[[], Pipeline] | None = None,
         assign: bool = True,
         embedder: SentenceEncoder | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        self.pipeline = pipeline
+        self._pipeline = pipeline
         self.assign = assign
         self._embedder = embedder
+
+    @property
+    def pipeline(self) -> Pipeline | None:
+        """The annotation pipeline (a factory given is called on first use)."""
+        from newsdesk.pipeline import Pipeline
+
+        if self._pipeline is not None and not isinstance(self._pipeline, Pipeline):
+            self._pipeline = self._pipeline()
+        return self._pipeline
 
     @property
     def embedder(self) -> SentenceEncoder | None:
@@ -158,6 +167,16 @@ class Watcher:
         self.fetcher = fetcher or Fetcher(self.options)
         self.robots = Robots(self.fetcher)
         self.stop = threading.Event()
+        self._wake = threading.Event()
+
+    def request_stop(self) -> None:
+        """Stop after the documents in hand (safe from a signal handler)."""
+        self.stop.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        """End the pause between rounds now (a feed was added)."""
+        self._wake.set()
 
     def close(self) -> None:
         self.fetcher.close()
@@ -200,7 +219,8 @@ class Watcher:
                 on_round(report)
             if self.stop.is_set():
                 break
-            self.stop.wait(self._pause(interval))
+            self._wake.wait(self._pause(interval))
+            self._wake.clear()
 
     def _pause(self, interval: float) -> float:
         due = self.write(lambda s: s.feeds.next_due())
