@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -108,3 +108,17 @@ def watcher_over(
     finally:
         watcher.close()
         store.close()
+
+
+def demo_outlets(server: FeedServer) -> list[str]:
+    """Three fictional outlets (RSS 2.0, Atom, JSON Feed) on ``server``, two of them
+    reporting the same two events, one also an unrelated concert; their feed URLs."""
+    wire = Outlet(server, "Meridian Wire", "meridian", "rss20")
+    gazette = Outlet(server, "Harbour Gazette", "gazette", "atom")
+    courier = Outlet(server, "Valmont Courier", "valmont", "json")
+    wire.publish([wire.item(1), wire.item(12)])
+    concert = replace(gazette.item(3), title="Philharmonic opens winter tour", summary=CONCERT[0])
+    gazette.publish([gazette.item(101), concert])
+    gazette.serve_page(3, concert.title, CONCERT)
+    courier.publish([courier.item(112)])
+    return [wire.url, gazette.url, courier.url]
