@@ -53,6 +53,7 @@ class FeedServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         assert host.startswith("127."), "tests serve on loopback only"
         self.routes: dict[str, Route] = {}
+        self.fallback: Callable[[Request], Reply] | None = None  # paths with no route
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         server = self
@@ -68,7 +69,9 @@ class FeedServer:
                 with server._lock:
                     server.requests.append(request)
                 route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
-                if route is None:
+                if route is None and server.fallback is not None:
+                    reply = server.fallback(request)
+                elif route is None:
                     reply = Reply(
                         404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"}
                     )

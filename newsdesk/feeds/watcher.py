@@ -253,6 +253,10 @@ class Watcher:
                 self._item(current, item, report)
         except Exception as exc:  # one feed's bug never stops the round
             report.error = report.error or f"{type(exc).__name__}: {exc}"[:300]
+            try:
+                self.write(lambda s: s.feeds.record_fetch(feed.url, last_error=report.error))
+            except Exception:  # the store itself failed: the report still says why
+                pass
         return report
 
     def _poll(self, feed: FeedRow, report: FeedReport) -> None:
@@ -364,7 +368,12 @@ class Watcher:
         doc_id: str | None,
     ) -> None:
         now = iso(now_utc())
-        self.write(lambda s: s.feeds.finish(item.pk, outcome, content, reason, now, doc_id))
+
+        def finish(store: SQLiteStore) -> None:
+            with store.transaction():
+                store.feeds.finish(item.pk, outcome, content, reason, now, doc_id)
+
+        self.write(finish)
 
     def document(self, feed: FeedRow, item: ItemRow) -> tuple[Document | Refusal, str, str | None]:
         """The entry's document, from its page or else from the feed's own content;
