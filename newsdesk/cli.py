@@ -25,6 +25,7 @@ from newsdesk.settings import Settings, help_for
 from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
+    from newsdesk.feeds.alerts import AlertChecker
     from newsdesk.store.sqlite import SQLiteStore
 
 EXIT_OK, EXIT_SOME_REFUSED = 0, 1
@@ -239,9 +240,12 @@ def ingest(
     )
     stories: set[str] = set()
     founded: set[str] = set()
+    alerts = _alert_checker(store)
     try:
         for result in _progress(results, total, "ingesting", show=not quiet):
             counts[result.status] += 1
+            if alerts is not None and result.status == "added":
+                alerts.check(store, [result.id])
             if result.story:
                 stories.add(result.story)
                 if result.story == story_id([result.id]):
@@ -258,7 +262,17 @@ def ingest(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
         f"already stored {counts['unchanged']}, refused {counts['refused']}"
     )
+    if alerts is not None and alerts.recorded:
+        click.echo(f"alerts: {alerts.recorded} matches recorded (`newsdesk alerts hits`)")
     sys.exit(EXIT_SOME_REFUSED if counts["refused"] else EXIT_OK)
+
+
+def _alert_checker(store: SQLiteStore) -> AlertChecker | None:
+    """The store's alerts, if it has any: matches are recorded as documents are added;
+    their webhooks are POSTed by the next `newsdesk watch` (or `serve --watch`)."""
+    from newsdesk.feeds.alerts import AlertChecker
+
+    return AlertChecker() if store.alerts.rows() else None
 
 
 def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> Iterator[T]:

@@ -376,6 +376,10 @@ def alerts() -> None:
     """Saved watches: each new document (or story) that matches one is recorded, and
     POSTed as JSON to its webhook if it has one.
 
+    Documents added by `newsdesk watch`, `serve --watch` and `newsdesk ingest` are
+    checked; webhooks are POSTed by the watcher (matches of an ingest are sent when a
+    watcher next starts).
+
     \b
     Examples:
       newsdesk alerts add 'ferry AND strait' --db news.db

@@ -308,3 +308,31 @@ def test_feeds_watch_help_names_the_limits() -> None:
     for word in ("Retry-After", "robots.txt", "ETag", "--host-delay", "Examples:"):
         assert word in text
     assert FeedOptions().user_agent.startswith("newsdesk/")
+
+
+def test_feeds_alerts_checked_by_ingest_too_and_sent_by_the_next_watcher(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "n.db")
+    got: list[str] = []
+    server.routes["/hook"] = lambda r: (got.append(r.headers["body"]), Reply(204, b""))[1]
+    run("alerts", "add", "harbour", "--db", db, "--webhook", server.url("/hook"))
+    (tmp_path / "a.txt").write_text("The harbour wall at Tessel gave way on Monday night.")
+    (tmp_path / "b.txt").write_text("A concert in Vienna opened the orchestra's winter tour.")
+    result = run(
+        "ingest",
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        "--db",
+        db,
+        "--no-annotate",
+        "--no-stories",
+    )
+    assert "alerts: 1 matches recorded" in result.stdout
+    [hit] = json.loads(run("alerts", "hits", "--db", db, "--format", "json").stdout)
+    assert (hit["document"], hit["delivery"]) == ("a", "pending")
+    # The next watcher (no feeds at all) sends what is pending.
+    assert run("watch", "--db", db, "--once", "--no-annotate", "--no-stories").exit_code == 0
+    assert len(got) == 1 and json.loads(got[0])["document"]["id"] == "a"
+    [hit] = json.loads(run("alerts", "hits", "--db", db, "--format", "json").stdout)
+    assert hit["delivery"] == "sent"

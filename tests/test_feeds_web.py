@@ -178,3 +178,27 @@ def test_feeds_web_add_feed_through_the_store_api(tmp_path: Path) -> None:
     assert add_feed(store, " https://a.example/rss ") is True
     assert [f.url for f in store.feeds.rows()] == ["https://a.example/rss"]
     store.close()
+
+
+def test_feeds_web_uploads_are_checked_against_alerts(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    store = api.open_store(str(db))
+    add_alert(store, "grain mill")
+    store.close()
+    text = (
+        "MOSSBY - A fire destroyed the old grain mill in Mossby on Friday night, the fire "
+        "service said. Nobody was hurt."
+    )
+    with _client(db) as client:
+        job = client.post(
+            "/upload",
+            data={"title": "Mill fire", "text": text},
+            headers={"Accept": "application/json"},
+        ).json()
+        deadline = time.monotonic() + 120
+        while not client.get(job["url"] + ".json").json()["done"]:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        hits = client.get("/alerts.json").json()["hits"]
+    assert {h["kind"] for h in hits} == {"document", "story"}
+    assert all(h["title"] == "Mill fire" for h in hits)

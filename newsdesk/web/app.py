@@ -80,6 +80,11 @@ def create_app(
         from newsdesk.web.watch import FeedWatch
 
         state.watch = FeedWatch(state.worker, settings, embedder, feed_options, watch_interval)
+        state.worker.alerts = state.watch.watcher.alerts  # uploads' matches POSTed too
+    else:
+        from newsdesk.feeds.alerts import AlertChecker
+
+        state.worker.alerts = AlertChecker()  # recorded; POSTed by the next watcher
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from newsdesk import app as api
 from newsdesk.embed import SentenceEncoder
+from newsdesk.feeds.alerts import AlertChecker
 from newsdesk.model import Document, Refusal
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
@@ -146,6 +147,8 @@ class IngestWorker:
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
         self._closed = False
+        # Saved alerts checked against each upload's new documents (set by the app).
+        self.alerts: AlertChecker | None = None
 
     def new_job(self, files: list[JSON]) -> Job:
         """A job record (kept for the last `KEEP_JOBS` jobs)."""
@@ -236,6 +239,8 @@ class IngestWorker:
                 added.append(record)
         job.update(state="grouping")
         api.assign_stories(self.store, embedder=self.embedder, settings=self.settings)
+        if self.alerts is not None and added:
+            self.alerts.check(self.store, [r["id"] for r in added])
         with self.reader.connect() as conn:
             for record in added:
                 story = document_story(conn, record["id"])
