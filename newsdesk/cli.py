@@ -25,6 +25,7 @@ from newsdesk.settings import Settings, help_for
 from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
+    from newsdesk.feeds.alerts import AlertChecker
     from newsdesk.store.sqlite import SQLiteStore
 
 EXIT_OK, EXIT_SOME_REFUSED = 0, 1
@@ -161,6 +162,8 @@ def cli() -> None:
       newsdesk annotate examples/ --format jsonl    quotes, entities, dates per document
       newsdesk stories --db news.db --format table  the stories ingest keeps
       newsdesk serve --db news.db                   read them in a browser
+      newsdesk feeds add URL --db news.db           follow a feed (RSS, Atom, JSON Feed)
+      newsdesk watch --db news.db                   fetch and ingest what feeds bring
       newsdesk brief examples/museum-theft/ --format html -o museum.html
 
     Run `newsdesk COMMAND --help` for each command's options and examples.
@@ -237,9 +240,12 @@ def ingest(
     )
     stories: set[str] = set()
     founded: set[str] = set()
+    alerts = _alert_checker(store)
     try:
         for result in _progress(results, total, "ingesting", show=not quiet):
             counts[result.status] += 1
+            if alerts is not None and result.status == "added":
+                alerts.check(store, [result.id])
             if result.story:
                 stories.add(result.story)
                 if result.story == story_id([result.id]):
@@ -256,7 +262,17 @@ def ingest(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
         f"already stored {counts['unchanged']}, refused {counts['refused']}"
     )
+    if alerts is not None and alerts.recorded:
+        click.echo(f"alerts: {alerts.recorded} matches recorded (`newsdesk alerts hits`)")
     sys.exit(EXIT_SOME_REFUSED if counts["refused"] else EXIT_OK)
+
+
+def _alert_checker(store: SQLiteStore) -> AlertChecker | None:
+    """The store's alerts, if it has any: matches are recorded as documents are added;
+    their webhooks are POSTed by the next `newsdesk watch` (or `serve --watch`)."""
+    from newsdesk.feeds.alerts import AlertChecker
+
+    return AlertChecker() if store.alerts.rows() else None
 
 
 def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> Iterator[T]:
@@ -817,10 +833,18 @@ def search(query: str, db: str, limit: int) -> None:
     help="Require this token on every request (bearer header or login form). Needed to "
     "listen on any address but loopback. Also read from $NEWSDESK_TOKEN.",
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
-    """Open the store in a browser: stories, briefings, people, documents, uploads.
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Also follow the store's feeds (as `newsdesk watch` does), on the app's one "
+    "writer thread; the Feeds page shows each feed's status.",
+)
+def serve(db: str, host: str, port: int, token: str | None, watch: bool) -> None:
+    """Open the store in a browser: stories, briefings, people, documents, uploads,
+    feeds and alerts.
 
-    Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing).
+    Every page has a JSON twin (/stories.json, /stories/ID.json is a briefing,
+    /feeds.json, /alerts.json). The stories page updates itself as documents arrive.
     Listens on 127.0.0.1 only, unless --host and --token are both given.
 
     \b
@@ -833,14 +857,25 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     \b
     Examples:
       newsdesk serve --db demo/out/newsdesk.db
+      newsdesk serve --db news.db --watch          follow its feeds as well
       newsdesk serve --db news.db --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
     from newsdesk.web import serve as run_server
 
     try:
-        run_server(db, host=host, port=port, token=token)
+        run_server(db, host=host, port=port, token=token, watch=watch)
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _register_live_commands() -> None:
+    from newsdesk.cli_feeds import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_live_commands()
 
 
 def main() -> None:

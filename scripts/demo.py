@@ -58,6 +58,10 @@ def main(corpus: str, out: str) -> int:
             str(target / "briefings.jsonl"),
         ]
     )
+    # Live news: a local demo feed server, followed with `feeds add` and `watch --once`.
+    from demo_feeds import main as feeds_demo
+
+    failed |= feeds_demo(out)
     print(f"\nDemo output in {target.resolve()}:")
     for path in sorted(target.rglob("*")):
         print(f"  {path.relative_to(target)}")

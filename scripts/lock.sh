@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerate the hash-locked requirement files from pyproject.toml.
-#   requirements/main.lock  what `make install` puts in .venv (core + nlp + web)
+#   requirements/main.lock  what `make install` puts in .venv (core + nlp + web + feeds)
 #   requirements/dev.lock   what `make test` adds (+ dev + eval + batch); same pins as main.lock
 # Run it after changing dependencies in pyproject.toml; commit both files.
 set -euo pipefail
@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 tools=.venv-lock
 [ -x "$tools/bin/pip-compile" ] || { python3 -m venv "$tools"; "$tools/bin/pip" install -q "pip-tools>=7.4"; }
 common=(--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host)
-"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra dev --extra eval --extra batch \
+"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra feeds --extra dev --extra eval --extra batch \
     --build-deps-for wheel -o requirements/dev.lock
 # main.lock takes its pins from dev.lock, so installing one after the other never changes a version.
-"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web -c requirements/dev.lock \
+"$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra feeds -c requirements/dev.lock \
     --build-deps-for wheel -o requirements/main.lock
 # The CPU build of torch carries a local version label; pin it as plain 2.13.0 (same file, same hash).
 sed -i 's/^torch==\([0-9.]*\)+cpu /torch==\1 /' requirements/dev.lock requirements/main.lock

@@ -126,6 +126,76 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_events_story ON story_events (story_id);
     """,
+    # 4: live feeds (newsdesk.store.feeds) and alerts (newsdesk.store.alerts).
+    #    feeds: one row per followed feed: its HTTP validators (etag, last_modified), the
+    #    outcome of the last fetch, the schedule (next_fetch, interval, consecutive errors)
+    #    and running counts. feed_items: each entry seen, under its dedup keys (guid within
+    #    its feed, link without tracking parameters, content hash); 'pending' until its
+    #    page (or the feed's own content) went through ingest, then 'done' with the outcome.
+    #    alerts: saved watches (an FTS query and/or a person); alert_hits: what matched,
+    #    once per alert and document (and per alert and story), with webhook delivery state.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        feed_title TEXT,
+        site_url TEXT,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        last_fetched TEXT,
+        next_fetch TEXT NOT NULL,
+        interval REAL NOT NULL,
+        errors INTEGER NOT NULL DEFAULT 0,
+        items_seen INTEGER NOT NULL DEFAULT 0,
+        documents_added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX feeds_next ON feeds (next_fetch);
+    CREATE TABLE feed_items (
+        pk INTEGER PRIMARY KEY,
+        feed_url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guid TEXT,
+        link TEXT,
+        hash TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        entry TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        outcome TEXT,
+        content TEXT,
+        reason TEXT,
+        seen_at TEXT NOT NULL,
+        done_at TEXT
+    );
+    CREATE INDEX feed_items_guid ON feed_items (feed_url, guid);
+    CREATE INDEX feed_items_link ON feed_items (link);
+    CREATE INDEX feed_items_hash ON feed_items (hash);
+    CREATE INDEX feed_items_pending ON feed_items (feed_url, state);
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        query TEXT,
+        person TEXT,
+        webhook TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE alert_hits (
+        pk INTEGER PRIMARY KEY,
+        alert_id INTEGER NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        doc_id TEXT NOT NULL DEFAULT '',
+        story_id TEXT NOT NULL DEFAULT '',
+        title TEXT,
+        at TEXT NOT NULL,
+        delivery TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        UNIQUE (alert_id, kind, doc_id, story_id)
+    );
+    CREATE INDEX alert_hits_delivery ON alert_hits (delivery);
+    """,
 )
 
 

@@ -1,7 +1,8 @@
 """The SQLite store: WAL mode, versioned schema, FTS5 index, one transaction per document.
 
-All SQL lives in this package (stories in `newsdesk.store.stories`, the web pages'
-read-only queries in `newsdesk.store.queries`). Each `add` runs in its own ``BEGIN
+All SQL lives in this package (stories in `newsdesk.store.stories`, followed feeds in
+`newsdesk.store.feeds`, alerts in `newsdesk.store.alerts`, the web pages' read-only
+queries in `newsdesk.store.queries`). Each `add` runs in its own ``BEGIN
 IMMEDIATE`` transaction, so an interrupted ingest leaves every committed document intact
 and none half-written. Near-duplicates: the texts sharing an LSH band with a new one are
 read here; its `Fingerprint` (`newsdesk.ingest.dedup`) decides which it copies. Writers in
@@ -22,7 +23,9 @@ from typing import Any
 from newsdesk.errors import StoreError
 from newsdesk.ids import id_problem
 from newsdesk.model import Document
+from newsdesk.store.alerts import SQLiteAlerts
 from newsdesk.store.base import AddResult, Fingerprint
+from newsdesk.store.feeds import SQLiteFeeds
 from newsdesk.store.schema import MIGRATIONS, migrate
 from newsdesk.store.stories import SQLiteStories
 
@@ -60,6 +63,8 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self.stories = SQLiteStories(self.conn)
+        self.feeds = SQLiteFeeds(self.conn)
+        self.alerts = SQLiteAlerts(self.conn)
 
     @property
     def schema_version(self) -> int:

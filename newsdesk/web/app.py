@@ -21,11 +21,12 @@ from starlette.responses import Response
 from newsdesk import app as api
 from newsdesk.embed import SentenceEncoder
 from newsdesk.errors import NewsdeskError
+from newsdesk.feeds.options import FeedOptions
 from newsdesk.pipeline import Pipeline
 from newsdesk.registry import DEFAULT_STAGES, build_pipeline
 from newsdesk.settings import Settings
 from newsdesk.store.queries import ReadOnlyStore
-from newsdesk.web import login, pages, upload
+from newsdesk.web import feeds_view, login, pages, upload
 from newsdesk.web.briefings import BriefingCache
 from newsdesk.web.jobs import IngestWorker
 from newsdesk.web.render import STATIC, Renderer
@@ -43,12 +44,17 @@ def create_app(
     embedder: SentenceEncoder | None = None,
     settings: Settings | None = None,
     loopback_only: bool | None = None,
+    watch: bool = False,
+    feed_options: FeedOptions | None = None,
+    watch_interval: float = 60.0,
 ) -> FastAPI:
     """The web app over the store at ``db`` (which must exist).
 
     ``token``: every request must carry it. ``embedder``: for briefings and story
     assignment (MiniLM when None; tests pass a `HashingEmbedder`). ``loopback_only``:
-    answer only to loopback host names (default: when there is no token).
+    answer only to loopback host names (default: when there is no token). ``watch``:
+    follow the store's feeds (`newsdesk.web.watch`), with ``feed_options`` and rounds at
+    least every ``watch_interval`` seconds.
     """
     if not Path(db).is_file():
         raise NewsdeskError(f"no store at {db}: create one with `newsdesk ingest FILES --db {db}`")
@@ -70,10 +76,23 @@ def create_app(
         renderer=renderer,
         guard=guard,
     )
+    if watch:
+        from newsdesk.web.watch import FeedWatch
+
+        state.watch = FeedWatch(state.worker, settings, embedder, feed_options, watch_interval)
+        state.worker.alerts = state.watch.watcher.alerts  # uploads' matches POSTed too
+    else:
+        from newsdesk.feeds.alerts import AlertChecker
+
+        state.worker.alerts = AlertChecker()  # recorded; POSTed by the next watcher
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if state.watch is not None:
+            state.watch.start()
         yield
+        if state.watch is not None:
+            state.watch.close()
         state.worker.close()
 
     app = FastAPI(
@@ -102,6 +121,7 @@ def create_app(
 
     app.include_router(login.router)
     app.include_router(upload.router)
+    app.include_router(feeds_view.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

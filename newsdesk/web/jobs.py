@@ -2,7 +2,9 @@
 
 Uploads become jobs; the worker runs them one after another (read, annotate and store,
 group into stories) and records per-item results as it goes, so a page can poll the
-job's progress. Request handlers only read (see `newsdesk.store.queries`).
+job's progress. Other writes (adding a feed, the feed watcher's documents) are handed to
+the same thread with `IngestWorker.call`. Request handlers only read (see
+`newsdesk.store.queries`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsdesk import app as api
 from newsdesk.embed import SentenceEncoder
+from newsdesk.feeds.alerts import AlertChecker
 from newsdesk.model import Document, Refusal
 from newsdesk.pipeline import Pipeline
 from newsdesk.settings import Settings
@@ -31,6 +35,15 @@ from newsdesk.web.story_view import document_url
 
 JSON = dict[str, Any]
 KEEP_JOBS = 50
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Call:
+    """A write to run on the worker thread, and where its result goes."""
+
+    fn: Callable[[SQLiteStore], Any]
+    future: Future[Any]
 
 
 def _now() -> str:
@@ -128,11 +141,14 @@ class IngestWorker:
         self.embedder = embedder
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
-        self._queue: queue.Queue[tuple[Job, list[Staged], Path] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Job, list[Staged], Path] | _Call | None] = queue.Queue()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._jobs_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        self._closed = False
+        # Saved alerts checked against each upload's new documents (set by the app).
+        self.alerts: AlertChecker | None = None
 
     def new_job(self, files: list[JSON]) -> Job:
         """A job record (kept for the last `KEEP_JOBS` jobs)."""
@@ -152,18 +168,41 @@ class IngestWorker:
         with self._jobs_lock:
             return list(reversed(self._jobs.values()))
 
-    def submit(self, job: Job, staged: list[Staged], folder: Path) -> None:
-        """Queue a job's staged files (``folder`` is removed when the job ends)."""
+    def _start(self) -> None:
         with self._start_lock:
+            if self._closed:
+                raise RuntimeError("the ingest worker is closed")
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._loop, name="newsdesk-ingest", daemon=True
                 )
                 self._thread.start()
+
+    def submit(self, job: Job, staged: list[Staged], folder: Path) -> None:
+        """Queue a job's staged files (``folder`` is removed when the job ends)."""
+        self._start()
         self._queue.put((job, staged, folder))
+
+    def call(self, fn: Callable[[SQLiteStore], T]) -> T:
+        """Run ``fn(store)`` on the worker thread, after the writes queued before it;
+        return its result (or raise its exception). The `Writer` of the feed watcher."""
+        if threading.current_thread() is self._thread:
+            return fn(self.store)
+        self._start()
+        future: Future[T] = Future()
+        self._queue.put(_Call(fn, future))
+        return future.result()
+
+    def pipeline(self) -> Pipeline:
+        """The ingest pipeline (built on first use, shared by uploads and the watcher)."""
+        if self._pipeline is None:
+            self._pipeline = self._factory()
+        return self._pipeline
 
     def close(self, timeout: float = 30.0) -> None:
         """Finish the queued jobs, stop the thread, close the store."""
+        with self._start_lock:
+            self._closed = True
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout)
@@ -171,6 +210,12 @@ class IngestWorker:
 
     def _loop(self) -> None:
         while (task := self._queue.get()) is not None:
+            if isinstance(task, _Call):
+                try:
+                    task.future.set_result(task.fn(self.store))
+                except BaseException as exc:  # handed to the caller
+                    task.future.set_exception(exc)
+                continue
             job, staged, folder = task
             try:
                 self._run(job, staged)
@@ -184,11 +229,9 @@ class IngestWorker:
         job.update(state="reading")
         items = [item for s in staged for item in _read_safely(s, self.settings)]
         job.update(total=len(items), state="annotating")
-        if self._pipeline is None:
-            self._pipeline = self._factory()
         added: list[JSON] = []
         for result in api.ingest(
-            items, self.store, pipeline=self._pipeline, embedder=self.embedder
+            items, self.store, pipeline=self.pipeline(), embedder=self.embedder
         ):
             record = _result(result)
             job.add(record)
@@ -196,6 +239,8 @@ class IngestWorker:
                 added.append(record)
         job.update(state="grouping")
         api.assign_stories(self.store, embedder=self.embedder, settings=self.settings)
+        if self.alerts is not None and added:
+            self.alerts.check(self.store, [r["id"] for r in added])
         with self.reader.connect() as conn:
             for record in added:
                 story = document_story(conn, record["id"])

@@ -83,6 +83,7 @@ def stories_data(request: Request) -> JSON:
     return {
         "stories": stories,
         "count": len(stories),
+        "activity": max((int(s["seq"]) for s in stories), default=0),
         "filters": filters.to_dict(),
         "search": search,
         "unassigned_documents": unassigned,

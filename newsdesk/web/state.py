@@ -1,9 +1,10 @@
-"""What the request handlers share: read access, the briefing cache, the ingest worker."""
+"""What the request handlers share: read access, the briefing cache, the ingest worker,
+the feed watcher (with ``serve --watch``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from starlette.requests import Request
 
@@ -12,6 +13,9 @@ from newsdesk.web.briefings import BriefingCache
 from newsdesk.web.jobs import IngestWorker
 from newsdesk.web.render import Renderer
 from newsdesk.web.security import Guard
+
+if TYPE_CHECKING:
+    from newsdesk.web.watch import FeedWatch
 
 
 @dataclass
@@ -23,6 +27,7 @@ class WebState:
     worker: IngestWorker
     renderer: Renderer
     guard: Guard
+    watch: FeedWatch | None = None  # with `serve --watch`
 
 
 def web_state(request: Request) -> WebState:
