@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -34,6 +35,23 @@ DOCUMENT_COLUMNS = (
 )
 _LAYERS = ("quotes", "entities", "relations", "timeline", "genre_evidence")
 BUSY_TIMEOUT_MS = 60_000
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch ``conn``'s file to WAL. Switching needs the file to itself, and SQLite
+    answers "database is locked" at once (no busy wait) while another connection opens or
+    migrates the same new file: try again until `BUSY_TIMEOUT_MS` has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 class SQLiteStore:
@@ -57,7 +75,7 @@ class SQLiteStore:
                 timeout=BUSY_TIMEOUT_MS / 1000,
             )
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _wal(self.conn)
             self.conn.execute("PRAGMA foreign_keys=ON")
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
