@@ -17,6 +17,7 @@ import click
 
 from newsdesk import app
 from newsdesk.annotate.nlp import MAX_PIECE_CHARS
+from newsdesk.cli_options import db_option, open_existing
 from newsdesk.errors import NewsdeskError
 from newsdesk.ids import MAX_ID_CHARS
 from newsdesk.ingest.read import count_items
@@ -59,16 +60,6 @@ Limits (an input past one is refused with its reason; the others go on):
 
 def _err(message: str) -> None:
     click.echo(message, err=True)
-
-
-def db_option(func: Any) -> Any:
-    return click.option(
-        "--db",
-        default="newsdesk.db",
-        show_default=True,
-        envvar="NEWSDESK_DB",
-        help="SQLite store to use (created if missing). Also read from $NEWSDESK_DB.",
-    )(func)
 
 
 def story_options(func: Any) -> Any:
@@ -311,7 +302,7 @@ def list_documents(db: str, fmt: str, duplicates: bool) -> None:
       newsdesk ls --db news.db --format json | jq '.[].title'
       newsdesk ls --db news.db --duplicates
     """
-    store = _open_existing(db)
+    store = open_existing(db)
     try:
         records = store.copies() if duplicates else store.listing()
     finally:
@@ -475,7 +466,7 @@ def brief(
     refused = 0
     try:
         if db:
-            store = _open_existing(db)
+            store = open_existing(db)
             try:
                 briefings = list(app.brief_stored(store, story_ids, words=words))
             finally:
@@ -560,7 +551,7 @@ def stories_command(
         raise click.UsageError("give either INPUT... to group, or --db to list stored stories")
     refused = 0
     if db:
-        store = _open_existing(db)
+        store = open_existing(db)
         try:
             found = store.stories.stories()
         finally:
@@ -612,7 +603,7 @@ def recluster(db: str, threshold: float | None, fmt: str) -> None:
       newsdesk recluster --db news.db
       newsdesk recluster --db news.db --threshold 0.35 --format json
     """
-    store = _open_existing(db)
+    store = open_existing(db)
     try:
         report = app.recluster(store, threshold=threshold)
     except NewsdeskError as exc:
@@ -634,18 +625,6 @@ def recluster(db: str, threshold: float | None, fmt: str) -> None:
             click.echo(f"  merged {change.story} into {change.other} ({change.documents} docs)")
         else:
             click.echo(f"  split {change.story} off {change.other} ({change.documents} docs)")
-
-
-def _open_existing(db: str) -> SQLiteStore:
-    """The store at ``db``; a clear error when there is none (nothing is created)."""
-    from pathlib import Path
-
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (create one with `newsdesk ingest`)")
-    try:
-        return app.open_store(db)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _write(text: str, output: str | None) -> None:

@@ -10,42 +10,17 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from newsdesk.cli_options import db_option, open_existing, open_store
 from newsdesk.errors import NewsdeskError
 
 if TYPE_CHECKING:
     from newsdesk.feeds.watcher import RoundReport
-    from newsdesk.store.sqlite import SQLiteStore
 
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-def _db_option(func: Any) -> Any:
-    return click.option(
-        "--db",
-        default="newsdesk.db",
-        show_default=True,
-        envvar="NEWSDESK_DB",
-        help="SQLite store to use (created if missing). Also read from $NEWSDESK_DB.",
-    )(func)
-
-
-def _open(db: str) -> SQLiteStore:
-    from newsdesk import app
-
-    try:
-        return app.open_store(db)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _open_existing(db: str) -> SQLiteStore:
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (add a feed with `newsdesk feeds add`)")
-    return _open(db)
 
 
 @click.group()
@@ -66,7 +41,7 @@ def feeds() -> None:
 
 @feeds.command(name="add")
 @click.argument("urls", nargs=-1, required=True, metavar="URL...")
-@_db_option
+@db_option
 @click.option(
     "--title", help="Name to show, and the outlet of its documents (default: the feed's own title)."
 )
@@ -80,7 +55,7 @@ def feeds_add(urls: tuple[str, ...], db: str, title: str | None) -> None:
     """
     from newsdesk.feeds import add_feed
 
-    store = _open(db)
+    store = open_store(db)
     bad = 0
     try:
         for url in urls:
@@ -98,7 +73,7 @@ def feeds_add(urls: tuple[str, ...], db: str, title: str | None) -> None:
 
 @feeds.command(name="import")
 @click.argument("opml", type=click.Path(exists=True, dir_okay=False), metavar="FILE.opml")
-@_db_option
+@db_option
 def feeds_import(opml: str, db: str) -> None:
     """Follow every feed listed in an OPML file (as feed readers export them).
 
@@ -109,7 +84,7 @@ def feeds_import(opml: str, db: str) -> None:
     from newsdesk.feeds import import_opml
 
     data = Path(opml).read_bytes()
-    store = _open(db)
+    store = open_store(db)
     try:
         added, known, refused = import_opml(store, data)
     except NewsdeskError as exc:
@@ -123,7 +98,7 @@ def feeds_import(opml: str, db: str) -> None:
 
 
 @feeds.command(name="export")
-@_db_option
+@db_option
 def feeds_export(db: str) -> None:
     """Print the followed feeds as OPML 2.0.
 
@@ -133,7 +108,7 @@ def feeds_export(db: str) -> None:
     """
     from newsdesk.feeds import export_opml
 
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         click.echo(export_opml(store), nl=False)
     finally:
@@ -142,7 +117,7 @@ def feeds_export(db: str) -> None:
 
 @feeds.command(name="rm")
 @click.argument("url")
-@_db_option
+@db_option
 def feeds_rm(url: str, db: str) -> None:
     """Stop following a feed (the documents it brought stay).
 
@@ -152,7 +127,7 @@ def feeds_rm(url: str, db: str) -> None:
     """
     from newsdesk.feeds import remove_feed
 
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         removed = remove_feed(store, url)
     finally:
@@ -163,7 +138,7 @@ def feeds_rm(url: str, db: str) -> None:
 
 
 @feeds.command(name="ls")
-@_db_option
+@db_option
 @click.option(
     "--format",
     "fmt",
@@ -187,7 +162,7 @@ def feeds_ls(db: str, fmt: str) -> None:
     """
     from newsdesk.feeds import list_feeds
 
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         records = [f.to_dict() for f in list_feeds(store)]
     finally:
@@ -220,7 +195,7 @@ def feeds_ls(db: str, fmt: str) -> None:
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option(
     "--once",
     is_flag=True,
@@ -326,7 +301,7 @@ def watch(
         fetch_pages=pages,
     )
     settings = Settings()
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     write = LockedWriter(store)
     pipeline = app.default_pipeline(settings) if annotate else None
     sender = WebhookSender(store_delivery(write))
@@ -392,7 +367,7 @@ def alerts() -> None:
 
 @alerts.command(name="add")
 @click.argument("query", required=False)
-@_db_option
+@db_option
 @click.option("--person", help="Match documents naming this person (as an entity).")
 @click.option("--webhook", help="POST each match as JSON here (retried with backoff).")
 def alerts_add(query: str | None, db: str, person: str | None, webhook: str | None) -> None:
@@ -406,7 +381,7 @@ def alerts_add(query: str | None, db: str, person: str | None, webhook: str | No
     """
     from newsdesk.feeds import add_alert
 
-    store = _open(db)
+    store = open_store(db)
     try:
         alert_id = add_alert(store, query, person, webhook)
     except NewsdeskError as exc:
@@ -417,7 +392,7 @@ def alerts_add(query: str | None, db: str, person: str | None, webhook: str | No
 
 
 @alerts.command(name="ls")
-@_db_option
+@db_option
 @click.option(
     "--format",
     "fmt",
@@ -435,7 +410,7 @@ def alerts_ls(db: str, fmt: str) -> None:
     """
     from newsdesk.feeds import list_alerts
 
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         records = [a.to_dict() for a in list_alerts(store)]
     finally:
@@ -457,7 +432,7 @@ def alerts_ls(db: str, fmt: str) -> None:
 
 
 @alerts.command(name="hits")
-@_db_option
+@db_option
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option(
     "--format",
@@ -474,7 +449,7 @@ def alerts_hits(db: str, limit: int, fmt: str) -> None:
     Examples:
       newsdesk alerts hits --db news.db --limit 10
     """
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         records = [h.to_dict() for h in store.alerts.hits(limit=limit)]
     finally:
@@ -490,7 +465,7 @@ def alerts_hits(db: str, limit: int, fmt: str) -> None:
 
 @alerts.command(name="rm")
 @click.argument("alert_id", type=int, metavar="ID")
-@_db_option
+@db_option
 def alerts_rm(alert_id: int, db: str) -> None:
     """Delete a saved alert and its hits.
 
@@ -500,7 +475,7 @@ def alerts_rm(alert_id: int, db: str) -> None:
     """
     from newsdesk.feeds import remove_alert
 
-    store = _open_existing(db)
+    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
     try:
         removed = remove_alert(store, alert_id)
     finally:

@@ -7,7 +7,6 @@ similarity and sentence-filter tests need no model.
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
 
 import numpy as np
@@ -111,12 +110,10 @@ def test_facts_demo_sources_and_order(
 
 
 @pytest.mark.slow
-def test_facts_demo_ten_documents_fast(collision: list[Document]) -> None:
+def test_facts_demo_ten_documents(collision: list[Document]) -> None:
+    """Ten documents (five and their copies) still group (speed is measured in bench/)."""
     docs = collision + [dataclasses.replace(d, id=d.id + "-copy") for d in collision]
-    conflicts = find_conflicts(docs)
-    started = time.perf_counter()
-    facts = group_facts(docs, conflicts=conflicts)
-    assert time.perf_counter() - started < 1.0
+    facts = group_facts(docs, conflicts=find_conflicts(docs))
     assert facts[0].agreement in {"corroborated", "conflicting"}
     assert len(facts[0].sources) >= 2
 
