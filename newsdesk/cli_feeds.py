@@ -410,7 +410,7 @@ def alerts_ls(db: str, fmt: str) -> None:
     """
     from newsdesk.feeds import list_alerts
 
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
+    store = open_existing(db)
     try:
         records = [a.to_dict() for a in list_alerts(store)]
     finally:
@@ -449,7 +449,7 @@ def alerts_hits(db: str, limit: int, fmt: str) -> None:
     Examples:
       newsdesk alerts hits --db news.db --limit 10
     """
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
+    store = open_existing(db)
     try:
         records = [h.to_dict() for h in store.alerts.hits(limit=limit)]
     finally:
@@ -475,7 +475,7 @@ def alerts_rm(alert_id: int, db: str) -> None:
     """
     from newsdesk.feeds import remove_alert
 
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
+    store = open_existing(db)
     try:
         removed = remove_alert(store, alert_id)
     finally:
