@@ -148,13 +148,8 @@ def _conflict(
     times = _update_times(groups, members, published) if numeric else None
     if times is not None:
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
-    values = tuple(
-        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups
-    )
-    claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
     label = max((s.label for s in slots), key=lambda x: sum(s.label == x for s in slots))
-    kind: ConflictKind = "conflict" if times is None else "update"
-    return Conflict(label, claims, attribute=label, values=values, kind=kind)
+    return _by_value(label, groups, "conflict" if times is None else "update")
 
 
 def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | None:
@@ -175,11 +170,16 @@ def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | 
     groups: dict[float | str, list[Slot]] = {}
     for slot in slots:
         groups.setdefault(slot.value, []).append(slot)
+    return _by_value(slots[0].label, list(groups.values()), "minor")
+
+
+def _by_value(label: str, groups: list[list[Slot]], kind: ConflictKind) -> Conflict:
+    """A conflict on ``label`` whose claims are grouped by value, one group a value."""
     values = tuple(
-        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups.values()
+        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups
     )
     claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
-    return Conflict(slots[0].label, claims, attribute=slots[0].label, values=values, kind="minor")
+    return Conflict(label, claims, attribute=label, values=values, kind=kind)
 
 
 def _update_times(

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
-from newsdesk.brief.number_words import days_of, numbers_in, numbers_of
+from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
@@ -229,11 +229,11 @@ def tfidf_similarity(texts: list[str], names: bool = True) -> npt.NDArray[np.flo
 
 def _agree(a: _Sentence, b: _Sentence) -> bool:
     """The numbers, people and dates of two sentences do not contradict each other."""
-    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
-        return False
-    if a.people and b.people and not a.people & b.people:
-        return False
-    return not (a.dates and b.dates and not a.dates & b.dates)
+    return (
+        same_numbers(a.numbers, b.numbers)
+        and share_any(a.people, b.people)
+        and share_any(a.dates, b.dates)
+    )
 
 
 def _overlaps(span: Span, claims: Sequence[Span]) -> bool:

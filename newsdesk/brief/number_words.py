@@ -156,8 +156,16 @@ def days_of(text: str) -> frozenset[str]:
 def values_agree(a: str, b: str) -> bool:
     """Whether two sentences can say the same thing: the numbers of one are among the
     other's (when both give numbers) and they share a day (when both name days)."""
-    x, y = numbers_of(a), numbers_of(b)
-    if x and y and not (x <= y or y <= x):
-        return False
-    d, e = days_of(a), days_of(b)
-    return not (d and e and not d & e)
+    return same_numbers(numbers_of(a), numbers_of(b)) and share_any(days_of(a), days_of(b))
+
+
+def same_numbers(x: frozenset[float], y: frozenset[float]) -> bool:
+    """Whether two sentences' numbers can be the same statement's: one set holds the
+    other (or either is empty)."""
+    return not (x and y) or x <= y or y <= x
+
+
+def share_any(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two sentences' names or days can be the same statement's: they share one
+    (or either names none)."""
+    return not (x and y) or bool(x & y)

@@ -431,21 +431,17 @@ def to_markdown(briefing: Briefing) -> str:
         mark = f" — **disputed** (sources differ: {disputed})" if disputed else ""
         out.append(f"- {item['text']} {refs(item['docs'])}{mark}")
     out.append("")
-    if view["conflicts"]:
-        out += ["## Where sources differ", ""]
-        for conflict in view["conflicts"]:
+    for key, heading, dated in (
+        ("conflicts", "Where sources differ", False),
+        ("updates", "How figures changed", True),
+    ):
+        if not view[key]:
+            continue
+        out += [f"## {heading}", ""]
+        for conflict in view[key]:
             out += [f"### {conflict['about']}", ""]
             for value in conflict["by_value"]:
-                out.append(f"- **{value['value']}** — {', '.join(value['outlets'])}")
-                for claim in value["claims"]:
-                    out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
-            out.append("")
-    if view["updates"]:
-        out += ["## How figures changed", ""]
-        for update in view["updates"]:
-            out += [f"### {update['about']}", ""]
-            for value in update["by_value"]:
-                date = f"{value['date']}: " if value["date"] else ""
+                date = f"{value['date']}: " if dated and value["date"] else ""
                 out.append(f"- {date}**{value['value']}** — {', '.join(value['outlets'])}")
                 for claim in value["claims"]:
                     out.append(f"  - “{claim['text']}” {refs([claim['doc']])}")
