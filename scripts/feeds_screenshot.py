@@ -11,14 +11,11 @@ Chromium.
 from __future__ import annotations
 
 import shutil
-import socket
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,16 +27,7 @@ from newsdesk.feeds import FeedOptions, add_feed  # noqa: E402
 from newsdesk.web import create_app  # noqa: E402
 from tests.feed_helpers import demo_outlets  # noqa: E402
 from tests.feed_server import FeedServer, Reply  # noqa: E402
-
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.web_helpers import CHROMIUM_ARGS, served  # noqa: E402
 
 
 def main(out: str = "docs/feeds.png") -> int:
@@ -59,32 +47,18 @@ def main(out: str = "docs/feeds.png") -> int:
         store.close()
         options = FeedOptions(host_delay=0.2, timeout=5.0)
         app = create_app(db, embedder=HashingEmbedder(), watch=True, feed_options=options)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = int(sock.getsockname()[1])
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-                page = browser.new_page(viewport={"width": 1100, "height": 760})
-                base = f"http://127.0.0.1:{port}"
-                deadline = time.monotonic() + 180
-                while time.monotonic() < deadline:
-                    data = page.request.get(base + "/feeds.json").json()
-                    if data["last_round"] is not None:
-                        break
-                    time.sleep(0.5)
-                page.goto(base + "/feeds")
-                page.screenshot(path=out, full_page=True)
-                browser.close()
-        finally:
-            server.should_exit = True
-            thread.join(60)
+        with served(app) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 760})
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline:
+                data = page.request.get(base + "/feeds.json").json()
+                if data["last_round"] is not None:
+                    break
+                time.sleep(0.5)
+            page.goto(base + "/feeds")
+            page.screenshot(path=out, full_page=True)
+            browser.close()
     shutil.rmtree(folder, ignore_errors=True)
     print(f"wrote {out}")
     return 0

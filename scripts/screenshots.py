@@ -18,31 +18,21 @@ Chromium is Debian's ``chromium`` (``make chromium``), driven by Playwright thro
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import Browser, sync_playwright
 
-from newsdesk.web import create_app
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for the tests' web helpers
+
+from newsdesk.web import create_app  # noqa: E402
+from tests.web_helpers import CHROMIUM_ARGS, served  # noqa: E402
 
 STORY = "strait-ferry-collision"
 NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-]
+ARGS = [*CHROMIUM_ARGS, "--hide-scrollbars"]
 WIDTH = 1100
 
 
@@ -61,29 +51,15 @@ def web_png(browser: Browser, corpus: Path, out: Path, work: Path) -> None:
     """The web app's page of the collision story, a disputed line opened."""
     db = work / "news.db"
     subprocess.run([NEWSDESK, "ingest", str(corpus), "--db", str(db)], check=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    config = uvicorn.Config(
-        create_app(str(db)), host="127.0.0.1", port=port, log_level="warning", ws="none"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with served(create_app(str(db)), stop_seconds=30) as base:
         page = browser.new_page(viewport={"width": WIDTH, "height": 1500})
         page.set_default_timeout(300_000)  # the first view of a story builds its briefing
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(base + "/")
         page.locator("li.story-card", has_text="collide").locator("h3 a").click()
         page.locator("details.summary-item.disputed summary .sentence").first.click()
         page.wait_for_timeout(300)
         page.screenshot(path=str(out))
         page.close()
-    finally:
-        server.should_exit = True
-        thread.join(30)
 
 
 def main(corpus: str = "examples", docs: str = "docs") -> int:

@@ -4,12 +4,10 @@ see it polled, see the stories page update itself, save an alert and see it matc
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, expect
 
 from newsdesk.embed import HashingEmbedder
@@ -21,10 +19,10 @@ from tests.test_web_browser import (  # noqa: F401 - fixtures
     CHROMIUM,
     Tab,
     browser,
-    free_port,
     shot,
     tab,
 )
+from tests.web_helpers import served
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)"
@@ -46,19 +44,8 @@ def watching(tmp_path_factory: pytest.TempPathFactory, feeds: FeedServer) -> Ite
     app = create_app(
         str(db), embedder=HashingEmbedder(), watch=True, feed_options=FAST, watch_interval=1.0
     )
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=free_port(), log_level="warning", ws="none", http="h11"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    srv.should_exit = True
-    thread.join(60)
+    with served(app) as url:
+        yield url
 
 
 def test_browser_follow_a_feed_and_watch_the_stories_page_update(

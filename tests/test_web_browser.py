@@ -10,34 +10,21 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 
 from newsdesk.embed import HashingEmbedder
 from newsdesk.web import create_app
-from tests.web_helpers import HOSTILE_TITLE, private_copy, shared_store
+from tests.web_helpers import CHROMIUM_ARGS, HOSTILE_TITLE, private_copy, served, shared_store
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)"
 )
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ARTICLE = (
     "MOSSBY - A fire destroyed the old grain mill in Mossby on Friday night, the Mossby fire "
@@ -47,37 +34,19 @@ ARTICLE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a private copy of the web store, served by uvicorn in a thread."""
     db = private_copy(shared_store(tmp_path_factory), tmp_path_factory.mktemp("browser"))
-    app = create_app(str(db), embedder=HashingEmbedder())
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=free_port(), log_level="warning", ws="none", http="h11"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    srv.should_exit = True
-    thread.join(30)
+    with served(create_app(str(db), embedder=HashingEmbedder()), stop_seconds=30) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM is not None
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

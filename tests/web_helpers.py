@@ -7,8 +7,14 @@ whose first report carries hostile strings in its title, outlet, url and text.
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +24,49 @@ from newsdesk.embed import HashingEmbedder
 CORPUS = Path(__file__).parent / "web_corpus"
 HOSTILE_TITLE = "<script>alert('title')</script> Tram derails in Sundvik harbour district"
 HOSTILE_OUTLET = "<img src=x onerror=alert('outlet')>"
+
+
+# Debian's chromium, headless, as the browser tests and the screenshot scripts launch it.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served(app: Any, stop_seconds: float = 60) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port in a thread; yields its base URL
+    and stops the server when the block ends."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=free_port(), log_level="warning", ws="none", http="h11"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(stop_seconds)
 
 
 def build_store(db: Path) -> list[str]:
