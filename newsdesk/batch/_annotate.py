@@ -26,15 +26,16 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"
 
 
 def pin_threads(threads: int) -> dict[str, str]:
-    """Pin this process's math libraries to ``threads`` threads (torch included, when
-    loaded); the environment variables to give worker processes for the same."""
+    """Pin this process's math libraries to ``threads`` threads: the BLAS and OpenMP
+    pools already loaded (numpy's, which MiniLM's matrix products run on), through
+    threadpoolctl, and those loaded later, through the environment; return the
+    environment variables to give worker processes for the same."""
     env = {name: str(threads) for name in THREAD_VARIABLES}
     env["TOKENIZERS_PARALLELISM"] = "false"
     os.environ.update(env)
-    import sys
+    from threadpoolctl import threadpool_limits
 
-    if "torch" in sys.modules:
-        sys.modules["torch"].set_num_threads(threads)
+    threadpool_limits(limits=threads)
     return env
 
 
@@ -49,9 +50,6 @@ class Annotator:
         self, settings: Settings, threads: int = 1, crash_marker: str | None = None
     ) -> None:
         pin_threads(threads)
-        import torch
-
-        torch.set_num_threads(threads)
         from newsdesk.app import default_pipeline
         from newsdesk.cluster.features import FeatureExtractor
         from newsdesk.embed import Embedder

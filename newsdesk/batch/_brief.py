@@ -20,9 +20,6 @@ class Briefer:
 
     def __init__(self, settings: Settings, words: int, threads: int = 1) -> None:
         pin_threads(threads)
-        import torch
-
-        torch.set_num_threads(threads)
         from newsdesk.embed import Embedder
         from newsdesk.registry import DEFAULT_STAGES, build_pipeline
 
