@@ -11,7 +11,9 @@ any timing. Three figures, each in words per second over the same words:
 * brief: one whole briefing per cluster (annotation included, MiniLM for the summary);
   target at least 0.7 times the baseline.
 
-Each is the best of two runs. Results go to bench/out/speed.json.
+Each is the best of two runs. Every figure is per core: spaCy parses in one process on one
+thread, and the math libraries (numpy's BLAS, which MiniLM runs on) are held to one thread
+too (threadpoolctl, when installed: the batch extra). Results go to bench/out/speed.json.
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ def main() -> None:
     from newsdesk import brief
     from newsdesk.embed import Embedder
 
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1)
+        threads = "one math thread"
+    except ImportError:
+        threads = "math threads unpinned (threadpoolctl not installed)"
     groups = clusters(args.clusters)
     docs = [d for g in groups for d in g]
     words = sum(len(d.text.split()) for d in docs)
@@ -81,7 +90,7 @@ def main() -> None:
     seconds = {"parse": best_of(2, parse), "annotate": best_of(2, annotate)}
     seconds["brief"] = best_of(2, briefs)
     rate = {k: words / v for k, v in seconds.items()}
-    print(f"DUC 2004: {len(groups)} clusters, {len(docs)} articles, {words:,} words")
+    print(f"DUC 2004: {len(groups)} clusters, {len(docs)} articles, {words:,} words; {threads}")
     print(f"{'system':<44}{'seconds':>9}{'words/s':>10}{'x parse':>9}")
     labels = {
         "parse": "baseline: spaCy nlp.pipe (parse only)",

@@ -63,16 +63,65 @@ def _normalise(rows: npt.NDArray[Any]) -> Matrix:
 # The encoder in numpy
 
 
-def gelu(x: Matrix) -> Matrix:
-    """BERT's GELU, the exact erf form: x * (1 + erf(x / sqrt 2)) / 2."""
-    from scipy.special import erf
+# erf(x) ~ x * P(x^2) / Q(x^2) on [-4, 4] (and +-1 beyond, to float32 precision): the
+# rational approximation XLA and Eigen use for float32 erf; its largest error against the
+# exact erf is under 5e-7 (tests/test_embed.py). Five times faster than scipy.special.erf.
+_ERF_P = tuple(
+    np.float32(c)
+    for c in (
+        -2.72614225801306e-10,
+        2.77068142495902e-08,
+        -2.10102402082508e-06,
+        -5.69250639462346e-05,
+        -7.34990630326855e-04,
+        -2.95459980854025e-03,
+        -1.60960333262415e-02,
+    )
+)
+_ERF_Q = tuple(
+    np.float32(c)
+    for c in (
+        -1.45660718464996e-05,
+        -2.13374055278905e-04,
+        -1.68282697438203e-03,
+        -7.37332916720468e-03,
+        -1.42647390514189e-02,
+    )
+)
+_GELU_ROWS = 64  # rows per step: a step's temporaries stay in the CPU cache
 
-    inner = x * np.float32(1 / np.sqrt(2))
-    erf(inner, out=inner)
-    inner += 1.0
-    inner *= x
-    inner *= 0.5
-    return inner
+
+def erf(x: Matrix) -> Matrix:
+    """The error function of float32 ``x``, elementwise (rational approximation)."""
+    x = np.clip(x, -4.0, 4.0).astype(np.float32, copy=False)
+    x2 = x * x
+    p = _ERF_P[0] * x2
+    p += _ERF_P[1]
+    for c in _ERF_P[2:]:  # Horner's rule, in place
+        p *= x2
+        p += c
+    p *= x
+    q = _ERF_Q[0] * x2
+    q += _ERF_Q[1]
+    for c in _ERF_Q[2:]:
+        q *= x2
+        q += c
+    p /= q
+    return p
+
+
+def gelu(x: Matrix) -> Matrix:
+    """BERT's GELU, the exact erf form x * (1 + erf(x / sqrt 2)) / 2 (not the tanh
+    approximation), computed in place a block of rows at a time."""
+    flat = x.reshape(-1, x.shape[-1]) if x.ndim > 1 else x.reshape(1, -1)
+    for at in range(0, len(flat), _GELU_ROWS):
+        block = flat[at : at + _GELU_ROWS]
+        half = erf(block * np.float32(1 / np.sqrt(2)))
+        half += 1.0
+        half *= block
+        half *= 0.5
+        block[...] = half
+    return x
 
 
 def _layer_norm(x: Matrix, weight: Matrix, bias: Matrix, eps: float) -> Matrix:
@@ -243,10 +292,6 @@ def _load() -> tuple[MiniLM, Tokenizer]:
         from safetensors.numpy import load_file
     except ImportError as exc:
         raise MissingDependency("safetensors", "nlp") from exc
-    try:
-        import scipy.special  # noqa: F401  (GELU's erf)
-    except ImportError as exc:
-        raise MissingDependency("scipy", "nlp") from exc
     root = Path(get_model_path())
     modules = [m["type"].rsplit(".", 1)[-1] for m in _json(root / "modules.json")]
     pooling = _json(root / "1_Pooling" / "config.json")

@@ -14,15 +14,23 @@ import sys
 import numpy as np
 import pytest
 
-from newsdesk.embed import Embedder, HashingEmbedder, gelu
+from newsdesk.embed import Embedder, HashingEmbedder, erf, gelu
 from newsdesk.errors import MissingDependency
 
 
+def test_embed_erf_is_accurate_to_float32_noise() -> None:
+    xs = np.linspace(-12, 12, 24001, dtype=np.float32)
+    expected = np.array([math.erf(x) for x in xs.tolist()])
+    assert np.max(np.abs(erf(xs) - expected)) < 5e-7
+    assert erf(np.zeros(3, dtype=np.float32)).tolist() == [0.0, 0.0, 0.0]
+
+
 def test_embed_gelu_is_the_exact_erf_form() -> None:
-    xs = np.linspace(-8, 8, 4001, dtype=np.float32)
-    expected = np.array([0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in xs.tolist()])
-    assert np.max(np.abs(gelu(xs.copy()) - expected)) < 1e-6
+    xs = np.linspace(-8, 8, 4001, dtype=np.float32).reshape(1, -1).repeat(130, axis=0)
+    expected = np.array([0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in xs[0].tolist()])
+    assert np.max(np.abs(gelu(xs.copy()) - expected)) < 2e-6
     # the tanh approximation differs by up to ~5e-4 here: this is not it
+    xs = xs[0]
     tanh = 0.5 * xs * (1 + np.tanh(math.sqrt(2 / math.pi) * (xs + 0.044715 * xs**3)))
     assert np.max(np.abs(tanh - expected)) > 1e-4
 

@@ -403,7 +403,9 @@ def _shortlist(
     A sentence qualifies when it shares at least 2 content words with ``unit`` and at least
     `SummaryOptions.overlap` of the content words of the shorter of the two (paraphrases of
     one fact share its names and numbers); the best `SummaryOptions.per_doc` of each
-    document are kept. Documents with the same text as ``unit``'s (re-sends) are left out.
+    document are kept, less those whose numbers or days contradict ``unit``'s
+    (`values_agree`: they can never corroborate it, so they are not embedded).
+    Documents with the same text as ``unit``'s (re-sends) are left out.
     """
     own = docs[unit.doc].hash
     by_doc: dict[int, list[tuple[float, int]]] = {}
@@ -414,7 +416,12 @@ def _shortlist(
         ratio = shared / max(1, min(len(unit.content), len(other.content)))
         if shared >= 2 and ratio >= opts.overlap:
             by_doc.setdefault(other.doc, []).append((-ratio, i))
-    return {d: [i for _, i in sorted(found)[: opts.per_doc]] for d, found in sorted(by_doc.items())}
+    shortlist: dict[int, list[int]] = {}
+    for d, found in sorted(by_doc.items()):
+        ids = [i for _, i in sorted(found)[: opts.per_doc]]
+        if agreeing := [i for i in ids if values_agree(unit.text, flat[i].text)]:
+            shortlist[d] = agreeing
+    return shortlist
 
 
 def _corroboration(
@@ -432,7 +439,7 @@ def _corroboration(
         best: tuple[float, int] | None = None
         for i in ids:
             cosine = vectors.cosine(uid, i)
-            if _same(unit, flat[i], cosine, opts) and values_agree(unit.text, flat[i].text):
+            if _same(unit, flat[i], cosine, opts):  # the shortlist holds only values that agree
                 score = (cosine or 0.0) + dice(unit.bigrams, flat[i].bigrams)
                 if best is None or score > best[0]:
                     best = (score, i)
