@@ -182,18 +182,24 @@ def _concept_weights(
 
 
 class _Vectors:
-    """Embeddings of units, computed on demand (each unit at most once)."""
+    """Embeddings of units, computed on demand: each text at most once (a sentence that
+    several documents repeat word for word is embedded once)."""
 
     def __init__(self, embedder: SentenceEncoder | None, units: Sequence[_Unit]) -> None:
         self.embedder = embedder
         self.units = units
         self.rows: dict[int, npt.NDArray[np.float32]] = {}
+        self.by_text: dict[str, npt.NDArray[np.float32]] = {}
 
     def need(self, ids: Sequence[int]) -> None:
         missing = [i for i in dict.fromkeys(ids) if i not in self.rows]
-        if self.embedder is not None and missing:
-            matrix = self.embedder.encode([self.units[i].text for i in missing])
-            self.rows.update(zip(missing, matrix, strict=True))
+        if self.embedder is None or not missing:
+            return
+        texts = list(dict.fromkeys(self.units[i].text for i in missing))
+        texts = [t for t in texts if t not in self.by_text]
+        if texts:
+            self.by_text.update(zip(texts, self.embedder.encode(texts), strict=True))
+        self.rows.update((i, self.by_text[self.units[i].text]) for i in missing)
 
     def cosine(self, a: int, b: int) -> float | None:
         if self.embedder is None:
