@@ -9,8 +9,9 @@ tokenizer of ``tokenizers`` reads ``tokenizer.json``, ``safetensors`` reads the 
 and `MiniLM` is the 6-layer BERT encoder written out in numpy, followed by what
 sentence-transformers does for this model (``modules.json``: Transformer, mean Pooling,
 Normalize): the mean of the token states under the attention mask, L2-normalised. Texts
-are cut at ``max_seq_length`` word pieces (256, ``sentence_bert_config.json``) and
-batched by length, so a batch pads little. No torch, no transformers: `bench/embed.py`
+are cut at ``max_seq_length`` word pieces (256, ``sentence_bert_config.json``), sorted by
+length and packed: no layer but attention sees padding, and attention only within groups
+of about one length. No torch, no transformers: `bench/embed.py`
 checks the rows against sentence-transformers' (cosine >= 0.9999) where it is installed.
 
 The model is loaded on the first `Embedder.encode` call, so creating an `Embedder` is
@@ -191,35 +192,80 @@ class MiniLM:
                 )
             )
 
-    def __call__(self, ids: Ints, mask: Ints) -> Matrix:
-        """Rows for a padded batch: ``ids`` and ``mask`` of shape (batch, length)."""
-        batch, length = ids.shape
-        heads, size = self.heads, self.hidden // self.heads
-        # Token states as one (batch * length, hidden) matrix: a 2-D product is one BLAS
-        # call, where a 3-D one loops over the batch.
-        x = (self.words[ids] + self.positions[:length] + self.token_type).reshape(-1, self.hidden)
+    def __call__(self, sequences: Sequence[Sequence[int]]) -> Matrix:
+        """One row per token-id sequence (each at most ``max_position_embeddings`` long).
+
+        The sequences are packed, not padded: the dense layers run on one (tokens, hidden)
+        matrix of every real token, and only attention, which mixes the tokens of one
+        sequence, runs per group of sequences of about the same length (padded within
+        the group to its longest, the padding masked out)."""
+        lengths = np.array([len(s) for s in sequences], dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        ids = np.fromiter((t for s in sequences for t in s), dtype=np.int64, count=lengths.sum())
+        positions = np.arange(len(ids)) - np.repeat(starts, lengths)
+        x = self.words[ids] + self.positions[positions] + self.token_type
         x = _layer_norm(x, *self.norm, self.eps)
-        # Padding gets a large negative score, so softmax gives it (numerically) no weight.
-        bias = np.where(mask[:, None, None, :] > 0, 0.0, -1e30).astype(np.float32)
-        scale = np.float32(1 / np.sqrt(size))
+        groups = [_AttentionGroup(members, lengths, starts) for members in _groups(lengths)]
         for layer in self.layers:
-            qkv = (x @ layer.qkv + layer.qkv_bias).reshape(batch, length, 3, heads, size)
-            q = qkv[:, :, 0].transpose(0, 2, 1, 3) * scale
-            k = qkv[:, :, 1].transpose(0, 2, 3, 1)
-            v = qkv[:, :, 2].transpose(0, 2, 1, 3)
-            scores = q @ k
-            scores += bias
-            scores -= scores.max(axis=-1, keepdims=True)
-            np.exp(scores, out=scores)
-            scores /= scores.sum(axis=-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, self.hidden)
+            qkv = x @ layer.qkv + layer.qkv_bias
+            context = np.empty_like(x)
+            for group in groups:
+                group.attend(qkv, context, self.heads)
             x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.norm1, self.eps)
             up = gelu(x @ layer.up + layer.up_bias)
             x = _layer_norm(up @ layer.down + layer.down_bias + x, *layer.norm2, self.eps)
-        states = x.reshape(batch, length, self.hidden)
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (states * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        pooled = np.add.reduceat(x, starts, axis=0) / lengths[:, None].astype(np.float32)
         return _normalise(pooled)
+
+
+def _groups(lengths: Ints, waste: float = 0.15) -> list[list[int]]:
+    """Sequences (by index) in groups of about one length: sorted by length, a group
+    closes when padding its members to its longest would add more than ``waste`` of
+    their tokens."""
+    groups: list[list[int]] = []
+    total = 0
+    for i in np.argsort(lengths, kind="stable").tolist():
+        size = int(lengths[i])
+        if groups and (len(groups[-1]) + 1) * size > (1 + waste) * (total + size):
+            groups.append([])
+            total = 0
+        if not groups:
+            groups.append([])
+        groups[-1].append(i)
+        total += size
+    return groups
+
+
+class _AttentionGroup:
+    """Self-attention for sequences of about one length, padded to the longest."""
+
+    def __init__(
+        self, members: list[int], lengths: Ints, starts: Ints
+    ) -> None:
+        longest = int(lengths[members].max())
+        offsets = np.arange(longest)
+        self.mask = offsets[None, :] < lengths[members][:, None]  # (members, longest)
+        # rows of the packed matrix; padding points at each sequence's first row (masked)
+        self.rows = np.where(self.mask, starts[members][:, None] + offsets[None, :], 0)
+        self.real = self.rows[self.mask]
+        self.bias = np.where(self.mask[:, None, None, :], 0.0, -1e30).astype(np.float32)
+
+    def attend(self, qkv: Matrix, context: Matrix, heads: int) -> None:
+        """Write the attention output of this group's tokens into ``context``."""
+        count, longest = self.rows.shape
+        hidden = qkv.shape[1] // 3
+        size = hidden // heads
+        block = qkv[self.rows].reshape(count, longest, 3, heads, size)
+        q = block[:, :, 0].transpose(0, 2, 1, 3) * np.float32(1 / np.sqrt(size))
+        k = block[:, :, 1].transpose(0, 2, 3, 1)
+        v = block[:, :, 2].transpose(0, 2, 1, 3)
+        scores = q @ k
+        scores += self.bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        mixed = (scores @ v).transpose(0, 2, 1, 3).reshape(count, longest, hidden)
+        context[self.real] = mixed[self.mask]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,14 +313,7 @@ class Embedder:
         rows = np.zeros((len(texts), model.hidden), dtype=np.float32)
         for at in range(0, len(order), self.batch_size):
             chunk = order[at : at + self.batch_size]
-            length = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), length), dtype=np.int64)
-            mask = np.zeros((len(chunk), length), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                found = encodings[i].ids
-                ids[row, : len(found)] = found
-                mask[row, : len(found)] = 1
-            rows[chunk] = model(ids, mask)
+            rows[chunk] = model([encodings[i].ids for i in chunk])
         return rows
 
 
