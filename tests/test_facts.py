@@ -301,7 +301,11 @@ def test_facts_shown_by_a_sentence_without_disputed_values(
     # is corroborated by both, since neither disagrees with what is shown.
     wire = next(d for d in collision if d.id == "meridian-wire-collision")
     lead = wire.text.index("carrying 213 passengers")
-    [fact] = [f for f in collision_facts if any(s.start <= lead < s.end for s in f.sources)]
+    [fact] = [
+        f
+        for f in collision_facts
+        if any(s.doc == wire.id and s.start <= lead < s.end for s in f.sources)
+    ]
     assert "injuring 12 people" not in fact.text
     assert fact.agreement == "corroborated"
     assert len(set(docs_of(fact))) >= 2
