@@ -12,6 +12,8 @@ does (``read_texts``) and reports, per cluster:
 - a span whose document is not one of the cluster's ``documents``;
 - a conflict with fewer than two values or claims in fewer than two documents;
 - a corroborated fact with fewer than two documents or two spans in one document;
+- a quotation mark inside a ``quotes`` or ``not_quotes`` span (the content is stored
+  without its marks);
 - a quote speaker that is neither a ``people`` name, an ``organisations`` entry nor null;
 - a person's name or alias that occurs in none of the documents (as whole words);
 - a quotation-mark pair (``"…"``, ``“…”``, ````…''``) whose content overlaps no gold
@@ -110,6 +112,8 @@ def check(gold: JSON, texts: dict[str, str]) -> list[str]:
             r = where(q)
             if r:
                 covered[q["doc"]].append(r)
+            if re.search(r"``|''|[\"“”]", q["text"]):
+                problems.append(f"quotation mark inside a {key} span: {q['text']!r}")
             if key == "quotes" and q["speaker"] is not None and q["speaker"] not in names:
                 problems.append(f"speaker not in people/organisations: {q['speaker']!r}")
     for p in gold["people"]:
