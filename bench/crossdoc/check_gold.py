@@ -16,6 +16,8 @@ does (``read_texts``) and reports, per cluster:
   without its marks);
 - a quote speaker that is neither a ``people`` name, an ``organisations`` entry nor null;
 - a person's name or alias that occurs in none of the documents (as whole words);
+- a corroborated fact whose spans overlap claims of two values of one conflict, or
+  boilerplate (the scorer would call such a fact false);
 - a quotation-mark pair (``"…"``, ``“…”``, ````…''``) whose content overlaps no gold
   ``quotes`` or ``not_quotes`` span (the protocol says quotes are complete).
 
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.crossdoc import GOLD_DIR, read_texts  # noqa: E402
+from bench.crossdoc import GOLD_DIR, locate, overlaps, read_texts  # noqa: E402
 
 JSON = dict[str, Any]
 Range = tuple[int, int]
@@ -105,6 +107,9 @@ def check(gold: JSON, texts: dict[str, str]) -> list[str]:
     for s in gold.get("boilerplate", []):
         where(s)
 
+    if not problems:
+        problems += contradictions(gold, texts)
+
     names = {p["name"] for p in gold["people"]} | set(gold.get("organisations", []))
     covered: dict[str, list[Range]] = {d: [] for d in docs}
     for key in ("quotes", "not_quotes"):
@@ -125,6 +130,27 @@ def check(gold: JSON, texts: dict[str, str]) -> list[str]:
         for a, b in quote_pairs(texts[d]):
             if not any(min(b, y) > max(a, x) for x, y in covered[d]):
                 problems.append(f"quotation not in quotes/not_quotes: {d}: {texts[d][a:b][:70]!r}")
+    return problems
+
+
+def contradictions(gold: JSON, texts: dict[str, str]) -> list[str]:
+    """Gold facts the scorer itself would call false: spans on two values of one conflict
+    (kind ``conflict``) or on boilerplate."""
+    problems: list[str] = []
+    boiler = [locate(texts, b) for b in gold.get("boilerplate", [])]
+    for f in gold["corroborated"]:
+        spans = [locate(texts, s) for s in f["spans"]]
+        for c in gold["conflicts"]:
+            if c["kind"] != "conflict":
+                continue
+            hit = [
+                any(overlaps(s, locate(texts, cl)) for s in spans for cl in v["claims"])
+                for v in c["values"]
+            ]
+            if sum(hit) > 1:
+                problems.append(f"fact {f['fact']!r} cites two values of {c['attribute']!r}")
+        if any(overlaps(s, b) for s in spans for b in boiler):
+            problems.append(f"fact {f['fact']!r} cites boilerplate")
     return problems
 
 
