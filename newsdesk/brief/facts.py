@@ -36,6 +36,7 @@ from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
 from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
+from newsdesk.lang.en.names import SUFFIXES
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -137,6 +138,9 @@ Marks = tuple[list[tuple[int, float]], list[tuple[int, str]]]
 def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
     """The numbers and people (surnames) of ``doc`` (``parse`` is its parse), with offsets.
 
+    People are the document's resolved PERSON entities (the model's PERSON tags when the
+    document has no entities), each mention marked with its person's surname.
+
     Numbers inside ``disputed`` spans (conflict claims) are left out: the conflict
     already reports them, and the rest of the sentence may still agree.
     """
@@ -146,11 +150,21 @@ def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
         if not _overlaps(Span(doc.id, at, at + 1), disputed)
     ]
     people = [
-        (ent.start_char, ent.text.split()[-1].lower())
-        for ent in parse.ents
-        if ent.label_ == "PERSON"
-    ]
+        (mention.span.start, _surname(entity.name))
+        for entity in doc.entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+    ] or [(ent.start_char, _surname(ent.text)) for ent in parse.ents if ent.label_ == "PERSON"]
     return numbers, people
+
+
+def _surname(name: str) -> str:
+    """The word that tells a person apart: the last of the name, without a possessive
+    ending or a generational suffix ("Ann Lee Jr.'s" -> "lee")."""
+    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if w]
+    while len(words) > 1 and words[-1].rstrip(".,").casefold() in SUFFIXES:
+        words.pop()
+    return words[-1].casefold() if words else ""
 
 
 def _features(
