@@ -35,6 +35,7 @@ from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
+from newsdesk.lang.en.discourse import MODALS
 from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
 from newsdesk.lang.en.names import SUFFIXES
 from newsdesk.lang.en.speech import REPORTING_VERBS
@@ -215,6 +216,7 @@ def _collect(
 _DOER = frozenset({"nsubj"})
 _UNDERGOER = frozenset({"nsubjpass", "dobj"})
 _OTHER = frozenset({"attr", "oprd", "dative", "acomp"})
+_HEDGES = MODALS - {"will", "shall", "'ll", "to"}  # "could undermine" is no fact yet
 _VALUES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
@@ -233,7 +235,8 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
 
     An action is a content verb (not a reporting verb such as "say", not a stop word
     such as "have", not the "according" of "according to"), named by its lemma with
-    synonyms joined (``ANCHOR_SYNONYMS``: "wound" is "injure"). Its participants are
+    synonyms joined (``ANCHOR_SYNONYMS``: "wound" is "injure"), marked when negated
+    ("not undermine") or hedged by a modal ("may undermine"). Its participants are
     the heads of its subject (role ``doer``), passive subject and object (``undergoer``,
     so "police arrested Vale" and "Vale was arrested" agree), "by" phrase (``doer``) and
     other objects and prepositional objects (``other``). Days, times and numbers are
@@ -247,6 +250,10 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
         if lemma in REPORTING_VERBS:
             continue
         action = ANCHOR_SYNONYMS.get(lemma, lemma)
+        if any(c.dep_ == "neg" for c in verb.children):
+            action = f"not {action}"
+        elif any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
+            action = f"may {action}"
         for child in verb.children:
             if child.dep_ in ("prep", "agent"):
                 role = "doer" if child.dep_ == "agent" else "other"
