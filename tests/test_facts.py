@@ -313,13 +313,13 @@ def test_facts_shown_by_a_sentence_without_disputed_values(
 
 @pytest.mark.slow
 def test_facts_negated_or_hedged_action_is_another_statement(backend: SpacyBackend) -> None:
-    stated = parsed(backend, Document(WIRE, "The strike could delay the harbour reopening."))
+    stated = parsed(backend, Document(WIRE, "The strike could delay the ferry service."))
     denied = parsed(
-        backend, Document(POST, "The union said the strike did not delay the harbour reopening.")
+        backend, Document(POST, "The union said the strike did not delay the ferry service.")
     )
-    done = parsed(backend, Document("third", "The strike delayed the harbour reopening by a week."))
-    assert ("may delay", "undergoer", "reopening") in predicates(stated.parse)
-    assert ("not delay", "undergoer", "reopening") in predicates(denied.parse)
+    done = parsed(backend, Document("third", "The strike delayed the ferry service by a week."))
+    assert ("may delay", "undergoer", "service") in predicates(stated.parse)
+    assert ("not delay", "undergoer", "service") in predicates(denied.parse)
     assert not same_event(predicates(stated.parse), predicates(denied.parse))
     assert same_event(predicates(done.parse), predicates(done.parse))
     assert not same_event(predicates(done.parse), predicates(denied.parse))
