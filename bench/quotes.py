@@ -404,7 +404,10 @@ def evaluate(
     totals = {name: {f: Counts() for f in FAMILIES} for name in ("newsdesk", "textacy")}
     for article, parsed, mine, other in zip(articles, parses, ours, theirs, strict=True):
         golds = gold_attributions(article, parsed)
+        logged = len(totals["newsdesk"]["direct"].errors)
         score_article(mine, golds, totals["newsdesk"], article["text"])
+        for error in totals["newsdesk"]["direct"].errors[logged:]:
+            error["article"] = article["article_id"]
         score_article(other, golds, totals["textacy"], article["text"])
 
     n = len(articles)

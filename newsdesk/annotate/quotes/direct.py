@@ -14,11 +14,13 @@ import re
 from bisect import bisect_right
 
 from newsdesk.annotate.quotes.attribution import attribute
-from newsdesk.annotate.quotes.context import Attribution, Context
+from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
-from newsdesk.annotate.quotes.speakers import is_root_subject, named, person_of
+from newsdesk.annotate.quotes.names import name_words
+from newsdesk.annotate.quotes.speakers import is_root_subject, person_of
 
-SIGNATURE = re.compile(r"\s*[-—–~]+\s*[A-Z][^.!?]*\.?\s*$")
+SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z][^.!?]*\.?\s*$")
+SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
 )
@@ -34,7 +36,7 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
             own[index] = attribution
     result: dict[int, Attribution | None] = {}
     for index, region in enumerate(ctx.regions):
-        attribution = own.get(index)
+        attribution = own.get(index) or _signed(ctx, index)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
         if _is_speech(text[region.start : region.end], attribution):
@@ -58,7 +60,7 @@ def _inherited(
     if attribution is None and not region.continues:
         attribution = _paragraph_intro(ctx, region)
     if attribution is None and _paragraph_is_quote(ctx, region):
-        attribution = _signature(ctx, region.para + 1)
+        attribution = _signature(ctx, *ctx.paragraphs[region.para + 1 :][:1])
     if attribution is None and _paragraph_is_quote(ctx, region):
         done = {**own, **{k: v for k, v in result.items() if v is not None}}
         attribution = _intro_speaker(ctx, region.para - 1, done)
@@ -133,22 +135,43 @@ def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     return None
 
 
-def _signature(ctx: Context, para: int) -> Attribution | None:
-    """A paragraph that only names who spoke the quote above it: "- Sanders."."""
-    if para >= len(ctx.paragraphs):
+def _signed(ctx: Context, index: int) -> Attribution | None:
+    """A quote signed after its closing mark in its own paragraph, as pull-quotes and
+    quote lists are: '"...." ― Ana Ruiz'. The last quote of the paragraph only."""
+    region = ctx.regions[index]
+    if region.close < 0:
         return None
-    lo, hi = ctx.paragraphs[para]
-    if hi - lo > 60 or not SIGNATURE.match(ctx.doc.text[lo:hi]):
+    following = ctx.regions[index + 1 : index + 2]
+    if following and following[0].para == region.para:
         return None
+    return _signature(ctx, (region.close + 1, ctx.paragraphs[region.para][1]))
+
+
+def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution | None:
+    """A line (``(start, end)``) that only names who spoke the quote before it: "- Ana
+    Ruiz."; None for no line."""
+    if line is None:
+        return None
+    lo, hi = line
+    match = SIGNATURE.match(ctx.doc.text[lo:hi])
+    if hi - lo > SIGNATURE_CHARS or not match:
+        return None
+    while ctx.doc.text[lo].isspace():
+        lo += 1
     span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
-    for tok in span or ():
-        if tok.pos_ == "PROPN" and not (
-            tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"
-        ):
-            speaker = named(ctx, tok)
-            if speaker is not None and speaker.name:
-                return Attribution(ctx.doc.text[lo], speaker)
-    return None
+    run = []  # the capitalised words after the dash: the signer's name
+    for tok in list(span or ())[1:]:
+        if not (tok.text[:1].isupper() or tok.text in {"-", "'", "’"} and run):
+            break
+        run.append(tok)
+    words, title = name_words(run)
+    if not words or run[-1].pos_ != "PROPN":
+        return None
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    name = ctx.full_name(start, end, words, title)
+    if len(name.split()) < len(words):  # the model split the name ("Ana" GPE, "Ruiz")
+        name = " ".join(words)
+    return Attribution(ctx.doc.text[lo], Speaker(name, start, end, True, ctx.roles.get(name)))
 
 
 def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Attribution | None:
