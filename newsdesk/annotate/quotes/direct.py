@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
 from newsdesk.annotate.quotes.names import name_words
 from newsdesk.annotate.quotes.speakers import is_root_subject, person_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z][^.!?]*\.?\s*$")
 SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
@@ -159,7 +163,7 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
     while ctx.doc.text[lo].isspace():
         lo += 1
     span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
-    run = []  # the capitalised words after the dash: the signer's name
+    run: list[Token] = []  # the capitalised words after the dash: the signer's name
     for tok in list(span or ())[1:]:
         if not (tok.text[:1].isupper() or tok.text in {"-", "'", "’"} and run):
             break
