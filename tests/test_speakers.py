@@ -24,7 +24,7 @@ def test_speakers_pull_quote_list_keeps_each_signature(backend: SpacyBackend) ->
     text = (
         "Readers of the Valmont Courier told us what they think of the new bridge toll.\n\n"
         "“The toll is far too high for people who cross twice a day.” ― Orla Brenning\n\n"
-        "“I am glad someone finally fixed the potholes on the old road.” ― Tibor Kasza \n\n"
+        "“I am glad someone finally fixed the potholes on the old road.” ― Tibor J. Kasza \n\n"
         "“Nobody asked the farmers before they drew the new route.” — Wenna Idris"
     )
     assert [s for _, s in speakers(backend, text)] == [

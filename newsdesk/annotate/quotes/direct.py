@@ -23,7 +23,8 @@ from newsdesk.annotate.quotes.speakers import is_root_subject, person_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z][^.!?]*\.?\s*$")
+# a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
+SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z](?:[^.!?]|(?<=\b[A-Z])\.)*\.?\s*$")
 SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
