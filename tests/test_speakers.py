@@ -30,3 +30,14 @@ def test_speakers_pull_quote_list_keeps_each_signature(backend: SpacyBackend) ->
     found = [s for _, s in speakers(backend, text)]
     assert found[0] == "Orla Brenning" and found[2] == "Wenna Idris"
     assert found[1] is not None and found[1].startswith("Tibor") and found[1].endswith("Kasza")
+
+
+def test_speakers_lone_letter_is_no_name(backend: SpacyBackend) -> None:
+    """A party-and-state tag after a name ("D-Ore.") is not a speaker: its letter is no
+    name; the person it follows is."""
+    text = (
+        "Senator Elka Varga, D-Ore., despite admitting that she had doubts about "
+        "“the cost of the new dams” and “the farmers” who opposed them, backed the bill."
+    )
+    found = speakers(backend, text)
+    assert all(s in {None, "Elka Varga"} for _, s in found), found

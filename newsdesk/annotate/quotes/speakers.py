@@ -10,6 +10,7 @@ Organisations and places are speakers too, but not people.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
@@ -91,7 +93,9 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     words, title = name_words(tokens)
     if title is None:
         title = title_before(ctx.parsed, tokens[0].i)
-    if not words or label in NUMERIC_LABELS:
+    if not words or label in NUMERIC_LABELS or len(words) == 1 and len(words[0]) == 1:
+        return None  # a lone letter names nobody
+    if _party_tag(ctx, tok):
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
@@ -102,6 +106,17 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
     return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
+
+
+def _party_tag(ctx: Context, tok: Token) -> bool:
+    """``tok`` is in a party-and-place tag written after a name ("D-Ore.", "R-Tex.")."""
+    text = ctx.doc.text
+    start, end = tok.idx, tok.idx + len(tok)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return bool(PARTY_TAG.match(text[start:end].strip(",;()")))
 
 
 def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
