@@ -41,3 +41,17 @@ def test_speakers_lone_letter_is_no_name(backend: SpacyBackend) -> None:
     )
     found = speakers(backend, text)
     assert all(s in {None, "Elka Varga"} for _, s in found), found
+
+
+def test_speakers_paragraph_announcing_a_quote(backend: SpacyBackend) -> None:
+    """A paragraph ending "X reports:" hands the quote below it to X, an outlet too, and a
+    quote running over the next paragraph keeps it."""
+    text = (
+        "The harbour board spent twice its budget last year.\n\n"
+        "The Valmont Courier reports:\n\n"
+        '"The board approved four contracts without a tender and paid the largest of '
+        "them before any work began.\n\n"
+        '"Two members of the board said they had never seen the invoices."'
+    )
+    found = speakers(backend, text)
+    assert [s for _, s in found] == ["The Valmont Courier", "The Valmont Courier"]

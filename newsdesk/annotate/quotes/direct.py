@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
+from newsdesk.annotate.quotes.cues import is_cue, subject
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
 from newsdesk.annotate.quotes.names import name_words
-from newsdesk.annotate.quotes.speakers import is_root_subject, person_of
+from newsdesk.annotate.quotes.speakers import is_root_subject, person_of, speaker_of
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 # a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
@@ -179,6 +181,18 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
     return Attribution(ctx.doc.text[lo], Speaker(name, start, end, True, ctx.roles.get(name)))
 
 
+def _colon_paragraph(ctx: Context, sent: SpacySpan, lo: int) -> Attribution | None:
+    """The speaker of a paragraph that ends by announcing the quote below it ("The Valmont
+    Courier reports:"): the subject of its reporting verb, a person or an organisation."""
+    for tok in sent:
+        if tok.idx >= lo and is_cue(tok) and not ctx.in_region(tok.idx):
+            subj = subject(ctx, tok)
+            speaker = speaker_of(ctx, subj) if subj is not None else None
+            if speaker is not None and speaker.name:
+                return Attribution(tok.text, speaker)
+    return None
+
+
 def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Attribution | None:
     """The speaker a paragraph hands to a quote that follows it: the speaker of its last
     quote, or the person subject of its last sentence."""
@@ -194,6 +208,10 @@ def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Att
     index = bisect_right(ctx.sent_starts, hi - 1) - 1
     if index < 0 or ctx.sents[index].start_char < lo and index + 1 < len(ctx.sents):
         return None
+    if ctx.doc.text[lo:hi].rstrip().endswith(":"):
+        introduced = _colon_paragraph(ctx, ctx.sents[index], lo)
+        if introduced is not None:
+            return introduced
     subjects = [t for t in ctx.sents[index] if t.idx >= lo and t.dep_ == "nsubj"]
     for tok in sorted(subjects, key=lambda t: not is_root_subject(t)):
         speaker = person_of(ctx, tok)
