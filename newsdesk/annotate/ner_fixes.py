@@ -38,6 +38,7 @@ from newsdesk.annotate.names import (
     is_country,
     is_initial,
     is_title,
+    nickname_pattern_end,
     person_pattern_end,
     plain_word,
     surnames_of,
@@ -212,11 +213,12 @@ def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Ca
 
 
 def pattern_names(parsed: SpacyDoc) -> list[Cand]:
-    """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su"."""
+    """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su", 'Marek "The
+    Red" Olsza'."""
     found: list[Cand] = []
     i = 0
     while i < len(parsed) - 1:
-        end = person_pattern_end(parsed, i)
+        end = max(person_pattern_end(parsed, i), nickname_pattern_end(parsed, i))
         found += [Cand(i, end, "PERSON", True)] if end > i else []
         i = max(end, i + 1)
     return found
