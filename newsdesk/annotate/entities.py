@@ -238,10 +238,10 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
 
 def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel
-    and EVENT for a storm ("the yacht Kingurra", "Hurricane Mitch"); for a "person", the
+    and EVENT for a storm ("the yacht Windrush", "Hurricane Odile"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
-    "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Banda
-    Aceh", "near Schenectady")."""
+    "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
+    Tessel", "near Valmont")."""
     heads = {
         parsed[a:b].root.lemma_.lower()
         for c in group.mentions
@@ -272,8 +272,8 @@ def _not_a_person(parsed: SpacyDoc, group: _Group) -> str | None:
 
 
 def _kind_before(parsed: SpacyDoc, cand: Cand) -> str | None:
-    """The label the common noun right before a name gives it ("the yacht Kingurra",
-    "Hurricane Mitch"), when it is a vessel or storm word."""
+    """The label the common noun right before a name gives it ("the yacht Windrush",
+    "Hurricane Odile"), when it is a vessel or storm word."""
     if cand.start == 0:
         return None
     label = kind_of_noun(parsed[cand.start - 1].lemma_.lower())

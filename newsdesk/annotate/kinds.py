@@ -89,7 +89,7 @@ def _origin(head: Token) -> str | None:
 
 
 def storm_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
-    """A name opening with a storm word ("Hurricane Mitch"): the word is its kind, the
+    """A name opening with a storm word ("Hurricane Odile"): the word is its kind, the
     rest its name. "Storm" is left out (it is also a given name)."""
     if end - start < 2:
         return False

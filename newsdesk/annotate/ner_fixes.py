@@ -132,7 +132,7 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
         return True
     if leading:
         opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
-        # "Following Gigante's conviction": a sentence's opening preposition
+        # "Following Alenko's conviction": a sentence's opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
 
@@ -202,7 +202,7 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
 
 def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Cand]:
     """Merge candidate lists: on overlap the new wins (unless ``keep_old``), but never over
-    an old PERSON containing it ("George W. Bush")."""
+    an old PERSON containing it ("Anika J. Brandt")."""
     if not keep_old:
         people = [c for c in old if c.label == "PERSON"]
         new = [n for n in new if not any(p.start <= n.start and n.end <= p.end for p in people)]

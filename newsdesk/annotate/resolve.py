@@ -41,7 +41,7 @@ HYPHEN = re.compile(r"\s*-\s*")
 
 
 def strip_nickname(name: str) -> str:
-    """A name without a quoted nickname, single-spaced ("Vincent Gigante")."""
+    """A name without a quoted nickname, single-spaced ("Marek Olsza")."""
     return " ".join(NICKNAME.sub(" ", name).split())
 
 

@@ -16,7 +16,7 @@ How it works, in order:
    (``"...," Alenko said``; after a quote that ends its sentence only a short ``Alenko
    said.``), then before the opening mark (``Alenko said: "..."``). Cues are reporting verbs
    in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
-   a name ("Obama's ... promise"). The speaker mention is the cue's subject (climbing from a
+   a name ("Alenko's ... promise"). The speaker mention is the cue's subject (climbing from a
    participle such as "adding" to the verb it hangs on), the "by" phrase of a participle
    used passively ("described by the Courier as"), the object of "according to", or a
    person named next to a cue the parse left without a subject (never a name that only
@@ -32,7 +32,7 @@ How it works, in order:
 3. A region without a cue takes the speaker of the quote it continues (multi-paragraph), of a
    neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
    introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
-   in the paragraph, of a signature line below it (``- Sanders.``), or, when the paragraph is
+   in the paragraph, of a signature line below it (``- Alenko.``), or, when the paragraph is
    the quote alone, of the previous paragraph (its last quote's speaker or its person subject).
 4. Short regions without a cue, and titles of works and nicknames (every content word
    capitalised), are scare quotes, not speech: skipped.

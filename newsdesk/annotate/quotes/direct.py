@@ -3,7 +3,7 @@
 A region without a cue of its own takes the speaker of the quote it continues
 (multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
 of the person subject of the sentence before it in the paragraph, of a signature line below
-it (``- Sanders.``), or, when the paragraph is the quote alone, of the previous paragraph
+it (``- Alenko.``), or, when the paragraph is the quote alone, of the previous paragraph
 (its last quote's speaker or its person subject). Short regions without a cue, and titles
 of works and nicknames (every content word capitalised), are scare quotes, not speech.
 """
@@ -75,7 +75,7 @@ def _inherited(
 
 
 def _is_title_of_work(text: str) -> bool:
-    """All content words capitalised ("The Art of the Deal", "Crooked Hillary")."""
+    """All content words capitalised ("The Art of the Deal", "Sleepy Felix")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     return bool(content) and all(w[0].isupper() for w in content) and text[-1:] not in "!?"
@@ -124,7 +124,7 @@ def _neighbour(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribu
 
 def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     """The person subject of the sentence just before a quote in the same paragraph
-    ("Mr. Slinker says there is good reason. '...'")."""
+    ("Mr. Alenko says there is good reason. '...'")."""
     lo = ctx.paragraphs[region.para][0]
     if region.start - lo < 15 or is_fragment(ctx.doc.text, region):
         return None

@@ -70,7 +70,7 @@ def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
     closing = not prev.isspace() and (not nxt.isalnum())
     if ch == "'":
         if prev.isalnum() and nxt.isalnum():
-            return "x"  # apostrophe: don't, Clinton's
+            return "x"  # apostrophe: don't, Alenko's
         if opening and nxt.isalpha():
             return "o"
         if closing and prev not in "([{/" and not prev.isdigit():

@@ -2,10 +2,10 @@
 
 Two general readings of a common-noun subject:
 
-* a spokesperson of a named organisation ("a Foreign Office spokeswoman said") speaks for
+* a spokesperson of a named organisation ("a Harbour Board spokeswoman said") speaks for
   it: the organisation is the speaker, the noun phrase the role;
 * a definite description ("the group said") stands for the one organisation the document
-  names with that noun ("the radical group Islamic Jihad", "the Kestrel group"); with none
+  names with that noun ("the pressure group Clear Tide", "the Kestrel group"); with none
   or several, nobody.
 """
 
@@ -35,7 +35,7 @@ def _org_name(ctx: Context, tok: Token) -> str | None:
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
-    """The organisation a spokesperson noun is modified by: "a Foreign Office spokeswoman"."""
+    """The organisation a spokesperson noun is modified by: "a Harbour Board spokeswoman"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPOKESPERSON_NOUNS:
         return None
     for child in tok.children:
@@ -50,7 +50,7 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
 
 def described_org(ctx: Context, tok: Token) -> Speaker | None:
     """The one organisation named with the head noun of "the group" earlier in the text:
-    "the radical group Islamic Jihad" (apposition) or "the Islamic Jihad group" (compound)."""
+    "the pressure group Clear Tide" (apposition) or "the Clear Tide group" (compound)."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
