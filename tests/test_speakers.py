@@ -55,3 +55,14 @@ def test_speakers_paragraph_announcing_a_quote(backend: SpacyBackend) -> None:
     )
     found = speakers(backend, text)
     assert [s for _, s in found] == ["The Valmont Courier", "The Valmont Courier"]
+
+
+def test_speakers_pronoun_antecedent_is_a_resolved_person(backend: SpacyBackend) -> None:
+    """Issue 10: "she" is looked for among the people the resolver found, not among every
+    name the model tagged: a yacht (named "the yacht Marisol" once) is nobody's
+    antecedent, even where it is the subject of the sentence before."""
+    text = (
+        "Rescuers reached the yacht Marisol near the cape on Monday. Marisol rolled over "
+        "twice.\n“We could not hold on to anything,” she said."
+    )
+    assert speakers(backend, text) == [("We could not hold on to anything", None)]

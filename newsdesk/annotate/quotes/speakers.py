@@ -163,14 +163,11 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
             continue  # the head token stands for the whole name
+        if tok.ent_type_ == "PERSON" and not ctx.entities.name_at(tok.idx, tok.idx + len(tok)):
+            continue  # tagged PERSON, but the resolver found no person there (a credit, a boat)
         speaker = named(ctx, tok)
         if speaker is not None and speaker.is_person and speaker.name:
-            if (
-                tok.ent_type_ == "PERSON"
-                or speaker.name in ctx.known
-                or root_subject
-                and not tok.ent_type_
-            ):
+            if speaker.name in ctx.known or speaker.name in ctx.entities.names:
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
