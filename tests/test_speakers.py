@@ -66,3 +66,16 @@ def test_speakers_pronoun_antecedent_is_a_resolved_person(backend: SpacyBackend)
         "twice.\n“We could not hold on to anything,” she said."
     )
     assert speakers(backend, text) == [("We could not hold on to anything", None)]
+
+
+def test_speakers_pronoun_skips_a_relative_named_in_passing(backend: SpacyBackend) -> None:
+    """Issue 10: a man's words are not given to his late brother, named after him in the
+    same paragraph as somebody's relative."""
+    text = (
+        "Felix Brandt has run the boatyard at Port Tessel for thirty years. His late "
+        "brother, Otto Brandt, founded it in 1970.\n"
+        "“We will keep building wooden boats as long as people want them,” he said."
+    )
+    assert speakers(backend, text) == [
+        ("We will keep building wooden boats as long as people want them", "Felix Brandt")
+    ]

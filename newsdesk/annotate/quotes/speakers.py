@@ -19,7 +19,7 @@ from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
-from newsdesk.lang.en.people import MASCULINE, PERSONAL
+from newsdesk.lang.en.people import MASCULINE, PERSONAL, RELATIONAL_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -173,6 +173,20 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
     return found
 
 
+def in_passing(tok: Token) -> bool:
+    """A person introduced as someone's relative, whom a later "he"/"she" does not stand
+    for: "His late brother, Otto Brandt, founded the yard", "the yard of Otto Brandt, her
+    brother" (the passage is about the other person)."""
+    head = tok.head
+    nouns = [head] if tok.dep_ == "appos" else []
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
+        nouns += [c for c in tok.children if c.dep_ == "appos"]
+    return any(
+        n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
+        for n in nouns
+    )
+
+
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     """The person a "he"/"she" stands for: the most recent compatible root subject, else
     the most recent compatible person, searched sentence by sentence backwards. A root
@@ -185,6 +199,7 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     result = None
     while result is None and index >= 0 and ctx.sents[index].end_char > floor:
         people = [p for p in _sentence_people(ctx, index) if p[0].i < pronoun.i]
+        people = [p for p in people if not in_passing(p[0])]
         ranked = [p for p in reversed(people) if p[1]] + [p for p in reversed(people) if not p[1]]
         for tok, _, name in ranked:
             if name is None:
