@@ -79,3 +79,15 @@ def test_speakers_pronoun_skips_a_relative_named_in_passing(backend: SpacyBacken
     assert speakers(backend, text) == [
         ("We will keep building wooden boats as long as people want them", "Felix Brandt")
     ]
+
+
+def test_speakers_right_mark_written_as_opening_mark(backend: SpacyBackend) -> None:
+    """A quote opened with a right double mark ('”The toll ...”') is still a quote, and
+    keeps its signer."""
+    text = (
+        "Readers wrote to the Valmont Courier about the bridge toll.\n\n"
+        "”The toll is far too high for people who cross the river twice a day.” ― Orla Brenning"
+    )
+    assert speakers(backend, text) == [
+        ("The toll is far too high for people who cross the river twice a day.", "Orla Brenning")
+    ]

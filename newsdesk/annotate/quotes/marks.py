@@ -62,8 +62,8 @@ def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
     nxt = text[i + 1] if i + 1 < hi else " "
     if ch == "’":
         return "x" if prev.isalnum() and nxt.isalnum() else "c"
-    if ch == "”":
-        return "c"
+    if ch == "”":  # also written for an opening mark: '”Fear. I am afraid ...”'
+        return "a" if prev.isspace() and nxt.isalnum() else "c"
     if prev.isspace() and nxt.isspace():
         return "a"
     opening = prev in OPEN_CONTEXT or prev in "“‘\"'"

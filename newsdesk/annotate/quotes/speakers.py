@@ -15,6 +15,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
+from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
@@ -182,7 +183,9 @@ def in_passing(tok: Token) -> bool:
     if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
         nouns += [c for c in tok.children if c.dep_ == "appos"]
     return any(
-        n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
+        n.lemma_.lower() in RELATIONAL_NOUNS
+        and any(c.dep_ == "poss" for c in n.children)
+        and not (n.dep_ == "nsubj" and is_cue(n.head))  # "His wife, X, said": she speaks
         for n in nouns
     )
 
