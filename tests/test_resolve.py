@@ -56,3 +56,27 @@ def test_resolve_surname_with_two_people_stays_alone() -> None:
 def test_resolve_spelling_variant_joins() -> None:
     targets = story_targets(_people("Marek Olsztynk", "Marek Olsztyk"))
     assert targets["marek olsztyk"] == "marek olsztynk"
+
+
+def test_resolve_one_changed_letter_of_a_long_surname_joins() -> None:
+    targets = story_targets(_people("Ilona Strakovitova", "Ilona Strakavitova", "Strakavitova"))
+    assert len(set(targets.values())) == 1
+
+
+def test_resolve_one_changed_letter_of_a_short_surname_stays_apart() -> None:
+    targets = story_targets(_people("Erik Jansen", "Erik Hansen"))
+    assert targets == {"erik jansen": "erik jansen", "erik hansen": "erik hansen"}
+
+
+def test_resolve_middle_initial_joins_the_one_fuller_name() -> None:
+    targets = story_targets(_people("Ana Ruiz", "Ana M. Ruiz", "Ruiz"))
+    assert targets == {
+        "ana ruiz": "ana m. ruiz",
+        "ana m. ruiz": "ana m. ruiz",
+        "ruiz": "ana m. ruiz",
+    }
+
+
+def test_resolve_two_fuller_names_leave_the_short_one_alone() -> None:
+    targets = story_targets(_people("Ana Ruiz", "Ana M. Ruiz", "Ana T. Ruiz"))
+    assert targets["ana ruiz"] == "ana ruiz"

@@ -12,10 +12,13 @@ from here, so one person has one name everywhere.
 - Across a story, `story_targets` joins names that are one person: equal up to case,
   accents, spacing around hyphens and a quoted nickname ("Marek 'Red' Olsza" = 'Marek
   "The Red" Olsza'); a full name whose given name is a familiar form of another's with the
-  same surname ("Tom Lenz" = "Thomas Lenz"), or whose surname lacks one letter of
-  another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"), is that
-  person; a surname alone joins the one person with that surname, else a given name alone
-  the one person with that given name; with two owners they stay apart.
+  same surname ("Tom Lenz" = "Thomas Lenz"), or whose long surname differs by one
+  letter from another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"),
+  is that
+  person, and so is a full name with middle names or initials added ("Ana M. Ruiz" =
+  "Ana Ruiz", when only one such fuller name exists); a surname alone joins the one
+  person with that surname, else a given name alone the one person with that given name;
+  with two owners they stay apart.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "str
 
 # a nickname in quotation marks inside a name: Marek "The Red" Olsza
 NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
+SHORTEST_VARIED = 5  # a surname this long may lose a letter and stay recognisable
+SHORTEST_CHANGED = 7  # ... or have one letter changed ("Jansen" / "Hansen" are two names)
 # a hyphen written with spaces around it inside a name ("Soo - ri")
 HYPHEN = re.compile(r"\s*-\s*")
 
@@ -135,9 +140,10 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
     full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
     targets = {key: key for key in people}
     for key in full:
-        variant = next((o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)), None)
-        if variant is not None and targets[variant] == variant:
-            targets[key] = variant
+        variants = [o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)]
+        variants = variants or [o for o in full if _fuller(key, o)]
+        if len(variants) == 1 and targets[variants[0]] == variants[0]:
+            targets[key] = variants[0]
     by_surname: dict[str, set[str]] = defaultdict(set)
     by_given: dict[str, set[str]] = defaultdict(set)
     for key in full:
@@ -149,6 +155,16 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
             owners = by_surname.get(key) or by_given.get(key, set())
             targets[key] = next(iter(owners)) if len(owners) == 1 else key
     return targets
+
+
+def _fuller(short: str, long: str) -> bool:
+    """``long`` is ``short`` with middle names or initials added ("ana ruiz" / "ana m.
+    ruiz", "ana maria ruiz"): the same first and last words, the others in order."""
+    a, b = short.split(), long.split()
+    if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(word in rest for word in a[1:-1])
 
 
 def _nickname_of(short: str, formal: str) -> bool:
@@ -169,10 +185,15 @@ def _nicknamer() -> NickNamer:
 
 
 def _spelling_variant(short: str, long: str) -> bool:
-    """Two writings of one full name that differ by one letter left out of a long surname
-    ("marek olsztyk" / "marek olsztynk"): the same given names, the surnames one
-    deletion apart."""
+    """Two writings of one full name that differ by one letter of a long surname, left out
+    ("marek olsztyk" / "marek olsztynk") or changed ("olsztonek" / "olsztanek"): the same
+    given names, the surnames one edit apart."""
     a, b = short.split(), long.split()
-    if len(a) != len(b) or a[:-1] != b[:-1] or len(b[-1]) != len(a[-1]) + 1 or len(a[-1]) < 5:
+    if len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1]:
         return False
-    return any(b[-1][:i] + b[-1][i + 1 :] == a[-1] for i in range(len(b[-1])))
+    x, y = a[-1], b[-1]
+    if len(y) == len(x) + 1 and len(x) >= SHORTEST_VARIED:
+        return any(y[:i] + y[i + 1 :] == x for i in range(len(y)))
+    if len(x) == len(y) >= SHORTEST_CHANGED:
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return False
