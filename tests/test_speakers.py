@@ -91,3 +91,32 @@ def test_speakers_right_mark_written_as_opening_mark(backend: SpacyBackend) -> N
     assert speakers(backend, text) == [
         ("The toll is far too high for people who cross the river twice a day.", "Orla Brenning")
     ]
+
+
+def test_speakers_quote_paragraph_after_a_paragraph_about_one_person(
+    backend: SpacyBackend,
+) -> None:
+    """A paragraph that is only a quote, after a paragraph about one person (the subject of
+    its sentences, though not of its last one), is that person's."""
+    text = (
+        "Ana Ruiz has fished off Port Tessel since 1990. She lost two boats in the storm. "
+        "The harbour board has offered no help.\n\n"
+        "“I do not know how we will pay for new nets before the season opens.”"
+    )
+    found = speakers(backend, text)
+    assert found == [
+        ("I do not know how we will pay for new nets before the season opens.", "Ana Ruiz")
+    ]
+
+
+def test_speakers_quote_paragraph_after_a_paragraph_about_two_people(
+    backend: SpacyBackend,
+) -> None:
+    """With two people the subjects of that paragraph, the quote stays unattributed."""
+    text = (
+        "Ana Ruiz has fished off Port Tessel since 1990. Lena Voss bought the next berth "
+        "in 2001. The harbour board has offered no help.\n\n"
+        "“I do not know how we will pay for new nets before the season opens.”"
+    )
+    [(_, speaker)] = speakers(backend, text)
+    assert speaker is None

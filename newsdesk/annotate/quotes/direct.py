@@ -217,4 +217,19 @@ def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Att
         speaker = person_of(ctx, tok)
         if speaker is not None and (is_root_subject(tok) or tok.ent_type_ == "PERSON"):
             return Attribution(tok.head.text, speaker)
-    return None
+    return _paragraph_subject(ctx, lo, hi)
+
+
+def _paragraph_subject(ctx: Context, lo: int, hi: int) -> Attribution | None:
+    """The one person a paragraph is about: the only person who is the subject of its
+    sentences (outside quotes); with two or more, nobody."""
+    found: dict[str, Attribution] = {}
+    for sent in ctx.sents[bisect_right(ctx.sent_starts, lo - 1) :]:
+        if sent.start_char >= hi:
+            break
+        for tok in sent:
+            if tok.idx >= lo and is_root_subject(tok) and not ctx.in_region(tok.idx):
+                speaker = person_of(ctx, tok)
+                if speaker is not None and speaker.name:
+                    found.setdefault(speaker.name, Attribution(tok.head.text, speaker))
+    return next(iter(found.values())) if len(found) == 1 else None
