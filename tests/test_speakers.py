@@ -120,3 +120,15 @@ def test_speakers_quote_paragraph_after_a_paragraph_about_two_people(
     )
     [(_, speaker)] = speakers(backend, text)
     assert speaker is None
+
+
+def test_speakers_statement_of_an_organisation(backend: SpacyBackend) -> None:
+    """A quote "according to a Harbour Board statement" is the board's, named as the text
+    named it in full earlier."""
+    text = (
+        "The Tessel Harbour Board met on Monday to discuss the collapsed pier. “We will "
+        "rebuild the northern pier before the summer season begins,” according to a Board "
+        "statement read on local radio."
+    )
+    [(_, speaker)] = speakers(backend, text)
+    assert speaker == "Tessel Harbour Board"
