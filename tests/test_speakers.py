@@ -132,3 +132,25 @@ def test_speakers_statement_of_an_organisation(backend: SpacyBackend) -> None:
     )
     [(_, speaker)] = speakers(backend, text)
     assert speaker == "Tessel Harbour Board"
+
+
+def test_speakers_pronoun_agrees_with_honorific_gender(backend: SpacyBackend) -> None:
+    """ "she" is the person an honorific says is a woman (Ms.), not the more recent man."""
+    text = (
+        "Ms. Ilse Varga chairs the harbour board. Mr. Tomas Reed runs the ferry line.\n"
+        "“We will not raise the fares this year,” she said."
+    )
+    assert speakers(backend, text) == [("We will not raise the fares this year", "Ilse Varga")]
+
+
+def test_speakers_multi_paragraph_quote_keeps_its_speaker(backend: SpacyBackend) -> None:
+    """A quote left open at the end of a paragraph and reopened in the next, with no cue
+    there, is still the first paragraph's speaker's."""
+    text = (
+        "“The river rose faster than anyone expected,” said Ilse Varga, who chairs the "
+        "harbour board. “We moved the boats twice in one night.\n"
+        "“By morning the lower quay was under water and the cranes were gone.”\n"
+        "Tomas Reed, who runs the ferry line, said the service would resume on Friday."
+    )
+    found = speakers(backend, text)
+    assert [s for _, s in found] == ["Ilse Varga", "Ilse Varga", "Ilse Varga"]
