@@ -1,6 +1,7 @@
 """Direct quotes: each quoted region with its attribution, scare quotes and titles left out.
 
-A region without a cue of its own takes the speaker of the quote it continues
+A region without a cue of its own takes the speaker of a signature after it in its
+paragraph ('"..." ― Ana Ruiz', pull-quote lists), of the quote it continues
 (multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
 of the person subject of the sentence before it in the paragraph, of a signature line below
 it (``- Alenko.``), or, when the paragraph is the quote alone, of the previous paragraph
