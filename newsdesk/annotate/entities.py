@@ -123,8 +123,8 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     PERSON joins the unique full name with that surname (two full names sharing it stay
     apart). The majority type over documents relabels every mention; a one-word "person"
     that no role, title or full name of the story shows to be one is not a person
-    (`_shown_a_person`). Returns the merged
-    entities (ids "e1", "e2"... in order of first appearance) and old id → new id.
+    (`_shown_a_person`). Returns the merged entities (ids "e1", "e2"... in order of first
+    appearance) and old id → new id.
     """
     items = list(entities)
     groups: dict[str, list[Entity]] = {}
