@@ -40,7 +40,7 @@ PLACE_NAME_WORDS = {
         "FAC",
     ),
 }
-# Prepositions whose object is a place ("in Banda Aceh", "near the town").
+# Prepositions whose object is a place ("in Port Tessel", "near the town").
 PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside".split())
 COUNTRIES = _words("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
