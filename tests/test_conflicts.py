@@ -279,6 +279,13 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The ferry sank on Wednesday near the island.",
             "The ferry sank on 12 May near the island.",
         ),
+        # the same value for two people's events (issue 10)
+        ("Tom Berg fell 150 metres from the ridge.", "Ola Holm fell 600 metres from the ridge."),
+        # clock times of two events that share no participant but a place (issue 10)
+        (
+            "The tremor struck at 2:09 a.m. near Valmont, the survey said.",
+            "An aftershock hit at 2:40 a.m. near Valmont, the survey said.",
+        ),
         # capacity and intentions are not counts
         ("The ferry can carry 400 passengers.", "The ferry was carrying 213 passengers."),
         ("He said 200 people could have been killed.", "Two people were killed in the blast."),
@@ -286,6 +293,23 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
 )
 def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
     assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_clock_times_written_apart_and_one_participant(backend: SpacyBackend) -> None:
+    """Issue 10: "1: 30 a. m." is read whole, and two verbs of one event ("was going
+    west in his Varro", "was driving his Varro") compare their times because the event
+    has one named participant."""
+    docs = mini(
+        backend,
+        "Berg, 32, was going west in his Varro about 1: 30 a. m., the highway patrol said.",
+        "According to police, he was driving his Varro at about 1: 00 am on the coast road.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about.startswith("time (")
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("1: 30 a. m.", ["d1"]),
+        ("1: 00 am", ["d2"]),
+    ]
 
 
 def test_conflicts_within_one_document_are_skipped(backend: SpacyBackend) -> None:

@@ -5,7 +5,8 @@ and times of events, colours, directions, a person's age and title) are compared
 documents. Two sentences of different documents are *aligned* when they give a slot of
 the same key and say much the same otherwise: they share content words (a Jaccard
 overlap of their lemmas) or a name; a person's age or title is aligned by the person
-alone. Values of aligned slots are compared: equal, or equal up to the rounding a careful
+alone. Slots whose events have different named subjects (`Slot.agent`) are never
+aligned. Values of aligned slots are compared: equal, or equal up to the rounding a careful
 editor accepts (a hedged "nearly $1 million" against "$972,814", or "$973,000" against
 "$972,814", which is a *minor* difference), is agreement; anything else is a conflict on
 that attribute, unless either document also states the other's value.
@@ -78,6 +79,10 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS:
         return True
+    if a.agent and b.agent and a.agent != b.agent:
+        return False  # "Berg was arrested on Sunday", "Holm was arrested on 6 January"
+    if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
+        return False  # clock times of two verbs: one event only when it has one participant
     union = a.words | b.words
     overlap = len(a.words & b.words) / len(union) if union else 0.0
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)

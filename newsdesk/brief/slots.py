@@ -35,8 +35,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsdesk.brief.events import agent_of, arguments, clock_times
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
-from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
+from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
 from newsdesk.lang.en.measures import (
     ABOARD,
@@ -47,7 +48,6 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
-from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.speech import REPORTED_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.titles import (
@@ -83,7 +83,6 @@ PERSON_KINDS = frozenset({"age", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK = re.compile(r"(\d{1,2})\s*(?:[:.]\s*(\d{2}))?\s*([ap])\.?\s*m\.?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +97,8 @@ class Slot:
     claim: TextSpan  # the sentence (or clause) that states it
     words: frozenset[str]  # the sentence's content lemmas
     names: frozenset[str]  # the names it mentions
+    agent: str | None = None  # who the event is about: its named subject (`agent_of`)
+    parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
 
 
 def hedged(predicate: Token) -> bool:
@@ -155,7 +156,7 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
 
     counts: dict[str, int] = defaultdict(int)
     for parse in parses:
-        for year in {t.text for t in parse if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)}:
+        for year in {t.text for t in parse if _year(t)}:
             counts[year] += 1
     shared = [y for y, n in counts.items() if n >= 2]
     days = (parse_anchor(document_date(d)) for d in docs)
@@ -183,6 +184,21 @@ def _now(value: str, days: Sequence[date]) -> bool:
     return False
 
 
+def _year(token: Token) -> bool:
+    """Whether a token is the year of a date, not a model year: a year before a name
+    that an indefinite article or a possessive governs ("his 2008 Bentley", "a 2013
+    Varro"; "the 2004 tsunami" is a date)."""
+    if token.ent_type_ != "DATE" or not _YEAR.fullmatch(token.text):
+        return False
+    head = token.head
+    return not (
+        token.dep_ in {"nummod", "compound", "amod"}
+        and head.pos_ == "PROPN"
+        and head.i > token.i
+        and any(c.lower_ in MODEL_YEAR_DETERMINERS for c in head.children if c.i < token.i)
+    )
+
+
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
@@ -199,11 +215,7 @@ def _another_year(focus: Token, present: frozenset[str]) -> bool:
     if not present:
         return False
     clause = _clause_of(focus)
-    years = {
-        t.text
-        for t in focus.sent
-        if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and _clause_of(t) == clause
-    }
+    years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
     return bool(years and not years & present)
 
 
@@ -231,13 +243,17 @@ def read_slots(
             if t.is_alpha and t.lower_ not in STOP_WORDS and not t.like_num
         )
         names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
-        readings = [*_values(sent), *_times(sent), *_dates(doc, parse, sent, present.days)]
+        times = [r for r in _times(sent) if _prose(doc.text, r[-1].idx)]
+        readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
+        mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         for key, label, value, shown, approx, focus in readings:
             if _another_year(focus, present.years):
                 continue
             claim = _claim(doc, sent, focus)
-            slots.append(Slot(key, label, value, shown, approx, claim, words, names))
-        mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+            agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
+            slots.append(
+                Slot(key, label, value, shown, approx, claim, words, names, agent, parties)
+            )
         for key, label, value, shown, focus, claim in _person_readings(doc, parse, mentions):
             if not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
@@ -497,20 +513,16 @@ def _day(date: str | None, expression: str) -> str | None:
 
 
 def _times(sent: SpacySpan) -> Iterator[Reading]:
-    """The clock time of an event ("about 1:30 a.m."), in minutes after midnight."""
-    for ent in sent.ents:
-        m = _CLOCK.search(ent.text) if ent.label_ == "TIME" else None
-        if m is None or int(m[1]) > 12 or int(m[2] or 0) > 59:
-            continue
-        minutes = (int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + int(m[2] or 0)
-        event = _event_of(ent.root)
+    """The clock time of an event ("about 1:30 a.m."), in minutes after midnight, keyed
+    by time alone: `newsdesk.brief.align` compares two times when their verbs are one
+    or their events share a named participant ("driving his Bentley", "going west in his
+    Bentley")."""
+    for minutes, shown, approx, root in clock_times(sent):
+        event = _event_of(root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
-        approx = any(t.lower_ in APPROXIMATORS for t in ent) or (
-            ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROXIMATORS
-        )
-        yield ("time", lemma), f"time ({lemma})", float(minutes), ent.text, approx, ent.root
+        yield ("time",), f"time ({lemma})", minutes, shown, approx, root
 
 
 def _event_of(root: Token) -> Token | None:

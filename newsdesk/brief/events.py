@@ -1,0 +1,112 @@
+"""Who does what, read from the parse: the event a value belongs to and who it is about.
+
+`newsdesk.brief.slots` reads values (numbers, dates, colours); this module reads what
+holds them together across documents:
+
+* the **agent** of an event: the named subject of the verb a value belongs to ("Jan
+  Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
+  of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
+  January") are never compared;
+* the **clock time** of an event, read from the characters ("at about 1:30 a.m.", "1: 30
+  a. m.", "1:00am") rather than from the entity recogniser, which splits times written
+  with spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.lang.en.numbers import APPROXIMATORS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["agent_of", "arguments", "clock_times", "verb_of"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A clock time: "1:30 a.m.", "1: 30 a. m.", "1:00am", "11 p.m." (hours and minutes read).
+CLOCK = re.compile(
+    r"(?<![\d:])(\d{1,2})(?:\s?[:.]\s?(\d{2}))?\s?([ap])\.?\s?m\b\.?(?!\w)", re.IGNORECASE
+)
+
+
+def verb_of(token: Token, steps: int = 6) -> Token | None:
+    """The nearest verb above ``token`` (itself when it is one), or None."""
+    tok = token
+    for _ in range(steps):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
+
+
+def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
+    """The named subject of the verb ``focus`` belongs to: the story-wide name of the
+    person mention (``people``: character start, end, name) it falls in, or the proper
+    noun as written ("Hamas"); None for a pronoun, a common noun or no subject. A verb
+    joined to another ("was arrested and charged") shares its subject."""
+    verb = verb_of(focus)
+    for _ in range(3):
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return _name(subjects[0], people)
+        if verb.dep_ not in {"conj", "xcomp"}:
+            return None
+        verb = verb.head
+    return None
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+
+
+def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    """The named participants of the verb ``focus`` belongs to: its subject, object and
+    the objects of its prepositions ("was driving his Bentley", "going west in his
+    Bentley" → the Bentley), as `agent_of` names them. Places are none (two events
+    happen in one town), nor is the source of an attribution ("according to the survey",
+    two prepositions away)."""
+    verb = verb_of(focus)
+    if verb is None:
+        return frozenset()
+    found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    found += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    names = (_name(t, people) for t in found if t.ent_type_ not in _PLACES)
+    return frozenset(n for n in names if n)
+
+
+def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
+    """A subject's name: the person it stands for, or its proper noun phrase."""
+    for start, end, name in people:
+        if start <= subject.idx < end:
+            return name
+    if subject.pos_ != "PROPN":
+        return None
+    words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted([*words, subject], key=lambda t: t.i)).lower()
+
+
+def clock_times(sent: SpacySpan) -> Iterator[tuple[float, str, bool, Token]]:
+    """The clock times written in a sentence: (minutes after midnight, the text, whether
+    hedged "about", its hour token: the parse attaches a time written apart, "1: 30 a.
+    m.", by its hour more often than by its last token)."""
+    text = sent.text
+    for m in CLOCK.finditer(text):
+        hours, minutes = int(m[1]), int(m[2] or 0)
+        if not 1 <= hours <= 12 or minutes > 59:
+            continue
+        span = sent.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if span is None or len(span) == 0:
+            continue
+        value = (hours % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + minutes
+        before = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+        yield float(value), m.group().rstrip(), before in APPROXIMATORS, span[0]
