@@ -269,6 +269,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "Police stopped the car at about 1:30 a.m. on the highway.",
             "Police stopped the car at 1:40 a.m. on the highway.",
         ),
+        # a bound is not the time something happened
+        (
+            "The fire at the pier was put out by 7 a.m., the brigade said.",
+            "The fire at the pier was put out at 6:40 a.m., the brigade said.",
+        ),
         # the day someone spoke dates no event
         (
             "The mayor said on Monday that the ferry sank.",
@@ -310,6 +315,63 @@ def test_conflicts_clock_times_written_apart_and_one_participant(backend: SpacyB
         ("1: 30 a. m.", ["d1"]),
         ("1: 00 am", ["d2"]),
     ]
+
+
+def test_conflicts_kind_of_place_substituted(backend: SpacyBackend) -> None:
+    """Issue 10: one noun for another in the place of one event is a conflict on the
+    kind of place, each value with the documents that give it."""
+    docs = mini(
+        backend,
+        "Fred Brann was found dead in a hotel room in Tessel, the coroner said.",
+        "Brann was found dead in his room at a Tessel motel, it was reported Wednesday.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "kind of place (find)"
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("hotel", ["d1"]),
+        ("motel", ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a place said more precisely is no other place
+        (
+            "Fred Brann was found dead in a hotel room in Tessel.",
+            "Fred Brann was found dead in his room in Tessel.",
+        ),
+        # a report that uses both words has not chosen a kind
+        (
+            "Fred Brann was found dead in a hotel room in Tessel. The motel is closed.",
+            "Fred Brann was found dead in a motel room in Tessel.",
+        ),
+        # where someone spoke is no place of the event
+        (
+            "The mayor said in an interview that the pier was safe.",
+            "The mayor said in a statement that the pier was safe.",
+        ),
+        # two people's events
+        (
+            "Tom Berg was arrested at his home in Tessel.",
+            "Ola Holm was arrested at a bar in Tessel.",
+        ),
+        # nothing named the same way: one place may hold the other
+        (
+            "Police found Tom Berg hiding in a house near the pier.",
+            "Police found Tom Berg hiding in a bathtub near the pier.",
+        ),
+        # two nouns against one: no single substitution
+        (
+            "Fred Brann was found dead in a hotel room in Tessel.",
+            "Fred Brann was found dead in the garden shed of a farm in Tessel.",
+        ),
+    ],
+)
+def test_conflicts_kind_of_place_not_conflicts(
+    backend: SpacyBackend, first: str, second: str
+) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()
 
 
 def test_conflicts_within_one_document_are_skipped(backend: SpacyBackend) -> None:

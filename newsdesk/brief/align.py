@@ -11,6 +11,10 @@ editor accepts (a hedged "nearly $1 million" against "$972,814", or "$973,000" a
 "$972,814", which is a *minor* difference), is agreement; anything else is a conflict on
 that attribute, unless either document also states the other's value.
 
+A kind of place is compared by substitution: one noun for another in the place of one
+event ("found dead in a hotel room", "in his room at a motel"), where neither document
+uses the other's noun anywhere.
+
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and
 `supported` keeps such spans out of a summary line's citations.
@@ -19,7 +23,7 @@ that attribute, unless either document also states the other's value.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
@@ -32,6 +36,7 @@ APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
 NUMERIC_KINDS = frozenset({"count", "measure", "money"})  # values that can be updated
+CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -88,16 +93,25 @@ def aligned(a: Slot, b: Slot) -> bool:
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)
 
 
-def slot_conflicts(docs: Sequence[Document], slots: Sequence[Slot]) -> tuple[Conflict, ...]:
-    """Attributes whose aligned values differ between documents, with claims by value."""
+def slot_conflicts(
+    docs: Sequence[Document],
+    slots: Sequence[Slot],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[Conflict, ...]:
+    """Attributes whose aligned values differ between documents, with claims by value.
+    ``vocabulary`` (each document's lemmas) lets kinds of place be compared
+    (`_substitution`); without it they are not."""
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     for slot in slots:
         by_key[slot.key].append(slot)
     conflicts = []
-    for members in by_key.values():
-        conflict = _conflict(members, order, published) or _minor_difference(members, order)
+    for key, members in by_key.items():
+        if key[0] in CATEGORICAL_KINDS:
+            conflict = _substitution(members, order, vocabulary) if vocabulary else None
+        else:
+            conflict = _conflict(members, order, published) or _minor_difference(members, order)
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
@@ -155,6 +169,48 @@ def _conflict(
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
     label = max((s.label for s in slots), key=lambda x: sum(s.label == x for s in slots))
     return _by_value(label, groups, "conflict" if times is None else "update")
+
+
+def _substitution(
+    members: list[Slot], order: dict[str, int], vocabulary: Mapping[str, frozenset[str]]
+) -> Conflict | None:
+    """A kind substituted for another in one place of one event: aligned sentences whose
+    place nouns share a noun and differ by exactly one noun on each side ("a hotel room",
+    "his room at a motel"; not "a house", "a bathtub": one may hold the other), where
+    neither document uses the other's noun anywhere (a report that says
+    "motel" once and "hotel" once has not chosen a kind). The first such pair of nouns
+    is the conflict; every slot naming one of them, in a document that never uses the
+    other, is a claim of that value."""
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if not aligned(a, b):
+                continue
+            mine, theirs = set(str(a.value).split()), set(str(b.value).split())
+            only_a, only_b = mine - theirs, theirs - mine
+            if len(only_a) != 1 or len(only_b) != 1 or not mine & theirs:
+                continue  # one noun for one, in a place both name the same way ("room")
+            x, y = only_a.pop(), only_b.pop()
+            if x in vocabulary[b.claim.span.doc] or y in vocabulary[a.claim.span.doc]:
+                continue
+            groups = [
+                sorted(
+                    (
+                        s
+                        for s in members
+                        if own in str(s.value).split()
+                        and other not in vocabulary[s.claim.span.doc]
+                    ),
+                    key=lambda s: (order[s.claim.span.doc], s.claim.span.start),
+                )
+                for own, other in ((x, y), (y, x))
+            ]
+            values = tuple(
+                ConflictValue(noun, tuple(dict.fromkeys(s.claim for s in g)))
+                for noun, g in zip((x, y), groups, strict=True)
+            )
+            claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
+            return Conflict(a.label, claims, attribute=a.label, values=values, kind="conflict")
+    return None
 
 
 def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | None:

@@ -7,6 +7,10 @@ holds them together across documents:
   Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
   of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
   January") are never compared;
+* the **kind of place** an event happened in: the common nouns reached from its verb
+  through locative prepositions and the nouns that qualify them ("found dead in a hotel
+  room" → hotel, room; "found dead in his room at a motel" → room, motel), so that a
+  place of one kind in one report and of another in the next can be compared;
 * the **clock time** of an event, read from the characters ("at about 1:30 a.m.", "1: 30
   a. m.", "1:00am") rather than from the entity recogniser, which splits times written
   with spaces.
@@ -18,13 +22,16 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.calendar import TIME_BOUNDS
 from newsdesk.lang.en.numbers import APPROXIMATORS
+from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
+from newsdesk.lang.en.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["agent_of", "arguments", "clock_times", "verb_of"]
+__all__ = ["agent_of", "arguments", "clock_times", "place_nouns", "verb_of"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A clock time: "1:30 a.m.", "1: 30 a. m.", "1:00am", "11 p.m." (hours and minutes read).
@@ -94,7 +101,8 @@ def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
 
 
 def clock_times(sent: SpacySpan) -> Iterator[tuple[float, str, bool, Token]]:
-    """The clock times written in a sentence: (minutes after midnight, the text, whether
+    """The clock times written in a sentence, bounds left out ("by 7 a.m."): (minutes
+    after midnight, the text, whether
     hedged "about", its hour token: the parse attaches a time written apart, "1: 30 a.
     m.", by its hour more often than by its last token)."""
     text = sent.text
@@ -109,4 +117,36 @@ def clock_times(sent: SpacySpan) -> Iterator[tuple[float, str, bool, Token]]:
             continue
         value = (hours % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + minutes
         before = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+        bound = sent.doc[span.start - 2].lower_ if span.start > 1 else ""
+        if before in TIME_BOUNDS or (before in APPROXIMATORS and bound in TIME_BOUNDS):
+            continue  # "by 7 a.m.", "until about noon": a bound, not when it happened
         yield float(value), m.group().rstrip(), before in APPROXIMATORS, span[0]
+
+
+def place_nouns(verb: Token) -> tuple[list[Token], ...]:
+    """The common nouns of each place a verb is said to happen in: for each locative
+    prepositional phrase of the verb ("in a hotel room in Biloxi"), the nouns of the
+    phrase and of the locative phrases and compounds nested in it (hotel, room; a name
+    such as "Biloxi" is no kind)."""
+    places = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+            continue
+        nouns: list[Token] = []
+        _collect(prep, nouns, 0)
+        if nouns:
+            places.append(nouns)
+    return tuple(places)
+
+
+def _collect(prep: Token, nouns: list[Token], depth: int) -> None:
+    """The common nouns under a locative preposition (two levels of nesting at most)."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or obj.pos_ != "NOUN":
+            continue
+        for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+            if word.pos_ == "NOUN" and word.is_alpha and word.lower_ not in STOP_WORDS:
+                nouns.append(word)
+        for inner in obj.children:
+            if depth < 1 and inner.dep_ == "prep" and inner.lower_ in LOCATIVE_PREPOSITIONS:
+                _collect(inner, nouns, depth + 1)

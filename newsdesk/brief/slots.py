@@ -15,6 +15,8 @@ states for an attribute:
   on Friday" → die); the day someone *said* something dates no event;
 * a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
+* the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
+  room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
   **title** (the capitalised post before the name: "Deputy Harbour Master Inga
   Solberg"), keyed by the person the annotation found (`Document.entities`, merged across
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsdesk.brief.events import agent_of, arguments, clock_times
+from newsdesk.brief.events import agent_of, arguments, clock_times, place_nouns
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
@@ -48,7 +50,7 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
-from newsdesk.lang.en.speech import REPORTED_VERBS
+from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
@@ -245,6 +247,7 @@ def read_slots(
         names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
         times = [r for r in _times(sent) if _prose(doc.text, r[-1].idx)]
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
+        readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         for key, label, value, shown, approx, focus in readings:
             if _another_year(focus, present.years):
@@ -442,7 +445,8 @@ def _anchor_token(token: Token) -> Token | None:
 
 def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
     """The clause that states a value: the subtree of the verb governing ``focus`` within
-    its sentence ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS`` around it."""
+    its sentence and its line ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS``
+    around it."""
     verb = focus
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head in sent:
         verb = verb.head
@@ -451,6 +455,9 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
     start = max(verb.left_edge.idx, sent.start_char)
     last = verb.right_edge
     end = min(last.idx + len(last.text), sent.end_char)
+    start = max(start, doc.text.rfind("\n", start, focus.idx) + 1)  # one line: no stamp
+    if (newline := doc.text.find("\n", focus.idx, end)) >= 0:
+        end = newline
     if end - start > MAX_CLAIM_CHARS:
         start = max(start, focus.idx - MAX_CLAIM_CHARS // 2)
         end = min(end, start + MAX_CLAIM_CHARS)
@@ -523,6 +530,21 @@ def _times(sent: SpacySpan) -> Iterator[Reading]:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
         yield ("time",), f"time ({lemma})", minutes, shown, approx, root
+
+
+def _places(sent: SpacySpan) -> Iterator[Reading]:
+    """The kinds of place an event is said to happen in (`events.place_nouns`), keyed by
+    its verb; the value is the place's nouns (lemmas, sorted, space-separated)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or hedged(verb) or verb.lemma_.lower() in REPORTING_VERBS:
+            continue
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "found in a study that …": a finding, not an event
+        lemma = ANCHOR_SYNONYMS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        for nouns in place_nouns(verb):
+            value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
+            shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))
+            yield ("place", lemma), f"kind of place ({lemma})", value, shown, False, nouns[0]
 
 
 def _event_of(root: Token) -> Token | None:

@@ -36,9 +36,9 @@ Conventions (TempEval-3 / TIMEX3 newswire practice):
   it has no value (never guessed).
 * Without ``published``, the anchor is the day the page states for itself: a full date on
   one of its first lines that is a time stamp ("September 14, 2013 10:46 AM", "Published:
-  Dec. 19, 2005", "10 June 2013 Last updated at 14:00 GMT"; `page_date`). Without either, relative expressions ("last year", "on Tuesday",
-  "3 October") get no date, never today's date; absolute ones ("12 October 2026",
-  "1998") still resolve.
+  Dec. 19, 2005", "10 June 2013 Last updated at 14:00 GMT"; `page_date`). Without
+  either, relative expressions ("last year", "on Tuesday", "3 October") get no date,
+  never today's date; absolute ones ("12 October 2026", "1998") still resolve.
 * ``a year earlier``, ``the quarter``, ``that day`` refer to the last expression the text
   mentioned (TIMEX3 ``anchorTimeID``), falling back on the anchor.
 

@@ -50,3 +50,7 @@ BARE_MONTH_WORDS = frozenset(
 # name follows ("his 2008 Bentley", "a 2013 Varro sedan"; "the 2004 tsunami" is a date):
 # the indefinite articles and possessive determiners of English grammar.
 MODEL_YEAR_DETERMINERS = frozenset("a an his her their its my our your".split())
+# Prepositions that make a time a bound, not the time something happened ("put out *by*
+# 7 a.m.", "closed *until* noon"): the temporal prepositions of English grammar other
+# than "at", "on", "in" and "around".
+TIME_BOUNDS = frozenset("by until till before after since from between".split())
