@@ -197,8 +197,7 @@ def _substitution(
                     (
                         s
                         for s in members
-                        if own in str(s.value).split()
-                        and other not in vocabulary[s.claim.span.doc]
+                        if own in str(s.value).split() and other not in vocabulary[s.claim.span.doc]
                     ),
                     key=lambda s: (order[s.claim.span.doc], s.claim.span.start),
                 )
