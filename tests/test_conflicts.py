@@ -154,6 +154,12 @@ def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> N
             ["President Ana Costa", "Vice President Ana Costa"],
         ),
         (
+            "Inga Solberg, the deputy harbour master, closed the port.",
+            "The harbour master, Inga Solberg, closed the port.",
+            "title of Inga Solberg",
+            ["Inga Solberg, the deputy harbour master", "The harbour master, Inga Solberg"],
+        ),
+        (
             "The storm injured 12 people in the harbour.",
             "Fourteen people were hurt in the storm.",
             "number of people injured",
@@ -268,6 +274,23 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         (
             "Police stopped the car at about 1:30 a.m. on the highway.",
             "Police stopped the car at 1:40 a.m. on the highway.",
+        ),
+        # a post held before is no post now
+        (
+            "Inga Solberg, the former mayor, closed the port.",
+            "Mayor Inga Solberg closed the port.",
+        ),
+        # a post not yet held is no post now
+        ("Ola Brandt, the incoming speaker, voted for the bill.", "Rep. Ola Brandt voted."),
+        # a report that uses the other post's word has not chosen one (two posts)
+        (
+            "Rep. Ola Brandt voted for the bill. As speaker, Brandt will lead the house.",
+            "Ola Brandt, the speaker, voted for the bill.",
+        ),
+        # a day that bounds a period dates no event
+        (
+            "The union holds talks in Tessel from Wednesday through Friday.",
+            "The union holds talks in Tessel on Monday.",
         ),
         # a bound is not the time something happened
         (

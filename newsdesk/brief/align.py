@@ -111,16 +111,22 @@ def slot_conflicts(
         if key[0] in CATEGORICAL_KINDS:
             conflict = _substitution(members, order, vocabulary) if vocabulary else None
         else:
-            conflict = _conflict(members, order, published) or _minor_difference(members, order)
+            conflict = _conflict(members, order, published, vocabulary) or _minor_difference(
+                members, order
+            )
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
 
 
-def _clashes(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
+def _clashes(
+    slots: list[Slot], vocabulary: Mapping[str, frozenset[str]] | None = None
+) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where neither document also states the
-    other's value (a document that gives both values does not disagree)."""
+    other's value (a document that gives both values does not disagree; for a person's
+    post, one that uses the other's words anywhere: "Rep. Bob Holm" and "Bob Holm, the
+    incoming speaker" in a report that calls him speaker elsewhere)."""
     by_doc: dict[str, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_doc[slot.claim.span.doc].append(slot)
@@ -136,18 +142,32 @@ def _clashes(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
         and not agree(a, b)
         and not states(a.claim.span.doc, b)
         and not states(b.claim.span.doc, a)
+        and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
     ]
 
 
+def _uses_other(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
+    """Whether either slot's document uses a word of the other's value that its own value
+    lacks ("deputy", "speaker")."""
+    mine, theirs = set(str(a.value).split()), set(str(b.value).split())
+    return bool(
+        (mine - theirs) & vocabulary.get(b.claim.span.doc, frozenset())
+        or (theirs - mine) & vocabulary.get(a.claim.span.doc, frozenset())
+    )
+
+
 def _conflict(
-    members: list[Slot], order: dict[str, int], published: dict[str, str | None]
+    members: list[Slot],
+    order: dict[str, int],
+    published: dict[str, str | None],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> Conflict | None:
     """The conflict among slots of one key, or None when every aligned pair agrees.
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
     documents' publication times is an update (values in time order)."""
-    clashes = _clashes(members)
+    clashes = _clashes(members, vocabulary)
     if not clashes:
         return None
     core = {id(s): s for pair in clashes for s in pair}

@@ -70,7 +70,7 @@ def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None
     return None
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # no participants
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
 
 

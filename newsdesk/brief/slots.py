@@ -19,8 +19,9 @@ states for an attribute:
   room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
   **title** (the capitalised post before the name: "Deputy Harbour Master Inga
-  Solberg"), keyed by the person the annotation found (`Document.entities`, merged across
-  the story), not by the words written.
+  Solberg", or a post in apposition: "Inga Solberg, the deputy harbour master"), keyed
+  by the person the annotation found (`Document.entities`, merged across the story),
+  not by the words written.
 
 What no slot is read from: furniture (captions, credits, prompts), clauses about another
 time or event ("a year ago", "another quake", "the 2004 tsunami": a year that is not the
@@ -39,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.brief.events import agent_of, arguments, clock_times, place_nouns
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
-from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, WEEKDAYS
+from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
 from newsdesk.lang.en.measures import (
     ABOARD,
@@ -55,6 +56,7 @@ from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
     HONORIFICS,
+    NOT_NOW_QUALIFIERS,
     RANK_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -475,7 +477,8 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
 
 def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> Iterator[Reading]:
     """The day an event happened: a day-precise date of the document's timeline, or a
-    weekday it could not resolve (no publication date), keyed by the word it dates."""
+    weekday it could not resolve (no publication date), keyed by the word it dates; a
+    bound ("until Friday") is none."""
     for item in doc.timeline:
         if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
             continue
@@ -485,6 +488,8 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
         span = parse.char_span(item.span.start, item.span.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not sent.start <= span.root.i < sent.end:
             continue  # an expression across a sentence break
+        if span.start > 0 and parse[span.start - 1].lower_ in TIME_BOUNDS:
+            continue  # "until Friday", "from Wednesday through Friday": a bound
         event = _event_of(span.root)
         if event is None:
             continue
@@ -589,12 +594,34 @@ def _person_readings(
             if 0 < int(age.text) < 120:
                 claim = _token_span(doc, [parse[first], parse[last - 1], age])
                 yield ("age", person), f"age of {person}", age.text, age.text, age, claim
-        title = _title_before(parse, first)
+        title = _title_before(parse, first) or _post_beside(parse, first, last)
         if title is not None:
-            words, at = title
-            claim = _token_span(doc, [parse[at], parse[last - 1]])
+            words, at, end = title
+            claim = _token_span(doc, [parse[at], parse[end], parse[first], parse[last - 1]])
             shown = " ".join(words)
             yield ("title", person), f"title of {person}", shown, shown, parse[at], claim
+
+
+def _post_beside(parse: Doc, first: int, last: int) -> tuple[tuple[str, ...], int, int] | None:
+    """The post an appositive gives the name in tokens ``first:last`` ("Tom Berg, the
+    harbour master,"; "the consul, Tom Berg"): its head is a post (`TITLE_HEADS`), with
+    the qualifiers of a post before it ("deputy"); a former or incoming post is none. With
+    the first and last token of the post's phrase."""
+    name = parse[first:last]
+    candidates = [t for tok in name for t in tok.children if t.dep_ == "appos"]
+    candidates += [name.root.head] if name.root.dep_ == "appos" else []
+    for head in candidates:
+        if head.pos_ != "NOUN" or head.i in range(first, last):
+            continue
+        if head.lemma_.lower() not in TITLE_HEADS:
+            continue
+        before = [c for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound"}]
+        if any(c.lower_ in NOT_NOW_QUALIFIERS for c in before):
+            return None
+        words = [c.lower_ for c in before if c.lower_ in TITLE_MODIFIERS]
+        start = min([head.i, *(c.i for c in before)])
+        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), head.i
+    return None
 
 
 def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
@@ -632,9 +659,9 @@ def _title_word(token: Token) -> str | None:
     return ABBREVIATIONS.get(low, low)
 
 
-def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int] | None:
+def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int, int] | None:
     """The capitalised post written right before the name starting at token ``start``
-    ("Deputy Harbour Master"), and its first token; honorifics alone are no post."""
+    ("Deputy Harbour Master"), its first and last token; honorifics alone are no post."""
     i = start - 1
     words: list[str] = []
     while i >= 0:
@@ -655,7 +682,7 @@ def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int] | None:
     first = i + 1
     while parse[first].lower_.rstrip(".") in HONORIFICS or parse[first].text == ".":
         first += 1
-    return tuple(words), first
+    return tuple(words), first, start - 1
 
 
 def titles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -53,4 +53,4 @@ MODEL_YEAR_DETERMINERS = frozenset("a an his her their its my our your".split())
 # Prepositions that make a time a bound, not the time something happened ("put out *by*
 # 7 a.m.", "closed *until* noon"): the temporal prepositions of English grammar other
 # than "at", "on", "in" and "around".
-TIME_BOUNDS = frozenset("by until till before after since from between".split())
+TIME_BOUNDS = frozenset("by until till before after since from between through".split())
