@@ -160,6 +160,15 @@ def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> N
             ["Inga Solberg, the deputy harbour master", "The harbour master, Inga Solberg"],
         ),
         (
+            "A magnitude 6.1 earthquake struck Valmont on Tuesday.",
+            "A 6. 4 - magnitude quake hit Valmont on Tuesday.",
+            "magnitude",
+            [
+                "A magnitude 6.1 earthquake struck Valmont on Tuesday",
+                "A 6. 4 - magnitude quake hit Valmont on Tuesday",
+            ],
+        ),
+        (
             "The storm injured 12 people in the harbour.",
             "Fourteen people were hurt in the storm.",
             "number of people injured",
@@ -279,6 +288,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         (
             "Inga Solberg, the former mayor, closed the port.",
             "Mayor Inga Solberg closed the port.",
+        ),
+        # one magnitude written two ways; a count of thousands is no magnitude
+        (
+            "The quake, of magnitude 6.1, hit Valmont and left 6,000 homeless.",
+            "A 6.1-magnitude earthquake struck Valmont.",
         ),
         # a post not yet held is no post now
         ("Ola Brandt, the incoming speaker, voted for the bill.", "Rep. Ola Brandt voted."),

@@ -35,7 +35,7 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
-NUMERIC_KINDS = frozenset({"count", "measure", "money"})  # values that can be updated
+NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
 
 

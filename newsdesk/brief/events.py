@@ -11,6 +11,8 @@ holds them together across documents:
   through locative prepositions and the nouns that qualify them ("found dead in a hotel
   room" → hotel, room; "found dead in his room at a motel" → room, motel), so that a
   place of one kind in one report and of another in the next can be compared;
+* the **value on a scale** ("a magnitude 6.1 quake", "a 6. 4 - magnitude temblor"),
+  read from the characters for the same reason;
 * the **clock time** of an event, read from the characters ("at about 1:30 a.m.", "1: 30
   a. m.", "1:00am") rather than from the entity recogniser, which splits times written
   with spaces.
@@ -23,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import TIME_BOUNDS
+from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.stop_words import STOP_WORDS
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["agent_of", "arguments", "clock_times", "place_nouns", "verb_of"]
+__all__ = ["agent_of", "arguments", "clock_times", "place_nouns", "scale_values", "verb_of"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A clock time: "1:30 a.m.", "1: 30 a. m.", "1:00am", "11 p.m." (hours and minutes read).
@@ -150,3 +153,26 @@ def _collect(prep: Token, nouns: list[Token], depth: int) -> None:
         for inner in obj.children:
             if depth < 1 and inner.dep_ == "prep" and inner.lower_ in LOCATIVE_PREPOSITIONS:
                 _collect(inner, nouns, depth + 1)
+
+
+_SCALE_NUMBER = r"(\d{1,2}(?:\s?\.\s?\d{1,2})?)(?!\d|,\d|\s?\.\s?\d)"
+_SCALE_AFTER = re.compile(rf"\b([A-Za-z]+)(?:\s?-\s?|\s+of\s+|\s+){_SCALE_NUMBER}")
+_SCALE_BEFORE = re.compile(rf"(?<![\d.,])\b{_SCALE_NUMBER}\s?-?\s?([A-Za-z]+)\b")
+
+
+def scale_values(sent: SpacySpan) -> Iterator[tuple[str, float, str, Token]]:
+    """Values on a scale written beside its name (`SCALES`): "magnitude 6.1",
+    "magnitude of 6.1", "6.1-magnitude", "6. 1 magnitude": (scale, value, the text, the
+    number's first token)."""
+    text = sent.text
+    found = [(m.group(1), m.group(2), m) for m in _SCALE_AFTER.finditer(text)]
+    found += [(m.group(2), m.group(1), m) for m in _SCALE_BEFORE.finditer(text)]
+    for word, number, m in found:
+        if word.lower() not in SCALES:
+            continue
+        start = sent.start_char + m.start(2 if m.re is _SCALE_AFTER else 1)
+        span = sent.doc.char_span(start, start + len(number), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        value = float(number.replace(" ", ""))
+        yield word.lower(), value, m.group().strip(), span[0]

@@ -13,6 +13,8 @@ states for an attribute:
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
+* a value on a **scale** ("a magnitude 6.1 quake", "a 6.1-magnitude quake": keyed by
+  the scale);
 * a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
@@ -23,10 +25,11 @@ states for an attribute:
   by the person the annotation found (`Document.entities`, merged across the story),
   not by the words written.
 
-What no slot is read from: furniture (captions, credits, prompts), clauses about another
-time or event ("a year ago", "another quake", "the 2004 tsunami": a year that is not the
-story's), and negated, modal or infinitive clauses ("could have killed", "can carry").
-Being conservative is the point: a false conflict is worse than a missed one.
+What no slot is read from: furniture (captions, credits, prompts), sentences dated a
+month or more away from the story ("in February", in a report of November), clauses
+about another time or event ("a year ago", "another quake", "the 2004 tsunami": a year
+that is not the story's), and negated, modal or infinitive clauses ("could have
+killed", "can carry"). Being conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsdesk.brief.events import agent_of, arguments, clock_times, place_nouns
+from newsdesk.brief.events import agent_of, arguments, clock_times, place_nouns, scale_values
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
@@ -51,6 +54,7 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
+from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.titles import (
@@ -188,6 +192,36 @@ def _now(value: str, days: Sequence[date]) -> bool:
     return False
 
 
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool:
+    """Whether a sentence is dated, by a month or a day of the document's timeline, at
+    least ``NOW_DAYS`` away from every day of the story ("A 6.4 quake hit the town in
+    February", in a report of November: another event)."""
+    if not days:
+        return False
+    for item in doc.timeline:
+        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
+            continue
+        m = _MONTH_VALUE.fullmatch(item.date or "")
+        if m is None:
+            continue
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            continue
+        first = date(year, month, int(m[3] or 1))
+        nxt = date(year + month // 12, month % 12 + 1, 1)
+        last = first if m[3] else nxt.fromordinal(nxt.toordinal() - 1)
+        gaps = [
+            0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days))
+            for d in days
+        ]
+        if min(gaps) > NOW_DAYS:
+            return True
+    return False
+
+
 def _year(token: Token) -> bool:
     """Whether a token is the year of a date, not a model year: a year before a name
     that an indefinite article or a possessive governs ("his 2008 Bentley", "a 2013
@@ -239,7 +273,7 @@ def read_slots(
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _elsewhere(sent):
+        if _elsewhere(sent) or _another_month(doc, sent, present.days):
             continue
         words = frozenset(
             t.lemma_.lower()
@@ -275,6 +309,9 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
             reading = _number(top)
             if reading is not None:
                 yield reading
+    for scale, value, shown, number in scale_values(sent):
+        before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
+        yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
         thing = _coloured(tok) if tok.text in COLOURS else None
         if thing is not None:
