@@ -169,6 +169,15 @@ def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> N
             ],
         ),
         (
+            "The minister sent the letter to the council in April, the ministry said.",
+            "The minister sent the letter to the council in May.",
+            "date (send)",
+            [
+                "The minister sent the letter to the council in April",
+                "The minister sent the letter to the council in May",
+            ],
+        ),
+        (
             "The storm injured 12 people in the harbour.",
             "Fourteen people were hurt in the storm.",
             "number of people injured",
@@ -293,6 +302,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         (
             "The quake, of magnitude 6.1, hit Valmont and left 6,000 homeless.",
             "A 6.1-magnitude earthquake struck Valmont.",
+        ),
+        # a month holds its days
+        (
+            "The minister sent the letter to the council in May.",
+            "The minister sent the letter to the council on May 3.",
         ),
         # a post not yet held is no post now
         ("Ola Brandt, the incoming speaker, voted for the bill.", "Rep. Ola Brandt voted."),

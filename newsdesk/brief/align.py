@@ -69,13 +69,20 @@ def minor(a: Slot, b: Slot) -> bool:
 
 
 def _same_day(a: str, b: str) -> bool:
-    """Whether two days (`slots._day` values) can be one: a weekday left unresolved fits
-    any date; a day without its year fits that day of any year."""
-    if a.startswith("weekday") != b.startswith("weekday"):
-        return True
-    if a.startswith("--") or b.startswith("--"):
-        return a[-5:] == b[-5:]
-    return a == b
+    """Whether two days or months (`slots._day` values) can be one: a weekday left
+    unresolved fits any date; a day or month without its year fits that day or month of
+    any year; a month fits each of its days."""
+    if a.startswith("weekday") or b.startswith("weekday"):
+        return a == b or a.startswith("weekday") != b.startswith("weekday")
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
+
+
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    """Year, month and day of "2026-10-12", "2026-10", "--10-12" or "--10" (None where
+    not given)."""
+    year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
+    month, _, day = rest.partition("-")
+    return year, month or None, day or None
 
 
 def aligned(a: Slot, b: Slot) -> bool:

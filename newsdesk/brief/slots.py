@@ -91,6 +91,7 @@ PERSON_KINDS = frozenset({"age", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,14 +175,18 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
 
 
 def _now(value: str, days: Sequence[date]) -> bool:
-    """Whether a day (`_day` value) lies within ``NOW_DAYS`` of one of ``days`` (always,
-    when no day is known or the value is a weekday)."""
+    """Whether a day or month (`_day` value) lies within ``NOW_DAYS`` of one of ``days``
+    (always, when no day is known or the value is a weekday)."""
     if not days or value.startswith("weekday"):
         return True
     for day in days:
         for year in (day.year - 1, day.year, day.year + 1):
             text = f"{year}{value[1:]}" if value.startswith("--") else value
             if not text.startswith(str(year)):
+                continue
+            if len(text) == 7 and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
+                if _gap(year, int(text[5:]), None, [day]) <= NOW_DAYS:
+                    return True
                 continue
             try:
                 when = date.fromisoformat(text)
@@ -190,6 +195,17 @@ def _now(value: str, days: Sequence[date]) -> bool:
             if abs((when - day).days) <= NOW_DAYS:
                 return True
     return False
+
+
+def _gap(year: int, month: int, day: int | None, days: Sequence[date]) -> int:
+    """Days between a day (or, ``day`` None, any day of a month) and the nearest of
+    ``days``."""
+    first = date(year, month, day or 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    last = first if day else date.fromordinal(following.toordinal() - 1)
+    return min(
+        0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days)) for d in days
+    )
 
 
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -210,15 +226,11 @@ def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
             continue
-        first = date(year, month, int(m[3] or 1))
-        nxt = date(year + month // 12, month % 12 + 1, 1)
-        last = first if m[3] else nxt.fromordinal(nxt.toordinal() - 1)
-        gaps = [
-            0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days))
-            for d in days
-        ]
-        if min(gaps) > NOW_DAYS:
-            return True
+        try:
+            if _gap(year, month, int(m[3]) if m[3] else None, days) > NOW_DAYS:
+                return True
+        except ValueError:
+            continue
     return False
 
 
@@ -547,17 +559,22 @@ def _prose(text: str, offset: int) -> bool:
 
 def _day(date: str | None, expression: str) -> str | None:
     """A day as a comparable value: "2026-10-12"; "--10-12" for a day and month the
-    timeline could not give a year (ISO 8601's truncated form); "weekday friday" for a
-    weekday it could not resolve; None for anything less precise."""
-    if date is not None:
-        return date if _ISO_DAY.fullmatch(date) else None
+    timeline could not give a year (ISO 8601's truncated form); "2026-10" or "--10" for
+    a month named by its name ("in October"); "weekday friday" for a weekday it could
+    not resolve; None for anything less precise or only relative ("last month")."""
     words = expression.lower().replace(",", " ").split()
+    months = [MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS]
+    if date is not None:
+        if _ISO_DAY.fullmatch(date) or (months and _ISO_MONTH.fullmatch(date)):
+            return date
+        return None
     if len(words) == 1 and words[0] in WEEKDAYS:
         return f"weekday {words[0]}"
     days = [w.rstrip("stndrh") for w in words if w[:1].isdigit()]
-    months = [MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS]
     if len(words) == 2 and len(days) == 1 and len(months) == 1 and days[0].isdigit():
         return f"--{months[0]:02d}-{int(days[0]):02d}"
+    if len(words) == 1 and len(months) == 1:
+        return f"--{months[0]:02d}"
     return None
 
 
