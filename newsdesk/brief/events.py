@@ -34,7 +34,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["agent_of", "arguments", "clock_times", "place_nouns", "scale_values", "verb_of"]
+__all__ = [
+    "agent_of",
+    "arguments",
+    "clock_times",
+    "numbered",
+    "place_nouns",
+    "scale_values",
+    "verb_of",
+]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A clock time: "1:30 a.m.", "1: 30 a. m.", "1:00am", "11 p.m." (hours and minutes read).
@@ -90,6 +98,19 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
     found += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     names = (_name(t, people) for t in found if t.ent_type_ not in _PLACES)
     return frozenset(n for n in names if n)
+
+
+def numbered(focus: Token) -> bool:
+    """Whether the verb ``focus`` belongs to has a subject numbered in a series past its
+    first ("the sixth aftershock shook …", "a second blast hit …"): one event of several,
+    whose values are not the story's."""
+    verb = verb_of(focus)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS] if verb is not None else []
+    return any(
+        c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"}
+        for s in subjects
+        for c in s.children
+    )
 
 
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:

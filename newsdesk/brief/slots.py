@@ -28,8 +28,9 @@ states for an attribute:
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
 month or more away from the story ("in February", in a report of November), clauses
 about another time or event ("a year ago", "another quake", "the 2004 tsunami": a year
-that is not the story's), and negated, modal or infinitive clauses ("could have
-killed", "can carry"). Being conservative is the point: a false conflict is worse than a missed one.
+that is not the story's; "the sixth aftershock": one of a series), and negated, modal
+or infinitive clauses ("could have killed", "can carry"). Being conservative is the
+point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -41,7 +42,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsdesk.brief.events import agent_of, arguments, clock_times, place_nouns, scale_values
+from newsdesk.brief.events import (
+    agent_of,
+    arguments,
+    clock_times,
+    numbered,
+    place_nouns,
+    scale_values,
+)
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
@@ -298,7 +306,7 @@ def read_slots(
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         for key, label, value, shown, approx, focus in readings:
-            if _another_year(focus, present.years):
+            if _another_year(focus, present.years) or numbered(focus):
                 continue
             claim = _claim(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
