@@ -178,6 +178,15 @@ def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> N
             ],
         ),
         (
+            "The blast at the Tessel depot killed three, police said.",
+            "Four people were killed in the blast at the Tessel depot.",
+            "number of people killed",
+            [
+                "The blast at the Tessel depot killed three",
+                "Four people were killed in the blast at the Tessel depot",
+            ],
+        ),
+        (
             "The storm injured 12 people in the harbour.",
             "Fourteen people were hurt in the storm.",
             "number of people injured",
@@ -307,6 +316,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         (
             "The sixth aftershock shook the island of Sora on Monday.",
             "A strong earthquake shook the island of Sora on Sunday.",
+        ),
+        # one of a group is no count of it
+        (
+            "One of the victims was killed in the blast at the Tessel depot.",
+            "Four people were killed in the blast at the Tessel depot.",
         ),
         # a month holds its days
         (

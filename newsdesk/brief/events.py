@@ -105,12 +105,13 @@ def numbered(focus: Token) -> bool:
     first ("the sixth aftershock shook …", "a second blast hit …"): one event of several,
     whose values are not the story's."""
     verb = verb_of(focus)
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS] if verb is not None else []
-    return any(
-        c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"}
-        for s in subjects
-        for c in s.children
-    )
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    words = [c for s in subjects for c in s.children]
+    if not subjects:  # a parse that lost the subject: the words right before the verb
+        words = [t for t in verb.doc[max(0, verb.i - 4) : verb.i] if "\n" not in t.text]
+    return any(c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"} for c in words)
 
 
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:

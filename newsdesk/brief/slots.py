@@ -395,6 +395,8 @@ def _number(top: Token) -> Reading | None:
             shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
         return ("money", currency), label, value, shown, approx, top
     counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
+    if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
+        return _bare_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
         return None
     unit = counted.lemma_.lower()
@@ -426,6 +428,32 @@ def _number(top: Token) -> Reading | None:
         _count_label(counted, anchor),
         value,
         f"{shown} {counted.text}",
+        approx,
+        top,
+    )
+
+
+_BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
+    """A number standing for those it counts, as a verb's subject or object ("killing
+    three", "three were killed"): a count of people (the usual unwritten noun: the
+    count "killing three people" states), keyed by the verb. "One of the victims" (a
+    part of a group) is none."""
+    if any(c.dep_ == "prep" for c in top.children) or value != int(value) or value > 10000:
+        return None
+    verb = top.head
+    if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
+        return None
+    lemma = verb.lemma_.lower()
+    anchor = ANCHOR_SYNONYMS.get(lemma, lemma)
+    label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
+    return (
+        ("count", "person", anchor),
+        label or f"number of people ({anchor})",
+        value,
+        shown,
         approx,
         top,
     )
