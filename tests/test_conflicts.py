@@ -317,6 +317,21 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The sixth aftershock shook the island of Sora on Monday.",
             "A strong earthquake shook the island of Sora on Sunday.",
         ),
+        # the whole a part is taken from is no count of the part
+        (
+            "Berg missed 10 of the Harriers' 16 games with an ankle injury.",
+            "Berg missed nine games with an ankle injury.",
+        ),
+        # one end of a range is no value
+        (
+            "The gang members received sentences of between six and 75 years.",
+            "The gang members received sentences of 20 years.",
+        ),
+        # a measure that qualifies a noun is no measure of the event
+        (
+            "The firm sold a 15 - inch laptop to the council for the office.",
+            "The firm sold an 11 - inch laptop to the council for the office.",
+        ),
         # one of a group is no count of it
         (
             "One of the victims was killed in the blast at the Tessel depot.",

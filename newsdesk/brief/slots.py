@@ -62,7 +62,7 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
-from newsdesk.lang.en.numbers import APPROXIMATORS
+from newsdesk.lang.en.numbers import APPROXIMATORS, RANGE_STARTS
 from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.titles import (
@@ -394,7 +394,11 @@ def _number(top: Token) -> Reading | None:
         if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == currency:
             shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
         return ("money", currency), label, value, shown, approx, top
+    if _range(top, first):
+        return None  # "between six and 75 years", "$140 million to $150 million"
     counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
+    if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
+        return None  # "a 15 - inch model", "a 10 - year deal": a modifier, not a measure
     if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
         return _bare_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
@@ -431,6 +435,15 @@ def _number(top: Token) -> Reading | None:
         approx,
         top,
     )
+
+
+def _range(top: Token, first: int) -> bool:
+    """Whether a number is one end of a range or a list ("between six and 75", "six or
+    seven", "from 140 to 150")."""
+    doc = top.doc
+    if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
 
 
 _BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
@@ -520,6 +533,8 @@ def _anchor_token(token: Token) -> Token | None:
         head = current.head
         if head.i == current.i:
             return None
+        if head.pos_ == "NUM" and current.lower_ == "of":
+            return None  # "10 of the team's 16 games": the whole a part is taken from
         if head.pos_ == "ADP" or head.dep_ in {"quantmod", "nummod"}:
             current = head
             continue
