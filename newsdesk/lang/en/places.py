@@ -71,3 +71,7 @@ Welsh Portuguese Cuban Colombian Chilean Peruvian Venezuelan Indonesian Malaysia
 Filipino Afghan Taiwanese Zimbabwean Ghanaian Ugandan Jamaican Kazakh Georgian Armenian Lithuanian
 Latvian Estonian Slovenian Icelandic Qatari Kuwaiti Yemeni Sudanese Somali Bangladeshi Nepalese
 """)
+# Prepositions that say where an event happened ("found dead in a hotel room", "arrested
+# at his home"): the locative prepositions of English grammar; "on" and "near" are left
+# out (they also place a thing inside a place: "on the third floor", "near the window").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})
