@@ -66,6 +66,8 @@ PLAIN_FLOOR = 0.1
 """TF-IDF cosine without names two sentences need besides (with the default similarity)."""
 EVENT_THRESHOLD = 0.1
 """TF-IDF cosine two sentences that state the same action of one participant need."""
+EVENT_BONUS = 0.2
+"""Added to the similarity of two such sentences when pairs are merged, surest first."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -222,7 +224,11 @@ _VALUES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT
 
 def _participant(token: Token) -> str | None:
     """The word a participant is compared by (None for pronouns, stop words and values:
-    days and numbers are compared by `_agree`, and say nothing of who took part)."""
+    days and numbers are compared by `_agree`, and say nothing of who took part). A
+    part of a whole stands for the whole ("half of the roof", "two of the crew")."""
+    whole = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if (token.is_stop or token.ent_type_ in _VALUES or token.like_num) and whole:
+        token = whole[0]
     if token.pos_ == "PRON" or token.is_stop or token.ent_type_ in _VALUES:
         return None
     if not token.text[:1].isalnum():
@@ -481,9 +487,13 @@ def group_facts(
     docs_of = np.array([doc_number[s.span.doc] for s in items])
     floor = min(threshold * CONFLICT_FLOOR, EVENT_THRESHOLD if plain is not None else 1.0)
     candidates = np.argwhere((sim >= floor) & (docs_of[:, None] != docs_of))
-    pairs = sorted(
-        ((float(sim[i, j]), int(i), int(j)) for i, j in candidates if i < j), reverse=True
-    )
+
+    def strength(i: int, j: int) -> float:
+        """Similarity, raised for two sentences that state one action (a surer link)."""
+        event = plain is not None and same_event(items[i].predicates, items[j].predicates)
+        return float(sim[i, j]) + (EVENT_BONUS if event else 0.0)
+
+    pairs = sorted(((strength(i, j), int(i), int(j)) for i, j in candidates if i < j), reverse=True)
     for _, i, j in pairs:
         groups.merge(i, j)
     valued = [c for c in conflicts if c.values]
