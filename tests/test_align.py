@@ -204,7 +204,7 @@ def test_align_a_day_far_from_the_story_is_another_event(backend: SpacyBackend) 
 
 
 def test_align_a_rounded_sum_is_a_minor_difference(backend: SpacyBackend) -> None:
-    """"$972,814" and "$973,000": agreement, shown as a minor difference; no dispute,
+    """ "$972,814" and "$973,000": agreement, shown as a minor difference; no dispute,
     support kept."""
     found = find_conflicts(
         docs(
@@ -232,3 +232,21 @@ def test_align_a_value_stated_again_later_makes_no_update(backend: SpacyBackend)
         )
     )
     assert [c.kind for c in found] == ["conflict"]
+
+
+def test_align_a_month_far_from_the_story_dates_another_event(backend: SpacyBackend) -> None:
+    """Issue 10: in reports of November, a quake "in February" is another quake; its
+    magnitude does not contradict this one's."""
+    texts = (
+        (
+            "2026-11-27",
+            "A 6.4-magnitude quake hit the town of Sora in February, killing 40 people.",
+        ),
+        ("2026-11-27", "A 5.9-magnitude quake hit the town of Sora, killing ten people."),
+    )
+    assert find_conflicts(_dated(backend, *texts)) == ()
+    near = (texts[0][0], texts[0][1].replace("in February", "in November"))
+    assert [c.about for c in find_conflicts(_dated(backend, near, texts[1]))] == [
+        "magnitude",
+        "number of people (kill)",
+    ]

@@ -154,6 +154,39 @@ def test_conflicts_demo_same_value_two_documents(collision: list[Document]) -> N
             ["President Ana Costa", "Vice President Ana Costa"],
         ),
         (
+            "Inga Solberg, the deputy harbour master, closed the port.",
+            "The harbour master, Inga Solberg, closed the port.",
+            "title of Inga Solberg",
+            ["Inga Solberg, the deputy harbour master", "The harbour master, Inga Solberg"],
+        ),
+        (
+            "A magnitude 6.1 earthquake struck Valmont on Tuesday.",
+            "A 6. 4 - magnitude quake hit Valmont on Tuesday.",
+            "magnitude",
+            [
+                "A magnitude 6.1 earthquake struck Valmont on Tuesday",
+                "A 6. 4 - magnitude quake hit Valmont on Tuesday",
+            ],
+        ),
+        (
+            "The minister sent the letter to the council in April, the ministry said.",
+            "The minister sent the letter to the council in May.",
+            "date (send)",
+            [
+                "The minister sent the letter to the council in April",
+                "The minister sent the letter to the council in May",
+            ],
+        ),
+        (
+            "The blast at the Tessel depot killed three, police said.",
+            "Four people were killed in the blast at the Tessel depot.",
+            "number of people killed",
+            [
+                "The blast at the Tessel depot killed three",
+                "Four people were killed in the blast at the Tessel depot",
+            ],
+        ),
+        (
             "The storm injured 12 people in the harbour.",
             "Fourteen people were hurt in the storm.",
             "number of people injured",
@@ -269,6 +302,63 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "Police stopped the car at about 1:30 a.m. on the highway.",
             "Police stopped the car at 1:40 a.m. on the highway.",
         ),
+        # a post held before is no post now
+        (
+            "Inga Solberg, the former mayor, closed the port.",
+            "Mayor Inga Solberg closed the port.",
+        ),
+        # one magnitude written two ways; a count of thousands is no magnitude
+        (
+            "The quake, of magnitude 6.1, hit Valmont and left 6,000 homeless.",
+            "A 6.1-magnitude earthquake struck Valmont.",
+        ),
+        # one event of a series is not the story's event
+        (
+            "The sixth aftershock shook the island of Sora on Monday.",
+            "A strong earthquake shook the island of Sora on Sunday.",
+        ),
+        # the whole a part is taken from is no count of the part
+        (
+            "Berg missed 10 of the Harriers' 16 games with an ankle injury.",
+            "Berg missed nine games with an ankle injury.",
+        ),
+        # one end of a range is no value
+        (
+            "The gang members received sentences of between six and 75 years.",
+            "The gang members received sentences of 20 years.",
+        ),
+        # a measure that qualifies a noun is no measure of the event
+        (
+            "The firm sold a 15 - inch laptop to the council for the office.",
+            "The firm sold an 11 - inch laptop to the council for the office.",
+        ),
+        # one of a group is no count of it
+        (
+            "One of the victims was killed in the blast at the Tessel depot.",
+            "Four people were killed in the blast at the Tessel depot.",
+        ),
+        # a month holds its days
+        (
+            "The minister sent the letter to the council in May.",
+            "The minister sent the letter to the council on May 3.",
+        ),
+        # a post not yet held is no post now
+        ("Ola Brandt, the incoming speaker, voted for the bill.", "Rep. Ola Brandt voted."),
+        # a report that uses the other post's word has not chosen one (two posts)
+        (
+            "Rep. Ola Brandt voted for the bill. As speaker, Brandt will lead the house.",
+            "Ola Brandt, the speaker, voted for the bill.",
+        ),
+        # a day that bounds a period dates no event
+        (
+            "The union holds talks in Tessel from Wednesday through Friday.",
+            "The union holds talks in Tessel on Monday.",
+        ),
+        # a bound is not the time something happened
+        (
+            "The fire at the pier was put out by 7 a.m., the brigade said.",
+            "The fire at the pier was put out at 6:40 a.m., the brigade said.",
+        ),
         # the day someone spoke dates no event
         (
             "The mayor said on Monday that the ferry sank.",
@@ -279,12 +369,93 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The ferry sank on Wednesday near the island.",
             "The ferry sank on 12 May near the island.",
         ),
+        # the same value for two people's events (issue 10)
+        ("Tom Berg fell 150 metres from the ridge.", "Ola Holm fell 600 metres from the ridge."),
+        # clock times of two events that share no participant but a place (issue 10)
+        (
+            "The tremor struck at 2:09 a.m. near Valmont, the survey said.",
+            "An aftershock hit at 2:40 a.m. near Valmont, the survey said.",
+        ),
         # capacity and intentions are not counts
         ("The ferry can carry 400 passengers.", "The ferry was carrying 213 passengers."),
         ("He said 200 people could have been killed.", "Two people were killed in the blast."),
     ],
 )
 def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_clock_times_written_apart_and_one_participant(backend: SpacyBackend) -> None:
+    """Issue 10: "1: 30 a. m." is read whole, and two verbs of one event ("was going
+    west in his Varro", "was driving his Varro") compare their times because the event
+    has one named participant."""
+    docs = mini(
+        backend,
+        "Berg, 32, was going west in his Varro about 1: 30 a. m., the highway patrol said.",
+        "According to police, he was driving his Varro at about 1: 00 am on the coast road.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about.startswith("time (")
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("1: 30 a. m.", ["d1"]),
+        ("1: 00 am", ["d2"]),
+    ]
+
+
+def test_conflicts_kind_of_place_substituted(backend: SpacyBackend) -> None:
+    """Issue 10: one noun for another in the place of one event is a conflict on the
+    kind of place, each value with the documents that give it."""
+    docs = mini(
+        backend,
+        "Fred Brann was found dead in a hotel room in Tessel, the coroner said.",
+        "Brann was found dead in his room at a Tessel motel, it was reported Wednesday.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "kind of place (find)"
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("hotel", ["d1"]),
+        ("motel", ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a place said more precisely is no other place
+        (
+            "Fred Brann was found dead in a hotel room in Tessel.",
+            "Fred Brann was found dead in his room in Tessel.",
+        ),
+        # a report that uses both words has not chosen a kind
+        (
+            "Fred Brann was found dead in a hotel room in Tessel. The motel is closed.",
+            "Fred Brann was found dead in a motel room in Tessel.",
+        ),
+        # where someone spoke is no place of the event
+        (
+            "The mayor said in an interview that the pier was safe.",
+            "The mayor said in a statement that the pier was safe.",
+        ),
+        # two people's events
+        (
+            "Tom Berg was arrested at his home in Tessel.",
+            "Ola Holm was arrested at a bar in Tessel.",
+        ),
+        # nothing named the same way: one place may hold the other
+        (
+            "Police found Tom Berg hiding in a house near the pier.",
+            "Police found Tom Berg hiding in a bathtub near the pier.",
+        ),
+        # two nouns against one: no single substitution
+        (
+            "Fred Brann was found dead in a hotel room in Tessel.",
+            "Fred Brann was found dead in the garden shed of a farm in Tessel.",
+        ),
+    ],
+)
+def test_conflicts_kind_of_place_not_conflicts(
+    backend: SpacyBackend, first: str, second: str
+) -> None:
     assert find_conflicts(mini(backend, first, second)) == ()
 
 

@@ -311,3 +311,76 @@ def test_timeline_leaves_out_time_stamps_and_captions() -> None:
     )
     found = extract_times(Document(id="d", text=text))
     assert [(t.expression, t.date) for t in found] == [("Monday", "2026-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Filed 15/09/2013 by the desk.", "2013-09-15"),  # a part above 12: day first
+        ("Filed 09/15/2013 by the desk.", "2013-09-15"),  # month first
+        ("Filed 15 / 09 / 2013 by the desk.", "2013-09-15"),  # written with spaces
+        ("Filed 05/05/2013 by the desk.", "2013-05-05"),  # both orders are one day
+        ("Filed 2/3/2009 by the desk.", None),  # undecided: never guessed
+        ("Filed Tue, 02/07/2013 by the desk.", "2013-07-02"),  # the weekday decides
+        ("Filed 2/3/2009. Updated 2/13/2009.", "2009-02-03"),  # the page's other date decides
+        ("Filed 2/3/2009. Updated 13/2/2009.", "2009-03-02"),
+    ],
+)
+def test_dates_slash_date_order_is_decided_never_guessed(text: str, value: str | None) -> None:
+    assert value_of(text, None)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tue Jul 2, 2013 1:28PM GMT", "2013-07-02"),  # "Jul" without its full stop
+        ("10 Jun 2013 09:10", "2013-06-10"),
+        ("10:55 P.M. FEB. 2, 2009", "2009-02-02"),  # a shouted full date
+        ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM", "2013-03-08"),
+    ],
+)
+def test_dates_full_dates_as_stamps_write_them(text: str, value: str) -> None:
+    assert value_of(text, None) == [value]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Last updated 15:48 14 / 09 / 2013",
+        "14 September 2013 Last updated at 11:11 GMT",
+        "Meridian Wire, Saturday 14 Sep 2013",
+        "Posted: Sat, 09/14/2013 - 13:42",
+    ],
+)
+def test_dates_page_date_from_stamp_lines(stamp: str) -> None:
+    """Stamps that hold a few words beside the date are the page's date."""
+    text = f"Cyclist hurt on Harbour Road\n{stamp}\nYesterday a cyclist was hurt, police said."
+    found = {t.expression: t.date for t in extract_times(Document(id="d", text=text))}
+    assert found["Yesterday"] == "2013-09-13"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Ferry operators and port unions met Tessel council officials on 14 September 2013",
+        "Released 2/3/2013 by the council",  # the day is undecided: no page date
+    ],
+)
+def test_dates_no_page_date_from_a_sentence_or_an_undecided_day(first_line: str) -> None:
+    text = f"{first_line}\nCyclist hurt\nYesterday a cyclist was hurt, police said."
+    found = {t.expression: t.date for t in extract_times(Document(id="d", text=text))}
+    assert found["Yesterday"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The councillor arrived in a 2008 Varro 911 on Saturday.",
+        "The Harriers beat the Rovers 2 - 1 and then 21-13 in the final on Saturday.",
+        "Organisers counted 2013 passengers at the quay on Saturday.",
+        "Call the harbour office on 0161 2013 1998 before Saturday.",
+    ],
+)
+def test_dates_model_years_scores_and_counts_are_not_dates(text: str) -> None:
+    doc = Document(id="m", text=text, published="2026-03-04")
+    assert [t.expression for t in extract_times(doc, None)] == ["Saturday"]

@@ -352,3 +352,50 @@ def test_entities_gate_conll_testa(backend: SpacyBackend) -> None:
 def test_entities_floor_file_is_sane() -> None:
     floors = json.loads((Path(ROOT) / "bench" / "floors" / "entities.json").read_text())
     assert 0.0 < floors["conll_testa_micro_f1"] < 1.0
+
+
+def _bare(id: str, name: str, etype: str, doc: str, role: str | None = None) -> Entity:
+    span = Span(doc, 0, len(name))
+    roles = (TextSpan(Span(doc, 30, 30 + len(role)), role),) if role else ()
+    return Entity(id, name, etype, (), roles, (Mention(span, name, etype),))
+
+
+def test_merge_entities_one_word_name_shown_by_nothing_is_not_a_person() -> None:
+    """Issue 10: a one-word "person" that no role, title or full name shows to be one
+    (a yacht that "rolled over", a town) is not listed as a person; a one-word name
+    described as a person, or a word of a person's full name, stays a person."""
+    entities = [
+        _bare("a:e1", "Windrush", "PERSON", "a"),
+        _bare("b:e1", "Windrush", "PERSON", "b"),
+        _bare("b:e2", "Tessaly", "PERSON", "b"),
+        _bare("c:e1", "Tessaly", "GPE", "c"),
+        _bare("a:e2", "Oskarsson", "PERSON", "a", "the harbour master"),
+        _bare("a:e3", "Ilse", "PERSON", "a", "his sister"),
+        _bare("c:e2", "Brandt", "PERSON", "c"),
+        _bare("c:e3", "Anika Brandt", "PERSON", "c"),
+        _bare("c:e4", "Felix Brandt", "PERSON", "c"),
+    ]
+    merged, _ = merge_entities(entities)
+    types = {e.name: e.type for e in merged}
+    assert types == {
+        "Windrush": "ORG",
+        "Tessaly": "GPE",
+        "Oskarsson": "PERSON",
+        "Ilse": "PERSON",
+        "Brandt": "PERSON",
+        "Anika Brandt": "PERSON",
+        "Felix Brandt": "PERSON",
+    }
+    assert {m.label for e in merged if e.name == "Tessaly" for m in e.mentions} == {"GPE"}
+
+
+def test_entities_name_with_quoted_nickname_is_one_person(backend: SpacyBackend) -> None:
+    """A name with a quoted nickname inside ('Marek "The Red" Olsza') is one PERSON, named
+    in the story without the nickname's quotes splitting it."""
+    text = (
+        'Prosecutors called several informants, including Marek "The Red" Olsza, whose '
+        "evidence sank the harbour gang in 2004."
+    )
+    doc = Document(id="n", text=text)
+    people = [e for e in extract_entities(doc, backend(text)) if e.type == "PERSON"]
+    assert [e.name for e in people] == ['Marek "The Red" Olsza']

@@ -413,3 +413,17 @@ def test_quotes_gate_polnear_dev(backend: SpacyBackend) -> None:
     assert ours["direct_strict"]["f1"] >= floors["direct_strict_f1"]
     assert ours["direct_strict"]["speaker_accuracy"] >= floors["strict_speaker_accuracy"]
     assert ours["all"]["f1"] >= floors["all_f1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry will not run before April.“ Dmitri Alenko said on Monday.",
+        "”The ferry will not run before April.” Dmitri Alenko said on Monday.",
+    ],
+)
+def test_quotes_marks_written_the_wrong_way_round(backend: SpacyBackend, text: str) -> None:
+    """A closing mark typed as an opening one after a full stop, or an opening mark typed
+    as a closing one before a word, still pairs."""
+    [quote] = direct(quotes_of(backend, text))
+    assert quote.text == "The ferry will not run before April."

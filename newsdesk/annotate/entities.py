@@ -41,9 +41,15 @@ from newsdesk.annotate.ner_fixes import (
 )
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
-from newsdesk.lang.en.people import PERSON_NOUNS, RELATIONAL_NOUNS
+from newsdesk.lang.en.people import (
+    FEMALE_NOUNS,
+    JOB_NOUNS,
+    MALE_NOUNS,
+    PERSON_NOUNS,
+    RELATIONAL_NOUNS,
+)
 from newsdesk.lang.en.places import PLACE_PREPOSITIONS
-from newsdesk.lang.en.titles import TITLE_WORDS
+from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 
@@ -53,6 +59,18 @@ NAME_LABELS = frozenset(
     "PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split()
 )
 RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+# words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
+PERSON_ROLE_WORDS = (
+    PERSON_NOUNS
+    | RELATIONAL_NOUNS
+    | FEMALE_NOUNS
+    | MALE_NOUNS
+    | JOB_NOUNS
+    | TITLE_WORDS
+    | HONORIFICS
+    | frozenset(ABBREVIATIONS)
+)
 
 Titles = dict[int, Ranges]  # id of a PERSON candidate → its title ranges
 
@@ -103,8 +121,10 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
 
     Entities join when their canonical names are equal (case-insensitive); a surname-only
     PERSON joins the unique full name with that surname (two full names sharing it stay
-    apart). The majority type over documents relabels every mention. Returns the merged
-    entities (ids "e1", "e2"... in order of first appearance) and old id → new id.
+    apart). The majority type over documents relabels every mention; a one-word "person"
+    that no role, title or full name of the story shows to be one is not a person
+    (`_shown_a_person`). Returns the merged entities (ids "e1", "e2"... in order of first
+    appearance) and old id → new id.
     """
     items = list(entities)
     groups: dict[str, list[Entity]] = {}
@@ -113,15 +133,42 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
     target = {key: key for key in groups} | story_targets(people)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
+    name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}
     for entity in items:
         merged.setdefault(target[name_key(entity.name)], []).append(entity)
     result: list[Entity] = []
     mapping: dict[str, str] = {}
     for n, members in enumerate(merged.values(), start=1):
-        result.append(_merge_group(f"e{n}", members, full_by_surname))
+        entity = _merge_group(f"e{n}", members, full_by_surname)
+        if entity.type == "PERSON" and not _shown_a_person(entity, name_words):
+            others = [m.type for m in members if m.type != "PERSON"]
+            entity = _relabel(entity, majority_label(others) if others else "ORG")
+        result.append(entity)
         mapping.update({m.id: f"e{n}" for m in members})
     return tuple(result), mapping
+
+
+def _shown_a_person(entity: Entity, name_words: set[str]) -> bool:
+    """Whether the story shows a PERSON entity to be a person: a name of two words or
+    more, a word of a person's full name ("Brandt" of "Felix Brandt"), or a role that is
+    a person's ("his sister", "the mayor"). A one-word "person" shown by nothing (a boat
+    that "rolled over", a town) is not listed as a person."""
+    forms = [entity.name, *entity.aliases]
+    if any(len(f.split()) > 1 for f in forms) or any(f.casefold() in name_words for f in forms):
+        return True
+    return any(set(_plain_words(r.text)) & PERSON_ROLE_WORDS for r in entity.roles)
+
+
+def _plain_words(text: str) -> list[str]:
+    """Lowercase words without possessive endings or full stops ("Dr." → "dr")."""
+    return [w.removesuffix("'s").removesuffix("’s").rstrip(".") for w in text.lower().split()]
+
+
+def _relabel(entity: Entity, label: str) -> Entity:
+    """``entity`` with type ``label`` on it and every mention."""
+    mentions = tuple(replace(m, label=label) for m in entity.mentions)
+    return replace(entity, type=label, mentions=mentions)
 
 
 def _merge_group(new_id: str, members: Sequence[Entity], surnames: set[str]) -> Entity:
@@ -193,10 +240,10 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
 
 def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel
-    and EVENT for a storm ("the yacht Kingurra", "Hurricane Mitch"); for a "person", the
+    and EVENT for a storm ("the yacht Windrush", "Hurricane Odile"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
-    "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Banda
-    Aceh", "near Schenectady")."""
+    "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
+    Tessel", "near Valmont")."""
     heads = {
         parsed[a:b].root.lemma_.lower()
         for c in group.mentions
@@ -227,8 +274,8 @@ def _not_a_person(parsed: SpacyDoc, group: _Group) -> str | None:
 
 
 def _kind_before(parsed: SpacyDoc, cand: Cand) -> str | None:
-    """The label the common noun right before a name gives it ("the yacht Kingurra",
-    "Hurricane Mitch"), when it is a vessel or storm word."""
+    """The label the common noun right before a name gives it ("the yacht Windrush",
+    "Hurricane Odile"), when it is a vessel or storm word."""
     if cand.start == 0:
         return None
     label = kind_of_noun(parsed[cand.start - 1].lemma_.lower())
@@ -261,9 +308,7 @@ def _pick_person(
         person just introduced wins over one called by surname earlier, unless introduced
         in passing as someone's relative), then the first mentioned after it."""
         before = [
-            c.start
-            for c in g.mentions
-            if c.start < cand.start and not _in_passing(parsed, c)
+            c.start for c in g.mentions if c.start < cand.start and not _in_passing(parsed, c)
         ]
         owner = any(c.end - c.start == 1 for c in g.mentions)  # already called by surname
         return (1, max(before), owner) if before else (0, -g.mentions[0].start, owner)

@@ -57,7 +57,7 @@ def mention_kind(parsed: SpacyDoc, start: int, end: int) -> str | None:
 
 
 def _governed_kind(head: Token) -> str | None:
-    """"the town of X" (GPE), "aboard X" (PRODUCT)."""
+    """ "the town of X" (GPE), "aboard X" (PRODUCT)."""
     if head.dep_ != "pobj":
         return None
     prep = head.head
@@ -69,7 +69,7 @@ def _governed_kind(head: Token) -> str | None:
 
 
 def _listed_kind(head: Token) -> str | None:
-    """"The missing boats are X, Y and Z": the kind of the copula's subject."""
+    """ "The missing boats are X, Y and Z": the kind of the copula's subject."""
     while head.dep_ == "conj" and head.head.i != head.i and head.lemma_ != "be":
         head = head.head
     verb = head.head if head.dep_ == "attr" else head if head.lemma_ == "be" else None
@@ -89,7 +89,7 @@ def _origin(head: Token) -> str | None:
 
 
 def storm_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
-    """A name opening with a storm word ("Hurricane Mitch"): the word is its kind, the
+    """A name opening with a storm word ("Hurricane Odile"): the word is its kind, the
     rest its name. "Storm" is left out (it is also a given name)."""
     if end - start < 2:
         return False

@@ -81,6 +81,27 @@ def surnames_of(name: str) -> list[str]:
     return [words[-1], words[0]] if surname_first else [words[-1]]
 
 
+OPEN_MARKS = frozenset({'"', "“", "'", "‘", "``"})
+CLOSE_MARKS = frozenset({'"', "”", "'", "’", "''"})
+NICKNAME_WORDS = 4  # at most this many words between the marks
+
+
+def nickname_pattern_end(parsed: SpacyDoc, i: int) -> int:
+    """End of a name with a quoted nickname starting at token ``i`` ('Marek "The Red"
+    Olsza'), else ``i``: a capitalised word, a quoted capitalised run, a capitalised word."""
+    n = len(parsed)
+    if not capitalised(parsed[i]) or i + 1 >= n or parsed[i + 1].text not in OPEN_MARKS:
+        return i
+    j = i + 2
+    while j < n and j - i - 2 < NICKNAME_WORDS and parsed[j].text not in CLOSE_MARKS:
+        if not (parsed[j].is_alpha and (parsed[j].text[0].isupper() or parsed[j].is_stop)):
+            return i
+        j += 1
+    if j == i + 2 or j + 1 >= n or parsed[j].text not in CLOSE_MARKS:
+        return i
+    return j + 2 if capitalised(parsed[j + 1]) else i
+
+
 def person_pattern_end(parsed: SpacyDoc, i: int) -> int:
     """End of a name pattern starting at token ``i`` ("K. Curran", "Ri Jong Ho"), else ``i``."""
     n = len(parsed)

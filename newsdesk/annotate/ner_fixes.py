@@ -38,6 +38,7 @@ from newsdesk.annotate.names import (
     is_country,
     is_initial,
     is_title,
+    nickname_pattern_end,
     person_pattern_end,
     plain_word,
     surnames_of,
@@ -131,7 +132,7 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
         return True
     if leading:
         opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
-        # "Following Gigante's conviction": a sentence's opening preposition
+        # "Following Alenko's conviction": a sentence's opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
 
@@ -201,7 +202,7 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
 
 def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Cand]:
     """Merge candidate lists: on overlap the new wins (unless ``keep_old``), but never over
-    an old PERSON containing it ("George W. Bush")."""
+    an old PERSON containing it ("Anika J. Brandt")."""
     if not keep_old:
         people = [c for c in old if c.label == "PERSON"]
         new = [n for n in new if not any(p.start <= n.start and n.end <= p.end for p in people)]
@@ -212,11 +213,12 @@ def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Ca
 
 
 def pattern_names(parsed: SpacyDoc) -> list[Cand]:
-    """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su"."""
+    """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su", 'Marek "The
+    Red" Olsza'."""
     found: list[Cand] = []
     i = 0
     while i < len(parsed) - 1:
-        end = person_pattern_end(parsed, i)
+        end = max(person_pattern_end(parsed, i), nickname_pattern_end(parsed, i))
         found += [Cand(i, end, "PERSON", True)] if end > i else []
         i = max(end, i + 1)
     return found

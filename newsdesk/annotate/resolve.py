@@ -10,39 +10,54 @@ from here, so one person has one name everywhere.
 - A name no entity holds (a speaker the parse found outside the entities) becomes the
   longest name of the document ending with it (`canonical_name`).
 - Across a story, `story_targets` joins names that are one person: equal up to case,
-  spacing and a quoted nickname ("Vincent 'Chin' Gigante" = 'Vincent "The Chin"
-  Gigante'); a surname alone joins the one full name ending with it, else a given name
-  alone the one full name opening with it; with two owners they stay apart. A full name
-  whose surname lacks one letter of another's with the same given names is a misspelling
-  of it ("Francois Carrad").
+  accents, spacing around hyphens and a quoted nickname ("Marek 'Red' Olsza" = 'Marek
+  "The Red" Olsza'); a full name whose given name is a familiar form of another's with the
+  same surname ("Tom Lenz" = "Thomas Lenz"), or whose long surname differs by one
+  letter from another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"),
+  is that
+  person, and so is a full name with middle names or initials added ("Ana M. Ruiz" =
+  "Ana Ruiz", when only one such fuller name exists); a surname alone joins the one
+  person with that surname, else a given name alone the one person with that given name;
+  with two owners they stay apart.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+from nicknames import NickNamer
 
 from newsdesk.annotate.names import surnames_of
 from newsdesk.model import Entity
 
 __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
 
-# a nickname in quotation marks inside a name: Vincent "The Chin" Gigante
+# a nickname in quotation marks inside a name: Marek "The Red" Olsza
 NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
+SHORTEST_VARIED = 5  # a surname this long may lose a letter and stay recognisable
+SHORTEST_CHANGED = 7  # ... or have one letter changed ("Jansen" / "Hansen" are two names)
+# a hyphen written with spaces around it inside a name ("Soo - ri")
+HYPHEN = re.compile(r"\s*-\s*")
 
 
 def strip_nickname(name: str) -> str:
-    """A name without a quoted nickname, single-spaced ("Vincent Gigante")."""
+    """A name without a quoted nickname, single-spaced ("Marek Olsza")."""
     return " ".join(NICKNAME.sub(" ", name).split())
 
 
 def name_key(name: str) -> str:
-    """What two writings of one name share: casefolded, single-spaced, a quoted nickname
-    left out ("Vincent 'Chin' Gigante" and 'Vincent "The Chin" Gigante' → "vincent
-    gigante")."""
-    return strip_nickname(name).casefold()
+    """What two writings of one name share: casefolded, single-spaced, accents and a quoted
+    nickname left out, no spaces around a hyphen ("Marek 'Red' Olsza" and 'Marek "The Red"
+    Olsza' → "marek olsza"; "Han Soo - ri" and "Han Soo-ri" → "han soo-ri"; "Zoë Ruíz" →
+    "zoe ruiz")."""
+    plain = HYPHEN.sub("-", strip_nickname(name))
+    folded = unicodedata.normalize("NFKD", plain.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _length(words: tuple[str, ...]) -> int:
@@ -118,33 +133,67 @@ class DocumentPeople:
 
 def story_targets(people: Mapping[str, str]) -> dict[str, str]:
     """For the PERSON names of a story (``name_key`` → a written form), the key each one
-    joins: its own, or the one full name it is a surname or given name of."""
+    joins: its own, or the one person it names. A full name that is a spelling or nickname
+    variant of another ("Tom Lenz" of "Thomas Lenz") joins it; a surname alone joins the
+    one person with that surname, else a given name alone the one person with that given
+    name; with two owners they stay apart."""
+    full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
+    targets = {key: key for key in people}
+    for key in full:
+        variants = [o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)]
+        variants = variants or [o for o in full if _fuller(key, o)]
+        if len(variants) == 1 and targets[variants[0]] == variants[0]:
+            targets[key] = variants[0]
     by_surname: dict[str, set[str]] = defaultdict(set)
     by_given: dict[str, set[str]] = defaultdict(set)
-    for key, written in people.items():
-        if len(key.split()) > 1:
-            for surname in surnames_of(strip_nickname(written)):
-                by_surname[surname.casefold()].add(key)
-            by_given[key.split()[0]].add(key)
-    targets = {}
-    for key in people:
-        owners = set() if len(key.split()) > 1 else by_surname.get(key) or by_given.get(key, set())
-        targets[key] = next(iter(owners)) if len(owners) == 1 else key
-    full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
     for key in full:
-        variant = next((o for o in full if _spelling_variant(key, o)), None)
-        if variant is not None and targets[variant] == variant:
-            targets[key] = variant
-    for key, target in targets.items():  # a surname of a variant joins what it joined
-        targets[key] = targets.get(target, target)
+        for surname in surnames_of(strip_nickname(people[key])):
+            by_surname[name_key(surname)].add(targets[key])
+        by_given[key.split()[0]].add(targets[key])
+    for key in people:
+        if len(key.split()) == 1:
+            owners = by_surname.get(key) or by_given.get(key, set())
+            targets[key] = next(iter(owners)) if len(owners) == 1 else key
     return targets
 
 
-def _spelling_variant(short: str, long: str) -> bool:
-    """Two writings of one full name that differ by one letter left out of a long surname
-    ("francois carrad" / "francois carrard"): the same given names, the surnames one
-    deletion apart."""
+def _fuller(short: str, long: str) -> bool:
+    """``long`` is ``short`` with middle names or initials added ("ana ruiz" / "ana m.
+    ruiz", "ana maria ruiz"): the same first and last words, the others in order."""
     a, b = short.split(), long.split()
-    if len(a) != len(b) or a[:-1] != b[:-1] or len(b[-1]) != len(a[-1]) + 1 or len(a[-1]) < 5:
+    if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
         return False
-    return any(b[-1][:i] + b[-1][i + 1 :] == a[-1] for i in range(len(b[-1])))
+    rest = iter(b[1:-1])
+    return all(word in rest for word in a[1:-1])
+
+
+def _nickname_of(short: str, formal: str) -> bool:
+    """``short`` is ``formal`` with its given name in a familiar form ("tom lenz" /
+    "thomas lenz"): the same surname and middle names, the first given name a nickname of
+    the other's (a hand-curated list of English names and their nicknames)."""
+    a, b = short.split(), formal.split()
+    if len(a) != len(b) or a[1:] != b[1:] or len(a[0]) >= len(b[0]):
+        return False  # the familiar form is the shorter one
+    names = _nicknamer()
+    return a[0] in names.nicknames_of(b[0]) or b[0] in names.nicknames_of(a[0])
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    """The nickname table, read once (the `nicknames` package)."""
+    return NickNamer()
+
+
+def _spelling_variant(short: str, long: str) -> bool:
+    """Two writings of one full name that differ by one letter of a long surname, left out
+    ("marek olsztyk" / "marek olsztynk") or changed ("olsztonek" / "olsztanek"): the same
+    given names, the surnames one edit apart."""
+    a, b = short.split(), long.split()
+    if len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if len(y) == len(x) + 1 and len(x) >= SHORTEST_VARIED:
+        return any(y[:i] + y[i + 1 :] == x for i in range(len(y)))
+    if len(x) == len(y) >= SHORTEST_CHANGED:
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return False

@@ -5,10 +5,15 @@ and times of events, colours, directions, a person's age and title) are compared
 documents. Two sentences of different documents are *aligned* when they give a slot of
 the same key and say much the same otherwise: they share content words (a Jaccard
 overlap of their lemmas) or a name; a person's age or title is aligned by the person
-alone. Values of aligned slots are compared: equal, or equal up to the rounding a careful
+alone. Slots whose events have different named subjects (`Slot.agent`) are never
+aligned. Values of aligned slots are compared: equal, or equal up to the rounding a careful
 editor accepts (a hedged "nearly $1 million" against "$972,814", or "$973,000" against
 "$972,814", which is a *minor* difference), is agreement; anything else is a conflict on
 that attribute, unless either document also states the other's value.
+
+A kind of place is compared by substitution: one noun for another in the place of one
+event ("found dead in a hotel room", "in his room at a motel"), where neither document
+uses the other's noun anywhere.
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and
@@ -18,7 +23,7 @@ that attribute, unless either document also states the other's value.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
@@ -30,7 +35,8 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
-NUMERIC_KINDS = frozenset({"count", "measure", "money"})  # values that can be updated
+NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
+CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -63,13 +69,20 @@ def minor(a: Slot, b: Slot) -> bool:
 
 
 def _same_day(a: str, b: str) -> bool:
-    """Whether two days (`slots._day` values) can be one: a weekday left unresolved fits
-    any date; a day without its year fits that day of any year."""
-    if a.startswith("weekday") != b.startswith("weekday"):
-        return True
-    if a.startswith("--") or b.startswith("--"):
-        return a[-5:] == b[-5:]
-    return a == b
+    """Whether two days or months (`slots._day` values) can be one: a weekday left
+    unresolved fits any date; a day or month without its year fits that day or month of
+    any year; a month fits each of its days."""
+    if a.startswith("weekday") or b.startswith("weekday"):
+        return a == b or a.startswith("weekday") != b.startswith("weekday")
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
+
+
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    """Year, month and day of "2026-10-12", "2026-10", "--10-12" or "--10" (None where
+    not given)."""
+    year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
+    month, _, day = rest.partition("-")
+    return year, month or None, day or None
 
 
 def aligned(a: Slot, b: Slot) -> bool:
@@ -78,30 +91,49 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS:
         return True
+    if a.agent and b.agent and a.agent != b.agent:
+        return False  # "Berg was arrested on Sunday", "Holm was arrested on 6 January"
+    if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
+        return False  # clock times of two verbs: one event only when it has one participant
     union = a.words | b.words
     overlap = len(a.words & b.words) / len(union) if union else 0.0
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)
 
 
-def slot_conflicts(docs: Sequence[Document], slots: Sequence[Slot]) -> tuple[Conflict, ...]:
-    """Attributes whose aligned values differ between documents, with claims by value."""
+def slot_conflicts(
+    docs: Sequence[Document],
+    slots: Sequence[Slot],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[Conflict, ...]:
+    """Attributes whose aligned values differ between documents, with claims by value.
+    ``vocabulary`` (each document's lemmas) lets kinds of place be compared
+    (`_substitution`); without it they are not."""
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     for slot in slots:
         by_key[slot.key].append(slot)
     conflicts = []
-    for members in by_key.values():
-        conflict = _conflict(members, order, published) or _minor_difference(members, order)
+    for key, members in by_key.items():
+        if key[0] in CATEGORICAL_KINDS:
+            conflict = _substitution(members, order, vocabulary) if vocabulary else None
+        else:
+            conflict = _conflict(members, order, published, vocabulary) or _minor_difference(
+                members, order
+            )
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
 
 
-def _clashes(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
+def _clashes(
+    slots: list[Slot], vocabulary: Mapping[str, frozenset[str]] | None = None
+) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where neither document also states the
-    other's value (a document that gives both values does not disagree)."""
+    other's value (a document that gives both values does not disagree; for a person's
+    post, one that uses the other's words anywhere: "Rep. Bob Holm" and "Bob Holm, the
+    incoming speaker" in a report that calls him speaker elsewhere)."""
     by_doc: dict[str, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_doc[slot.claim.span.doc].append(slot)
@@ -117,18 +149,32 @@ def _clashes(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
         and not agree(a, b)
         and not states(a.claim.span.doc, b)
         and not states(b.claim.span.doc, a)
+        and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
     ]
 
 
+def _uses_other(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
+    """Whether either slot's document uses a word of the other's value that its own value
+    lacks ("deputy", "speaker")."""
+    mine, theirs = set(str(a.value).split()), set(str(b.value).split())
+    return bool(
+        (mine - theirs) & vocabulary.get(b.claim.span.doc, frozenset())
+        or (theirs - mine) & vocabulary.get(a.claim.span.doc, frozenset())
+    )
+
+
 def _conflict(
-    members: list[Slot], order: dict[str, int], published: dict[str, str | None]
+    members: list[Slot],
+    order: dict[str, int],
+    published: dict[str, str | None],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> Conflict | None:
     """The conflict among slots of one key, or None when every aligned pair agrees.
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
     documents' publication times is an update (values in time order)."""
-    clashes = _clashes(members)
+    clashes = _clashes(members, vocabulary)
     if not clashes:
         return None
     core = {id(s): s for pair in clashes for s in pair}
@@ -150,6 +196,47 @@ def _conflict(
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
     label = max((s.label for s in slots), key=lambda x: sum(s.label == x for s in slots))
     return _by_value(label, groups, "conflict" if times is None else "update")
+
+
+def _substitution(
+    members: list[Slot], order: dict[str, int], vocabulary: Mapping[str, frozenset[str]]
+) -> Conflict | None:
+    """A kind substituted for another in one place of one event: aligned sentences whose
+    place nouns share a noun and differ by exactly one noun on each side ("a hotel room",
+    "his room at a motel"; not "a house", "a bathtub": one may hold the other), where
+    neither document uses the other's noun anywhere (a report that says
+    "motel" once and "hotel" once has not chosen a kind). The first such pair of nouns
+    is the conflict; every slot naming one of them, in a document that never uses the
+    other, is a claim of that value."""
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if not aligned(a, b):
+                continue
+            mine, theirs = set(str(a.value).split()), set(str(b.value).split())
+            only_a, only_b = mine - theirs, theirs - mine
+            if len(only_a) != 1 or len(only_b) != 1 or not mine & theirs:
+                continue  # one noun for one, in a place both name the same way ("room")
+            x, y = only_a.pop(), only_b.pop()
+            if x in vocabulary[b.claim.span.doc] or y in vocabulary[a.claim.span.doc]:
+                continue
+            groups = [
+                sorted(
+                    (
+                        s
+                        for s in members
+                        if own in str(s.value).split() and other not in vocabulary[s.claim.span.doc]
+                    ),
+                    key=lambda s: (order[s.claim.span.doc], s.claim.span.start),
+                )
+                for own, other in ((x, y), (y, x))
+            ]
+            values = tuple(
+                ConflictValue(noun, tuple(dict.fromkeys(s.claim for s in g)))
+                for noun, g in zip((x, y), groups, strict=True)
+            )
+            claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
+            return Conflict(a.label, claims, attribute=a.label, values=values, kind="conflict")
+    return None
 
 
 def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | None:

@@ -3,11 +3,12 @@
 `find_conflicts` reads each document's dependency parse (``Document.parse``, a spaCy
 ``Doc`` of ``Document.text``) for the values its sentences state (`newsdesk.brief.slots`:
 measures, sums, counts, dates and times of events, colours, directions, a person's age
-and title, the person known from the annotation's entities) and compares them across
-documents (`newsdesk.brief.align`). A conflict needs two documents whose values for one
-attribute disagree; a document that states both values does not disagree, and hedged
-numbers ("about 200") agree with what they round. Being conservative is the point: a
-false conflict is worse than a missed one.
+and title, the person known from the annotation's entities, the kind of place an event
+happened in) and compares them across documents (`newsdesk.brief.align`; each
+document's lemmas tell whether it uses a word at all). A conflict needs two documents
+whose values for one attribute disagree; a document that states both values does not
+disagree, and hedged numbers ("about 200") agree with what they round. Being
+conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
     present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
     people = person_names([d for d, _ in parsed])
     slots = [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
-    return slot_conflicts(docs, slots)
+    vocabulary = {d.id: frozenset(t.lemma_.lower() for t in p if t.is_alpha) for d, p in parsed}
+    return slot_conflicts(docs, slots, vocabulary)
 
 
 def parse_of(doc: Document) -> Doc | None:

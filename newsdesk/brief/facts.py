@@ -2,7 +2,9 @@
 
 `group_facts` links sentences of different documents that say the same thing: their
 similarity is high (a given embedding similarity, or a TF-IDF cosine over words and word
-pairs computed here with numpy) *and* the numbers, people and dates they name agree. Two
+pairs computed here with numpy), or they state one action of one participant in their
+parses (`same_event`: "police arrested Jon Vale" and "Vale was arrested at the border")
+with some words in common, *and* the numbers, people and dates they name agree. Two
 sentences that give different numbers are not the same fact, unless a `Conflict` has
 claims in both: then they are one disputed statement. Groups are merged greedily, most
 similar pair first, never two sentences of one document in a group and never two
@@ -26,17 +28,31 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
+from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
+from newsdesk.lang.en.discourse import MODALS
+from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
+from newsdesk.lang.en.names import SUFFIXES
+from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
 from newsdesk.sentences import sentences_of
 
-__all__ = ["EMBEDDING_THRESHOLD", "TFIDF_THRESHOLD", "group_facts", "tfidf_similarity"]
+__all__ = [
+    "EMBEDDING_THRESHOLD",
+    "EVENT_THRESHOLD",
+    "TFIDF_THRESHOLD",
+    "group_facts",
+    "predicates",
+    "same_event",
+    "tfidf_similarity",
+]
 
 Similarity = Callable[[list[str]], npt.NDArray[np.floating]]
 
@@ -48,6 +64,10 @@ CONFLICT_FLOOR = 0.5
 """Share of the threshold two sentences need when a conflict has claims in both."""
 PLAIN_FLOOR = 0.1
 """TF-IDF cosine without names two sentences need besides (with the default similarity)."""
+EVENT_THRESHOLD = 0.1
+"""TF-IDF cosine two sentences that state the same action of one participant need."""
+EVENT_BONUS = 0.2
+"""Added to the similarity of two such sentences when pairs are merged, surest first."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -56,6 +76,10 @@ _OPENING_QUOTES = "\"“‘'"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _PERSONAL = ("age of ", "title of ")
 _ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+Predicates = frozenset[tuple[str, str, str]]
+"""What a sentence states: (action lemma, role, participant lemma) triples."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,30 +92,20 @@ class _Sentence:
     numbers: frozenset[float]
     people: frozenset[str]
     dates: frozenset[str]
+    predicates: Predicates = frozenset()
 
 
 # ---------------------------------------------------------------------------- sentences
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """The quoted stretches of ``text``: from an opening mark to its closing mark.
-
-    A quote still open at the end of a paragraph ends there (the next paragraph reopens
-    it, as multi-paragraph quotes are written).
-    """
-    regions = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        opened: int | None = None
-        for m in re.finditer(r"[\"“”]", paragraph.group()):
-            at = paragraph.start() + m.start()
-            if opened is None and m.group() != "”":
-                opened = at
-            elif opened is not None and m.group() != "“":
-                regions.append((opened, at + 1))
-                opened = None
-        if opened is not None:
-            regions.append((opened, paragraph.end()))
-    return regions
+    """The quoted stretches of ``text``, marks included, as the quote reader pairs them
+    (`newsdesk.annotate.quotes.marks`: per line, multi-paragraph quotes continued)."""
+    lines = paragraphs(text)
+    return [
+        (r.opener, r.close + 1 if r.close >= 0 else lines[r.para][1])
+        for r in find_regions(text, lines)
+    ]
 
 
 def _is_statement(text: str) -> bool:
@@ -127,6 +141,9 @@ Marks = tuple[list[tuple[int, float]], list[tuple[int, str]]]
 def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
     """The numbers and people (surnames) of ``doc`` (``parse`` is its parse), with offsets.
 
+    People are the document's resolved PERSON entities (the model's PERSON tags when the
+    document has no entities), each mention marked with its person's surname.
+
     Numbers inside ``disputed`` spans (conflict claims) are left out: the conflict
     already reports them, and the rest of the sentence may still agree.
     """
@@ -136,27 +153,45 @@ def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
         if not _overlaps(Span(doc.id, at, at + 1), disputed)
     ]
     people = [
-        (ent.start_char, ent.text.split()[-1].lower())
-        for ent in parse.ents
-        if ent.label_ == "PERSON"
-    ]
+        (mention.span.start, _surname(entity.name))
+        for entity in doc.entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+    ] or [(ent.start_char, _surname(ent.text)) for ent in parse.ents if ent.label_ == "PERSON"]
     return numbers, people
 
 
-def _features(doc: Document, rank: int, start: int, end: int, marks: Marks | None) -> _Sentence:
-    """The sentence ``start:end`` of ``doc`` with its numbers, people and dates.
+def _surname(name: str) -> str:
+    """The word that tells a person apart: the last of the name, without a possessive
+    ending or a generational suffix ("Ann Lee Jr.'s" -> "lee")."""
+    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if w]
+    while len(words) > 1 and words[-1].rstrip(".,").casefold() in SUFFIXES:
+        words.pop()
+    return words[-1].casefold() if words else ""
 
-    Without a parse (``marks`` None) numbers are found by pattern and people not at all.
+
+def _features(
+    doc: Document, rank: int, start: int, end: int, marks: Marks | None, parse: Doc | None
+) -> _Sentence:
+    """The sentence ``start:end`` of ``doc`` with its numbers, people, dates and actions.
+
+    Without a parse (``marks`` None) numbers are found by pattern, people and actions not
+    at all.
     """
     text = doc.text[start:end]
+    actions: Predicates = frozenset()
     if marks is not None:
         numbers = frozenset(v for at, v in marks[0] if start <= at < end)
         people = frozenset(name for at, name in marks[1] if start <= at < end)
     else:
         numbers = numbers_of(text)
         people = frozenset()
+    if parse is not None and (span := parse.char_span(start, end, alignment_mode="expand")):
+        actions = predicates(span)
     dates = days_of(text)
-    return _Sentence(rank, doc.span(start, end), " ".join(text.split()), numbers, people, dates)
+    return _Sentence(
+        rank, doc.span(start, end), " ".join(text.split()), numbers, people, dates, actions
+    )
 
 
 def _collect(
@@ -172,8 +207,101 @@ def _collect(
     else:
         found = [(s.doc, s.start, s.end) for s in sentences if s.doc in by_id]
     marks = {i: None if p is None else _marks(by_id[i], p, disputed) for i, p in parses.items()}
-    out = [_features(by_id[d], rank[d], s, e, marks[d]) for d, s, e in dict.fromkeys(found)]
+    out = [
+        _features(by_id[d], rank[d], s, e, marks[d], parses[d]) for d, s, e in dict.fromkeys(found)
+    ]
     return sorted(out, key=lambda s: (s.rank, s.span.start))
+
+
+# ---------------------------------------------------------------------------- actions
+
+_DOER = frozenset({"nsubj"})
+_UNDERGOER = frozenset({"nsubjpass", "dobj"})
+_OTHER = frozenset({"attr", "oprd", "dative", "acomp"})
+_HEDGES = MODALS - {"will", "shall", "'ll", "to"}  # "could undermine" is no fact yet
+_VALUES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _participant(token: Token) -> str | None:
+    """The word a participant is compared by (None for pronouns, stop words and values:
+    days and numbers are compared by `_agree`, and say nothing of who took part). A
+    part of a whole stands for the whole ("half of the roof", "two of the crew")."""
+    whole = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if (token.is_stop or token.ent_type_ in _VALUES or token.like_num) and whole:
+        token = whole[0]
+    if token.pos_ == "PRON" or token.is_stop or token.ent_type_ in _VALUES:
+        return None
+    if not token.text[:1].isalnum():
+        return None
+    return str(token.lemma_).lower()
+
+
+def predicates(span: SpacySpan | Doc) -> Predicates:
+    """The actions ``span`` states with their participants, from its dependency parse.
+
+    An action is a content verb (not a reporting verb such as "say", not a stop word
+    such as "have", not the "according" of "according to"), named by its lemma with
+    synonyms joined (``ANCHOR_SYNONYMS``: "wound" is "injure"), marked when negated
+    ("not undermine") or hedged by a modal ("may undermine"). Its participants are
+    the heads of its subject (role ``doer``), passive subject and object (``undergoer``,
+    so "police arrested Vale" and "Vale was arrested" agree), "by" phrase (``doer``) and
+    other objects and prepositional objects (``other``). Days, times and numbers are
+    no participants.
+    """
+    found: set[tuple[str, str, str]] = set()
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
+            continue
+        lemma = str(verb.lemma_).lower()
+        if lemma in REPORTING_VERBS:
+            continue
+        action = ANCHOR_SYNONYMS.get(lemma, lemma)
+        if any(c.dep_ == "neg" for c in verb.children):
+            action = f"not {action}"
+        elif any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
+            action = f"may {action}"
+        for child in verb.children:
+            if child.dep_ in ("prep", "agent"):
+                role = "doer" if child.dep_ == "agent" else "other"
+                heads = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in _DOER | _UNDERGOER | _OTHER:
+                role = (
+                    "doer"
+                    if child.dep_ in _DOER
+                    else "undergoer"
+                    if child.dep_ in _UNDERGOER
+                    else "other"
+                )
+                heads = [child]
+            else:
+                continue
+            for head in heads:
+                if (word := _participant(head)) is not None:
+                    found.add((action, role, word))
+    return frozenset(found)
+
+
+def same_event(a: Predicates, b: Predicates) -> bool:
+    """Whether two sentences state one action of the same participants.
+
+    They share an action and, besides its doer, one participant that undergoes it in
+    either sentence ("Vale was arrested" and "police arrested Vale"), or the doer too,
+    or two participants ("collided with a ship in fog"). Different named doers of the
+    action ("the mayor plans to run", "the senator might run") are not one event.
+    """
+
+    def of(p: Predicates, action: str, roles: tuple[str, ...]) -> set[str]:
+        return {w for v, r, w in p if v == action and r in roles}
+
+    for action in {v for v, _, _ in a} & {v for v, _, _ in b}:
+        doers_a, doers_b = of(a, action, ("doer",)), of(b, action, ("doer",))
+        if doers_a and doers_b and not doers_a & doers_b:
+            continue
+        shared = of(a, action, ("undergoer", "other")) & of(b, action, ("undergoer", "other"))
+        undergone = shared & (of(a, action, ("undergoer",)) | of(b, action, ("undergoer",)))
+        if shared and (undergone or doers_a & doers_b or len(shared) >= 2):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- similarity
@@ -281,30 +409,38 @@ class _Groups:
 
 
 def _representative(
-    members: list[int], sim: npt.NDArray[np.floating], items: list[_Sentence]
+    members: list[int],
+    sim: npt.NDArray[np.floating],
+    items: list[_Sentence],
+    valued: Sequence[Conflict],
 ) -> int:
-    """The member most similar to the others; ties go to the earliest document."""
+    """The member that states no disputed value of ``valued`` if one does, then the one
+    most similar to the others; ties go to the earliest document."""
 
-    def key(i: int) -> tuple[float, int, int]:
+    def key(i: int) -> tuple[bool, float, int, int]:
         others = [float(sim[i, j]) for j in members if j != i]
         centrality = round(sum(others) / len(others), 6) if others else 0.0
-        return (-centrality, items[i].rank, items[i].span.start)
+        return (
+            bool(disputes(items[i].span, valued)),
+            -centrality,
+            items[i].rank,
+            items[i].span.start,
+        )
 
     return min(members, key=key)
 
 
 def _agreement(
-    sources: list[_Sentence], valued: Sequence[Conflict], plain: Sequence[Span]
+    sources: list[_Sentence], shown: _Sentence, valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
     """Conflicting if two sources state different values of a conflict of ``valued``, or
-    one source alone states a disputed value, or a source overlaps a claim of ``plain``
-    (the claims of conflicts without values); else corroborated from two documents,
-    single-source from one."""
-    alone = len({s.span.doc for s in sources}) == 1
+    the sentence ``shown`` as the fact states a disputed value, or a source overlaps a
+    claim of ``plain`` (the claims of conflicts without values); else corroborated from
+    two documents, single-source from one."""
     if (
         any(_overlaps(s.span, plain) for s in sources)
         or any(disagreeing(a.span, b.span, valued) for a in sources for b in sources)
-        or (alone and any(disputes(s.span, valued) for s in sources))
+        or disputes(shown.span, valued)
     ):
         return "conflicting"
     return "corroborated" if len({s.span.doc for s in sources}) >= 2 else "single-source"
@@ -335,30 +471,40 @@ def group_facts(
 
     def linkable(i: int, j: int) -> bool:
         a, b = items[i], items[j]
-        if plain is not None and plain[i, j] < PLAIN_FLOOR:
-            return False
-        if sim[i, j] >= threshold and _agree(a, b):
+        worded = plain is None or plain[i, j] >= PLAIN_FLOOR
+        one_event = (
+            plain is not None
+            and sim[i, j] >= EVENT_THRESHOLD
+            and same_event(a.predicates, b.predicates)
+        )
+        if ((worded and sim[i, j] >= threshold) or one_event) and _agree(a, b):
             return True
-        return bool(sim[i, j] >= threshold * CONFLICT_FLOOR and _disputed(a, b, conflicts))
+        disputed = worded and sim[i, j] >= threshold * CONFLICT_FLOOR
+        return bool(disputed and _disputed(a, b, conflicts))
 
     groups = _Groups(items, linkable)
     doc_number = {d: n for n, d in enumerate(dict.fromkeys(s.span.doc for s in items))}
     docs_of = np.array([doc_number[s.span.doc] for s in items])
-    candidates = np.argwhere((sim >= threshold * CONFLICT_FLOOR) & (docs_of[:, None] != docs_of))
-    pairs = sorted(
-        ((float(sim[i, j]), int(i), int(j)) for i, j in candidates if i < j), reverse=True
-    )
+    floor = min(threshold * CONFLICT_FLOOR, EVENT_THRESHOLD if plain is not None else 1.0)
+    candidates = np.argwhere((sim >= floor) & (docs_of[:, None] != docs_of))
+
+    def strength(i: int, j: int) -> float:
+        """Similarity, raised for two sentences that state one action (a surer link)."""
+        event = plain is not None and same_event(items[i].predicates, items[j].predicates)
+        return float(sim[i, j]) + (EVENT_BONUS if event else 0.0)
+
+    pairs = sorted(((strength(i, j), int(i), int(j)) for i, j in candidates if i < j), reverse=True)
     for _, i, j in pairs:
         groups.merge(i, j)
+    valued = [c for c in conflicts if c.values]
     facts = []
     for members in groups.members.values():
-        best = _representative(members, sim, items)
+        best = _representative(members, sim, items, valued)
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
     facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
-    valued = [c for c in conflicts if c.values]
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     return tuple(
-        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, valued, unvalued))
+        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, best, valued, unvalued))
         for _, _, best, sources in facts
     )

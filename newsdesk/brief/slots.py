@@ -13,17 +13,24 @@ states for an attribute:
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
+* a value on a **scale** ("a magnitude 6.1 quake", "a 6.1-magnitude quake": keyed by
+  the scale);
 * a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
+* the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
+  room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
   **title** (the capitalised post before the name: "Deputy Harbour Master Inga
-  Solberg"), keyed by the person the annotation found (`Document.entities`, merged across
-  the story), not by the words written.
+  Solberg", or a post in apposition: "Inga Solberg, the deputy harbour master"), keyed
+  by the person the annotation found (`Document.entities`, merged across the story),
+  not by the words written (read in `newsdesk.brief.posts`).
 
-What no slot is read from: furniture (captions, credits, prompts), clauses about another
-time or event ("a year ago", "another quake", "the 2004 tsunami": a year that is not the
-story's), and negated, modal or infinitive clauses ("could have killed", "can carry").
-Being conservative is the point: a false conflict is worse than a missed one.
+What no slot is read from: furniture (captions, credits, prompts), sentences dated a
+month or more away from the story ("in February", in a report of November), clauses
+about another time or event ("a year ago", "another quake", "the 2004 tsunami": a year
+that is not the story's; "the sixth aftershock": one of a series), and negated, modal
+or infinitive clauses ("could have killed", "can carry"). Being conservative is the
+point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -35,8 +42,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsdesk.brief.events import (
+    agent_of,
+    arguments,
+    clock_times,
+    numbered,
+    place_nouns,
+    scale_values,
+)
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
-from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
+from newsdesk.brief.posts import person_readings, titles_compatible
+from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
 from newsdesk.lang.en.measures import (
     ABOARD,
@@ -47,17 +63,9 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
-from newsdesk.lang.en.numbers import APPROXIMATORS
-from newsdesk.lang.en.speech import REPORTED_VERBS
+from newsdesk.lang.en.numbers import APPROXIMATORS, RANGE_STARTS
+from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
-from newsdesk.lang.en.titles import (
-    ABBREVIATIONS,
-    HONORIFICS,
-    RANK_WORDS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
-    TITLE_WORDS,
-)
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
 from newsdesk.model import Document, TextSpan
 
@@ -83,7 +91,7 @@ PERSON_KINDS = frozenset({"age", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK = re.compile(r"(\d{1,2})\s*(?:[:.]\s*(\d{2}))?\s*([ap])\.?\s*m\.?", re.I)
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +106,8 @@ class Slot:
     claim: TextSpan  # the sentence (or clause) that states it
     words: frozenset[str]  # the sentence's content lemmas
     names: frozenset[str]  # the names it mentions
+    agent: str | None = None  # who the event is about: its named subject (`agent_of`)
+    parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
 
 
 def hedged(predicate: Token) -> bool:
@@ -155,7 +165,7 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
 
     counts: dict[str, int] = defaultdict(int)
     for parse in parses:
-        for year in {t.text for t in parse if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)}:
+        for year in {t.text for t in parse if _year(t)}:
             counts[year] += 1
     shared = [y for y, n in counts.items() if n >= 2]
     days = (parse_anchor(document_date(d)) for d in docs)
@@ -165,14 +175,18 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
 
 
 def _now(value: str, days: Sequence[date]) -> bool:
-    """Whether a day (`_day` value) lies within ``NOW_DAYS`` of one of ``days`` (always,
-    when no day is known or the value is a weekday)."""
+    """Whether a day or month (`_day` value) lies within ``NOW_DAYS`` of one of ``days``
+    (always, when no day is known or the value is a weekday)."""
     if not days or value.startswith("weekday"):
         return True
     for day in days:
         for year in (day.year - 1, day.year, day.year + 1):
             text = f"{year}{value[1:]}" if value.startswith("--") else value
             if not text.startswith(str(year)):
+                continue
+            if len(text) == 7 and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
+                if _gap(year, int(text[5:]), None, [day]) <= NOW_DAYS:
+                    return True
                 continue
             try:
                 when = date.fromisoformat(text)
@@ -181,6 +195,58 @@ def _now(value: str, days: Sequence[date]) -> bool:
             if abs((when - day).days) <= NOW_DAYS:
                 return True
     return False
+
+
+def _gap(year: int, month: int, day: int | None, days: Sequence[date]) -> int:
+    """Days between a day (or, ``day`` None, any day of a month) and the nearest of
+    ``days``."""
+    first = date(year, month, day or 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    last = first if day else date.fromordinal(following.toordinal() - 1)
+    return min(
+        0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days)) for d in days
+    )
+
+
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool:
+    """Whether a sentence is dated, by a month or a day of the document's timeline, at
+    least ``NOW_DAYS`` away from every day of the story ("A 6.4 quake hit the town in
+    February", in a report of November: another event)."""
+    if not days:
+        return False
+    for item in doc.timeline:
+        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
+            continue
+        m = _MONTH_VALUE.fullmatch(item.date or "")
+        if m is None:
+            continue
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            continue
+        try:
+            if _gap(year, month, int(m[3]) if m[3] else None, days) > NOW_DAYS:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _year(token: Token) -> bool:
+    """Whether a token is the year of a date, not a model year: a year before a name
+    that an indefinite article or a possessive governs ("his 2008 Bentley", "a 2013
+    Varro"; "the 2004 tsunami" is a date)."""
+    if token.ent_type_ != "DATE" or not _YEAR.fullmatch(token.text):
+        return False
+    head = token.head
+    return not (
+        token.dep_ in {"nummod", "compound", "amod"}
+        and head.pos_ == "PROPN"
+        and head.i > token.i
+        and any(c.lower_ in MODEL_YEAR_DETERMINERS for c in head.children if c.i < token.i)
+    )
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
@@ -199,11 +265,7 @@ def _another_year(focus: Token, present: frozenset[str]) -> bool:
     if not present:
         return False
     clause = _clause_of(focus)
-    years = {
-        t.text
-        for t in focus.sent
-        if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and _clause_of(t) == clause
-    }
+    years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
     return bool(years and not years & present)
 
 
@@ -223,7 +285,7 @@ def read_slots(
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _elsewhere(sent):
+        if _elsewhere(sent) or _another_month(doc, sent, present.days):
             continue
         words = frozenset(
             t.lemma_.lower()
@@ -231,14 +293,19 @@ def read_slots(
             if t.is_alpha and t.lower_ not in STOP_WORDS and not t.like_num
         )
         names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
-        readings = [*_values(sent), *_times(sent), *_dates(doc, parse, sent, present.days)]
+        times = [r for r in _times(sent) if _prose(doc.text, r[-1].idx)]
+        readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
+        readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
+        mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         for key, label, value, shown, approx, focus in readings:
-            if _another_year(focus, present.years):
+            if _another_year(focus, present.years) or numbered(focus):
                 continue
             claim = _claim(doc, sent, focus)
-            slots.append(Slot(key, label, value, shown, approx, claim, words, names))
-        mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
-        for key, label, value, shown, focus, claim in _person_readings(doc, parse, mentions):
+            agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
+            slots.append(
+                Slot(key, label, value, shown, approx, claim, words, names, agent, parties)
+            )
+        for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
@@ -254,6 +321,9 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
             reading = _number(top)
             if reading is not None:
                 yield reading
+    for scale, value, shown, number in scale_values(sent):
+        before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
+        yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
         thing = _coloured(tok) if tok.text in COLOURS else None
         if thing is not None:
@@ -316,7 +386,13 @@ def _number(top: Token) -> Reading | None:
         if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == currency:
             shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
         return ("money", currency), label, value, shown, approx, top
+    if _range(top, first):
+        return None  # "between six and 75 years", "$140 million to $150 million"
     counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
+    if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
+        return None  # "a 15 - inch model", "a 10 - year deal": a modifier, not a measure
+    if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
+        return _bare_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
         return None
     unit = counted.lemma_.lower()
@@ -348,6 +424,41 @@ def _number(top: Token) -> Reading | None:
         _count_label(counted, anchor),
         value,
         f"{shown} {counted.text}",
+        approx,
+        top,
+    )
+
+
+def _range(top: Token, first: int) -> bool:
+    """Whether a number is one end of a range or a list ("between six and 75", "six or
+    seven", "from 140 to 150")."""
+    doc = top.doc
+    if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
+
+
+_BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
+    """A number standing for those it counts, as a verb's subject or object ("killing
+    three", "three were killed"): a count of people (the usual unwritten noun: the
+    count "killing three people" states), keyed by the verb. "One of the victims" (a
+    part of a group) is none."""
+    if any(c.dep_ == "prep" for c in top.children) or value != int(value) or value > 10000:
+        return None
+    verb = top.head
+    if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
+        return None
+    lemma = verb.lemma_.lower()
+    anchor = ANCHOR_SYNONYMS.get(lemma, lemma)
+    label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
+    return (
+        ("count", "person", anchor),
+        label or f"number of people ({anchor})",
+        value,
+        shown,
         approx,
         top,
     )
@@ -414,6 +525,8 @@ def _anchor_token(token: Token) -> Token | None:
         head = current.head
         if head.i == current.i:
             return None
+        if head.pos_ == "NUM" and current.lower_ == "of":
+            return None  # "10 of the team's 16 games": the whole a part is taken from
         if head.pos_ == "ADP" or head.dep_ in {"quantmod", "nummod"}:
             current = head
             continue
@@ -426,7 +539,8 @@ def _anchor_token(token: Token) -> Token | None:
 
 def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
     """The clause that states a value: the subtree of the verb governing ``focus`` within
-    its sentence ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS`` around it."""
+    its sentence and its line ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS``
+    around it."""
     verb = focus
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head in sent:
         verb = verb.head
@@ -435,6 +549,9 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
     start = max(verb.left_edge.idx, sent.start_char)
     last = verb.right_edge
     end = min(last.idx + len(last.text), sent.end_char)
+    start = max(start, doc.text.rfind("\n", start, focus.idx) + 1)  # one line: no stamp
+    if (newline := doc.text.find("\n", focus.idx, end)) >= 0:
+        end = newline
     if end - start > MAX_CLAIM_CHARS:
         start = max(start, focus.idx - MAX_CLAIM_CHARS // 2)
         end = min(end, start + MAX_CLAIM_CHARS)
@@ -452,7 +569,8 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
 
 def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> Iterator[Reading]:
     """The day an event happened: a day-precise date of the document's timeline, or a
-    weekday it could not resolve (no publication date), keyed by the word it dates."""
+    weekday it could not resolve (no publication date), keyed by the word it dates; a
+    bound ("until Friday") is none."""
     for item in doc.timeline:
         if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
             continue
@@ -462,6 +580,8 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
         span = parse.char_span(item.span.start, item.span.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not sent.start <= span.root.i < sent.end:
             continue  # an expression across a sentence break
+        if span.start > 0 and parse[span.start - 1].lower_ in TIME_BOUNDS:
+            continue  # "until Friday", "from Wednesday through Friday": a bound
         event = _event_of(span.root)
         if event is None:
             continue
@@ -482,35 +602,51 @@ def _prose(text: str, offset: int) -> bool:
 
 def _day(date: str | None, expression: str) -> str | None:
     """A day as a comparable value: "2026-10-12"; "--10-12" for a day and month the
-    timeline could not give a year (ISO 8601's truncated form); "weekday friday" for a
-    weekday it could not resolve; None for anything less precise."""
-    if date is not None:
-        return date if _ISO_DAY.fullmatch(date) else None
+    timeline could not give a year (ISO 8601's truncated form); "2026-10" or "--10" for
+    a month named by its name ("in October"); "weekday friday" for a weekday it could
+    not resolve; None for anything less precise or only relative ("last month")."""
     words = expression.lower().replace(",", " ").split()
+    months = [MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS]
+    if date is not None:
+        if _ISO_DAY.fullmatch(date) or (months and _ISO_MONTH.fullmatch(date)):
+            return date
+        return None
     if len(words) == 1 and words[0] in WEEKDAYS:
         return f"weekday {words[0]}"
     days = [w.rstrip("stndrh") for w in words if w[:1].isdigit()]
-    months = [MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS]
     if len(words) == 2 and len(days) == 1 and len(months) == 1 and days[0].isdigit():
         return f"--{months[0]:02d}-{int(days[0]):02d}"
+    if len(words) == 1 and len(months) == 1:
+        return f"--{months[0]:02d}"
     return None
 
 
 def _times(sent: SpacySpan) -> Iterator[Reading]:
-    """The clock time of an event ("about 1:30 a.m."), in minutes after midnight."""
-    for ent in sent.ents:
-        m = _CLOCK.search(ent.text) if ent.label_ == "TIME" else None
-        if m is None or int(m[1]) > 12 or int(m[2] or 0) > 59:
-            continue
-        minutes = (int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + int(m[2] or 0)
-        event = _event_of(ent.root)
+    """The clock time of an event ("about 1:30 a.m."), in minutes after midnight, keyed
+    by time alone: `newsdesk.brief.align` compares two times when their verbs are one
+    or their events share a named participant ("driving his Bentley", "going west in his
+    Bentley")."""
+    for minutes, shown, approx, root in clock_times(sent):
+        event = _event_of(root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
-        approx = any(t.lower_ in APPROXIMATORS for t in ent) or (
-            ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROXIMATORS
-        )
-        yield ("time", lemma), f"time ({lemma})", float(minutes), ent.text, approx, ent.root
+        yield ("time",), f"time ({lemma})", minutes, shown, approx, root
+
+
+def _places(sent: SpacySpan) -> Iterator[Reading]:
+    """The kinds of place an event is said to happen in (`events.place_nouns`), keyed by
+    its verb; the value is the place's nouns (lemmas, sorted, space-separated)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or hedged(verb) or verb.lemma_.lower() in REPORTING_VERBS:
+            continue
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "found in a study that …": a finding, not an event
+        lemma = ANCHOR_SYNONYMS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        for nouns in place_nouns(verb):
+            value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
+            shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))
+            yield ("place", lemma), f"kind of place ({lemma})", value, shown, False, nouns[0]
 
 
 def _event_of(root: Token) -> Token | None:
@@ -527,109 +663,3 @@ def _event_of(root: Token) -> Token | None:
     if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
         return None
     return tok
-
-
-# ---------------------------------------------------------------------------- people
-
-
-PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
-_TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
-
-
-def _person_readings(
-    doc: Document, parse: Doc, mentions: Sequence[tuple[int, int, str]]
-) -> Iterator[PersonReading]:
-    """The ages and titles written with the person mentions of one sentence."""
-    for start, end, person in mentions:
-        span = parse.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        first, last = span.start, span.end
-        while first < last and (_title_word(parse[first]) or parse[first].pos_ != "PROPN"):
-            first += 1  # "Captain Tom Berg": the name starts after its title
-        if last - 1 > first and parse[last - 1].lower_ in {"'s", "’s", "'"}:
-            last -= 1
-        if first >= last:
-            continue
-        for age in _ages(parse, first, last):
-            if 0 < int(age.text) < 120:
-                claim = _token_span(doc, [parse[first], parse[last - 1], age])
-                yield ("age", person), f"age of {person}", age.text, age.text, age, claim
-        title = _title_before(parse, first)
-        if title is not None:
-            words, at = title
-            claim = _token_span(doc, [parse[at], parse[last - 1]])
-            shown = " ".join(words)
-            yield ("title", person), f"title of {person}", shown, shown, parse[at], claim
-
-
-def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
-    """The text from the first to the last of ``tokens``."""
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    start, end = first.idx, last.idx + len(last.text)
-    return TextSpan(doc.span(start, end), doc.text[start:end])
-
-
-def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
-    """The age numbers written with the name in tokens ``start:end``: ``Name, 54,`` /
-    ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
-    in between)."""
-    i = end + (parse[end + 1 : end + 2].text == "aged")
-    if i + 1 < len(parse) and parse[end].text in {",", "("}:
-        number = parse[i + 1]
-        closing = parse[i + 2].text if i + 2 < len(parse) else "."
-        if number.text.isdigit() and closing in {",", ".", ";", ")", ":", "-", "–", "—"}:
-            yield number
-    for i in range(start - 5, max(-1, start - 8), -1):
-        if [t.lower_ for t in parse[i + 1 : i + 5]] == ["-", "year", "-", "old"]:
-            between = parse[i + 5 : start]
-            if parse[i].text.isdigit() and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in between):
-                yield parse[i]
-
-
-def _title_word(token: Token) -> str | None:
-    """The normalised title word ``token`` is, or None (lowercase words never are)."""
-    if not token.text[:1].isupper():
-        return None
-    low = token.lower_.rstrip(".")
-    if low not in _TITLE_TOKENS:
-        return None
-    return ABBREVIATIONS.get(low, low)
-
-
-def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int] | None:
-    """The capitalised post written right before the name starting at token ``start``
-    ("Deputy Harbour Master"), and its first token; honorifics alone are no post."""
-    i = start - 1
-    words: list[str] = []
-    while i >= 0:
-        token = parse[i]
-        if token.text == "." and i > 0 and parse[i - 1].lower_ in ABBREVIATIONS:
-            i -= 1
-            continue
-        word = _title_word(token)
-        if word is None or token.sent.start != parse[start].sent.start:
-            break
-        words.insert(0, word)
-        i -= 1
-    while words and words[0] in HONORIFICS:
-        words.pop(0)
-        i += 1
-    if not words or words[-1] not in TITLE_HEADS:
-        return None
-    first = i + 1
-    while parse[first].lower_.rstrip(".") in HONORIFICS or parse[first].text == ".":
-        first += 1
-    return tuple(words), first
-
-
-def titles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Equal, or one is the other with a qualifier that is not a rank ("Detective
-    Inspector" and "Inspector"; not "Deputy Mayor" and "Mayor")."""
-    if tuple(a) == tuple(b):
-        return True
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if tuple(long[len(long) - len(short) :]) != tuple(short):
-        return False
-    return not any(w in RANK_WORDS for w in long[: len(long) - len(short)])

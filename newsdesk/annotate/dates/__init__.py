@@ -30,11 +30,15 @@ Conventions (TempEval-3 / TIMEX3 newswire practice):
   in `TimeExpression.date`; decades (``199X``), centuries and the vague references
   (``PRESENT_REF`` for "now", ``PAST_REF`` for "recently", ``FUTURE_REF`` for "soon")
   have no date. `extract_times` leaves the vague references out of the timeline.
-* Without ``published``, the anchor is the day the page states for itself: a full date
-  alone on one of its first lines ("September 14, 2013 10:46 AM", "Published: Dec. 19,
-  2005"; `page_date`). Without either, relative expressions ("last year", "on Tuesday",
-  "3 October") get no date, never today's date; absolute ones ("12 October 2026",
-  "1998") still resolve.
+* A date in numbers with slashes ("15/09/2013", "2 / 3 / 2009") is read day first or
+  month first only when that is decided: by a part above 12, by the weekday written
+  before it, or by the page's other slash dates that a part above 12 decides; otherwise
+  it has no value (never guessed).
+* Without ``published``, the anchor is the day the page states for itself: a full date on
+  one of its first lines that is a time stamp ("September 14, 2013 10:46 AM", "Published:
+  Dec. 19, 2005", "10 June 2013 Last updated at 14:00 GMT"; `page_date`). Without
+  either, relative expressions ("last year", "on Tuesday", "3 October") get no date,
+  never today's date; absolute ones ("12 October 2026", "1998") still resolve.
 * ``a year earlier``, ``the quarter``, ``that day`` refer to the last expression the text
   mentioned (TIMEX3 ``anchorTimeID``), falling back on the anchor.
 

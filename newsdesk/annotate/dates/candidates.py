@@ -20,9 +20,11 @@ _MONTH_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|to|through|during|of|before|after|early|late|mid|and|"
     r"or|between|last|this|next|for|on|that|each|every|the)[\s-]*$"
 )
+_FULL_DATES = frozenset(RULES_BY_NAME[n].pattern for n in ("full_date", "full_date_dmy"))
 _MAY_CUE = re.compile(r"\b(?:in|since|until|by|of|last|this|next|early|late)\s*$")
-# "(818) 374-" or "818-374-" right before four digits: a phone number.
-_PHONE_BEFORE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.]$")
+# "(818) 374-", "818-374-" or "0161 " right before four digits: a phone number (a group
+# of three or more digits, then a space or a hyphen).
+_PHONE_BEFORE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.]$|\b\d{3,}[-.\s]$")
 # A proper name and a model number after a year: "2008 Porsche 911", "1997 Boeing 737-800".
 _MODEL_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}(?:[A-Z]{1,2}-?)?\d[\w-]*\b")
 # Capitalised words after a number, ending in the word read as a street suffix.
@@ -83,14 +85,16 @@ def _select(found: list[Candidate]) -> list[tuple[int, re.Match[str]]]:
 def _month_is_time(m: re.Match[str], text: str) -> bool:
     """Whether a matched month name is a month (not the verb "may", "march", a name).
 
-    Month names must be capitalised (not shouted, unless the whole text is); a bare
-    "May", "March" or abbreviation needs a preposition or determiner before it, and
-    "May" followed by a lower-case word needs a strong one ("in May the …").
+    Month names must be capitalised (not shouted, unless the whole text is or the month
+    stands in a full date: "FEB. 2, 2009"); a bare "May", "March" or abbreviation needs a
+    preposition or determiner before it, and "May" followed by a lower-case word needs a
+    strong one ("in May the …").
     """
     token = group(m, "mon")
     if not token:
         return True
-    if token[0].islower() or (token.isupper() and len(token) > 3 and not text.isupper()):
+    shouted = token.isupper() and len(token) > 3 and not text.isupper()
+    if token[0].islower() or (shouted and m.re not in _FULL_DATES):
         return False
     word = token.lower().rstrip(".")
     if word not in AMBIGUOUS_MONTHS or m.re is not RULES_BY_NAME["month_bare"].pattern:

@@ -15,6 +15,9 @@ from newsdesk.annotate.dates.grammar import RULES
 from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import REFS, Timex
+from newsdesk.lang.en.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from newsdesk.lang.en.layout import STAMP_WORDS
+from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import line_kind, nonbody_regions
 from newsdesk.model import Document, TimeExpression
 
@@ -65,24 +68,53 @@ HEADER_LINES = 3  # a page states its own date in its first lines (headline, sta
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+STAMP_MAX_WORDS = 3  # content words beside dates and times in a stamp ("Last updated at")
+_CLOCK = re.compile(r"\b\d{1,2}\s?[:.]\s?\d\d(?:\s?[:.]\s?\d\d)?(?:\s?[ap]\.?\s?m\b\.?)?", re.I)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TIME_ZONE = re.compile(r"[A-Z]{2,4}|GMT[+-]?")
+
+
 def page_date(text: str, timexes: Sequence[Timex]) -> str | None:
     """The day a page gives itself in its header: a full date on one of its first lines
-    that the layout reads as a time stamp ("September 14, 2013 10:46 AM", "Published:
-    Dec. 19, 2005"), not in a sentence. None when there is no such line (nothing is
-    guessed)."""
-    header: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
-        if len(header) == HEADER_LINES:
-            break
-        if line_kind(line.group()) == "stamp":
-            header.append(line.span())
-        else:
-            header.append((line.start(), line.start()))  # counted, never matched
-    for timex in timexes:
-        if timex.value and _DAY.fullmatch(timex.value):
-            if any(a <= timex.start < b for a, b in header):
+    that is a time stamp, not a sentence ("September 14, 2013 10:46 AM", "Published:
+    Dec. 19, 2005", "10 June 2013 Last updated at 14:00 GMT": `stamp_line`). None when
+    there is no such line (nothing is guessed)."""
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:HEADER_LINES]
+    for a, b in lines:
+        inside = [t for t in timexes if a <= t.start < b]
+        if not stamp_line(text[a:b], [(t.start - a, t.end - a) for t in inside]):
+            continue
+        for timex in inside:
+            if timex.value and _DAY.fullmatch(timex.value):
                 return timex.value
     return None
+
+
+def stamp_line(line: str, dates: Sequence[tuple[int, int]]) -> bool:
+    """Whether a line is a time stamp: the layout says so (`newsdesk.layout.line_kind`),
+    or besides its ``dates`` (character spans), clock times, am/pm, time-zone letters,
+    weekday abbreviations and stop words, it holds at most ``STAMP_MAX_WORDS`` words and
+    does not end as a sentence ("AFP, Tuesday 2 Jul 2013"; "Posted 2/3/2009 11:11 PM")."""
+    if line_kind(line) == "stamp":
+        return True
+    if not dates:
+        return False
+    rest = line
+    for start, end in sorted(dates, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _CLOCK.sub(" ", rest)
+    words = [
+        w
+        for w in _LETTERS.findall(rest)
+        if w.lower() not in STAMP_WORDS
+        and w.lower() not in WEEKDAY_ABBREVIATIONS
+        and w.lower() not in WEEKDAYS
+        and w.lower() not in STOP_WORDS
+        and not _TIME_ZONE.fullmatch(w)
+        and len(w) > 1
+    ]
+    sentence = rest.rstrip().endswith(".") and bool(_LETTERS.search(rest.rstrip()[-4:]))
+    return len(words) <= STAMP_MAX_WORDS and not sentence
 
 
 def document_date(doc: Document) -> str | None:

@@ -25,6 +25,11 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# In a full date (day and year beside it) "Jun", "Jul" and "Mar" need no full stop.
+_MONTH_IN_DATE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|May\.|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDWORD = (
@@ -60,8 +65,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "full_date",
         _rx(
-            rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY}|{_ORDWORD})"
-            rf",?\s+(?:(?:in|of)\s+)?(?P<year>{_YEAR}|{_SPOKEN_YEAR})\b(?!\s*(?:%|percent))"
+            rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{_MONTH_IN_DATE})\s+"
+            rf"(?P<day>{_DAY}|{_ORDWORD}),?\s+(?:(?:in|of)\s+)?(?P<year>{_YEAR}|{_SPOKEN_YEAR})\b"
+            rf"(?!\s*(?:%|percent))",
+            _I,
         ),
         resolve_dates.full_date,
     ),
@@ -69,7 +76,8 @@ RULES: tuple[Rule, ...] = (
         "full_date_dmy",
         _rx(
             rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY}|{_ORDWORD})\s+(?:of\s+)?"
-            rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR}|{_SPOKEN_YEAR})\b"
+            rf"(?P<mon>{_MONTH_IN_DATE}),?\s+(?P<year>{_YEAR}|{_SPOKEN_YEAR})\b",
+            _I,
         ),
         resolve_dates.full_date,
     ),
@@ -79,11 +87,12 @@ RULES: tuple[Rule, ...] = (
         resolve_dates.numeric_date,
     ),
     Rule(
-        "us_date",
+        "slash_date",
         _rx(
-            r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])"
+            r"(?<![\d/])(?<!/\s)(?P<a>[0-3]?\d)(?P<sep>/| / )(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<year>\d{4}|\d{2})(?![\d/])(?!\s/)"
         ),
-        resolve_dates.numeric_date,
+        resolve_dates.slash_date,
     ),
     Rule(
         "month_day",

@@ -24,6 +24,7 @@ from newsdesk.annotate.dates.lexicon import (
     read_year,
 )
 from newsdesk.annotate.dates.tense import Tense
+from newsdesk.lang.en.calendar import WEEKDAY_ABBREVIATIONS
 
 KEEP_PART_OF_DAY = False
 """Keep TIMEX3's part-of-day suffix ("Friday night" → ``…TNI``) instead of the plain day."""
@@ -39,11 +40,52 @@ def full_date(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def numeric_date(m: re.Match[str], ctx: Context) -> str | None:
-    """``1998-10-12``, ``10/12/1998``: an absolute day (US order)."""
+    """``1998-10-12``: an absolute day."""
+    return safe_day_value(int(group(m, "year")), int(group(m, "mon")), int(group(m, "day")))
+
+
+def slash_date(m: re.Match[str], ctx: Context) -> str | None:
+    """``10/12/1998``, ``15 / 09 / 2013``: an absolute day whose order (month or day
+    first) is decided, never guessed: by a part above 12, else by the weekday written
+    before it ("Tue, 02/07/2013"), else by the page's other slash dates that a part above
+    12 decides (all in one order). Undecided: None."""
     year = int(group(m, "year"))
     if year < 100:
         year += 1900 if year >= 50 else 2000
-    return safe_day_value(year, int(group(m, "mon")), int(group(m, "day")))
+    a, b = int(group(m, "a")), int(group(m, "b"))
+    readings = [r for r in ((a, b), (b, a)) if safe_day_value(year, *r) is not None]
+    if len({safe_day_value(year, *r) for r in readings}) == 1:
+        return safe_day_value(year, *readings[0])  # one reading, or "05/05/2013"
+    weekday = _weekday_before(ctx.text, m.start())
+    if weekday is not None:
+        readings = [r for r in readings if date(year, *r).weekday() == weekday]
+    else:
+        orders = {_slash_order(o) for o in m.re.finditer(ctx.text)} - {None}
+        if len(orders) == 1:
+            readings = [readings[0] if orders == {"month"} else readings[-1]]
+    return safe_day_value(year, *readings[0]) if len(readings) == 1 else None
+
+
+def _slash_order(m: re.Match[str]) -> str | None:
+    """Which part comes first in a slash date a part above 12 decides: "month" or "day"."""
+    a, b = int(group(m, "a")), int(group(m, "b"))
+    if 0 < a <= 12 < b <= 31:
+        return "month"
+    if 0 < b <= 12 < a <= 31:
+        return "day"
+    return None
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s*$")
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday named right before ``start`` ("Tue, ", "Tuesday "), if any."""
+    found = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    return WEEKDAYS.get(word, WEEKDAY_ABBREVIATIONS.get(word))
 
 
 def month_day(m: re.Match[str], ctx: Context) -> str | None:

@@ -16,7 +16,7 @@ How it works, in order:
    (``"...," Alenko said``; after a quote that ends its sentence only a short ``Alenko
    said.``), then before the opening mark (``Alenko said: "..."``). Cues are reporting verbs
    in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
-   a name ("Obama's ... promise"). The speaker mention is the cue's subject (climbing from a
+   a name ("Alenko's ... promise"). The speaker mention is the cue's subject (climbing from a
    participle such as "adding" to the verb it hangs on), the "by" phrase of a participle
    used passively ("described by the Courier as"), the object of "according to", or a
    person named next to a cue the parse left without a subject (never a name that only
@@ -29,18 +29,23 @@ How it works, in order:
    subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs
    a cue that governs it syntactically or sits right after it (GGT drops fragments under four
    words; here they are kept when a cue and speaker go with them).
-3. A region without a cue takes the speaker of the quote it continues (multi-paragraph), of a
-   neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
+3. A region without a cue takes the speaker of a signature after it in its paragraph
+   (``"..." ― Ana Ruiz``, pull-quote lists), of the quote it continues (multi-paragraph), of
+   a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
    introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
-   in the paragraph, of a signature line below it (``- Sanders.``), or, when the paragraph is
-   the quote alone, of the previous paragraph (its last quote's speaker or its person subject).
+   in the paragraph, of a signature line below it (``- Alenko.``), or, when the paragraph is
+   the quote alone, of the previous paragraph (its last quote's speaker; the subject of its
+   reporting verb when it ends "The Courier reports:"; its last sentence's person subject;
+   else the one person who is the subject of its sentences, nobody when there are two).
 4. Short regions without a cue, and titles of works and nicknames (every content word
    capitalised), are scare quotes, not speech: skipped.
 5. Speaker mentions become canonical names: "he"/"she" the most recent compatible person
    (root subjects and their appositions first, sentence by sentence back; gender from
    gendered nouns in apposition such as "his sister, X", honorifics, common first names and
    the pronouns used in sentences naming one person, possessives that may be somebody
-   else's aside), but nobody for "he reportedly said" / "she is said to have told"; a
+   else's aside), among the people the resolver found (not every span the model tagged),
+   never a person introduced as someone's relative ("His late brother, Otto Brandt"),
+   but nobody for "he reportedly said" / "she is said to have told"; a
    definite description ("the mayor", "the ferry's captain") the one person the document
    gives that role or title (`nominal`), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title

@@ -134,9 +134,9 @@ def _fallback_speaker(
     for group in (between, following):
         for tok in group:
             if tok.dep_ in {"pobj", "poss"} and tok.head.dep_ != "agent":
-                continue  # "one of the prosecutors for David Petraeus said"
+                continue  # "one of the lawyers for Ana Ruiz said"
             if _modifies_noun(tok):
-                continue  # "a Bukit Sama village resident told": the resident spoke
+                continue  # "a Port Tessel harbour resident told": the resident spoke
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
                 found = named(ctx, tok)
                 if found is not None and found.is_person:
@@ -145,8 +145,8 @@ def _fallback_speaker(
 
 
 def _modifies_noun(tok: Token) -> bool:
-    """A name inside a common noun's phrase as its modifier ("a Trump supporter", "a
-    Bukit Sama village resident"): the noun is who is meant, not the name."""
+    """A name inside a common noun's phrase as its modifier ("a Brandt supporter", "a
+    Port Tessel harbour resident"): the noun is who is meant, not the name."""
     current = tok
     while current.dep_ in {"compound", "amod", "nmod"} and current.head.i != current.i:
         current = current.head

@@ -1,5 +1,5 @@
 """Cue detection: reporting verbs in the active voice ("said", not "was reported"), "according
-to", speech nouns owned by a name ("Obama's ... promise"), and the subject each cue gives
+to", speech nouns owned by a name ("Alenko's ... promise"), and the subject each cue gives
 (climbing from a participle such as "adding" to the verb it hangs on)."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in children)
     if lemma in {"shoot", "fire", "hit", "push", "lash"}:  # "shot back"
         return any(c.dep_ == "prt" and c.lower_ in {"back", "out"} for c in children)
-    if lemma == "put":  # "as Vulture put it"
+    if lemma == "put":  # "as the Courier put it"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
     if lemma not in REPORTING_VERBS:
         return False
@@ -82,7 +82,7 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
         return _agent(ctx, tok)  # "the man described by the Times as": the Times spoke
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
-        # "Trump issued a statement saying ...": the subject of the verb above the noun
+        # "Alenko issued a statement saying ...": the subject of the verb above the noun
         owner = _direct_subject(ctx, tok.head.head)
         return owner if owner is not None else tok.head
     if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"PROPN", "NOUN"}:

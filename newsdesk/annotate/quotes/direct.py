@@ -1,9 +1,10 @@
 """Direct quotes: each quoted region with its attribution, scare quotes and titles left out.
 
-A region without a cue of its own takes the speaker of the quote it continues
+A region without a cue of its own takes the speaker of a signature after it in its
+paragraph ('"..." ― Ana Ruiz', pull-quote lists), of the quote it continues
 (multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
 of the person subject of the sentence before it in the paragraph, of a signature line below
-it (``- Sanders.``), or, when the paragraph is the quote alone, of the previous paragraph
+it (``- Alenko.``), or, when the paragraph is the quote alone, of the previous paragraph
 (its last quote's speaker or its person subject). Short regions without a cue, and titles
 of works and nicknames (every content word capitalised), are scare quotes, not speech.
 """
@@ -12,13 +13,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
-from newsdesk.annotate.quotes.context import Attribution, Context
+from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
+from newsdesk.annotate.quotes.cues import is_cue, subject
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
-from newsdesk.annotate.quotes.speakers import is_root_subject, named, person_of
+from newsdesk.annotate.quotes.names import name_words
+from newsdesk.annotate.quotes.speakers import is_root_subject, person_of, speaker_of
 
-SIGNATURE = re.compile(r"\s*[-—–~]+\s*[A-Z][^.!?]*\.?\s*$")
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
+SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z](?:[^.!?]|(?<=\b[A-Z])\.)*\.?\s*$")
+SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
 )
@@ -34,7 +44,7 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
             own[index] = attribution
     result: dict[int, Attribution | None] = {}
     for index, region in enumerate(ctx.regions):
-        attribution = own.get(index)
+        attribution = own.get(index) or _signed(ctx, index)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
         if _is_speech(text[region.start : region.end], attribution):
@@ -58,7 +68,7 @@ def _inherited(
     if attribution is None and not region.continues:
         attribution = _paragraph_intro(ctx, region)
     if attribution is None and _paragraph_is_quote(ctx, region):
-        attribution = _signature(ctx, region.para + 1)
+        attribution = _signature(ctx, *ctx.paragraphs[region.para + 1 :][:1])
     if attribution is None and _paragraph_is_quote(ctx, region):
         done = {**own, **{k: v for k, v in result.items() if v is not None}}
         attribution = _intro_speaker(ctx, region.para - 1, done)
@@ -66,7 +76,7 @@ def _inherited(
 
 
 def _is_title_of_work(text: str) -> bool:
-    """All content words capitalised ("The Art of the Deal", "Crooked Hillary")."""
+    """All content words capitalised ("The Art of the Deal", "Sleepy Felix")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     return bool(content) and all(w[0].isupper() for w in content) and text[-1:] not in "!?"
@@ -115,7 +125,7 @@ def _neighbour(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribu
 
 def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     """The person subject of the sentence just before a quote in the same paragraph
-    ("Mr. Slinker says there is good reason. '...'")."""
+    ("Mr. Alenko says there is good reason. '...'")."""
     lo = ctx.paragraphs[region.para][0]
     if region.start - lo < 15 or is_fragment(ctx.doc.text, region):
         return None
@@ -133,21 +143,54 @@ def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     return None
 
 
-def _signature(ctx: Context, para: int) -> Attribution | None:
-    """A paragraph that only names who spoke the quote above it: "- Sanders."."""
-    if para >= len(ctx.paragraphs):
+def _signed(ctx: Context, index: int) -> Attribution | None:
+    """A quote signed after its closing mark in its own paragraph, as pull-quotes and
+    quote lists are: '"...." ― Ana Ruiz'. The last quote of the paragraph only."""
+    region = ctx.regions[index]
+    if region.close < 0:
         return None
-    lo, hi = ctx.paragraphs[para]
-    if hi - lo > 60 or not SIGNATURE.match(ctx.doc.text[lo:hi]):
+    following = ctx.regions[index + 1 : index + 2]
+    if following and following[0].para == region.para:
         return None
+    return _signature(ctx, (region.close + 1, ctx.paragraphs[region.para][1]))
+
+
+def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution | None:
+    """A line (``(start, end)``) that only names who spoke the quote before it: "- Ana
+    Ruiz."; None for no line."""
+    if line is None:
+        return None
+    lo, hi = line
+    match = SIGNATURE.match(ctx.doc.text[lo:hi])
+    if hi - lo > SIGNATURE_CHARS or not match:
+        return None
+    while ctx.doc.text[lo].isspace():
+        lo += 1
     span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
-    for tok in span or ():
-        if tok.pos_ == "PROPN" and not (
-            tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"
-        ):
-            speaker = named(ctx, tok)
+    run: list[Token] = []  # the capitalised words after the dash: the signer's name
+    for tok in list(span or ())[1:]:
+        if not (tok.text[:1].isupper() or tok.text in {"-", "'", "’"} and run):
+            break
+        run.append(tok)
+    words, title = name_words(run)
+    if not words or run[-1].pos_ != "PROPN":
+        return None
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    name = ctx.full_name(start, end, words, title)
+    if len(name.split()) < len(words):  # the model split the name ("Ana" GPE, "Ruiz")
+        name = " ".join(words)
+    return Attribution(ctx.doc.text[lo], Speaker(name, start, end, True, ctx.roles.get(name)))
+
+
+def _colon_paragraph(ctx: Context, sent: SpacySpan, lo: int) -> Attribution | None:
+    """The speaker of a paragraph that ends by announcing the quote below it ("The Valmont
+    Courier reports:"): the subject of its reporting verb, a person or an organisation."""
+    for tok in sent:
+        if tok.idx >= lo and is_cue(tok) and not ctx.in_region(tok.idx):
+            subj = subject(ctx, tok)
+            speaker = speaker_of(ctx, subj) if subj is not None else None
             if speaker is not None and speaker.name:
-                return Attribution(ctx.doc.text[lo], speaker)
+                return Attribution(tok.text, speaker)
     return None
 
 
@@ -166,9 +209,28 @@ def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Att
     index = bisect_right(ctx.sent_starts, hi - 1) - 1
     if index < 0 or ctx.sents[index].start_char < lo and index + 1 < len(ctx.sents):
         return None
+    if ctx.doc.text[lo:hi].rstrip().endswith(":"):
+        introduced = _colon_paragraph(ctx, ctx.sents[index], lo)
+        if introduced is not None:
+            return introduced
     subjects = [t for t in ctx.sents[index] if t.idx >= lo and t.dep_ == "nsubj"]
     for tok in sorted(subjects, key=lambda t: not is_root_subject(t)):
         speaker = person_of(ctx, tok)
         if speaker is not None and (is_root_subject(tok) or tok.ent_type_ == "PERSON"):
             return Attribution(tok.head.text, speaker)
-    return None
+    return _paragraph_subject(ctx, lo, hi)
+
+
+def _paragraph_subject(ctx: Context, lo: int, hi: int) -> Attribution | None:
+    """The one person a paragraph is about: the only person who is the subject of its
+    sentences (outside quotes); with two or more, nobody."""
+    found: dict[str, Attribution] = {}
+    for sent in ctx.sents[bisect_right(ctx.sent_starts, lo - 1) :]:
+        if sent.start_char >= hi:
+            break
+        for tok in sent:
+            if tok.idx >= lo and is_root_subject(tok) and not ctx.in_region(tok.idx):
+                speaker = person_of(ctx, tok)
+                if speaker is not None and speaker.name:
+                    found.setdefault(speaker.name, Attribution(tok.head.text, speaker))
+    return next(iter(found.values())) if len(found) == 1 else None

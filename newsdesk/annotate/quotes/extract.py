@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 def _build_context(doc: Document, parsed: SpacyDoc) -> Context:
     """Paragraphs, quoted regions, sentences and the people of ``doc``."""
     spans = paragraphs(doc.text)
-    ctx = Context(doc, parsed, spans, [t.idx for t in parsed], find_people(parsed))
-    ctx.entities = DocumentPeople(doc.entities or extract_entities(doc, parsed))
+    entities = DocumentPeople(doc.entities or extract_entities(doc, parsed))
+    # the people the resolver found, not every span the model tagged PERSON (a credit, a boat)
+    people = [p for p in find_people(parsed) if entities.name_at(p.start, p.end)]
+    ctx = Context(doc, parsed, spans, [t.idx for t in parsed], people)
+    ctx.entities = entities
     ctx.regions = find_regions(doc.text, spans)
     ctx.region_starts = [r.start for r in ctx.regions]
     for region in ctx.regions:

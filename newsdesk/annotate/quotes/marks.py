@@ -56,21 +56,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
     """'o' (opening), 'c' (closing), 'a' (either) or 'x' (no mark) for ``text[i]``."""
     ch = text[i]
-    if ch in "“‘„":
-        return "o"
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
+    if ch == "“":  # also written for a closing mark: '... 51 percent.“'
+        return "a" if prev in ".,!?" and not nxt.isalnum() else "o"
+    if ch in "‘„":
+        return "o"
     if ch == "’":
         return "x" if prev.isalnum() and nxt.isalnum() else "c"
-    if ch == "”":
-        return "c"
+    if ch == "”":  # also written for an opening mark: '”Fear. I am afraid ...”'
+        return "a" if prev.isspace() and nxt.isalnum() else "c"
     if prev.isspace() and nxt.isspace():
         return "a"
     opening = prev in OPEN_CONTEXT or prev in "“‘\"'"
     closing = not prev.isspace() and (not nxt.isalnum())
     if ch == "'":
         if prev.isalnum() and nxt.isalnum():
-            return "x"  # apostrophe: don't, Clinton's
+            return "x"  # apostrophe: don't, Alenko's
         if opening and nxt.isalpha():
             return "o"
         if closing and prev not in "([{/" and not prev.isdigit():

@@ -2,10 +2,10 @@
 
 Two general readings of a common-noun subject:
 
-* a spokesperson of a named organisation ("a Foreign Office spokeswoman said") speaks for
+* a spokesperson of a named organisation ("a Harbour Board spokeswoman said") speaks for
   it: the organisation is the speaker, the noun phrase the role;
 * a definite description ("the group said") stands for the one organisation the document
-  names with that noun ("the radical group Islamic Jihad", "the Kestrel group"); with none
+  names with that noun ("the pressure group Clear Tide", "the Kestrel group"); with none
   or several, nobody.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.lang.en.speech import SPOKESPERSON_NOUNS
+from newsdesk.lang.en.speech import SPEECH_NOUNS, SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,8 +35,10 @@ def _org_name(ctx: Context, tok: Token) -> str | None:
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
-    """The organisation a spokesperson noun is modified by: "a Foreign Office spokeswoman"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPOKESPERSON_NOUNS:
+    """The organisation a spokesperson noun or a speech noun is modified by: "a Harbour
+    Board spokeswoman", "according to a Harbour Board statement"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in SPOKESPERSON_NOUNS | SPEECH_NOUNS:
         return None
     for child in tok.children:
         if child.dep_ in {"compound", "poss", "nmod"}:
@@ -44,13 +46,32 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
             if name:
                 left = next(tok.subtree)
                 role = ctx.doc.text[left.idx : tok.idx + len(tok)]
+                if lemma not in SPOKESPERSON_NOUNS:  # a statement has no role
+                    full = _full_org(ctx, name)
+                    return Speaker(full, child.idx, child.idx + len(child), False, None)
                 return Speaker(name, left.idx, tok.idx + len(tok), False, role)
     return None
 
 
+def _full_org(ctx: Context, name: str) -> str:
+    """The one longer name of an organisation in the document that ends with ``name``
+    ("Cabinet" → "Israeli Cabinet" written earlier), else ``name``."""
+    words = name.casefold().split()
+    longer = set()
+    for ent in ctx.parsed.ents:
+        if ent.label_ not in ORG_TYPES:
+            continue
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        found = ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
+        written = found.casefold().split()
+        if len(written) > len(words) and written[-len(words) :] == words:
+            longer.add(found)
+    return longer.pop() if len(longer) == 1 else name
+
+
 def described_org(ctx: Context, tok: Token) -> Speaker | None:
     """The one organisation named with the head noun of "the group" earlier in the text:
-    "the radical group Islamic Jihad" (apposition) or "the Islamic Jihad group" (compound)."""
+    "the pressure group Clear Tide" (apposition) or "the Clear Tide group" (compound)."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

@@ -50,8 +50,10 @@ def unsaid(verb: Token) -> bool:
         if child.dep_ == "aux" and child.tag_ == "MD":
             return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in REFUSAL_VERBS or (
-        verb.dep_ == "xcomp" and head.i != verb.i and unsaid(head)
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in REFUSAL_VERBS
+        or (verb.dep_ == "xcomp" and head.i != verb.i and unsaid(head))
     )
 
 

@@ -10,20 +10,23 @@ Organisations and places are speakers too, but not people.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
+from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
-from newsdesk.lang.en.people import MASCULINE, PERSONAL
+from newsdesk.lang.en.people import MASCULINE, PERSONAL, RELATIONAL_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
@@ -91,7 +94,9 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     words, title = name_words(tokens)
     if title is None:
         title = title_before(ctx.parsed, tokens[0].i)
-    if not words or label in NUMERIC_LABELS:
+    if not words or label in NUMERIC_LABELS or len(words) == 1 and len(words[0]) == 1:
+        return None  # a lone letter names nobody
+    if _party_tag(ctx, tok):
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
@@ -102,6 +107,17 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
     return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
+
+
+def _party_tag(ctx: Context, tok: Token) -> bool:
+    """``tok`` is in a party-and-place tag written after a name ("D-Ore.", "R-Tex.")."""
+    text = ctx.doc.text
+    start, end = tok.idx, tok.idx + len(tok)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return bool(PARTY_TAG.match(text[start:end].strip(",;()")))
 
 
 def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
@@ -148,17 +164,30 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
             continue  # the head token stands for the whole name
+        if tok.ent_type_ == "PERSON" and not ctx.entities.name_at(tok.idx, tok.idx + len(tok)):
+            continue  # tagged PERSON, but the resolver found no person there (a credit, a boat)
         speaker = named(ctx, tok)
         if speaker is not None and speaker.is_person and speaker.name:
-            if (
-                tok.ent_type_ == "PERSON"
-                or speaker.name in ctx.known
-                or root_subject
-                and not tok.ent_type_
-            ):
+            if speaker.name in ctx.known or speaker.name in ctx.entities.names:
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
+
+
+def in_passing(tok: Token) -> bool:
+    """A person introduced as someone's relative, whom a later "he"/"she" does not stand
+    for: "His late brother, Otto Brandt, founded the yard", "the yard of Otto Brandt, her
+    brother" (the passage is about the other person)."""
+    head = tok.head
+    nouns = [head] if tok.dep_ == "appos" else []
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
+        nouns += [c for c in tok.children if c.dep_ == "appos"]
+    return any(
+        n.lemma_.lower() in RELATIONAL_NOUNS
+        and any(c.dep_ == "poss" for c in n.children)
+        and not (n.dep_ == "nsubj" and is_cue(n.head))  # "His wife, X, said": she speaks
+        for n in nouns
+    )
 
 
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
@@ -173,6 +202,7 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     result = None
     while result is None and index >= 0 and ctx.sents[index].end_char > floor:
         people = [p for p in _sentence_people(ctx, index) if p[0].i < pronoun.i]
+        people = [p for p in people if not in_passing(p[0])]
         ranked = [p for p in reversed(people) if p[1]] + [p for p in reversed(people) if not p[1]]
         for tok, _, name in ranked:
             if name is None:

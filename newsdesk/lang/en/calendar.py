@@ -17,6 +17,12 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
+# Weekday abbreviations of page time stamps ("Tue Jul 2, 2013", "Fri., May 3"): AP style
+# and the three-letter forms of HTTP/RFC 2822 dates.
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
 SEASONS: dict[str, str] = {
     "spring": "SP",
     "summer": "SU",
@@ -40,3 +46,11 @@ BARE_MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "sept jan feb aug oct nov dec apr".split()
 )
+# Determiners before a year that names a product's model, not a time, when a capitalised
+# name follows ("his 2008 Bentley", "a 2013 Varro sedan"; "the 2004 tsunami" is a date):
+# the indefinite articles and possessive determiners of English grammar.
+MODEL_YEAR_DETERMINERS = frozenset("a an his her their its my our your".split())
+# Prepositions that make a time a bound, not the time something happened ("put out *by*
+# 7 a.m.", "closed *until* noon"): the temporal prepositions of English grammar other
+# than "at", "on", "in" and "around".
+TIME_BOUNDS = frozenset("by until till before after since from between through".split())

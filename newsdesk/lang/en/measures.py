@@ -50,3 +50,6 @@ DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest north-east north-west
     south-east south-west""".split()
 )
+# Words naming a scale whose value is written beside them ("a magnitude 6.1 quake",
+# "a 6.1-magnitude earthquake", "magnitude of 6.1"): seismic and storm scales.
+SCALES = frozenset({"magnitude", "category"})

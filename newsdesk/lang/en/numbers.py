@@ -33,3 +33,6 @@ COUNT_NOUNS = frozenset(
     "students members acres passengers police officers residents refugees deaths cases "
     "seats rooms ships planes aircraft guns rounds times pages words".split()
 )
+# Words that open a range of numbers ("between six and 75", "from 140 to 150"): English
+# grammar's range prepositions.
+RANGE_STARTS = frozenset({"between", "from"})

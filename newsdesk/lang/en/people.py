@@ -57,5 +57,5 @@ VESSELS = frozenset(
 VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
 # Common nouns a place name modifies when it says where someone is from ("a Valmont man").
 RESIDENT_NOUNS = frozenset("man woman boy girl teenager teen resident native".split())
-# Nouns naming a storm: "Hurricane Mitch" is an event, not a person.
+# Nouns naming a storm: "Hurricane Odile" is an event, not a person.
 STORMS = frozenset("hurricane typhoon cyclone storm tornado".split())

@@ -40,7 +40,7 @@ PLACE_NAME_WORDS = {
         "FAC",
     ),
 }
-# Prepositions whose object is a place ("in Banda Aceh", "near the town").
+# Prepositions whose object is a place ("in Port Tessel", "near the town").
 PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside".split())
 COUNTRIES = _words("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
@@ -71,3 +71,7 @@ Welsh Portuguese Cuban Colombian Chilean Peruvian Venezuelan Indonesian Malaysia
 Filipino Afghan Taiwanese Zimbabwean Ghanaian Ugandan Jamaican Kazakh Georgian Armenian Lithuanian
 Latvian Estonian Slovenian Icelandic Qatari Kuwaiti Yemeni Sudanese Somali Bangladeshi Nepalese
 """)
+# Prepositions that say where an event happened ("found dead in a hotel room", "arrested
+# at his home"): the locative prepositions of English grammar; "on" and "near" are left
+# out (they also place a thing inside a place: "on the third floor", "near the window").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})

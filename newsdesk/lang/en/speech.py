@@ -35,7 +35,7 @@ SPEECH_NOUNS = frozenset(
 HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
 # How an outlet refers to itself ("told this newspaper").
 SELF_NOUNS = frozenset("newspaper paper publication magazine website site newsroom".split())
-# Nouns for someone who speaks for an organisation ("a Foreign Office *spokeswoman*"):
+# Nouns for someone who speaks for an organisation ("a Harbour Board *spokeswoman*"):
 # what they say is the organisation's word.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson mouthpiece".split())
 # Verbs of refusing to speak: what follows them was not said ("declined to say whether").

@@ -60,3 +60,6 @@ RANK_WORDS = frozenset(
 ROLE_QUALIFIERS = frozenset(
     "former ex late vice deputy assistant acting associate interim outgoing retired".split()
 )
+# Qualifiers of a post someone no longer or does not yet hold ("the former mayor", "the
+# incoming speaker"): not the post they hold now.
+NOT_NOW_QUALIFIERS = frozenset("former ex late outgoing retired incoming designate elect".split())

@@ -1,0 +1,200 @@
+"""Who does what, read from the parse: the event a value belongs to and who it is about.
+
+`newsdesk.brief.slots` reads values (numbers, dates, colours); this module reads what
+holds them together across documents:
+
+* the **agent** of an event: the named subject of the verb a value belongs to ("Jan
+  Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
+  of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
+  January") are never compared;
+* the **kind of place** an event happened in: the common nouns reached from its verb
+  through locative prepositions and the nouns that qualify them ("found dead in a hotel
+  room" → hotel, room; "found dead in his room at a motel" → room, motel), so that a
+  place of one kind in one report and of another in the next can be compared;
+* the **value on a scale** ("a magnitude 6.1 quake", "a 6. 4 - magnitude temblor"),
+  read from the characters for the same reason;
+* the **clock time** of an event, read from the characters ("at about 1:30 a.m.", "1: 30
+  a. m.", "1:00am") rather than from the entity recogniser, which splits times written
+  with spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.lang.en.calendar import TIME_BOUNDS
+from newsdesk.lang.en.measures import SCALES
+from newsdesk.lang.en.numbers import APPROXIMATORS
+from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
+from newsdesk.lang.en.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = [
+    "agent_of",
+    "arguments",
+    "clock_times",
+    "numbered",
+    "place_nouns",
+    "scale_values",
+    "verb_of",
+]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A clock time: "1:30 a.m.", "1: 30 a. m.", "1:00am", "11 p.m." (hours and minutes read).
+CLOCK = re.compile(
+    r"(?<![\d:])(\d{1,2})(?:\s?[:.]\s?(\d{2}))?\s?([ap])\.?\s?m\b\.?(?!\w)", re.IGNORECASE
+)
+
+
+def verb_of(token: Token, steps: int = 6) -> Token | None:
+    """The nearest verb above ``token`` (itself when it is one), or None."""
+    tok = token
+    for _ in range(steps):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
+
+
+def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
+    """The named subject of the verb ``focus`` belongs to: the story-wide name of the
+    person mention (``people``: character start, end, name) it falls in, or the proper
+    noun as written ("Hamas"); None for a pronoun, a common noun or no subject. A verb
+    joined to another ("was arrested and charged") shares its subject."""
+    verb = verb_of(focus)
+    for _ in range(3):
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return _name(subjects[0], people)
+        if verb.dep_ not in {"conj", "xcomp"}:
+            return None
+        verb = verb.head
+    return None
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # no participants
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+
+
+def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    """The named participants of the verb ``focus`` belongs to: its subject, object and
+    the objects of its prepositions ("was driving his Bentley", "going west in his
+    Bentley" → the Bentley), as `agent_of` names them. Places are none (two events
+    happen in one town), nor is the source of an attribution ("according to the survey",
+    two prepositions away)."""
+    verb = verb_of(focus)
+    if verb is None:
+        return frozenset()
+    found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    found += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    names = (_name(t, people) for t in found if t.ent_type_ not in _PLACES)
+    return frozenset(n for n in names if n)
+
+
+def numbered(focus: Token) -> bool:
+    """Whether the verb ``focus`` belongs to has a subject numbered in a series past its
+    first ("the sixth aftershock shook …", "a second blast hit …"): one event of several,
+    whose values are not the story's."""
+    verb = verb_of(focus)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    words = [c for s in subjects for c in s.children]
+    if not subjects:  # a parse that lost the subject: the words right before the verb
+        words = [t for t in verb.doc[max(0, verb.i - 4) : verb.i] if "\n" not in t.text]
+    return any(c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"} for c in words)
+
+
+def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
+    """A subject's name: the person it stands for, or its proper noun phrase."""
+    for start, end, name in people:
+        if start <= subject.idx < end:
+            return name
+    if subject.pos_ != "PROPN":
+        return None
+    words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted([*words, subject], key=lambda t: t.i)).lower()
+
+
+def clock_times(sent: SpacySpan) -> Iterator[tuple[float, str, bool, Token]]:
+    """The clock times written in a sentence, bounds left out ("by 7 a.m."): (minutes
+    after midnight, the text, whether
+    hedged "about", its hour token: the parse attaches a time written apart, "1: 30 a.
+    m.", by its hour more often than by its last token)."""
+    text = sent.text
+    for m in CLOCK.finditer(text):
+        hours, minutes = int(m[1]), int(m[2] or 0)
+        if not 1 <= hours <= 12 or minutes > 59:
+            continue
+        span = sent.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if span is None or len(span) == 0:
+            continue
+        value = (hours % 12 + (12 if m[3].lower() == "p" else 0)) * 60 + minutes
+        before = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+        bound = sent.doc[span.start - 2].lower_ if span.start > 1 else ""
+        if before in TIME_BOUNDS or (before in APPROXIMATORS and bound in TIME_BOUNDS):
+            continue  # "by 7 a.m.", "until about noon": a bound, not when it happened
+        yield float(value), m.group().rstrip(), before in APPROXIMATORS, span[0]
+
+
+def place_nouns(verb: Token) -> tuple[list[Token], ...]:
+    """The common nouns of each place a verb is said to happen in: for each locative
+    prepositional phrase of the verb ("in a hotel room in Biloxi"), the nouns of the
+    phrase and of the locative phrases and compounds nested in it (hotel, room; a name
+    such as "Biloxi" is no kind)."""
+    places = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+            continue
+        nouns: list[Token] = []
+        _collect(prep, nouns, 0)
+        if nouns:
+            places.append(nouns)
+    return tuple(places)
+
+
+def _collect(prep: Token, nouns: list[Token], depth: int) -> None:
+    """The common nouns under a locative preposition (two levels of nesting at most)."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or obj.pos_ != "NOUN":
+            continue
+        for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+            if word.pos_ == "NOUN" and word.is_alpha and word.lower_ not in STOP_WORDS:
+                nouns.append(word)
+        for inner in obj.children:
+            if depth < 1 and inner.dep_ == "prep" and inner.lower_ in LOCATIVE_PREPOSITIONS:
+                _collect(inner, nouns, depth + 1)
+
+
+_SCALE_NUMBER = r"(\d{1,2}(?:\s?\.\s?\d{1,2})?)(?!\d|,\d|\s?\.\s?\d)"
+_SCALE_AFTER = re.compile(rf"\b([A-Za-z]+)(?:\s?-\s?|\s+of\s+|\s+){_SCALE_NUMBER}")
+_SCALE_BEFORE = re.compile(rf"(?<![\d.,])\b{_SCALE_NUMBER}\s?-?\s?([A-Za-z]+)\b")
+
+
+def scale_values(sent: SpacySpan) -> Iterator[tuple[str, float, str, Token]]:
+    """Values on a scale written beside its name (`SCALES`): "magnitude 6.1",
+    "magnitude of 6.1", "6.1-magnitude", "6. 1 magnitude": (scale, value, the text, the
+    number's first token)."""
+    text = sent.text
+    found = [(m.group(1), m.group(2), m) for m in _SCALE_AFTER.finditer(text)]
+    found += [(m.group(2), m.group(1), m) for m in _SCALE_BEFORE.finditer(text)]
+    for word, number, m in found:
+        if word.lower() not in SCALES:
+            continue
+        start = sent.start_char + m.start(2 if m.re is _SCALE_AFTER else 1)
+        span = sent.doc.char_span(start, start + len(number), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        value = float(number.replace(" ", ""))
+        yield word.lower(), value, m.group().strip(), span[0]

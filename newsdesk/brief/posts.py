@@ -1,0 +1,156 @@
+"""A person's age and post, as a sentence states them beside the person's name.
+
+* **age**: "Henrik Maalstad, 54," / "Henrik Maalstad (54)" / "Henrik Maalstad, aged 54" /
+  "the 54-year-old Henrik Maalstad";
+* **post**: the capitalised title before the name ("Deputy Harbour Master Inga
+  Solberg") or a post in apposition ("Inga Solberg, the deputy harbour master"; "the
+  harbour master, Inga Solberg"); a former or incoming post is none.
+
+`newsdesk.brief.slots` keys both by the person the annotation found, not by the words
+written; `titles_compatible` tells whether two posts can be one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.lang.en.titles import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    NOT_NOW_QUALIFIERS,
+    RANK_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from newsdesk.model import Document, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["PersonReading", "person_readings", "titles_compatible"]
+
+PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
+_TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
+
+
+def person_readings(
+    doc: Document, parse: Doc, mentions: Sequence[tuple[int, int, str]]
+) -> Iterator[PersonReading]:
+    """The ages and titles written with the person mentions of one sentence."""
+    for start, end, person in mentions:
+        span = parse.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        first, last = span.start, span.end
+        while first < last and (_title_word(parse[first]) or parse[first].pos_ != "PROPN"):
+            first += 1  # "Captain Tom Berg": the name starts after its title
+        if last - 1 > first and parse[last - 1].lower_ in {"'s", "’s", "'"}:
+            last -= 1
+        if first >= last:
+            continue
+        for age in _ages(parse, first, last):
+            if 0 < int(age.text) < 120:
+                claim = _token_span(doc, [parse[first], parse[last - 1], age])
+                yield ("age", person), f"age of {person}", age.text, age.text, age, claim
+        title = _title_before(parse, first) or _post_beside(parse, first, last)
+        if title is not None:
+            words, at, end = title
+            claim = _token_span(doc, [parse[at], parse[end], parse[first], parse[last - 1]])
+            shown = " ".join(words)
+            yield ("title", person), f"title of {person}", shown, shown, parse[at], claim
+
+
+def _post_beside(parse: Doc, first: int, last: int) -> tuple[tuple[str, ...], int, int] | None:
+    """The post an appositive gives the name in tokens ``first:last`` ("Tom Berg, the
+    harbour master,"; "the consul, Tom Berg"): its head is a post (`TITLE_HEADS`), with
+    the qualifiers of a post before it ("deputy"); a former or incoming post is none. With
+    the first and last token of the post's phrase."""
+    name = parse[first:last]
+    candidates = [t for tok in name for t in tok.children if t.dep_ == "appos"]
+    candidates += [name.root.head] if name.root.dep_ == "appos" else []
+    for head in candidates:
+        if head.pos_ != "NOUN" or head.i in range(first, last):
+            continue
+        if head.lemma_.lower() not in TITLE_HEADS:
+            continue
+        before = [c for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound"}]
+        if any(c.lower_ in NOT_NOW_QUALIFIERS for c in before):
+            return None
+        words = [c.lower_ for c in before if c.lower_ in TITLE_MODIFIERS]
+        start = min([head.i, *(c.i for c in before)])
+        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), head.i
+    return None
+
+
+def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
+    """The text from the first to the last of ``tokens``."""
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    return TextSpan(doc.span(start, end), doc.text[start:end])
+
+
+def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
+    """The age numbers written with the name in tokens ``start:end``: ``Name, 54,`` /
+    ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
+    in between)."""
+    i = end + (parse[end + 1 : end + 2].text == "aged")
+    if i + 1 < len(parse) and parse[end].text in {",", "("}:
+        number = parse[i + 1]
+        closing = parse[i + 2].text if i + 2 < len(parse) else "."
+        if number.text.isdigit() and closing in {",", ".", ";", ")", ":", "-", "–", "—"}:
+            yield number
+    for i in range(start - 5, max(-1, start - 8), -1):
+        if [t.lower_ for t in parse[i + 1 : i + 5]] == ["-", "year", "-", "old"]:
+            between = parse[i + 5 : start]
+            if parse[i].text.isdigit() and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in between):
+                yield parse[i]
+
+
+def _title_word(token: Token) -> str | None:
+    """The normalised title word ``token`` is, or None (lowercase words never are)."""
+    if not token.text[:1].isupper():
+        return None
+    low = token.lower_.rstrip(".")
+    if low not in _TITLE_TOKENS:
+        return None
+    return ABBREVIATIONS.get(low, low)
+
+
+def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int, int] | None:
+    """The capitalised post written right before the name starting at token ``start``
+    ("Deputy Harbour Master"), its first and last token; honorifics alone are no post."""
+    i = start - 1
+    words: list[str] = []
+    while i >= 0:
+        token = parse[i]
+        if token.text == "." and i > 0 and parse[i - 1].lower_ in ABBREVIATIONS:
+            i -= 1
+            continue
+        word = _title_word(token)
+        if word is None or token.sent.start != parse[start].sent.start:
+            break
+        words.insert(0, word)
+        i -= 1
+    while words and words[0] in HONORIFICS:
+        words.pop(0)
+        i += 1
+    if not words or words[-1] not in TITLE_HEADS:
+        return None
+    first = i + 1
+    while parse[first].lower_.rstrip(".") in HONORIFICS or parse[first].text == ".":
+        first += 1
+    return tuple(words), first, start - 1
+
+
+def titles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Equal, or one is the other with a qualifier that is not a rank ("Detective
+    Inspector" and "Inspector"; not "Deputy Mayor" and "Mayor")."""
+    if tuple(a) == tuple(b):
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if tuple(long[len(long) - len(short) :]) != tuple(short):
+        return False
+    return not any(w in RANK_WORDS for w in long[: len(long) - len(short)])

@@ -1,0 +1,82 @@
+"""The person resolver: which names of a story are one person (fictional names only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.annotate.resolve import name_key, story_targets
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Marek 'Red' Olsza", 'Marek "The Red" Olsza'),
+        ("Han Soo - ri", "Han Soo-ri"),
+        ("Zoë Ruíz", "Zoe Ruiz"),
+        ("ELSA  VANTER", "Elsa Vanter"),
+    ],
+)
+def test_resolve_name_key_same_person(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def _people(*names: str) -> dict[str, str]:
+    return {name_key(n): n for n in names}
+
+
+def test_resolve_nickname_joins_formal_name() -> None:
+    """Issue 10: "Tom Lenz" in one report and "Thomas Lenz" in another are one person, and
+    the surname alone joins them both."""
+    targets = story_targets(_people("Thomas Lenz", "Tom Lenz", "Lenz"))
+    assert targets == {
+        "thomas lenz": "thomas lenz",
+        "tom lenz": "thomas lenz",
+        "lenz": "thomas lenz",
+    }
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Thomas Lenz", "Tamara Lenz"),  # one surname, two people
+        ("Tom Lenz", "Tom Harrow"),  # one given name, two people
+        ("Thomas Lenz", "Tom Lenzer"),  # a nickname, another surname
+    ],
+)
+def test_resolve_different_people_stay_apart(names: tuple[str, str]) -> None:
+    targets = story_targets(_people(*names))
+    assert targets == {name_key(n): name_key(n) for n in names}
+
+
+def test_resolve_surname_with_two_people_stays_alone() -> None:
+    targets = story_targets(_people("Thomas Lenz", "Tamara Lenz", "Lenz"))
+    assert targets["lenz"] == "lenz"
+
+
+def test_resolve_spelling_variant_joins() -> None:
+    targets = story_targets(_people("Marek Olsztynk", "Marek Olsztyk"))
+    assert targets["marek olsztyk"] == "marek olsztynk"
+
+
+def test_resolve_one_changed_letter_of_a_long_surname_joins() -> None:
+    targets = story_targets(_people("Ilona Strakovitova", "Ilona Strakavitova", "Strakavitova"))
+    assert len(set(targets.values())) == 1
+
+
+def test_resolve_one_changed_letter_of_a_short_surname_stays_apart() -> None:
+    targets = story_targets(_people("Erik Jansen", "Erik Hansen"))
+    assert targets == {"erik jansen": "erik jansen", "erik hansen": "erik hansen"}
+
+
+def test_resolve_middle_initial_joins_the_one_fuller_name() -> None:
+    targets = story_targets(_people("Ana Ruiz", "Ana M. Ruiz", "Ruiz"))
+    assert targets == {
+        "ana ruiz": "ana m. ruiz",
+        "ana m. ruiz": "ana m. ruiz",
+        "ruiz": "ana m. ruiz",
+    }
+
+
+def test_resolve_two_fuller_names_leave_the_short_one_alone() -> None:
+    targets = story_targets(_people("Ana Ruiz", "Ana M. Ruiz", "Ana T. Ruiz"))
+    assert targets["ana ruiz"] == "ana ruiz"
