@@ -157,10 +157,11 @@ def test_speakers_multi_paragraph_quote_keeps_its_speaker(backend: SpacyBackend)
 
 
 def test_speakers_resolved_person_inside_a_longer_model_span(backend: SpacyBackend) -> None:
-    """Issue 10: the model may take "Norway Peter Lindqvist" (after "Ambassador to") for one
+    """Issue 10: the model takes "Russia Andrew Holt" (after "Ambassador to") for one
     organisation; the speaker is the person the resolver found in it."""
     text = (
-        "Asked about the spying allegation, British Ambassador to Norway Peter Lindqvist "
-        'said, "We do not comment on these things in general."'
+        "Asked about the spying allegation, British Ambassador to Russia Andrew Holt "
+        "said, ``We don't comment on these things in general.''"
     )
-    assert [s for _, s in speakers(backend, text)] == ["Peter Lindqvist"]
+    assert backend(text).ents[-1].text == "Russia Andrew Holt"  # the model's span
+    assert [s for _, s in speakers(backend, text)] == ["Andrew Holt"]
