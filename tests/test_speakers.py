@@ -165,3 +165,15 @@ def test_speakers_resolved_person_inside_a_longer_model_span(backend: SpacyBacke
     )
     assert backend(text).ents[-1].text == "Russia Andrew Holt"  # the model's span
     assert [s for _, s in speakers(backend, text)] == ["Andrew Holt"]
+
+
+def test_speakers_lowercase_organisation_noun_names_the_one_so_named(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: "a ministry spokesman" speaks for the one ministry the document names;
+    with two ministries named, for nobody."""
+    quote = "``The ferry is safe and will sail on Friday,'' a ministry spokesman said."
+    one = "In Valmont, the Ministry of Transport said Tuesday that the ferry was inspected. "
+    two = "The Ministry of Transport and the Ministry of Fisheries met on Monday. "
+    assert speakers(backend, one + quote)[-1][1] == "Ministry of Transport"
+    assert speakers(backend, two + quote)[-1][1] is None
