@@ -177,3 +177,23 @@ def test_speakers_lowercase_organisation_noun_names_the_one_so_named(
     two = "The Ministry of Transport and the Ministry of Fisheries met on Monday. "
     assert speakers(backend, one + quote)[-1][1] == "Ministry of Transport"
     assert speakers(backend, two + quote)[-1][1] is None
+
+
+def test_speakers_next_sentence_with_its_own_object_is_no_cue(backend: SpacyBackend) -> None:
+    """Issue 10: "Norland accused Vessia of ..." after a quote that ends its sentence says
+    something of its own; it does not make Norland the quote's speaker (a short "Valakis
+    said." or "she told reporters." would)."""
+    text = (
+        "``Sources of tension are being created in our region,'' government spokesman "
+        "Petros Valakis said. ``We will have to deal with these sources from their birth.'' "
+        "Norland accused Vessia of undermining the whole region's stability."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Petros Valakis", "Petros Valakis"]
+
+
+def test_speakers_next_sentence_told_reporters_is_a_cue(backend: SpacyBackend) -> None:
+    text = (
+        "The harbour will stay closed. ``We will reopen it when the bridge is safe.'' "
+        "Ina Solberg told reporters."
+    )
+    assert speakers(backend, text)[-1][1] == "Ina Solberg"
