@@ -9,7 +9,8 @@ the word lists and name-shape tests, `roles` finds titles and appositions, `kind
 name names from the words around it. This module runs them and resolves the candidates
 into entities; a name described as a person ("His wife, Marit") is PERSON, one described
 as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
-X", "X Hospital") takes that label.
+X", "X Hospital") takes that label, and a person's name standing for a building named
+after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
 sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned last before it

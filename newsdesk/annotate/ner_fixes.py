@@ -3,11 +3,16 @@
 General news-domain fixes, no name lists but countries:
 - *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
-  province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm.");
+  province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
+  title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
+  the sentence ("Jobless Ivo Brandt"); a company word or a country after a brand ends a
+  company's name, not a person's ("Orland Telecom", "Veltrix Norland");
+- *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
   and anything inside a photo credit;
-- *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho") and initials ("K.
-  Curran"); `overlay` merges added candidates into the model's;
+- *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
+  Curran"), particles ("Ivo van der Brandt") and a given name the model left out
+  ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
 - *propagate* a name to its other occurrences (all-caps lines too); a PERSON's surname is
   PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
   else the majority label wins.
