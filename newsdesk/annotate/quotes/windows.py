@@ -26,7 +26,9 @@ def _in_short(ctx: Context, char: int) -> bool:
 def window_after(ctx: Context, region: Region) -> list[Token]:
     """Tokens after the closing mark up to the end of the clause, in the same paragraph.
 
-    After a quote that ends its sentence (``."``) only a short ``Alenko said.`` counts.
+    After a quote that ends its sentence (``."``) only a short ``Alenko said.`` counts (an
+    object other than the person spoken to, "Norland accused Vessia of ...", is a
+    statement of its own).
     """
     text = ctx.doc.text
     hi = ctx.paragraphs[region.para][1]
