@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
+from newsdesk.annotate.ner_fixes import Cand, headline_names
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data
@@ -399,3 +400,95 @@ def test_entities_name_with_quoted_nickname_is_one_person(backend: SpacyBackend)
     doc = Document(id="n", text=text)
     people = [e for e in extract_entities(doc, backend(text)) if e.type == "PERSON"]
     assert [e.name for e in people] == ['Marek "The Red" Olsza']
+
+
+def _people(backend: SpacyBackend, text: str) -> list[str]:
+    return [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+
+
+def test_entities_adjective_opening_the_sentence_is_not_part_of_the_name(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: "Jobless Orvin Halloway, 31, was charged" names Orvin Halloway."""
+    text = "Jobless Orvin Halloway, 31, was charged on Monday. Halloway denies it."
+    assert _people(backend, text) == ["Orvin Halloway"]
+
+
+def test_entities_country_of_a_title_is_not_part_of_the_name(backend: SpacyBackend) -> None:
+    """Issue 10: "Ambassador to Russia Andrew Holt" (one ORG span of the model) names
+    Andrew Holt."""
+    text = "Asked about it, British Ambassador to Russia Andrew Holt said he would not comment."
+    assert _people(backend, text) == ["Andrew Holt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customers of Varnex Telecom lost service on Monday, Varnex Telecom said.",
+        "Veltrix Egypt and two other providers lost service after the cable was cut.",
+    ],
+)
+def test_entities_company_names_are_not_people(backend: SpacyBackend, text: str) -> None:
+    """Issue 10: a company word or a country after a brand ends a company's name."""
+    assert _people(backend, text) == []
+
+
+def test_entities_name_of_a_building_is_not_a_person(backend: SpacyBackend) -> None:
+    """Issue 10: "at the Ada Lunde Center" ... "back at Ada Lunde": a clinic, not a person."""
+    text = (
+        "She was treated at the Ada Lunde Center in Valmont last year.\n"
+        "She is back at Ada Lunde now, her lawyer said."
+    )
+    assert "Ada Lunde" not in _people(backend, text)
+
+
+def test_entities_headline_words_are_not_part_of_the_name(backend: SpacyBackend) -> None:
+    """Issue 10: on a title-case headline line with no final stop, a PERSON span that runs
+    on into the headline stops before its verb (the word ahead of "Into")."""
+    text = "Orvin Halloway Checks Into Clinic, Leaves An Hour Later\nThe singer arrived."
+    parsed = backend(text)
+    cand = Cand(0, 5, "PERSON")
+    headline_names(parsed, [cand])
+    assert cand.text(parsed) == "Orvin Halloway"
+
+
+def test_entities_headline_name_stops_at_a_name_given_elsewhere(backend: SpacyBackend) -> None:
+    text = "Orvin Halloway Checks Into Clinic\nHalloway arrived on Monday."
+    parsed = backend(text)
+    cands = [Cand(0, 5, "PERSON"), Cand(6, 7, "PERSON")]
+    headline_names(parsed, cands)
+    assert cands[0].text(parsed) == "Orvin Halloway"
+
+
+def test_entities_name_in_a_sentence_is_not_cut_as_a_headline(backend: SpacyBackend) -> None:
+    text = "Orvin Halloway Checks Into Clinic is the title of his memoir."
+    parsed = backend(text)
+    cand = Cand(0, 5, "PERSON")
+    headline_names(parsed, [cand])
+    assert cand.end == 5
+
+
+def test_entities_headline_keeps_a_generational_suffix(backend: SpacyBackend) -> None:
+    text = "Verdict For Orvin Pell Halloway Jr. Due Today\nOrvin Pell Halloway was in court."
+    assert all(not n.endswith(("Halloway Due", "Today")) for n in _people(backend, text))
+
+
+def test_entities_given_name_with_an_apostrophe_joins_the_name(backend: SpacyBackend) -> None:
+    """Issue 10: "Ka'Vona Lise Brandt": the parse attaches the given name the model left
+    out."""
+    text = "The court heard that Halloway shot Ka'Vona Lise Brandt of Valmont in April."
+    assert "Ka'Vona Lise Brandt" in _people(backend, text)
+
+
+def test_entities_name_with_particles_is_one_person(backend: SpacyBackend) -> None:
+    """Issue 10: "Ivo van der Brandt" is one name, not "Ivo van" and "Brandt"."""
+    text = "In a statement, Trade Commissioner Ivo van der Brandt condemned the attack."
+    assert "Ivo van der Brandt" in _people(backend, text)
+
+
+def test_entities_headline_name_with_a_nickname_is_kept(backend: SpacyBackend) -> None:
+    text = "Orvin 'The Hat' Halloway\nThe singer arrived."
+    parsed = backend(text)
+    cand = Cand(0, 6, "PERSON")
+    headline_names(parsed, [cand])
+    assert cand.end == 6

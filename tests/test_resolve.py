@@ -14,6 +14,7 @@ from newsdesk.annotate.resolve import name_key, story_targets
         ("Han Soo - ri", "Han Soo-ri"),
         ("Zoë Ruíz", "Zoe Ruiz"),
         ("ELSA  VANTER", "Elsa Vanter"),
+        ("Orvin Pell Halloway Jr.", "Orvin Pell Halloway Jr"),
     ],
 )
 def test_resolve_name_key_same_person(a: str, b: str) -> None:
@@ -80,3 +81,15 @@ def test_resolve_middle_initial_joins_the_one_fuller_name() -> None:
 def test_resolve_two_fuller_names_leave_the_short_one_alone() -> None:
     targets = story_targets(_people("Ana Ruiz", "Ana M. Ruiz", "Ana T. Ruiz"))
     assert targets["ana ruiz"] == "ana ruiz"
+
+
+def test_resolve_name_without_its_first_given_name_joins_the_full_name() -> None:
+    """Issue 10: "Lise Brandt" (a middle name and the surname) and "Ka'vona Brandt" are
+    the one "Ka'Vona Lise Brandt" of the story."""
+    targets = story_targets(_people("Ka'Vona Lise Brandt", "Lise Brandt", "Ka'vona Brandt"))
+    assert set(targets.values()) == {"ka'vona lise brandt"}
+
+
+def test_resolve_name_tail_with_two_fuller_names_stays_apart() -> None:
+    targets = story_targets(_people("Ivo Lise Brandt", "Ana Lise Brandt", "Lise Brandt"))
+    assert targets["lise brandt"] == "lise brandt"

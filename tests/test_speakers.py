@@ -154,3 +154,46 @@ def test_speakers_multi_paragraph_quote_keeps_its_speaker(backend: SpacyBackend)
     )
     found = speakers(backend, text)
     assert [s for _, s in found] == ["Ilse Varga", "Ilse Varga", "Ilse Varga"]
+
+
+def test_speakers_resolved_person_inside_a_longer_model_span(backend: SpacyBackend) -> None:
+    """Issue 10: the model takes "Russia Andrew Holt" (after "Ambassador to") for one
+    organisation; the speaker is the person the resolver found in it."""
+    text = (
+        "Asked about the spying allegation, British Ambassador to Russia Andrew Holt "
+        "said, ``We don't comment on these things in general.''"
+    )
+    assert backend(text).ents[-1].text == "Russia Andrew Holt"  # the model's span
+    assert [s for _, s in speakers(backend, text)] == ["Andrew Holt"]
+
+
+def test_speakers_lowercase_organisation_noun_names_the_one_so_named(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: "a ministry spokesman" speaks for the one ministry the document names;
+    with two ministries named, for nobody."""
+    quote = "``The ferry is safe and will sail on Friday,'' a ministry spokesman said."
+    one = "In Valmont, the Ministry of Transport said Tuesday that the ferry was inspected. "
+    two = "The Ministry of Transport and the Ministry of Fisheries met on Monday. "
+    assert speakers(backend, one + quote)[-1][1] == "Ministry of Transport"
+    assert speakers(backend, two + quote)[-1][1] is None
+
+
+def test_speakers_next_sentence_with_its_own_object_is_no_cue(backend: SpacyBackend) -> None:
+    """Issue 10: "Norland accused Vessia of ..." after a quote that ends its sentence says
+    something of its own; it does not make Norland the quote's speaker (a short "Valakis
+    said." or "she told reporters." would)."""
+    text = (
+        "``Sources of tension are being created in our region,'' government spokesman "
+        "Petros Valakis said. ``We will have to deal with these sources from their birth.'' "
+        "Norland accused Vessia of undermining the whole region's stability."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Petros Valakis", "Petros Valakis"]
+
+
+def test_speakers_next_sentence_told_reporters_is_a_cue(backend: SpacyBackend) -> None:
+    text = (
+        "The harbour will stay closed. ``We will reopen it when the bridge is safe.'' "
+        "Ina Solberg told reporters."
+    )
+    assert speakers(backend, text)[-1][1] == "Ina Solberg"

@@ -9,7 +9,8 @@ the word lists and name-shape tests, `roles` finds titles and appositions, `kind
 name names from the words around it. This module runs them and resolves the candidates
 into entities; a name described as a person ("His wife, Marit") is PERSON, one described
 as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
-X", "X Hospital") takes that label.
+X", "X Hospital") takes that label, and a person's name standing for a building named
+after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
 sharing it: the one its title names ("Mayor", "Dr."), else the one mentioned last before it
@@ -19,6 +20,7 @@ resolver (`resolve`), which the quotes read their speakers' names from too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -31,6 +33,7 @@ from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
     harmonise,
+    headline_names,
     majority_label,
     outside,
     overlay,
@@ -48,7 +51,7 @@ from newsdesk.lang.en.people import (
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
 )
-from newsdesk.lang.en.places import PLACE_PREPOSITIONS
+from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_PREPOSITIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
@@ -99,6 +102,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = outside(parsed, cands, credits)
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)
     cands = outside(parsed, cands, credits)
+    headline_names(parsed, cands)
     harmonise(parsed, cands, caps)
     add_given_names(parsed, cands)
     return _resolve(doc, parsed, cands)
@@ -260,7 +264,20 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
         return group.label
     if all(written_with_the(parsed, c.start, c.end) for c in group.mentions):
         return "ORG"
+    if _short_for_a_building(parsed, group):
+        return "FAC"
     return group.label if described_as_person else _not_a_person(parsed, group) or group.label
+
+
+def _short_for_a_building(parsed: SpacyDoc, group: _Group) -> bool:
+    """A person's name that stands for a building named after them: the document writes it
+    before a building word ("the Ada Lunde Clinic") and its every mention is the object of
+    a preposition ("back at Ada Lunde")."""
+    name = group.mentions[0].text(parsed)
+    after = rf"{re.escape(name)}\s+([A-Z][a-z]+)\b"
+    if not any(PLACE_NAME_WORDS.get(m.lower()) == "FAC" for m in re.findall(after, parsed.text)):
+        return False
+    return all(parsed[c.start : c.end].root.dep_ == "pobj" for c in group.mentions)
 
 
 def _not_a_person(parsed: SpacyDoc, group: _Group) -> str | None:

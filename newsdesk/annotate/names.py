@@ -11,11 +11,13 @@ Curran", "Ri Jong Ho", "Rhee Dong-su").
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from nicknames import NickNamer
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from newsdesk.lang.en.names import SURNAME_FIRST
+from newsdesk.lang.en.names import PARTICLES, SURNAME_FIRST
 from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 
@@ -28,6 +30,20 @@ JOINERS = frozenset({"of", "the", "for", "and", "&", "-"})
 STATE_WORDS = frozenset({"late", "then", "now"})
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
+
+
+def given_name(word: str) -> bool:
+    """A given name with a familiar form or a formal one in the nickname table ("Michael",
+    "Tom"); a company's or a place's name is neither."""
+    names = _nicknamer()
+    key = word.casefold()
+    return bool(names.nicknames_of(key) or names.canonicals_of(key))
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    """The nickname table (the `nicknames` package), read once."""
+    return NickNamer()
 
 
 def has_digit(text: str) -> bool:
@@ -69,6 +85,15 @@ def capitalised(tok: Token) -> bool:
     return tok.is_alpha and tok.text[0].isupper() and plain
 
 
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:['’][^\W\d_]+)*")
+
+
+def name_shaped(tok: Token) -> bool:
+    """`capitalised`, letters joined by apostrophes allowed ("Ka'Vona", "O'Brien")."""
+    plain = not (tok.is_upper or tok.is_stop or is_title(tok))
+    return bool(NAME_WORD.fullmatch(tok.text)) and tok.text[0].isupper() and plain
+
+
 def glued(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is a hyphen inside a word (no space on either side)."""
     return parsed[i].text == "-" and not parsed[i].whitespace_ and not parsed[i - 1].whitespace_
@@ -100,6 +125,27 @@ def nickname_pattern_end(parsed: SpacyDoc, i: int) -> int:
     if j == i + 2 or j + 1 >= n or parsed[j].text not in CLOSE_MARKS:
         return i
     return j + 2 if capitalised(parsed[j + 1]) else i
+
+
+PARTICLE_RUN = 3  # at most this many particles inside a name ("van den", "de la")
+
+
+def particle_pattern_end(parsed: SpacyDoc, i: int) -> int:
+    """End of a name with lowercase particles inside starting at token ``i`` ("Ivo van der
+    Brandt", the model having tagged a part of it PERSON), else ``i``: a capitalised
+    word, one to three particles, a capitalised word."""
+    n = len(parsed)
+    first = parsed[i]
+    if not name_shaped(first) or not (first.ent_type_ == "PERSON" or given_name(first.text)):
+        return i
+    j = i + 1
+    while j < n and j - i - 1 < PARTICLE_RUN and parsed[j].is_lower:
+        if parsed[j].lower_ not in PARTICLES or parsed[j - 1].whitespace_ != " ":
+            return i
+        j += 1
+    if j == i + 1 or j >= n or not name_shaped(parsed[j]):
+        return i
+    return j + 1
 
 
 def person_pattern_end(parsed: SpacyDoc, i: int) -> int:

@@ -3,11 +3,16 @@
 General news-domain fixes, no name lists but countries:
 - *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
-  province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm.");
+  province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
+  title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
+  the sentence ("Jobless Ivo Brandt"); a company word or a country after a brand ends a
+  company's name, not a person's ("Orland Telecom", "Veltrix Norland");
+- *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
   and anything inside a photo credit;
-- *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho") and initials ("K.
-  Curran"); `overlay` merges added candidates into the model's;
+- *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
+  Curran"), particles ("Ivo van der Brandt") and a given name the model left out
+  ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
 - *propagate* a name to its other occurrences (all-caps lines too); a PERSON's surname is
   PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
   else the majority label wins.
@@ -31,21 +36,23 @@ from newsdesk.annotate.names import (
     POSSESSIVE,
     SPLIT_PUNCT,
     SPLIT_WORDS,
-    capitalised,
+    given_name,
     glued,
     has_digit,
     is_abbrev_title,
     is_country,
     is_initial,
     is_title,
+    name_shaped,
     nickname_pattern_end,
+    particle_pattern_end,
     person_pattern_end,
     plain_word,
     surnames_of,
 )
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
-from newsdesk.lang.en.names import PARTICLES
+from newsdesk.lang.en.names import COMPANY_WORDS, PARTICLES, SUFFIXES
 from newsdesk.lang.en.places import DEMONYMS
 
 
@@ -117,11 +124,44 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         t.text[0].isupper() and t.text[0].isalpha() for t in parsed[start:end]
     ):
         return None
+    if end - start > 2 and is_country(parsed[start].text) and given_name(parsed[start + 1].text):
+        label, fixed, start = "PERSON", True, start + 1  # "... to Norland Ivo Brandt"
+    elif label == "PERSON" and end - start > 2:
+        start = _after_leading_modifier(parsed, start, end)
     if is_country(parsed[start:end].text):
         label, fixed = "GPE", True
+    elif label == "PERSON" and _company_name(parsed, start, end):
+        label, fixed = "ORG", True
     elif is_initial(parsed[start]) and 1 < end - start < 4:
         label, fixed = "PERSON", True
     return Cand(start, end, label, fixed)
+
+
+def _after_leading_modifier(parsed: SpacyDoc, start: int, end: int) -> int:
+    """Where a name starts once a word absorbed before it is left out: an adjective or a
+    participle opening the sentence ("Jobless Ivo Brandt", "Retired Ivo Brandt") before a
+    name of two words or more."""
+    first = parsed[start]
+    if not first.is_sent_start or first.ent_type_ == "PERSON":
+        return start
+    return start + 1 if _modifier_shaped(first) else start
+
+
+def _modifier_shaped(tok: Token) -> bool:
+    """An adjective or a participle ("Jobless", "Retired"), not a given name."""
+    participle = len(tok) >= 6 and tok.lower_.endswith(("ed", "less", "ful"))
+    return (tok.tag_ in {"JJ", "VBN", "VBD"} or participle) and not given_name(tok.text)
+
+
+def _company_name(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A "person" that is a company: a company word at its end ("Orland Telecom") or a
+    country after a word no one is named ("Veltrix Norland", a national branch)."""
+    last = parsed[end - 1]
+    if end - start < 2 or not last.text[0].isupper():
+        return False
+    if plain_word(last) in COMPANY_WORDS:
+        return True
+    return is_country(last.text) and not given_name(parsed[start].text)
 
 
 def _edge_junk(tok: Token, leading: bool) -> bool:
@@ -177,21 +217,28 @@ def _in_regions(parsed: SpacyDoc, cand: Cand, regions: Ranges) -> bool:
 
 
 def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
-    """Widen lone PERSON words to the given name the model left out before them."""
+    """Widen PERSON names to the given name the model left out before them: before a lone
+    surname, or a first name of its own the parse attaches to the name ("Ka'Vona" of
+    "Ka'Vona Lise Brandt": an apostrophe inside a given name)."""
     for c in cands:
-        if c.label == "PERSON" and c.end - c.start == 1 and _given_name_before(parsed, c.start):
+        if c.label != "PERSON" or not _given_name_before(parsed, c.start):
+            continue
+        if c.end - c.start == 1 or (
+            c.end - c.start == 2 and parsed[c.start - 1].head.i in range(c.start, c.end)
+        ):
             c.start -= 1
 
 
 def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
-    """Whether a lone surname follows a capitalised proper noun the model left out."""
+    """Whether a name follows a capitalised proper noun the model left out."""
     if start == 0:
         return False
     prev = parsed[start - 1]
     return (
-        capitalised(prev)
+        name_shaped(prev)
         and prev.pos_ == "PROPN"
         and not prev.ent_type_
+        and not (prev.is_sent_start and _modifier_shaped(prev))
         and prev.lower_ not in DEMONYMS
         and "\n" not in prev.whitespace_
     )
@@ -214,11 +261,15 @@ def overlay(old: list[Cand], new: list[Cand], keep_old: bool = False) -> list[Ca
 
 def pattern_names(parsed: SpacyDoc) -> list[Cand]:
     """Names the model misses: "K. Curran", "Ri Jong Ho", "Rhee Dong-su", 'Marek "The
-    Red" Olsza'."""
+    Red" Olsza', "Ivo van der Brandt"."""
     found: list[Cand] = []
     i = 0
     while i < len(parsed) - 1:
-        end = max(person_pattern_end(parsed, i), nickname_pattern_end(parsed, i))
+        end = max(
+            person_pattern_end(parsed, i),
+            nickname_pattern_end(parsed, i),
+            particle_pattern_end(parsed, i),
+        )
         found += [Cand(i, end, "PERSON", True)] if end > i else []
         i = max(end, i + 1)
     return found
@@ -259,6 +310,59 @@ def _match_known(
             if not (end < len(parsed) and glued(parsed, end)):
                 return words
     return None
+
+
+# ---------------------------------------------------------------- headlines
+
+HEADLINE_CAPITALISED = 0.6  # share of a line's words capitalised for it to be a headline
+VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Cut a PERSON name that runs on into the words of a headline-like line (title case,
+    no final stop: "Ivo Brandt Quits Over Ferry Deal") back to the name the document gives
+    elsewhere ("Ivo Brandt", or a full name ending with a known surname), else back to
+    the verb of the headline (`_headline_verb`)."""
+    names = {c.text(parsed).casefold() for c in cands if c.label == "PERSON"}
+    surnames = {s.casefold() for n in names for s in surnames_of(n)}
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start < 3 or not _in_headline(parsed, c.start):
+            continue
+        for k in range(c.end - 1, c.start, -1):
+            if plain_word(parsed[k]) in SUFFIXES | PARTICLES:
+                continue  # "Ivo Brandt Jr.": the suffix is the name's
+            prefix = parsed[c.start : k]
+            known = prefix.text.casefold() in names
+            if known or (k - c.start > 1 and prefix[-1].lower_ in surnames):
+                c.end = k
+                break
+        else:
+            c.end = _headline_verb(parsed, c.start, c.end)
+
+
+def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
+    """Where a name in a headline stops: at the verb the parse finds, else before the word
+    ahead of its first function word ("Ivo Brandt Steps Into Row": "Steps" is the verb of
+    "Into"), when two words are left; else at ``end``."""
+    verbs = [t.i for t in parsed[start + 1 : end] if t.tag_ in VERB_TAGS]
+    stops = [t.i for t in parsed[start + 2 : end] if t.is_stop and t.lower_ not in PARTICLES]
+    cut = verbs[0] if verbs else stops[0] - (stops[0] - 1 - start >= 2) if stops else end
+    if not all(name_shaped(t) or t.lower_ in PARTICLES for t in parsed[start:cut]):
+        return end  # 'Ivo "The Hat" Brandt': a nickname, no headline words
+    return cut
+
+
+def _in_headline(parsed: SpacyDoc, i: int) -> bool:
+    """Whether token ``i`` is on a line written as a headline: most words capitalised, no
+    sentence punctuation at its end."""
+    text = parsed.text
+    start = text.rfind("\n", 0, parsed[i].idx) + 1
+    end = text.find("\n", parsed[i].idx)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or line[-1] in ".!?\"'”’":
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
 
 
 # ---------------------------------------------------------------- harmonise

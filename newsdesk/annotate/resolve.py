@@ -16,7 +16,8 @@ from here, so one person has one name everywhere.
   letter from another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"),
   is that
   person, and so is a full name with middle names or initials added ("Ana M. Ruiz" =
-  "Ana Ruiz", when only one such fuller name exists); a surname alone joins the one
+  "Ana Ruiz") or with given names before it ("Ana Maria Ruiz" = "Maria Ruiz"), when only
+  one such fuller name exists; a surname alone joins the one
   person with that surname, else a given name alone the one person with that given name;
   with two owners they stay apart.
 """
@@ -33,6 +34,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from newsdesk.annotate.names import surnames_of
+from newsdesk.lang.en.names import SUFFIXES
 from newsdesk.model import Entity
 
 __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
@@ -57,7 +59,8 @@ def name_key(name: str) -> str:
     "zoe ruiz")."""
     plain = HYPHEN.sub("-", strip_nickname(name))
     folded = unicodedata.normalize("NFKD", plain.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    words = [w.rstrip(".") if w.rstrip(".") in SUFFIXES else w for w in folded.split()]
+    return "".join(c for c in " ".join(words) if not unicodedata.combining(c))
 
 
 def _length(words: tuple[str, ...]) -> int:
@@ -141,7 +144,7 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
     targets = {key: key for key in people}
     for key in full:
         variants = [o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)]
-        variants = variants or [o for o in full if _fuller(key, o)]
+        variants = variants or [o for o in full if _fuller(key, o) or _tail(key, o)]
         if len(variants) == 1 and targets[variants[0]] == variants[0]:
             targets[key] = variants[0]
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -165,6 +168,13 @@ def _fuller(short: str, long: str) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(word in rest for word in a[1:-1])
+
+
+def _tail(short: str, long: str) -> bool:
+    """``long`` is ``short`` with given names before it ("lise brandt" / "ka'vona lise
+    brandt": a middle name and the surname, the first given name left out)."""
+    a, b = short.split(), long.split()
+    return 1 < len(a) < len(b) and b[-len(a) :] == a and a[-1] not in SUFFIXES
 
 
 def _nickname_of(short: str, formal: str) -> bool:

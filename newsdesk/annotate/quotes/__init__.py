@@ -21,9 +21,11 @@ How it works, in order:
    used passively ("described by the Courier as"), the object of "according to", or a
    person named next to a cue the parse left without a subject (never a name that only
    modifies a noun: "a Valmont resident"). A spokesperson of a named organisation speaks
-   for it; "the group" is the one organisation the text names with that noun. After a quote
-   that ends its sentence, a cue that introduces a quote of its own later in its sentence
-   is not this quote's cue. A cue whose source is the
+   for it; "the group" is the one organisation the text names with that noun, and so is
+   the lowercase noun in "a ministry spokesman". After a quote that ends its sentence, a
+   cue that introduces a quote of its own later in its sentence, or that has an object
+   other than the person spoken to ("Norland accused Vessia of ..."), is not this
+   quote's cue. A cue whose source is the
    document's own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper")
    is the writer's and is left out. A verb with its own subject stays the cue even when that
    subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs

@@ -3,7 +3,8 @@
 Two general readings of a common-noun subject:
 
 * a spokesperson of a named organisation ("a Harbour Board spokeswoman said") speaks for
-  it: the organisation is the speaker, the noun phrase the role;
+  it: the organisation is the speaker, the noun phrase the role; a lowercase noun there
+  ("a ministry statement") names the one organisation the document names with it;
 * a definite description ("the group said") stands for the one organisation the document
   names with that noun ("the pressure group Clear Tide", "the Kestrel group"); with none
   or several, nobody.
@@ -42,7 +43,7 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
         return None
     for child in tok.children:
         if child.dep_ in {"compound", "poss", "nmod"}:
-            name = _org_name(ctx, child)
+            name = _org_name(ctx, child) or _named_with(ctx, child)
             if name:
                 left = next(tok.subtree)
                 role = ctx.doc.text[left.idx : tok.idx + len(tok)]
@@ -51,6 +52,21 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
                     return Speaker(full, child.idx, child.idx + len(child), False, None)
                 return Speaker(name, left.idx, tok.idx + len(tok), False, role)
     return None
+
+
+def _named_with(ctx: Context, noun: Token) -> str | None:
+    """The one organisation the document names with a common noun written lowercase before
+    a speech noun ("a ministry statement": the Ministry of Transport, when the document
+    names no other ministry), else None."""
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.ent_type_:
+        return None
+    lemma = noun.lemma_.lower()
+    names = set()
+    for ent in ctx.parsed.ents:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ == "ORG" and words and lemma in {words[0].lower_, words[-1].lower_}:
+            names.add(ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+    return names.pop() if len(names) == 1 else None
 
 
 def _full_org(ctx: Context, name: str) -> str:

@@ -102,7 +102,9 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     end = tokens[-1].idx + len(tokens[-1])
     keys = ctx.person_keys()
     known = any(w[-len(words) :] == words for _, w, _ in keys)
-    if label == "PERSON" or known or (not label and tok.pos_ == "PROPN"):
+    # a resolved person inside a longer span of the model ("Envoy to Norland Ivo Brandt")
+    resolved = ctx.entities.name_at(start, end) is not None
+    if label == "PERSON" or known or resolved or (not label and tok.pos_ == "PROPN"):
         name = ctx.full_name(start, end, words, title)
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.annotate.quotes.cues import is_cue, leads, subject, takes_clause
 from newsdesk.annotate.quotes.marks import Region
+from newsdesk.lang.en.speech import ADDRESSEE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,7 +26,9 @@ def _in_short(ctx: Context, char: int) -> bool:
 def window_after(ctx: Context, region: Region) -> list[Token]:
     """Tokens after the closing mark up to the end of the clause, in the same paragraph.
 
-    After a quote that ends its sentence (``."``) only a short ``Alenko said.`` counts.
+    After a quote that ends its sentence (``."``) only a short ``Alenko said.`` counts (an
+    object other than the person spoken to, "Norland accused Vessia of ...", is a
+    statement of its own).
     """
     text = ctx.doc.text
     hi = ctx.paragraphs[region.para][1]
@@ -50,11 +53,19 @@ def window_after(ctx: Context, region: Region) -> list[Token]:
         # a new sentence after the quote: only "Alenko said." that takes no clause
         tokens = tokens[:15]
         first = next((t for t in tokens if is_cue(t)), None)
-        if first is None or takes_clause(first):
+        if first is None or takes_clause(first) or _says_its_own(first):
             return []
         if not leads(tokens, first, subject(ctx, first)) or _has_own_quote(ctx, first):
             return []
     return tokens
+
+
+def _says_its_own(cue: Token) -> bool:
+    """A reporting verb with an object that is not the person spoken to ("Norland accused
+    Vessia of ..."): a statement of its own, not the attribution of the quote before."""
+    if cue.lemma_.lower() in ADDRESSEE_VERBS:
+        return False
+    return any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _has_own_quote(ctx: Context, cue: Token) -> bool:

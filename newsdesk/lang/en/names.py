@@ -3,13 +3,20 @@ family names.
 
 Particles and suffixes: general English and European naming conventions. Surname-first
 family names: the most common Korean, Chinese and Vietnamese family names (national
-statistics' top lists), in their usual romanisations.
+statistics' top lists), in their usual romanisations. Company words: the legal forms and
+the trade words that end a company's name in English-language business copy ("Inc",
+"Holdings", "Telecom"); none ends a person's name.
 """
 
 from __future__ import annotations
 
 PARTICLES = frozenset("van von de den der da di du la le al el bin ibn dos das del y ul".split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+COMPANY_WORDS = frozenset(
+    """inc corp corporation co ltd plc llc gmbh ag sa group holdings telecom telecoms
+    communications airlines airways motors industries technologies systems networks
+    pharmaceuticals petroleum bank bancorp insurance""".split()
+)
 SURNAME_FIRST = frozenset(
     """kim lee rhee ri park pak choi choe jung chung kang cho yoon yun jang lim han shin oh
     seo kwon hwang ahn song moon wang li zhang liu chen yang huang zhao wu zhou xu sun zhu

@@ -36,7 +36,8 @@ PLACE_NAME_WORDS = {
     ),
     **dict.fromkeys(
         """hospital clinic university college school academy airport station stadium arena
-        cathedral mosque temple synagogue museum prison jail hotel motel""".split(),
+        cathedral mosque temple synagogue museum prison jail hotel motel center centre
+        institute""".split(),
         "FAC",
     ),
 }

@@ -21,6 +21,9 @@ REPORTING_VERBS = frozenset(
     condemn tout ponder pray sing repeat think believe hope fear worry feel remember bark
     charge assure reassure""".split()
 )
+# Reporting verbs whose object is the person spoken to ("she *told* reporters."); another
+# reporting verb with an object ("X accused Y of ...") says something of its own.
+ADDRESSEE_VERBS = frozenset("tell ask assure reassure remind inform warn answer".split())
 # Verbs that introduce reported speech or thought ("X believes that ...").
 REPORTED_VERBS = REPORTING_VERBS | frozenset(
     "believe think hope fear worry expect estimate show find learn know".split()
