@@ -526,3 +526,70 @@ def test_conflicts_documents_without_parse_are_skipped(backend: SpacyBackend) ->
 )
 def test_conflicts_number_value(words: list[str], value: float | None) -> None:
     assert number_value(words) == value
+
+
+def test_conflicts_count_of_one_verbs_object_written_with_two_nouns(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: a count of one verb's object is one count, whatever noun each report
+    counts it with ("sent out three tugs", "sent three boats"), when each report counts
+    that object once and neither uses the other's noun."""
+    docs = mini(
+        backend,
+        "When the pilots arrived they sent out three tugs and a launch to the quay.",
+        "The harbour office then sent five boats to help, the Tessel Courier said.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("three tugs", ["d1"]),
+        ("five boats", ["d2"]),
+    ]
+
+
+def test_conflicts_article_counts_one_against_a_number(backend: SpacyBackend) -> None:
+    """Issue 10: "a prison term" is a count of one only against another report's number
+    for the same noun of the same verb ("serving two prison terms")."""
+    docs = mini(
+        backend,
+        "Lena Marsh was serving a prison term when she fled.",
+        "Lena Marsh, a banker from Tessel, is serving two prison terms.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("a prison term", ["d1"]),
+        ("two terms", ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an article alone counts nothing
+        ("The club signed a striker on Monday.", "The club signed a goalkeeper on Monday."),
+        # one thing described among several, not their number
+        (
+            "The court played an audio recording of the hearing on Monday.",
+            "The court played two audio recordings on Monday.",
+        ),
+        # one of a group, told by other words ("a 9-year-old boy" of "two boys")
+        ("The dog bit a 9-year-old boy in the park.", "The dog bit two boys in the park."),
+        # people counted with two nouns are two groups
+        ("Police arrested three men at the quay.", "Police arrested two women at the quay."),
+        # a report that uses both nouns counts two things
+        (
+            "The yard sent three tugs to the quay. Boats followed later.",
+            "The yard sent five boats to the quay.",
+        ),
+        # a verb whose objects one report counts twice: which is which is not clear
+        (
+            "The yard sent three tugs and later sent two barges to the quay.",
+            "The yard sent five boats to the quay.",
+        ),
+        # the subject of a passive is no object
+        ("Three tugs were sent to the quay.", "The yard sent five boats to the quay."),
+    ],
+)
+def test_conflicts_counts_of_objects_not_conflicts(
+    backend: SpacyBackend, first: str, second: str
+) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()

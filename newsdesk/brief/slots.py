@@ -53,7 +53,7 @@ from newsdesk.brief.events import (
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.brief.posts import person_readings, titles_compatible
 from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
-from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
+from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -108,6 +108,10 @@ class Slot:
     names: frozenset[str]  # the names it mentions
     agent: str | None = None  # who the event is about: its named subject (`agent_of`)
     parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
+    implied: bool = False  # a count of one read from an article ("serving a life sentence")
+    verb_object: bool = False  # a count of a verb's direct object ("called six engines")
+    written: str = ""  # the noun a count was written with, when re-keyed to another's
+    modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
 
 
 def hedged(predicate: Token) -> bool:
@@ -297,13 +301,29 @@ def read_slots(
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
-        for key, label, value, shown, approx, focus in readings:
+        implied = len(readings)
+        readings += _article_counts(sent)
+        for n, (key, label, value, shown, approx, focus) in enumerate(readings):
             if _another_year(focus, present.years) or numbered(focus):
                 continue
             claim = _claim(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
             slots.append(
-                Slot(key, label, value, shown, approx, claim, words, names, agent, parties)
+                Slot(
+                    key,
+                    label,
+                    value,
+                    shown,
+                    approx,
+                    claim,
+                    words,
+                    names,
+                    agent,
+                    parties,
+                    implied=n >= implied,
+                    verb_object=key[0] == "count" and _counts_object(focus),
+                    modifiers=_modifiers(focus) if key[0] == "count" else (),
+                )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not _another_year(focus, present.years):
@@ -427,6 +447,60 @@ def _number(top: Token) -> Reading | None:
         approx,
         top,
     )
+
+
+def _counts_object(focus: Token) -> bool:
+    """Whether a count's number (or article) counts the direct object of a verb ("serving
+    a life sentence"; "called in six engines", with a particle the parse took for a
+    preposition)."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    if noun.dep_ == "dobj":
+        return noun.head.pos_ == "VERB"
+    particle = noun.head  # "called in six engines", parsed "in" + its object
+    return (
+        noun.dep_ == "pobj"
+        and particle.lower_ in PARTICLES
+        and particle.head.pos_ == "VERB"
+        and particle.i == particle.head.i + 1
+    )
+
+
+def _modifiers(focus: Token) -> tuple[str, ...]:
+    """The words that qualify a counted noun before it ("life" in "three life
+    sentences", "a life sentence"), as sorted lemmas."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    return tuple(
+        sorted(
+            c.lemma_.lower()
+            for c in noun.children
+            if c.i < noun.i and c.dep_ not in {"det", "nummod", "punct", "quantmod"}
+        )
+    )
+
+
+def _article_counts(sent: SpacySpan) -> Iterator[Reading]:
+    """A count of one read from an indefinite article on a verb's direct object ("was
+    serving a life sentence": one sentence, keyed like "serving three life sentences").
+    `newsdesk.brief.align` compares it only with a number another document gives for
+    the same noun, with the same words before it, of the same verb: alone, "a" counts
+    nothing. A noun described after it ("a recording of the hearing") is one thing of
+    several, not a total."""
+    for det in sent:
+        noun = det.head
+        if det.lower_ not in {"a", "an"} or det.dep_ != "det" or noun.i < det.i:
+            continue
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ != "dobj":
+            continue
+        if noun.head.pos_ != "VERB" or any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        if any(c.i > noun.i and c.dep_ in {"prep", "acl", "relcl"} for c in noun.children):
+            continue  # "a recording of the hearing": one thing described, not a total
+        unit = COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
+        anchor = _anchor(noun)
+        if not anchor or unit in UNITS:
+            continue
+        shown = noun.doc[det.i : noun.i + 1].text
+        yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
 
 
 def _range(top: Token, first: int) -> bool:
