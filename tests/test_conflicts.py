@@ -593,3 +593,31 @@ def test_conflicts_counts_of_objects_not_conflicts(
     backend: SpacyBackend, first: str, second: str
 ) -> None:
     assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_post_at_a_named_organisation(backend: SpacyBackend) -> None:
+    """Issue 10: a post in apposition held at a named organisation ("a spokeswoman for
+    the Tessel Port Authority") is a person's post, compared with the title another
+    report writes before the name."""
+    docs = mini(
+        backend,
+        "Inga Solberg, a spokeswoman for the Tessel Port Authority, said the quay was shut.",
+        "The quay stays shut, according to Port Authority Director Inga Solberg.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "title of Inga Solberg"
+    assert [(v.value, [c.text for c in v.claims]) for v in conflict.values] == [
+        ("spokeswoman", ["Inga Solberg, a spokeswoman for the Tessel Port Authority"]),
+        ("director", ["Director Inga Solberg"]),
+    ]
+
+
+def test_conflicts_post_for_no_organisation_is_none(backend: SpacyBackend) -> None:
+    """A role for people, not at a named organisation ("a lawyer for the family"), is no
+    post compared across reports."""
+    docs = mini(
+        backend,
+        "Inga Solberg, a lawyer for the family, said the quay was shut.",
+        "The quay stays shut, according to Port Authority Director Inga Solberg.",
+    )
+    assert find_conflicts(docs) == ()

@@ -4,7 +4,8 @@
   "the 54-year-old Henrik Maalstad";
 * **post**: the capitalised title before the name ("Deputy Harbour Master Inga
   Solberg") or a post in apposition ("Inga Solberg, the deputy harbour master"; "the
-  harbour master, Inga Solberg"); a former or incoming post is none.
+  harbour master, Inga Solberg"; "Inga Solberg, a spokeswoman for the Tessel Port
+  Authority": a post at a named organisation); a former or incoming post is none.
 
 `newsdesk.brief.slots` keys both by the person the annotation found, not by the words
 written; `titles_compatible` tells whether two posts can be one.
@@ -73,15 +74,29 @@ def _post_beside(parse: Doc, first: int, last: int) -> tuple[tuple[str, ...], in
     for head in candidates:
         if head.pos_ != "NOUN" or head.i in range(first, last):
             continue
-        if head.lemma_.lower() not in TITLE_HEADS:
+        if head.lemma_.lower() not in TITLE_HEADS and not _post_at_organisation(head):
             continue
         before = [c for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound"}]
         if any(c.lower_ in NOT_NOW_QUALIFIERS for c in before):
             return None
         words = [c.lower_ for c in before if c.lower_ in TITLE_MODIFIERS]
         start = min([head.i, *(c.i for c in before)])
-        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), head.i
+        end = head.i if head.lemma_.lower() in TITLE_HEADS else head.right_edge.i
+        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), end
     return None
+
+
+def _post_at_organisation(head: Token) -> bool:
+    """Whether an appositive noun of a person is a post held at a named organisation
+    ("Tom Berg, a spokesman for the Tessel Port Authority"): a word for a post
+    (`TITLE_WORDS`) whose "for", "of" or "at" phrase names an organisation."""
+    if head.lemma_.lower() not in TITLE_WORDS:
+        return False
+    return any(
+        prep.lower_ in {"for", "of", "at"} and any(t.ent_type_ == "ORG" for t in prep.subtree)
+        for prep in head.children
+        if prep.dep_ == "prep"
+    )
 
 
 def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
