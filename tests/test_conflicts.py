@@ -621,3 +621,49 @@ def test_conflicts_post_for_no_organisation_is_none(backend: SpacyBackend) -> No
         "The quay stays shut, according to Port Authority Director Inga Solberg.",
     )
     assert find_conflicts(docs) == ()
+
+
+def test_conflicts_home_town_of_a_person(backend: SpacyBackend) -> None:
+    """Issue 10: the town a person is "of" ("Tom Berg of Port Hallam", "Tom Berg, of
+    Glenford,") is an attribute of the person; a town that one report never names is a
+    value it did not give."""
+    docs = mini(
+        backend,
+        "Tom Berg of Port Hallam is accused of setting fire to the pier.",
+        "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "home town of Tom Berg"
+    assert [(v.value, [c.text for c in v.claims]) for v in conflict.values] == [
+        ("Port Hallam", ["Tom Berg of Port Hallam"]),
+        ("Glenford", ["Tom Berg, of Glenford"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a town written with its region says no other town
+        (
+            "Tom Berg of Port Hallam, Norland, is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+        # a country is no home town
+        (
+            "Tom Berg of Norway is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+        # reports that each name both towns may tell a home and a scene
+        (
+            "Tom Berg of Port Hallam is accused of setting fire to the pier in Glenford.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to a pier near Port Hallam.",
+        ),
+        # an organisation with its article is no town
+        (
+            "Tom Berg of the Harbour Trust is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+    ],
+)
+def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()

@@ -222,7 +222,19 @@ def _clashes(
         and not states(a.claim.span.doc, b)
         and not states(b.claim.span.doc, a)
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
+        and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
+
+
+def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
+    """Whether each of two home towns' documents names the other's town somewhere (a
+    town one report never names is a town it did not give; two reports that both name
+    both towns may tell one's home and the other's scene)."""
+
+    def names(doc: str, place: str) -> bool:
+        return set(place.lower().split()) <= vocabulary.get(doc, frozenset())
+
+    return names(a.claim.span.doc, str(b.value)) and names(b.claim.span.doc, str(a.value))
 
 
 def _uses_other(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:

@@ -87,7 +87,7 @@ __all__ = [
 MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
 # Slots that describe a person, not an event: aligned by the person alone.
-PERSON_KINDS = frozenset({"age", "title"})
+PERSON_KINDS = frozenset({"age", "origin", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
