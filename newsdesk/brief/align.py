@@ -141,13 +141,14 @@ def slot_conflicts(
 
 def _numbered(slots: Sequence[Slot]) -> list[Slot]:
     """The slots, without a count of one read from an article ("a life sentence") unless
-    another document writes a number for the same noun of the same verb ("three life
-    sentences")."""
-    written = defaultdict(set)
+    another document writes a number for the same noun, qualified by the same words, of
+    the same verb ("three life sentences"; not "two girls" against "a 9-year-old
+    girl")."""
+    written: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = defaultdict(set)
     for slot in slots:
         if not slot.implied:
-            written[slot.key].add(slot.claim.span.doc)
-    return [s for s in slots if not s.implied or written[s.key] - {s.claim.span.doc}]
+            written[slot.key, slot.modifiers].add(slot.claim.span.doc)
+    return [s for s in slots if not s.implied or written[s.key, s.modifiers] - {s.claim.span.doc}]
 
 
 def _objects_substituted(
