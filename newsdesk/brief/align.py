@@ -13,7 +13,11 @@ that attribute, unless either document also states the other's value.
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
-uses the other's noun anywhere.
+uses the other's noun anywhere. So is the thing a verb's object counts ("called in six
+engines", "called four appliances"): where each document counts that verb's object once,
+with one noun that names no people, and neither uses the other's noun, the two counts
+are one. A count of one read from an article ("serving a life sentence") is compared
+only with a number another document writes for the same noun ("three life sentences").
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and

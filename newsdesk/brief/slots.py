@@ -9,7 +9,9 @@ states for an attribute:
   "serve", "fund");
 * a **count**: a number and the noun it counts, keyed by that noun and the word that
   governs it ("killing at least three *people*" → people, kill; "14 people were hurt"
-  → people, injure: verbs that report one count are one key);
+  → people, injure: verbs that report one count are one key); an indefinite article on
+  a verb's object is a count of one ("serving a life sentence"), compared only with a
+  number another document writes for that noun (`newsdesk.brief.align`);
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
@@ -19,9 +21,10 @@ states for an attribute:
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
   room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
-* a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
-  **title** (the capitalised post before the name: "Deputy Harbour Master Inga
-  Solberg", or a post in apposition: "Inga Solberg, the deputy harbour master"), keyed
+* a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad"),
+  **home town** ("Henrik Maalstad, of Glenford,") and **title** (the capitalised post
+  before the name: "Deputy Harbour Master Inga Solberg", or a post in apposition: "Inga
+  Solberg, the deputy harbour master"), keyed
   by the person the annotation found (`Document.entities`, merged across the story),
   not by the words written (read in `newsdesk.brief.posts`).
 
