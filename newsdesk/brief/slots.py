@@ -24,9 +24,9 @@ states for an attribute:
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad"),
   **home town** ("Henrik Maalstad, of Glenford,") and **title** (the capitalised post
   before the name: "Deputy Harbour Master Inga Solberg", or a post in apposition: "Inga
-  Solberg, the deputy harbour master"), keyed
-  by the person the annotation found (`Document.entities`, merged across the story),
-  not by the words written (read in `newsdesk.brief.posts`).
+  Solberg, the deputy harbour master"), keyed by the person the annotation found
+  (`Document.entities`, merged across the story), not by the words written (read in
+  `newsdesk.brief.posts`).
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
 month or more away from the story ("in February", in a report of November), clauses
