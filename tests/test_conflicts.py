@@ -379,6 +379,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         # capacity and intentions are not counts
         ("The ferry can carry 400 passengers.", "The ferry was carrying 213 passengers."),
         ("He said 200 people could have been killed.", "Two people were killed in the blast."),
+        # a measure written with its conversion is rounded both ways
+        (
+            "The waves were swelling to 10 metres (35 feet) off the cape.",
+            "The waves were swelling to 35 feet (10 metres) off the cape.",
+        ),
     ],
 )
 def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:

@@ -434,7 +434,7 @@ def _number(top: Token) -> Reading | None:
             label,
             value * size,
             f"{shown} {counted.text}",
-            approx,
+            approx or _converted(doc, first, counted.i),
             top,
         )
     unit = COUNTED_SYNONYMS.get(unit, unit)
@@ -504,6 +504,17 @@ def _article_counts(sent: SpacySpan) -> Iterator[Reading]:
             continue
         shown = noun.doc[det.i : noun.i + 1].text
         yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
+
+
+def _converted(doc: Doc, first: int, unit: int) -> bool:
+    """Whether a measure is written with its conversion in brackets, either side ("10
+    metres (35 feet)", "35 feet (10 metres)"): a conversion is rounded, so both are
+    approximate."""
+    after = doc[unit + 1 : unit + 3]
+    if len(after) == 2 and after[0].text == "(" and after[1].like_num:
+        return True
+    before = doc[max(0, first - 3) : first]
+    return len(before) >= 2 and before[-1].text == "(" and before[-2].lemma_.lower() in UNITS
 
 
 def _range(top: Token, first: int) -> bool:
