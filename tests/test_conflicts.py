@@ -379,6 +379,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
         # capacity and intentions are not counts
         ("The ferry can carry 400 passengers.", "The ferry was carrying 213 passengers."),
         ("He said 200 people could have been killed.", "Two people were killed in the blast."),
+        # a measure written with its conversion is rounded both ways
+        (
+            "The waves were swelling to 10 metres (35 feet) off the cape.",
+            "The waves were swelling to 35 feet (10 metres) off the cape.",
+        ),
     ],
 )
 def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
@@ -526,3 +531,144 @@ def test_conflicts_documents_without_parse_are_skipped(backend: SpacyBackend) ->
 )
 def test_conflicts_number_value(words: list[str], value: float | None) -> None:
     assert number_value(words) == value
+
+
+def test_conflicts_count_of_one_verbs_object_written_with_two_nouns(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: a count of one verb's object is one count, whatever noun each report
+    counts it with ("sent out three tugs", "sent three boats"), when each report counts
+    that object once and neither uses the other's noun."""
+    docs = mini(
+        backend,
+        "When the pilots arrived they sent out three tugs and a launch to the quay.",
+        "The harbour office then sent five boats to help, the Tessel Courier said.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("three tugs", ["d1"]),
+        ("five boats", ["d2"]),
+    ]
+
+
+def test_conflicts_article_counts_one_against_a_number(backend: SpacyBackend) -> None:
+    """Issue 10: "a prison term" is a count of one only against another report's number
+    for the same noun of the same verb ("serving two prison terms")."""
+    docs = mini(
+        backend,
+        "Lena Marsh was serving a prison term when she fled.",
+        "Lena Marsh, a banker from Tessel, is serving two prison terms.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("a prison term", ["d1"]),
+        ("two terms", ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an article alone counts nothing
+        ("The club signed a striker on Monday.", "The club signed a goalkeeper on Monday."),
+        # one thing described among several, not their number
+        (
+            "The court played an audio recording of the hearing on Monday.",
+            "The court played two audio recordings on Monday.",
+        ),
+        # one of a group, told by other words ("a 9-year-old boy" of "two boys")
+        ("The dog bit a 9-year-old boy in the park.", "The dog bit two boys in the park."),
+        # people counted with two nouns are two groups
+        ("Police arrested three men at the quay.", "Police arrested two women at the quay."),
+        # a report that uses both nouns counts two things
+        (
+            "The yard sent three tugs to the quay. Boats followed later.",
+            "The yard sent five boats to the quay.",
+        ),
+        # a verb whose objects one report counts twice: which is which is not clear
+        (
+            "The yard sent three tugs and later sent two barges to the quay.",
+            "The yard sent five boats to the quay.",
+        ),
+        # the subject of a passive is no object
+        ("Three tugs were sent to the quay.", "The yard sent five boats to the quay."),
+    ],
+)
+def test_conflicts_counts_of_objects_not_conflicts(
+    backend: SpacyBackend, first: str, second: str
+) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_post_at_a_named_organisation(backend: SpacyBackend) -> None:
+    """Issue 10: a post in apposition held at a named organisation ("a spokeswoman for
+    the Tessel Port Authority") is a person's post, compared with the title another
+    report writes before the name."""
+    docs = mini(
+        backend,
+        "Inga Solberg, a spokeswoman for the Tessel Port Authority, said the quay was shut.",
+        "The quay stays shut, according to Port Authority Director Inga Solberg.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "title of Inga Solberg"
+    assert [(v.value, [c.text for c in v.claims]) for v in conflict.values] == [
+        ("spokeswoman", ["Inga Solberg, a spokeswoman for the Tessel Port Authority"]),
+        ("director", ["Director Inga Solberg"]),
+    ]
+
+
+def test_conflicts_post_for_no_organisation_is_none(backend: SpacyBackend) -> None:
+    """A role for people, not at a named organisation ("a lawyer for the family"), is no
+    post compared across reports."""
+    docs = mini(
+        backend,
+        "Inga Solberg, a lawyer for the family, said the quay was shut.",
+        "The quay stays shut, according to Port Authority Director Inga Solberg.",
+    )
+    assert find_conflicts(docs) == ()
+
+
+def test_conflicts_home_town_of_a_person(backend: SpacyBackend) -> None:
+    """Issue 10: the town a person is "of" ("Tom Berg of Port Hallam", "Tom Berg, of
+    Glenford,") is an attribute of the person; a town that one report never names is a
+    value it did not give."""
+    docs = mini(
+        backend,
+        "Tom Berg of Port Hallam is accused of setting fire to the pier.",
+        "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "home town of Tom Berg"
+    assert [(v.value, [c.text for c in v.claims]) for v in conflict.values] == [
+        ("Port Hallam", ["Tom Berg of Port Hallam"]),
+        ("Glenford", ["Tom Berg, of Glenford"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a town written with its region says no other town
+        (
+            "Tom Berg of Port Hallam, Norland, is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+        # a country is no home town
+        (
+            "Tom Berg of Norway is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+        # reports that each name both towns may tell a home and a scene
+        (
+            "Tom Berg of Port Hallam is accused of setting fire to the pier in Glenford.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to a pier near Port Hallam.",
+        ),
+        # an organisation with its article is no town
+        (
+            "Tom Berg of the Harbour Trust is accused of setting fire to the pier.",
+            "The jury convicted Tom Berg, of Glenford, of setting fire to the pier.",
+        ),
+    ],
+)
+def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()

@@ -13,7 +13,11 @@ that attribute, unless either document also states the other's value.
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
-uses the other's noun anywhere.
+uses the other's noun anywhere. So is the thing a verb's object counts ("called in six
+engines", "called four appliances"): where each document counts that verb's object once,
+with one noun that names no people, and neither uses the other's noun, the two counts
+are one. A count of one read from an article ("serving a life sentence") is compared
+only with a number another document writes for the same noun ("three life sentences").
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and
@@ -27,6 +31,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
+from newsdesk.lang.en.measures import PEOPLE_COUNTED
+from newsdesk.lang.en.people import (
+    JOB_NOUNS,
+    MEMBER_NOUNS,
+    PERSON_NOUNS,
+    RELATIONAL_NOUNS,
+    RESIDENT_NOUNS,
+)
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
@@ -35,6 +47,9 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
+_PEOPLE = (
+    PERSON_NOUNS | JOB_NOUNS | MEMBER_NOUNS | RELATIONAL_NOUNS | RESIDENT_NOUNS | PEOPLE_COUNTED
+)
 NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
 
@@ -89,8 +104,8 @@ def aligned(a: Slot, b: Slot) -> bool:
     """Whether two slots of one key are stated by sentences that say much the same."""
     if a.key != b.key or a.claim.span.doc == b.claim.span.doc:
         return False
-    if a.key[0] in PERSON_KINDS:
-        return True
+    if a.key[0] in PERSON_KINDS or (a.written and b.written):
+        return True  # a person's; one verb's object each document counts once
     if a.agent and b.agent and a.agent != b.agent:
         return False  # "Berg was arrested on Sunday", "Holm was arrested on 6 January"
     if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
@@ -111,7 +126,8 @@ def slot_conflicts(
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
-    for slot in slots:
+    numbered = _numbered(slots)
+    for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
         by_key[slot.key].append(slot)
     conflicts = []
     for key, members in by_key.items():
@@ -125,6 +141,67 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _numbered(slots: Sequence[Slot]) -> list[Slot]:
+    """The slots, without a count of one read from an article ("a life sentence") unless
+    another document writes a number for the same noun, qualified by the same words, of
+    the same verb ("three life sentences"; not "two girls" against "a 9-year-old
+    girl")."""
+    written: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = defaultdict(set)
+    for slot in slots:
+        if not slot.implied:
+            written[slot.key, slot.modifiers].add(slot.claim.span.doc)
+    return [s for s in slots if not s.implied or written[s.key, s.modifiers] - {s.claim.span.doc}]
+
+
+def _objects_substituted(
+    slots: Sequence[Slot], vocabulary: Mapping[str, frozenset[str]]
+) -> list[Slot]:
+    """The slots, counts of one verb's object written with another noun in another
+    document re-keyed to one noun ("called in six engines" / "called four appliances":
+    a count of one thing), where each document counts that verb's object once, with one
+    noun for a thing that is not a person, and never uses the other document's noun."""
+    by_verb: dict[str, dict[str, list[Slot]]] = defaultdict(lambda: defaultdict(list))
+    for slot in slots:
+        if slot.key[0] == "count" and slot.verb_object and not slot.implied:
+            by_verb[slot.key[2]][slot.claim.span.doc].append(slot)
+    renamed: dict[int, Slot] = {}
+    for per_doc in by_verb.values():
+        nouns = {doc: {s.key[1] for s in found} for doc, found in per_doc.items()}
+        if len(per_doc) < 2 or any(
+            len(n) != 1 or len(f) != 1
+            for f, n in zip(per_doc.values(), nouns.values(), strict=True)
+        ):
+            continue
+        kinds = {next(iter(n)) for n in nouns.values()}
+        if len(kinds) != 2 or any(_personal(k) for k in kinds):
+            continue
+        first, other = sorted(
+            kinds, key=lambda k: min(order for order, n in enumerate(nouns.values()) if k in n)
+        )
+        if any(
+            (other if first in n else first) in vocabulary.get(doc, frozenset())
+            for doc, n in nouns.items()
+        ):
+            continue  # a document that uses both nouns counts two things
+        for found in per_doc.values():
+            slot = found[0]
+            if slot.key[1] == other:
+                key = (slot.key[0], first, *slot.key[2:])
+                renamed[id(slot)] = replace(slot, key=key, written=other)
+            else:
+                renamed[id(slot)] = replace(slot, written=first)
+    return [renamed.get(id(s), s) for s in slots]
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "man", "ian", "ant", "ent", "ee")
+
+
+def _personal(noun: str) -> bool:
+    """Whether a counted noun (a lemma) may name people: a known noun for people, or one
+    with an agent suffix ("driver", "resident"); a count of people is not substituted."""
+    return noun in _PEOPLE or noun.endswith(_PERSON_SUFFIXES)
 
 
 def _clashes(
@@ -150,7 +227,19 @@ def _clashes(
         and not states(a.claim.span.doc, b)
         and not states(b.claim.span.doc, a)
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
+        and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
+
+
+def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
+    """Whether each of two home towns' documents names the other's town somewhere (a
+    town one report never names is a town it did not give; two reports that both name
+    both towns may tell one's home and the other's scene)."""
+
+    def names(doc: str, place: str) -> bool:
+        return set(place.lower().split()) <= vocabulary.get(doc, frozenset())
+
+    return names(a.claim.span.doc, str(b.value)) and names(b.claim.span.doc, str(a.value))
 
 
 def _uses_other(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
@@ -194,7 +283,8 @@ def _conflict(
     times = _update_times(groups, members, published) if numeric else None
     if times is not None:
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
-    label = max((s.label for s in slots), key=lambda x: sum(s.label == x for s in slots))
+    written = [s for s in slots if not s.implied] or slots  # "three sentences", not "a"
+    label = max((s.label for s in written), key=lambda x: sum(s.label == x for s in written))
     return _by_value(label, groups, "conflict" if times is None else "update")
 
 

@@ -2,9 +2,12 @@
 
 * **age**: "Henrik Maalstad, 54," / "Henrik Maalstad (54)" / "Henrik Maalstad, aged 54" /
   "the 54-year-old Henrik Maalstad";
+* **home town**: the town a person is "of" ("Tom Berg of Tessel", "Tom Berg, of
+  Tessel,"; a country, or a town written with its region, is none);
 * **post**: the capitalised title before the name ("Deputy Harbour Master Inga
   Solberg") or a post in apposition ("Inga Solberg, the deputy harbour master"; "the
-  harbour master, Inga Solberg"); a former or incoming post is none.
+  harbour master, Inga Solberg"; "Inga Solberg, a spokeswoman for the Tessel Port
+  Authority": a post at a named organisation); a former or incoming post is none.
 
 `newsdesk.brief.slots` keys both by the person the annotation found, not by the words
 written; `titles_compatible` tells whether two posts can be one.
@@ -15,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
     HONORIFICS,
@@ -27,7 +31,7 @@ from newsdesk.lang.en.titles import (
 from newsdesk.model import Document, TextSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["PersonReading", "person_readings", "titles_compatible"]
 
@@ -38,7 +42,8 @@ _TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS)
 def person_readings(
     doc: Document, parse: Doc, mentions: Sequence[tuple[int, int, str]]
 ) -> Iterator[PersonReading]:
-    """The ages and titles written with the person mentions of one sentence."""
+    """The ages, home towns and titles written with the person mentions of one
+    sentence."""
     for start, end, person in mentions:
         span = parse.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -54,6 +59,11 @@ def person_readings(
             if 0 < int(age.text) < 120:
                 claim = _token_span(doc, [parse[first], parse[last - 1], age])
                 yield ("age", person), f"age of {person}", age.text, age.text, age, claim
+        home = _home(parse, last)
+        if home is not None:
+            claim = _token_span(doc, [parse[first], home[-1]])
+            place = home.text
+            yield ("origin", person), f"home town of {person}", place, place, home.root, claim
         title = _title_before(parse, first) or _post_beside(parse, first, last)
         if title is not None:
             words, at, end = title
@@ -73,15 +83,57 @@ def _post_beside(parse: Doc, first: int, last: int) -> tuple[tuple[str, ...], in
     for head in candidates:
         if head.pos_ != "NOUN" or head.i in range(first, last):
             continue
-        if head.lemma_.lower() not in TITLE_HEADS:
+        if head.lemma_.lower() not in TITLE_HEADS and not _post_at_organisation(head):
             continue
         before = [c for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound"}]
         if any(c.lower_ in NOT_NOW_QUALIFIERS for c in before):
             return None
         words = [c.lower_ for c in before if c.lower_ in TITLE_MODIFIERS]
         start = min([head.i, *(c.i for c in before)])
-        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), head.i
+        end = head.i if head.lemma_.lower() in TITLE_HEADS else head.right_edge.i
+        return (*words, head.lemma_.lower()), min(start, head.left_edge.i), end
     return None
+
+
+def _home(parse: Doc, last: int) -> Span | None:
+    """The town a person is "of", written right after the name ending before token
+    ``last`` ("Tom Berg of Tessel", "Tom Berg, of Tessel,"): a name of one to three
+    capitalised words with no article (the parse's entity label, often wrong for small
+    towns, is not trusted), not a country, and followed by no other name ("of Tessel,
+    Norland" says the region too)."""
+    i = last + (last < len(parse) and parse[last].text == ",")
+    if i + 1 >= len(parse) or parse[i].lower_ != "of":
+        return None
+    end = i + 1
+    while end < len(parse) and parse[end].pos_ == "PROPN" and parse[end].text[:1].isupper():
+        end += 1
+    if not 1 <= end - i - 1 <= 3 or parse[i + 1].ent_type_ not in _PLACE_LABELS:
+        return None
+    place = parse[i + 1 : end]
+    if place.text.casefold() in COUNTRIES or any(t.ent_iob_ == "B" for t in place[1:]):
+        return None
+    after = parse[end : end + 2]
+    if end < len(parse) and parse[end].ent_iob_ == "I":
+        return None  # the name runs on
+    if len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN":
+        return None
+    return place
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _post_at_organisation(head: Token) -> bool:
+    """Whether an appositive noun of a person is a post held at a named organisation
+    ("Tom Berg, a spokesman for the Tessel Port Authority"): a word for a post
+    (`TITLE_WORDS`) whose "for", "of" or "at" phrase names an organisation."""
+    if head.lemma_.lower() not in TITLE_WORDS:
+        return False
+    return any(
+        prep.lower_ in {"for", "of", "at"} and any(t.ent_type_ == "ORG" for t in prep.subtree)
+        for prep in head.children
+        if prep.dep_ == "prep"
+    )
 
 
 def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:

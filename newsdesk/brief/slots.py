@@ -9,7 +9,9 @@ states for an attribute:
   "serve", "fund");
 * a **count**: a number and the noun it counts, keyed by that noun and the word that
   governs it ("killing at least three *people*" → people, kill; "14 people were hurt"
-  → people, injure: verbs that report one count are one key);
+  → people, injure: verbs that report one count are one key); an indefinite article on
+  a verb's object is a count of one ("serving a life sentence"), compared only with a
+  number another document writes for that noun (`newsdesk.brief.align`);
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
@@ -19,11 +21,12 @@ states for an attribute:
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
   room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
-* a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad") and
-  **title** (the capitalised post before the name: "Deputy Harbour Master Inga
-  Solberg", or a post in apposition: "Inga Solberg, the deputy harbour master"), keyed
-  by the person the annotation found (`Document.entities`, merged across the story),
-  not by the words written (read in `newsdesk.brief.posts`).
+* a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad"),
+  **home town** ("Henrik Maalstad, of Glenford,") and **title** (the capitalised post
+  before the name: "Deputy Harbour Master Inga Solberg", or a post in apposition: "Inga
+  Solberg, the deputy harbour master"), keyed by the person the annotation found
+  (`Document.entities`, merged across the story), not by the words written (read in
+  `newsdesk.brief.posts`).
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
 month or more away from the story ("in February", in a report of November), clauses
@@ -53,7 +56,7 @@ from newsdesk.brief.events import (
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.brief.posts import person_readings, titles_compatible
 from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
-from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT
+from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -87,7 +90,7 @@ __all__ = [
 MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
 # Slots that describe a person, not an event: aligned by the person alone.
-PERSON_KINDS = frozenset({"age", "title"})
+PERSON_KINDS = frozenset({"age", "origin", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -108,6 +111,10 @@ class Slot:
     names: frozenset[str]  # the names it mentions
     agent: str | None = None  # who the event is about: its named subject (`agent_of`)
     parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
+    implied: bool = False  # a count of one read from an article ("serving a life sentence")
+    verb_object: bool = False  # a count of a verb's direct object ("called six engines")
+    written: str = ""  # the noun a count was written with, when re-keyed to another's
+    modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
 
 
 def hedged(predicate: Token) -> bool:
@@ -297,13 +304,29 @@ def read_slots(
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
-        for key, label, value, shown, approx, focus in readings:
+        implied = len(readings)
+        readings += _article_counts(sent)
+        for n, (key, label, value, shown, approx, focus) in enumerate(readings):
             if _another_year(focus, present.years) or numbered(focus):
                 continue
             claim = _claim(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
             slots.append(
-                Slot(key, label, value, shown, approx, claim, words, names, agent, parties)
+                Slot(
+                    key,
+                    label,
+                    value,
+                    shown,
+                    approx,
+                    claim,
+                    words,
+                    names,
+                    agent,
+                    parties,
+                    implied=n >= implied,
+                    verb_object=key[0] == "count" and _counts_object(focus),
+                    modifiers=_modifiers(focus) if key[0] == "count" else (),
+                )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not _another_year(focus, present.years):
@@ -411,7 +434,7 @@ def _number(top: Token) -> Reading | None:
             label,
             value * size,
             f"{shown} {counted.text}",
-            approx,
+            approx or _converted(doc, first, counted.i),
             top,
         )
     unit = COUNTED_SYNONYMS.get(unit, unit)
@@ -427,6 +450,71 @@ def _number(top: Token) -> Reading | None:
         approx,
         top,
     )
+
+
+def _counts_object(focus: Token) -> bool:
+    """Whether a count's number (or article) counts the direct object of a verb ("serving
+    a life sentence"; "called in six engines", with a particle the parse took for a
+    preposition)."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    if noun.dep_ == "dobj":
+        return noun.head.pos_ == "VERB"
+    particle = noun.head  # "called in six engines", parsed "in" + its object
+    return (
+        noun.dep_ == "pobj"
+        and particle.lower_ in PARTICLES
+        and particle.head.pos_ == "VERB"
+        and particle.i == particle.head.i + 1
+    )
+
+
+def _modifiers(focus: Token) -> tuple[str, ...]:
+    """The words that qualify a counted noun before it ("life" in "three life
+    sentences", "a life sentence"), as sorted lemmas."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    return tuple(
+        sorted(
+            c.lemma_.lower()
+            for c in noun.children
+            if c.i < noun.i and c.dep_ not in {"det", "nummod", "punct", "quantmod"}
+        )
+    )
+
+
+def _article_counts(sent: SpacySpan) -> Iterator[Reading]:
+    """A count of one read from an indefinite article on a verb's direct object ("was
+    serving a life sentence": one sentence, keyed like "serving three life sentences").
+    `newsdesk.brief.align` compares it only with a number another document gives for
+    the same noun, with the same words before it, of the same verb: alone, "a" counts
+    nothing. A noun described after it ("a recording of the hearing") is one thing of
+    several, not a total."""
+    for det in sent:
+        noun = det.head
+        if det.lower_ not in {"a", "an"} or det.dep_ != "det" or noun.i < det.i:
+            continue
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ != "dobj":
+            continue
+        if noun.head.pos_ != "VERB" or any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        if any(c.i > noun.i and c.dep_ in {"prep", "acl", "relcl"} for c in noun.children):
+            continue  # "a recording of the hearing": one thing described, not a total
+        unit = COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
+        anchor = _anchor(noun)
+        if not anchor or unit in UNITS:
+            continue
+        shown = noun.doc[det.i : noun.i + 1].text
+        yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
+
+
+def _converted(doc: Doc, first: int, unit: int) -> bool:
+    """Whether a measure is written with its conversion in brackets, either side ("10
+    metres (35 feet)", "35 feet (10 metres)"): a conversion is rounded, so both are
+    approximate."""
+    after = doc[unit + 1 : unit + 3]
+    if len(after) == 2 and after[0].text == "(" and after[1].like_num:
+        return True
+    before = doc[max(0, first - 3) : first]
+    return len(before) >= 2 and before[-1].text == "(" and before[-2].lemma_.lower() in UNITS
 
 
 def _range(top: Token, first: int) -> bool:

@@ -20,3 +20,6 @@ MODALS = frozenset("can could might may would should must will shall 'll 'd to".
 # Words by which a sentence may be about another event than the story's ("another ferry",
 # "a year ago", "the previous crash").
 OTHER_EVENT = frozenset("another previous earlier ago former separate".split())
+# Adverb particles of phrasal verbs ("called *in* six engines", "sent *out* two boats"),
+# which a parse may take for a preposition whose object is the verb's object.
+PARTICLES = frozenset("in out up off down back over".split())

@@ -34,6 +34,11 @@ CURRENCIES: dict[str, str] = {
 }  # fmt: skip
 # counted nouns that name the same thing ("people" and "persons" counted as persons)
 COUNTED_SYNONYMS: dict[str, str] = {"people": "person", "persons": "person"}
+# nouns that count people without an agent suffix ("-er", "-ist"): a count of them is
+# never taken for a count of things written with another noun
+PEOPLE_COUNTED = frozenset(
+    "person people child children victim crew staff team family survivor hostage".split()
+)
 # verbs (lemmas) by which reports give one count or date: the injured, the dead, those on
 # board ("14 people were *hurt*" and "*injuring* 12 people" report one number)
 ANCHOR_SYNONYMS: dict[str, str] = {
