@@ -16,7 +16,7 @@ from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
 from newsdesk.lang.en.numbers import APPROXIMATORS, NEGATORS, NUMBER_WORDS, SCALES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "approximate",
@@ -90,8 +90,9 @@ def number_phrase(top: Token) -> tuple[list[Token], float | None]:
     return chain, number_value([t.text for t in chain])
 
 
-def number_tops(parse: Doc) -> Iterator[Token]:
-    """The last token of every number phrase (the one attached outside the phrase)."""
+def number_tops(parse: Doc | Span) -> Iterator[Token]:
+    """The last token of every number phrase (the one attached outside the phrase) of a
+    parse or of one of its sentences."""
     for token in parse:
         if not is_number(token) or token.ent_type_ in {"PERCENT", "ORDINAL"}:
             continue

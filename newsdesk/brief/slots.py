@@ -339,11 +339,10 @@ Reading = tuple[tuple[str, ...], str, float | str, str, bool, "Token"]
 
 
 def _values(sent: SpacySpan) -> Iterator[Reading]:
-    for top in number_tops(sent.doc):
-        if sent.start <= top.i < sent.end:
-            reading = _number(top)
-            if reading is not None:
-                yield reading
+    for top in number_tops(sent):
+        reading = _number(top)
+        if reading is not None:
+            yield reading
     for scale, value, shown, number in scale_values(sent):
         before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
         yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
