@@ -131,12 +131,18 @@ def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end:
     return True
 
 
+_KEY = "newsdesk.sentences"  # where a parse keeps its sentences once cut
+
+
 def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
     """The sentences of ``text``: from its parse when given (cut again where the rule
     sees a hard line break: a headline or a time stamp above the first sentence is no
     part of it), else by the rule."""
     if parsed is None or parsed.text != text:
         return split_sentences(text)
+    known = parsed.user_data.get(_KEY)
+    if known is not None:
+        return list(known)  # computed once per parse: summary and facts both ask
     blocks = _blocks(text)
     starts = [a for a, _ in blocks]
     found: list[Sentence] = []
@@ -145,6 +151,7 @@ def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
         while i < len(blocks) and blocks[i][0] < sent.end_char:  # cut at hard line breaks
             _add(text, max(blocks[i][0], sent.start_char), min(blocks[i][1], sent.end_char), found)
             i += 1
+    parsed.user_data[_KEY] = tuple(found)
     return found
 
 

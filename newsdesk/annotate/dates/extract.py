@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -117,12 +118,30 @@ def stamp_line(line: str, dates: Sequence[tuple[int, int]]) -> bool:
     return len(words) <= STAMP_MAX_WORDS and not sentence
 
 
+_STATED: OrderedDict[str, str | None] = OrderedDict()
+STATED_MEMO = 1024
+"""How many pages' stated dates are remembered (the dates stage reads a page's date, the
+briefing asks for it again)."""
+
+
+def _stated_date(text: str, timexes: Sequence[Timex] | None = None) -> str | None:
+    """`page_date` of ``text`` (``timexes``: its time expressions, when already found),
+    remembered for the last `STATED_MEMO` pages."""
+    if text in _STATED:
+        return _STATED[text]
+    found = page_date(text, find_timexes(text, None) if timexes is None else timexes)
+    _STATED[text] = found
+    while len(_STATED) > STATED_MEMO:
+        _STATED.popitem(last=False)
+    return found
+
+
 def document_date(doc: Document) -> str | None:
     """The day ``doc`` was published (``YYYY-MM-DD``): its ``published`` date, else the
     date its page states in its header (`page_date`), else None."""
     if doc.published:
         return doc.published[:10] if _DAY.fullmatch(doc.published[:10]) else None
-    return page_date(doc.text, find_timexes(doc.text, None))
+    return _stated_date(doc.text)
 
 
 def extract_times(
@@ -142,7 +161,7 @@ def extract_times(
     else:
         sentences, tense = split_sentences(doc.text), None
     timexes = find_timexes(doc.text, anchor, sentences, tense)
-    if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
+    if anchor is None and (stamp := _stated_date(doc.text, timexes)) is not None:
         timexes = find_timexes(doc.text, stamp, sentences, tense)
     out: list[TimeExpression] = []
     furniture = nonbody_regions(doc.text)
