@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
 from newsdesk.lang.en.layout import (
@@ -175,8 +176,11 @@ def _date_and_time_only(line: str) -> bool:
     return numbers >= 3 and bool(_NUMBER_JOINER.search(line))
 
 
+@lru_cache(maxsize=65536)
 def is_furniture(sentence: str) -> bool:
-    """Whether a sentence is a caption, credit, prompt, navigation, notice or legal line."""
+    """Whether a sentence is a caption, credit, prompt, navigation, notice or legal line.
+
+    (Remembered for the last sentences asked: the summary and the facts ask of the same.)"""
     text = sentence.strip()
     return bool(
         FURNITURE.search(text)
