@@ -114,6 +114,11 @@ def test_align_conflict_values_grouped_by_document(
             "The 59-year-old pilot landed the plane at Tessel.",
             "The pilot, who has flown for 30 years, landed the plane at Tessel.",
         ),
+        # a colour describing a person is no thing's colour
+        (
+            "Police said the suspect was a white male who fled the Tessel depot on foot.",
+            "Police said the suspect was a black male who fled the Tessel depot on foot.",
+        ),
         # background: a sentence about another year of the story
         (
             "The 2026 flood at Valmont killed three people, officials said on Monday 2026.",

@@ -31,14 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
-from newsdesk.lang.en.measures import PEOPLE_COUNTED
-from newsdesk.lang.en.people import (
-    JOB_NOUNS,
-    MEMBER_NOUNS,
-    PERSON_NOUNS,
-    RELATIONAL_NOUNS,
-    RESIDENT_NOUNS,
-)
+from newsdesk.lang.en.people import names_people
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
@@ -47,9 +40,6 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
-_PEOPLE = (
-    PERSON_NOUNS | JOB_NOUNS | MEMBER_NOUNS | RELATIONAL_NOUNS | RESIDENT_NOUNS | PEOPLE_COUNTED
-)
 NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
 
@@ -175,7 +165,7 @@ def _objects_substituted(
         ):
             continue
         kinds = {next(iter(n)) for n in nouns.values()}
-        if len(kinds) != 2 or any(_personal(k) for k in kinds):
+        if len(kinds) != 2 or any(names_people(k) for k in kinds):
             continue
         first, other = sorted(
             kinds, key=lambda k: min(order for order, n in enumerate(nouns.values()) if k in n)
@@ -193,15 +183,6 @@ def _objects_substituted(
             else:
                 renamed[id(slot)] = replace(slot, written=first)
     return [renamed.get(id(s), s) for s in slots]
-
-
-_PERSON_SUFFIXES = ("er", "or", "ist", "man", "ian", "ant", "ent", "ee")
-
-
-def _personal(noun: str) -> bool:
-    """Whether a counted noun (a lemma) may name people: a known noun for people, or one
-    with an agent suffix ("driver", "resident"); a count of people is not substituted."""
-    return noun in _PEOPLE or noun.endswith(_PERSON_SUFFIXES)
 
 
 def _clashes(

@@ -67,6 +67,7 @@ from newsdesk.lang.en.measures import (
     UNITS,
 )
 from newsdesk.lang.en.numbers import APPROXIMATORS, RANGE_STARTS
+from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
@@ -348,6 +349,8 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
         thing = _coloured(tok) if tok.text in COLOURS else None
+        if thing is not None and names_people(thing.lemma_.lower()):
+            thing = None  # "a black male", "a white woman": a description, no thing's colour
         if thing is not None:
             key = ("colour", thing.lemma_.lower())
             yield key, f"colour of the {thing.text}", tok.lower_, tok.text, False, tok

@@ -6,6 +6,8 @@ general English nouns for people.
 
 from __future__ import annotations
 
+from newsdesk.lang.en.measures import PEOPLE_COUNTED
+
 MASCULINE = frozenset("he him his himself".split())
 FEMININE = frozenset("she her hers herself".split())
 PERSONAL = MASCULINE | FEMININE
@@ -59,3 +61,24 @@ VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
 RESIDENT_NOUNS = frozenset("man woman boy girl teenager teen resident native".split())
 # Nouns naming a storm: "Hurricane Odile" is an event, not a person.
 STORMS = frozenset("hurricane typhoon cyclone storm tornado".split())
+# Nouns for people by their sex or age alone ("a black male", "two juveniles").
+DESCRIBED_NOUNS = frozenset("male female adult juvenile minor youth".split())
+# Endings of agent nouns: a noun that ends so may name people ("driver", "resident").
+AGENT_SUFFIXES = ("er", "or", "ist", "man", "ian", "ant", "ent", "ee")
+
+
+def names_people(noun: str) -> bool:
+    """Whether a noun (a lemma) may name people: a known noun for people, or one with an
+    agent suffix ("driver", "resident")."""
+    return noun in _PEOPLE_NOUNS or noun.endswith(AGENT_SUFFIXES)
+
+
+_PEOPLE_NOUNS = (
+    PERSON_NOUNS
+    | JOB_NOUNS
+    | MEMBER_NOUNS
+    | RELATIONAL_NOUNS
+    | RESIDENT_NOUNS
+    | PEOPLE_COUNTED
+    | DESCRIBED_NOUNS
+)
