@@ -11,13 +11,14 @@ Curran", "Ri Jong Ho", "Rhee Dong-su").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from nicknames import NickNamer
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from newsdesk.lang.en.names import PARTICLES, SURNAME_FIRST
+from newsdesk.lang.en.names import PARTICLES, SUFFIXES, SURNAME_FIRST
 from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 
@@ -97,6 +98,15 @@ def name_shaped(tok: Token) -> bool:
 def glued(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is a hyphen inside a word (no space on either side)."""
     return parsed[i].text == "-" and not parsed[i].whitespace_ and not parsed[i - 1].whitespace_
+
+
+def without_suffixes(words: Sequence[str]) -> list[str]:
+    """The words of a name without its generational suffixes ("Ann Lee Jr." -> "Ann",
+    "Lee"); a one-word name stays as it is."""
+    out = list(words)
+    while len(out) > 1 and out[-1].rstrip(".,").casefold() in SUFFIXES:
+        out.pop()
+    return out
 
 
 def surnames_of(name: str) -> list[str]:

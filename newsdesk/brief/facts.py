@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,13 +32,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+from newsdesk.annotate.names import without_suffixes
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
 from newsdesk.lang.en.discourse import MODALS
 from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
-from newsdesk.lang.en.names import SUFFIXES
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -164,9 +165,7 @@ def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
 def _surname(name: str) -> str:
     """The word that tells a person apart: the last of the name, without a possessive
     ending or a generational suffix ("Ann Lee Jr.'s" -> "lee")."""
-    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if w]
-    while len(words) > 1 and words[-1].rstrip(".,").casefold() in SUFFIXES:
-        words.pop()
+    words = without_suffixes(re.sub(r"['’]s$", "", name.strip()).split())
     return words[-1].casefold() if words else ""
 
 
@@ -469,15 +468,19 @@ def group_facts(
     plain = None if similarity else tfidf_similarity(texts, names=False)
     threshold = EMBEDDING_THRESHOLD if similarity else TFIDF_THRESHOLD
 
+    @cache
+    def one_event(i: int, j: int) -> bool:
+        """The two sentences state one action (with the default similarity only)."""
+        return (
+            plain is not None
+            and sim[i, j] >= EVENT_THRESHOLD
+            and same_event(items[i].predicates, items[j].predicates)
+        )
+
     def linkable(i: int, j: int) -> bool:
         a, b = items[i], items[j]
         worded = plain is None or plain[i, j] >= PLAIN_FLOOR
-        one_event = (
-            plain is not None
-            and sim[i, j] >= EVENT_THRESHOLD
-            and same_event(a.predicates, b.predicates)
-        )
-        if ((worded and sim[i, j] >= threshold) or one_event) and _agree(a, b):
+        if ((worded and sim[i, j] >= threshold) or one_event(i, j)) and _agree(a, b):
             return True
         disputed = worded and sim[i, j] >= threshold * CONFLICT_FLOOR
         return bool(disputed and _disputed(a, b, conflicts))
@@ -490,8 +493,7 @@ def group_facts(
 
     def strength(i: int, j: int) -> float:
         """Similarity, raised for two sentences that state one action (a surer link)."""
-        event = plain is not None and same_event(items[i].predicates, items[j].predicates)
-        return float(sim[i, j]) + (EVENT_BONUS if event else 0.0)
+        return float(sim[i, j]) + (EVENT_BONUS if one_event(i, j) else 0.0)
 
     pairs = sorted(((strength(i, j), int(i), int(j)) for i, j in candidates if i < j), reverse=True)
     for _, i, j in pairs:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.names import without_suffixes
 from newsdesk.annotate.quotes.context import Person
-from newsdesk.lang.en.names import SUFFIXES
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 
 TITLES = HONORIFICS | TITLE_WORDS | frozenset(ABBREVIATIONS)
@@ -48,9 +48,7 @@ def name_words(tokens: Sequence[Token]) -> tuple[tuple[str, ...], str | None]:
         if is_title(texts[start]):
             title = _title_key(texts[start])
         start += 1
-    words = tuple(texts[start:])
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in SUFFIXES:
-        words = words[:-1]
+    words = tuple(without_suffixes(texts[start:]))
     if len(words) == 1 and not words[0][:1].isupper():
         return (), title
     return words, title
