@@ -433,17 +433,31 @@ class SummaryItem:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A statement grouped across the documents that make it."""
+    """A statement grouped across the documents that make it.
+
+    ``agreement`` is ``corroborated`` when two or more documents make the statement with
+    the same values, ``conflicting`` when its sources state different values (or it has
+    one source and another document disputes a value it states), else ``single-source``.
+    ``conflicts`` holds the indexes (into the briefing's conflicts) of the conflicts on a
+    value its sources state: a corroborated fact may still be disputed by other outlets.
+    """
 
     text: str
     sources: tuple[Span, ...]
     agreement: Agreement
+    conflicts: tuple[int, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.conflicts)
 
     def to_dict(self) -> JSON:
         return {
             "text": self.text,
             "sources": [s.to_dict() for s in self.sources],
             "agreement": self.agreement,
+            "disputed": self.disputed,
+            "conflicts": list(self.conflicts),
         }
 
     @classmethod
@@ -452,6 +466,7 @@ class Fact:
             str(data["text"]),
             tuple(Span.from_dict(s) for s in data["sources"]),
             data["agreement"],
+            tuple(int(n) for n in data.get("conflicts", ())),
         )
 
 

@@ -672,3 +672,45 @@ def test_conflicts_home_town_of_a_person(backend: SpacyBackend) -> None:
 )
 def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
     assert find_conflicts(mini(backend, first, second)) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # a weekday fits a date only if the date falls on it (4 March 2008 was a Tuesday)
+        (
+            "Mara Voss, star of the 1999 film Blue Harbour, opened a shop in Halden on "
+            "Tuesday, 4 March 2008.",
+            "Mara Voss, known for the 1999 film Blue Harbour, opened a shop in Halden on Thursday.",
+            ["Tuesday, 4 March 2008", "Thursday"],
+        ),
+        (
+            "Mara Voss, star of the 1999 film Blue Harbour, opened a shop in Halden on "
+            "Tuesday, 4 March 2008.",
+            "Mara Voss, known for the 1999 film Blue Harbour, opened a shop in Halden on Tuesday.",
+            [],
+        ),
+        # "former" describing a person dates no other event; "another" does
+        (
+            "The former dancer Mara Voss opened a shop in Halden on Tuesday.",
+            "Mara Voss opened a shop in Halden on Friday, her agent said.",
+            ["Tuesday", "Friday"],
+        ),
+        (
+            "Another singer, Mara Voss, opened a shop in Halden on Tuesday.",
+            "Mara Voss opened a shop in Halden on Friday, her agent said.",
+            [],
+        ),
+        # a date dates its own clause, not the "three years ago" of the sentence
+        (
+            "Three years ago, Voss, who opened a shop in Halden in March, spoke about her past.",
+            "Voss opened a shop in Halden in September, her agent said.",
+            ["March", "September"],
+        ),
+    ],
+)
+def test_conflicts_days_of_an_event(
+    backend: SpacyBackend, first: str, second: str, values: list[str]
+) -> None:
+    conflicts = find_conflicts(mini(backend, first, second))
+    assert [v.value for c in conflicts for v in c.values] == values

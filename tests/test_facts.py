@@ -333,3 +333,57 @@ def test_facts_negated_or_hedged_action_is_another_statement(backend: SpacyBacke
     assert not same_event(predicates(stated.parse), predicates(denied.parse))
     assert same_event(predicates(done.parse), predicates(done.parse))
     assert not same_event(predicates(done.parse), predicates(denied.parse))
+
+
+# ---------------------------------------------------------------------------- meaning, disputes
+
+
+@pytest.mark.slow
+def test_facts_paraphrase_linked_by_meaning(backend: SpacyBackend) -> None:
+    """Two outlets word one charge differently (few words in common): the sentence
+    encoder links them, the words alone do not."""
+    from newsdesk.embed import Embedder
+
+    docs = [
+        parsed(
+            backend,
+            Document(
+                "d1",
+                "Ravi Okafor, 31, is accused of setting fire to the "
+                "Lindqvist bakery in Marsten early on Sunday.",
+            ),
+        ),
+        parsed(
+            backend,
+            Document(
+                "d2",
+                "Ravi Okafor, aged 31 and from Marsten, was charged "
+                "with arson following the blaze at the bakery at the weekend.",
+            ),
+        ),
+    ]
+    assert [f.agreement for f in group_facts(docs)] == ["single-source", "single-source"]
+    [fact] = group_facts(docs, encoder=Embedder())
+    assert (fact.agreement, docs_of(fact)) == ("corroborated", ["d1", "d2"])
+
+
+@pytest.mark.slow
+def test_facts_corroborated_yet_disputed_by_another_outlet(backend: SpacyBackend) -> None:
+    """Two outlets give the same depth, a third another: the two corroborate each other
+    (the fact links the conflict), the third is not their support."""
+    texts = [
+        "The quake struck at 2:09 a.m. about 14 miles north of Halvik and had a depth of 1.2 "
+        "miles.",
+        "The quake struck at 2:09 a.m. about 14 miles north of Halvik and had a depth of 1.2 "
+        "miles, officials said.",
+        "The quake struck at 2:09 a.m., 14 miles north of Halvik, at a depth of 12 miles.",
+    ]
+    docs = [parsed(backend, Document(f"q{i}", t)) for i, t in enumerate(texts, 1)]
+    conflicts = find_conflicts(docs)
+    assert [c.about for c in conflicts] == ["depth (length)"]
+    facts = group_facts(docs, conflicts=conflicts)
+    assert [(f.agreement, docs_of(f), f.conflicts) for f in facts] == [
+        ("corroborated", ["q1", "q2"], (0,)),
+        ("conflicting", ["q3"], (0,)),
+    ]
+    assert facts[0].disputed and facts[0].to_dict()["conflicts"] == [0]

@@ -227,3 +227,33 @@ def test_values_agree() -> None:
     assert not values_agree("Twelve people were hurt.", "Fourteen people were hurt.")
     assert not values_agree("It sank on Monday.", "It sank on Sunday.")
     assert values_agree("It sank on Monday.", "It sank yesterday.")
+
+
+def test_summary_citations_agree_with_each_other() -> None:
+    """A line that names no day may be said by outlets that give different days: it
+    cites one side only (support means agreement, among the citations too)."""
+    line = (
+        "The singer Mara Voss checked into a clinic in Halden to be treated for exhaustion, "
+        "her agent told reporters."
+    )
+    docs = [
+        Document("a", line, published="2026-03-03"),
+        Document("a2", line.replace("The singer", "Singer"), published="2026-03-03"),
+        Document("b", "On Tuesday the singer Mara Voss checked into a clinic in Halden."),
+        Document("c", "On Friday the singer Mara Voss checked into a clinic in Halden."),
+    ]
+    [item] = summarize(docs, words=30)
+    assert item.text == line
+    cited = {c.doc for c in item.citations}
+    assert {"a", "a2"} <= cited
+    assert len(cited & {"b", "c"}) == 1
+
+
+def test_values_agree_on_months_and_years() -> None:
+    assert not values_agree("She launched the line in December.", "She launched it in September.")
+    assert values_agree("She launched the line in December.", "She launched it on 9 December.")
+    assert not values_agree("He was convicted in June 1998.", "He was jailed in June 1999.")
+    assert values_agree("He was convicted in June 1998.", "He was convicted in June.")
+    assert values_agree("It opened on Friday.", "It opened in October.")
+    assert not values_agree("It opened on October 12.", "It opened on 13 October.")
+    assert values_agree("May I say it opened in May?", "It opened in May.")

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
 from newsdesk.lang.en.people import names_people
@@ -75,10 +76,16 @@ def minor(a: Slot, b: Slot) -> bool:
 
 def _same_day(a: str, b: str) -> bool:
     """Whether two days or months (`slots._day` values) can be one: a weekday left
-    unresolved fits any date; a day or month without its year fits that day or month of
-    any year; a month fits each of its days."""
+    unresolved fits any date that falls on it, and any month; a day or month without its
+    year fits that day or month of any year; a month fits each of its days."""
+    if a.startswith("weekday") and b.startswith("weekday"):
+        return a == b
     if a.startswith("weekday") or b.startswith("weekday"):
-        return a == b or a.startswith("weekday") != b.startswith("weekday")
+        weekday, day = (a, b) if a.startswith("weekday") else (b, a)
+        try:
+            return date.fromisoformat(day).strftime("%A").lower() == weekday.split()[-1]
+        except ValueError:
+            return True  # a month, or a day without its year
     return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
 
 
@@ -96,8 +103,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS or (a.written and b.written):
         return True  # a person's; one verb's object each document counts once
-    if a.agent and b.agent and a.agent != b.agent:
-        return False  # "Berg was arrested on Sunday", "Holm was arrested on 6 January"
+    if a.agent and b.agent:  # one named person's act, or two people's
+        return a.agent == b.agent  # not "Berg was arrested on Sunday", "Holm… on 6 January"
     if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
         return False  # clock times of two verbs: one event only when it has one participant
     union = a.words | b.words

@@ -104,7 +104,7 @@ def build_briefing(
         quotes=group_quotes([q for d in sources for q in d.quotes]),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),
-        facts=group_facts(sources, conflicts=conflicts),
+        facts=group_facts(sources, conflicts=conflicts, encoder=embedder),  # type: ignore[arg-type]
         conflicts=conflicts,
         timeline=merged_timeline(sources),
         boilerplate=boilerplate,

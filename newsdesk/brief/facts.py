@@ -36,7 +36,15 @@ from newsdesk.annotate.names import without_suffixes
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
-from newsdesk.brief.number_words import days_of, numbers_in, numbers_of, same_numbers, share_any
+from newsdesk.brief.number_words import (
+    days_of,
+    numbers_in,
+    numbers_of,
+    same_days,
+    same_numbers,
+    share_any,
+)
+from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
 from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
 from newsdesk.lang.en.speech import REPORTING_VERBS
@@ -69,6 +77,10 @@ EVENT_THRESHOLD = 0.1
 """TF-IDF cosine two sentences that state the same action of one participant need."""
 EVENT_BONUS = 0.2
 """Added to the similarity of two such sentences when pairs are merged, surest first."""
+MEANING_THRESHOLD = 0.72
+"""Sentence-embedding cosine at or above which two sentences say the same (with an encoder)."""
+MEANING_FLOOR = 0.15
+"""TF-IDF cosine two sentences need before their embeddings are compared."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -306,6 +318,23 @@ def same_event(a: Predicates, b: Predicates) -> bool:
 # ---------------------------------------------------------------------------- similarity
 
 
+def _meaning(
+    texts: list[str], compared: npt.NDArray[np.bool_], encoder: SentenceEncoder
+) -> npt.NDArray[np.float64]:
+    """Embedding cosines of the ``compared`` pairs of ``texts`` (0 elsewhere); only the
+    texts of compared pairs are embedded, each distinct text once."""
+    out = np.zeros(compared.shape, dtype=float)
+    wanted = sorted(set(np.flatnonzero(compared.any(axis=0) | compared.any(axis=1)).tolist()))
+    if not wanted:
+        return out
+    distinct = list(dict.fromkeys(texts[i] for i in wanted))
+    rows = dict(zip(distinct, np.asarray(encoder.encode(distinct), dtype=float), strict=True))
+    vectors = np.zeros((len(texts), next(iter(rows.values())).shape[0]))
+    for i in wanted:
+        vectors[i] = rows[texts[i]]
+    return np.where(compared, vectors @ vectors.T, 0.0)
+
+
 def _stem(word: str) -> str:
     """A crude stem: common inflection endings cut off ("injuring" -> "injur")."""
     for suffix in ("ing", "ed", "es", "s"):
@@ -359,7 +388,7 @@ def _agree(a: _Sentence, b: _Sentence) -> bool:
     return (
         same_numbers(a.numbers, b.numbers)
         and share_any(a.people, b.people)
-        and share_any(a.dates, b.dates)
+        and same_days(a.dates, b.dates)
     )
 
 
@@ -433,16 +462,17 @@ def _agreement(
     sources: list[_Sentence], shown: _Sentence, valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
     """Conflicting if two sources state different values of a conflict of ``valued``, or
-    the sentence ``shown`` as the fact states a disputed value, or a source overlaps a
-    claim of ``plain`` (the claims of conflicts without values); else corroborated from
-    two documents, single-source from one."""
-    if (
-        any(_overlaps(s.span, plain) for s in sources)
-        or any(disagreeing(a.span, b.span, valued) for a in sources for b in sources)
-        or disputes(shown.span, valued)
+    a source overlaps a claim of ``plain`` (the claims of conflicts without values), or
+    the one source ``shown`` states a disputed value; else corroborated from two
+    documents (whose values agree with each other, even where other outlets differ:
+    `Fact.conflicts` says so), single-source from one."""
+    if any(_overlaps(s.span, plain) for s in sources) or any(
+        disagreeing(a.span, b.span, valued) for a in sources for b in sources
     ):
         return "conflicting"
-    return "corroborated" if len({s.span.doc for s in sources}) >= 2 else "single-source"
+    if len({s.span.doc for s in sources}) >= 2:
+        return "corroborated"
+    return "conflicting" if disputes(shown.span, valued) else "single-source"
 
 
 def group_facts(
@@ -450,6 +480,7 @@ def group_facts(
     sentences: Sequence[Span] | None = None,
     similarity: Similarity | None = None,
     conflicts: Sequence[Conflict] = (),
+    encoder: SentenceEncoder | None = None,
 ) -> tuple[Fact, ...]:
     """The statements of ``docs`` grouped across documents, best supported first.
 
@@ -467,6 +498,14 @@ def group_facts(
     sim = np.asarray(similarity(texts) if similarity else tfidf_similarity(texts), dtype=float)
     plain = None if similarity else tfidf_similarity(texts, names=False)
     threshold = EMBEDDING_THRESHOLD if similarity else TFIDF_THRESHOLD
+    doc_number = {d: n for n, d in enumerate(dict.fromkeys(s.span.doc for s in items))}
+    docs_of = np.array([doc_number[s.span.doc] for s in items])
+    apart = docs_of[:, None] != docs_of
+    meaning = (
+        _meaning(texts, (sim >= MEANING_FLOOR) & apart, encoder)
+        if encoder is not None and plain is not None
+        else np.zeros_like(sim)
+    )
 
     @cache
     def one_event(i: int, j: int) -> bool:
@@ -477,28 +516,31 @@ def group_facts(
             and same_event(items[i].predicates, items[j].predicates)
         )
 
+    valued = [c for c in conflicts if c.values]
+
     def linkable(i: int, j: int) -> bool:
         a, b = items[i], items[j]
+        if disagreeing(a.span, b.span, valued):
+            return False
         worded = plain is None or plain[i, j] >= PLAIN_FLOOR
-        if ((worded and sim[i, j] >= threshold) or one_event(i, j)) and _agree(a, b):
+        said = (worded and sim[i, j] >= threshold) or meaning[i, j] >= MEANING_THRESHOLD
+        if (said or one_event(i, j)) and _agree(a, b):
             return True
         disputed = worded and sim[i, j] >= threshold * CONFLICT_FLOOR
         return bool(disputed and _disputed(a, b, conflicts))
 
     groups = _Groups(items, linkable)
-    doc_number = {d: n for n, d in enumerate(dict.fromkeys(s.span.doc for s in items))}
-    docs_of = np.array([doc_number[s.span.doc] for s in items])
     floor = min(threshold * CONFLICT_FLOOR, EVENT_THRESHOLD if plain is not None else 1.0)
-    candidates = np.argwhere((sim >= floor) & (docs_of[:, None] != docs_of))
+    candidates = np.argwhere(((sim >= floor) | (meaning >= MEANING_THRESHOLD)) & apart)
 
     def strength(i: int, j: int) -> float:
         """Similarity, raised for two sentences that state one action (a surer link)."""
-        return float(sim[i, j]) + (EVENT_BONUS if one_event(i, j) else 0.0)
+        said = max(float(sim[i, j]), float(meaning[i, j]) - MEANING_THRESHOLD + threshold)
+        return said + (EVENT_BONUS if one_event(i, j) else 0.0)
 
     pairs = sorted(((strength(i, j), int(i), int(j)) for i, j in candidates if i < j), reverse=True)
     for _, i, j in pairs:
         groups.merge(i, j)
-    valued = [c for c in conflicts if c.values]
     facts = []
     for members in groups.members.values():
         best = _representative(members, sim, items, valued)
@@ -507,6 +549,11 @@ def group_facts(
     facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     return tuple(
-        Fact(best.text, tuple(s.span for s in sources), _agreement(sources, best, valued, unvalued))
+        Fact(
+            best.text,
+            tuple(s.span for s in sources),
+            _agreement(sources, best, valued, unvalued),
+            tuple(sorted({n for s in sources for n in disputes(s.span, conflicts)})),
+        )
         for _, _, best, sources in facts
     )

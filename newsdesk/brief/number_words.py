@@ -131,13 +131,29 @@ _NUMBER_IN_TEXT = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = sorted({m for m in MONTHS if len(m) > 3 or m == "may"}, key=len, reverse=True)
+_MONTH = "|".join(_MONTH_NAMES)
+_YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
 _DAY_IN_TEXT = re.compile(
-    r"\b(?:"
-    + "|".join(WEEKDAYS)
-    + r")\b|\b\d{1,2}\s+(?:"
-    + "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
-    + r")\b",
+    r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+    r"|\b(?P<day>\d{1,2})\s+(?P<month>"
+    + _MONTH
+    + r")\b"
+    + _YEAR
+    + r"|\b(?P<month2>"
+    + _MONTH
+    + r")\.?\s+(?P<day2>\d{1,2})(?![\d,.]\d)\b"
+    + _YEAR.replace("year", "year2")
+    + r"|\b(?P<month3>"
+    + _MONTH
+    + r")\s+(?P<year3>(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
+)
+# A month named alone, capitalised ("in December"); "May" not opening a sentence (the verb).
+_MONTH_IN_TEXT = re.compile(
+    r"(?<![.!?]\s)(?<!^)\bMay\b|\b(?:"
+    + "|".join(m.capitalize() for m in _MONTH_NAMES if m != "may")
+    + r")\b"
 )
 
 
@@ -150,14 +166,61 @@ def numbers_of(text: str) -> frozenset[float]:
 
 
 def days_of(text: str) -> frozenset[str]:
-    """The weekdays and day-month dates written in ``text`` ("friday", "12 october")."""
-    return frozenset(" ".join(m.group().lower().split()) for m in _DAY_IN_TEXT.finditer(text))
+    """The weekdays, days and months written in ``text``, as "friday", "october 12"
+    ("12 October" and "October 12" alike), "october 12 2008", "june 1998", "october" (a
+    month named alone)."""
+    found: set[str] = set()
+    dated: list[tuple[int, int]] = []
+    for m in _DAY_IN_TEXT.finditer(text):
+        if m["weekday"]:
+            found.add(m["weekday"].lower())
+            continue
+        month = m["month"] or m["month2"] or m["month3"]
+        day = m["day"] or m["day2"]
+        year = m["year"] or m["year2"] or m["year3"]
+        parts = [month.lower(), str(int(day)) if day else "", year or ""]
+        found.add(" ".join(p for p in parts if p))
+        dated.append(m.span())
+    found.update(
+        m.group().lower()
+        for m in _MONTH_IN_TEXT.finditer(text)
+        if not any(a <= m.start() < b for a, b in dated)
+    )
+    return frozenset(found)
+
+
+def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two sentences' days (`days_of`) can be the same statement's: weekdays and
+    dates are compared apart, each agreeing when either sentence names none, or they
+    share a weekday, or a date of one can be one of the other's (the same month, with the
+    same day and year where both give them)."""
+    weekdays_x, weekdays_y = x & _WEEKDAY_SET, y & _WEEKDAY_SET
+    dates_x, dates_y = x - _WEEKDAY_SET, y - _WEEKDAY_SET
+    return share_any(weekdays_x, weekdays_y) and (
+        not (dates_x and dates_y) or any(_same_date(a, b) for a in dates_x for b in dates_y)
+    )
+
+
+_WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Whether two `days_of` dates ("june 1998", "june 12") can be one."""
+    (month_a, *rest_a), (month_b, *rest_b) = a.split(), b.split()
+
+    def part(rest: list[str], year: bool) -> str | None:
+        return next((p for p in rest if (len(p) == 4) == year), None)
+
+    return month_a == month_b and all(
+        x is None or y is None or x == y
+        for x, y in ((part(rest_a, y), part(rest_b, y)) for y in (False, True))
+    )
 
 
 def values_agree(a: str, b: str) -> bool:
     """Whether two sentences can say the same thing: the numbers of one are among the
     other's (when both give numbers) and they share a day (when both name days)."""
-    return same_numbers(numbers_of(a), numbers_of(b)) and share_any(days_of(a), days_of(b))
+    return same_numbers(numbers_of(a), numbers_of(b)) and same_days(days_of(a), days_of(b))
 
 
 def same_numbers(x: frozenset[float], y: frozenset[float]) -> bool:

@@ -212,14 +212,19 @@ def _conflicts(briefing: Briefing, docs: dict[str, Document], links: Links) -> l
     return views
 
 
+def _disputes(briefing: Briefing, indexes: Sequence[int]) -> list[JSON]:
+    """Links to the conflicts of ``indexes`` (a summary line's or a fact's)."""
+    return [
+        {"anchor": conflict_anchor(i), "about": briefing.conflicts[i].about}
+        for i in dict.fromkeys(indexes)
+        if 0 <= i < len(briefing.conflicts)
+    ]
+
+
 def _summary(briefing: Briefing, docs: dict[str, Document], links: Links) -> list[JSON]:
     items = []
     for item in briefing.summary:
-        disputes = [
-            {"anchor": conflict_anchor(i), "about": briefing.conflicts[i].about}
-            for i in dict.fromkeys(item.conflicts)
-            if 0 <= i < len(briefing.conflicts)
-        ]
+        disputes = _disputes(briefing, item.conflicts)
         items.append(
             {
                 **cited(item.text, item.citations, docs, links),
@@ -347,7 +352,12 @@ def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
         "people": _people(briefing, links),
         "graph": relation_graph(briefing, links),
         "facts": [
-            {**cited(f.text, f.sources, docs, links), "agreement": f.agreement} for f in facts
+            {
+                **cited(f.text, f.sources, docs, links),
+                "agreement": f.agreement,
+                "disputes": _disputes(briefing, f.conflicts),
+            }
+            for f in facts
         ],
         "facts_hidden": hidden,
         "timeline": [
@@ -470,7 +480,9 @@ def to_markdown(briefing: Briefing) -> str:
     if view["facts"]:
         out += ["## Facts and their support", ""]
         for fact in view["facts"]:
-            out.append(f"- [{fact['agreement']}] {fact['text']} {refs(fact['docs'])}")
+            differ = "; ".join(d["about"] for d in fact["disputes"])
+            mark = f" — sources differ: {differ}" if differ else ""
+            out.append(f"- [{fact['agreement']}] {fact['text']} {refs(fact['docs'])}{mark}")
         if view["facts_hidden"]:
             out.append(
                 f"- … and {view['facts_hidden']} more single-source statements (see the JSON)"

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -127,9 +127,22 @@ def hedged(predicate: Token) -> bool:
     )
 
 
-def _elsewhere(sentence: SpacySpan) -> bool:
-    """Whether a sentence may be about another event ("another ferry", "a year ago")."""
-    return any(t.lower_ in OTHER_EVENT for t in sentence)
+def _elsewhere(tokens: Iterable[Token]) -> bool:
+    """Whether words may be about another event ("another ferry", "a year ago"). A
+    "former" that describes a person ("the former travel reporter") dates no event."""
+    return any(
+        t.lower_ in OTHER_EVENT
+        and not (t.lower_ == "former" and names_people(t.head.lemma_.lower()))
+        for t in tokens
+    )
+
+
+def _dated_elsewhere(focus: Token) -> bool:
+    """Whether the clause of a date may be about another event: a date dates its own
+    clause ("Three years ago, Reid, who launched a line in September, said…": September
+    is this story's)."""
+    clause = _clause_of(focus)
+    return _elsewhere(t for t in focus.sent if _clause_of(t) == clause)
 
 
 # ---------------------------------------------------------------------------- people
@@ -268,13 +281,15 @@ def _clause_of(tok: Token) -> Token:
 
 
 def _another_year(focus: Token, present: frozenset[str]) -> bool:
-    """Whether the clause of ``focus`` is dated only in years other than the story's ("The
-    2011 flood killed 40 people"; not "X, 58, whose father founded the firm in 1978")."""
+    """Whether the clause of ``focus`` is dated only in years other than the story's, one
+    of them earlier ("The 2011 flood killed 40 people"; not "X, 58, whose father founded
+    the firm in 1978"). A later year is no background: the story is at least that late
+    (its year is the latest that two documents write, which may be a film's)."""
     if not present:
         return False
     clause = _clause_of(focus)
     years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
-    return bool(years and not years & present)
+    return bool(years and not years & present and min(years) < max(present))
 
 
 def read_slots(
@@ -293,8 +308,9 @@ def read_slots(
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _elsewhere(sent) or _another_month(doc, sent, present.days):
+        if _another_month(doc, sent, present.days):
             continue
+        elsewhere = _elsewhere(sent)
         words = frozenset(
             t.lemma_.lower()
             for t in sent
@@ -309,6 +325,8 @@ def read_slots(
         readings += _article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
             if _another_year(focus, present.years) or numbered(focus):
+                continue
+            if elsewhere and (key[0] != "date" or _dated_elsewhere(focus)):
                 continue
             claim = _claim(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
@@ -330,7 +348,7 @@ def read_slots(
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
-            if not _another_year(focus, present.years):
+            if not elsewhere and not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
 

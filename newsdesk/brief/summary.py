@@ -439,8 +439,11 @@ def _corroboration(
     vectors: _Vectors,
     opts: SummaryOptions,
 ) -> list[Span]:
-    """For each other document, its sentence that best says the same as ``unit``, if any."""
-    spans = []
+    """For each other document, its sentence that best says the same as ``unit``, if any,
+    surest first, each kept only if its numbers and days agree with every one kept before
+    (two citations that agree with the line may still disagree with each other: "on
+    Tuesday" and "on Friday" for a line that names no day)."""
+    found: list[tuple[float, int, int]] = []
     for d, ids in shortlist.items():
         best: tuple[float, int] | None = None
         for i in ids:
@@ -450,8 +453,15 @@ def _corroboration(
                 if best is None or score > best[0]:
                     best = (score, i)
         if best is not None:
-            spans.append(docs[d].span(flat[best[1]].start, flat[best[1]].end))
-    return spans
+            found.append((best[0], d, best[1]))
+    kept: list[int] = []
+    for _, _, i in sorted(found, key=lambda f: (-f[0], f[1])):
+        if all(values_agree(flat[i].text, flat[k].text) for k in kept):
+            kept.append(i)
+    return [
+        docs[flat[i].doc].span(flat[i].start, flat[i].end)
+        for i in sorted(kept, key=lambda i: flat[i].doc)
+    ]
 
 
 def summarize(
