@@ -17,12 +17,24 @@ import click
 
 from newsdesk import app
 from newsdesk.annotate.nlp import MAX_PIECE_CHARS
-from newsdesk.cli_options import db_option, open_existing
+from newsdesk.cli_options import (
+    annotate_option,
+    assign_option,
+    db_option,
+    format_option,
+    include_text_option,
+    max_document_bytes_option,
+    open_existing,
+    reading_options,
+    story_options,
+    threshold_option,
+    words_option,
+)
 from newsdesk.errors import NewsdeskError
 from newsdesk.ids import MAX_ID_CHARS
 from newsdesk.ingest.read import count_items
 from newsdesk.model import Document, Refusal
-from newsdesk.settings import Settings, help_for
+from newsdesk.settings import Settings
 from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -60,38 +72,6 @@ Limits (an input past one is refused with its reason; the others go on):
 
 def _err(message: str) -> None:
     click.echo(message, err=True)
-
-
-def story_options(func: Any) -> Any:
-    func = click.option(
-        "--story-window-days",
-        type=click.FloatRange(min=0),
-        default=None,
-        help=help_for("story_window_days") + " [default: 30]",
-    )(func)
-    func = click.option(
-        "--story-threshold",
-        type=click.FloatRange(0.0, 1.0),
-        default=None,
-        help=help_for("story_threshold") + " [default: 0.27]",
-    )(func)
-    return func
-
-
-def reading_options(func: Any) -> Any:
-    func = click.option(
-        "--published",
-        metavar="DATE",
-        help="Publication date (ISO 8601) for documents that carry none, e.g. .txt files.",
-    )(func)
-    func = click.option("--outlet", help="Outlet for documents that name none.")(func)
-    func = click.option(
-        "--max-document-bytes",
-        type=click.IntRange(min=1),
-        default=None,
-        help=help_for("max_document_bytes") + " [default: 5000000]",
-    )(func)
-    return func
 
 
 def _read(
@@ -165,19 +145,8 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @reading_options
-@click.option(
-    "--annotate/--no-annotate",
-    default=True,
-    show_default=True,
-    help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
-)
-@click.option(
-    "--stories/--no-stories",
-    "assign",
-    default=True,
-    show_default=True,
-    help="Put each new document into its story as it is stored (see `newsdesk recluster`).",
-)
+@annotate_option
+@assign_option
 @story_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-item lines.")
 def ingest(
@@ -283,12 +252,10 @@ def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> 
 
 @cli.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
+    "jsonl",
     help="table for people; json is [{id, title, outlet, published, story, label}] "
     "(story: newsdesk's story id; label: the story label the input gave).",
 )
@@ -341,17 +308,12 @@ def _print_table(records: list[dict[str, Any]]) -> None:
 
 @cli.command(epilog=INPUTS_HELP)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json"]),
-    default="jsonl",
-    show_default=True,
+@format_option(
+    "jsonl",
+    "json",
     help="jsonl: one newsdesk.annotation/1 object per line; json: a list of them.",
 )
-@click.option(
-    "--include-text", is_flag=True, help="Add each document's clean text (to check offsets)."
-)
+@include_text_option
 @reading_options
 def annotate(
     inputs: tuple[str, ...],
@@ -402,28 +364,21 @@ def annotate(
     "repeatable. Needs --db.",
 )
 @click.option("--db", envvar="NEWSDESK_DB", help="The store --story reads from.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "md", "html"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "jsonl",
+    "md",
+    "html",
     help="json/jsonl: newsdesk.briefing/1 objects; md: Markdown; html: one self-contained page.",
 )
-@click.option(
-    "--words",
-    type=click.IntRange(min=10),
-    default=120,
-    show_default=True,
-    help="Cap on the summary length in words (whole sentences).",
-)
+@words_option
 @click.option(
     "--by",
     "by",
     type=click.Choice(["story", "folder"]),
     help="One briefing per 'story' label (JSONL), or per folder the files are in.",
 )
-@click.option("--include-text", is_flag=True, help="Add each document's clean text (json/jsonl).")
+@include_text_option
 @click.option(
     "-o",
     "--output",
@@ -509,21 +464,12 @@ def brief(
     envvar="NEWSDESK_DB",
     help="List the stories kept in this store instead of grouping INPUTs.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "table",
     help='json: [{"id", "title", "documents", "first_seen", "last_seen"}]; table: for people.',
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Similarity a document needs to join a story (default tuned on ECB+: 0.29); "
-    "higher splits more.",
-)
+@threshold_option
 @reading_options
 def stories_command(
     inputs: tuple[str, ...],
@@ -575,18 +521,10 @@ def stories_command(
 
 @cli.command()
 @db_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Average similarity that holds a story together (default tuned on ECB+: 0.29).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
+@threshold_option
+@format_option(
+    "text",
+    "json",
     help='json: {"stories_before", "stories_after", "moved", "changes": [...]}.',
 )
 def recluster(db: str, threshold: float | None, fmt: str) -> None:
@@ -686,26 +624,9 @@ Offsets are Python str indices into the document's clean text."""
     show_default=True,
     help="Write a briefing per story (the slowest step: each story is parsed again).",
 )
-@click.option(
-    "--words",
-    type=click.IntRange(min=10),
-    default=120,
-    show_default=True,
-    help="Cap on each briefing's summary length in words.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Similarity a document needs to join a story, as in `newsdesk stories` "
-    "(default 0.29).",
-)
-@click.option(
-    "--max-document-bytes",
-    type=click.IntRange(min=1),
-    default=None,
-    help=help_for("max_document_bytes") + " [default: 5000000]",
-)
+@words_option
+@threshold_option
+@max_document_bytes_option
 def batch(
     inputs: tuple[str, ...],
     out: str,
@@ -736,8 +657,7 @@ def batch(
         from newsdesk.batch import BatchOptions, run_batch
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise click.ClickException(
-            f"newsdesk batch needs Ray Data ({exc.name} is missing): "
-            "pip install 'newsdesk[batch]'"
+            f"newsdesk batch needs Ray Data ({exc.name} is missing): pip install 'newsdesk[batch]'"
         ) from exc
     settings = Settings().with_options(max_document_bytes=max_document_bytes)
     options = BatchOptions(

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsdesk.cli_options import db_option, open_existing, open_store
+from newsdesk.cli_options import (
+    annotate_option,
+    assign_option,
+    db_option,
+    format_option,
+    open_existing,
+    open_store,
+)
 from newsdesk.errors import NewsdeskError
 
 if TYPE_CHECKING:
@@ -139,12 +146,9 @@ def feeds_rm(url: str, db: str) -> None:
 
 @feeds.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"url", "title", "last_status", "last_error", "last_fetched", '
     '"next_fetch", "items_seen", "documents_added", "errors", ...}].',
 )
@@ -208,19 +212,8 @@ def feeds_ls(db: str, fmt: str) -> None:
     show_default=True,
     help="Look for due feeds at least this often (seconds).",
 )
-@click.option(
-    "--annotate/--no-annotate",
-    default=True,
-    show_default=True,
-    help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
-)
-@click.option(
-    "--stories/--no-stories",
-    "assign",
-    default=True,
-    show_default=True,
-    help="Put each new document into its story as it is stored.",
-)
+@annotate_option
+@assign_option
 @click.option(
     "--pages/--no-pages",
     default=True,
@@ -393,12 +386,9 @@ def alerts_add(query: str | None, db: str, person: str | None, webhook: str | No
 
 @alerts.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"id", "query", "person", "webhook", ...}].',
 )
 def alerts_ls(db: str, fmt: str) -> None:
@@ -434,12 +424,9 @@ def alerts_ls(db: str, fmt: str) -> None:
 @alerts.command(name="hits")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"id", "alert", "kind", "document", "story", "title", "at", "delivery", ...}].',
 )
 def alerts_hits(db: str, limit: int, fmt: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -161,6 +162,33 @@ def test_cli_help_teaches_by_example_and_readme_names_every_command() -> None:
         text = run(command, "--help").stdout
         assert "Examples:" in text and "newsdesk " + command in text, command
         assert f"newsdesk {command} " in readme, command
+
+
+# Options whose meaning differs by command (`--db` is optional for `brief` and `stories`;
+# each command has its own formats, limits, workers and quiet mode).
+PER_COMMAND_OPTIONS = {"--db", "--format", "--limit", "--workers", "--quiet"}
+
+
+def test_cli_an_option_name_means_the_same_in_every_command() -> None:
+    """Options several commands take are shared declarations (`newsdesk.cli_options`):
+    the same type, default and help text wherever they appear."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    commands: list[tuple[str, click.Command]] = list(cli.commands.items())
+    while commands:
+        name, command = commands.pop()
+        if isinstance(command, click.Group):
+            commands += [(f"{name} {n}", c) for n, c in command.commands.items()]
+            continue
+        for param in command.params:
+            if isinstance(param, click.Option) and param.opts[-1] not in PER_COMMAND_OPTIONS:
+                key = repr(
+                    (param.name, param.type, param.default, param.help, param.secondary_opts)
+                )
+                seen.setdefault(param.opts[-1], []).append((name, key))
+    shared = {opt: uses for opt, uses in seen.items() if len(uses) > 1}
+    assert {"--words", "--threshold", "--max-document-bytes", "--annotate"} <= set(shared)
+    for opt, uses in shared.items():
+        assert len({key for _, key in uses}) == 1, (opt, [name for name, _ in uses])
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="demo corpus missing")
