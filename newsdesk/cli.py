@@ -25,6 +25,7 @@ from newsdesk.cli_options import (
     include_text_option,
     max_document_bytes_option,
     open_existing,
+    open_store,
     reading_options,
     story_options,
     threshold_option,
@@ -183,40 +184,36 @@ def ingest(
         story_threshold=story_threshold,
         story_window_days=story_window_days,
     )
-    try:
-        store = app.open_store(db, settings)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
     counts: Counter[str] = Counter()
-    total = 0 if "-" in inputs else count_items(inputs)
-    pipeline = app.default_pipeline(settings) if annotate else None
-    results = app.ingest(
-        _read(inputs, settings, outlet, published),
-        store,
-        pipeline,
-        settings.batch_size,
-        assign=assign,
-        settings=settings,
-    )
     stories: set[str] = set()
     founded: set[str] = set()
-    alerts = _alert_checker(store)
-    try:
-        for result in _progress(results, total, "ingesting", show=not quiet):
-            counts[result.status] += 1
-            if alerts is not None and result.status == "added":
-                alerts.check(store, [result.id])
-            if result.story:
-                stories.add(result.story)
-                if result.story == story_id([result.id]):
-                    founded.add(result.story)
-            if result.status in ("duplicate", "refused") and not quiet:
-                _err(f"{result.status}: {result}")  # as it happens: a crash loses none
-    except KeyboardInterrupt:
-        _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
-        sys.exit(130)
-    finally:
-        store.close()
+    with open_store(db, settings) as store:
+        total = 0 if "-" in inputs else count_items(inputs)
+        pipeline = app.default_pipeline(settings) if annotate else None
+        results = app.ingest(
+            _read(inputs, settings, outlet, published),
+            store,
+            pipeline,
+            settings.batch_size,
+            assign=assign,
+            settings=settings,
+        )
+        alerts = _alert_checker(store)
+        try:
+            for result in _progress(results, total, "ingesting", show=not quiet):
+                counts[result.status] += 1
+                if alerts is not None and result.status == "added":
+                    alerts.check(store, [result.id])
+                if result.story:
+                    stories.add(result.story)
+                    if result.story == story_id([result.id]):
+                        founded.add(result.story)
+                if result.status in ("duplicate", "refused") and not quiet:
+                    _err(f"{result.status}: {result}")  # as it happens: a crash loses none
+        except KeyboardInterrupt:
+            stored = counts["added"]
+            _err(f"interrupted: {stored} documents stored before the stop; none half-written")
+            sys.exit(130)
     into = f" (into {len(stories)} stories, {len(founded)} of them new)" if stories else ""
     click.echo(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
@@ -269,11 +266,8 @@ def list_documents(db: str, fmt: str, duplicates: bool) -> None:
       newsdesk ls --db news.db --format json | jq '.[].title'
       newsdesk ls --db news.db --duplicates
     """
-    store = open_existing(db)
-    try:
+    with open_existing(db) as store:
         records = store.copies() if duplicates else store.listing()
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -421,11 +415,8 @@ def brief(
     refused = 0
     try:
         if db:
-            store = open_existing(db)
-            try:
+            with open_existing(db) as store:
                 briefings = list(app.brief_stored(store, story_ids, words=words))
-            finally:
-                store.close()
             by = by or ("story" if len(story_ids) > 1 else None)
         else:
             docs, refused = _read_all(inputs, settings, outlet, published, "brief")
@@ -497,11 +488,8 @@ def stories_command(
         raise click.UsageError("give either INPUT... to group, or --db to list stored stories")
     refused = 0
     if db:
-        store = open_existing(db)
-        try:
+        with open_existing(db) as store:
             found = store.stories.stories()
-        finally:
-            store.close()
     else:
         settings = Settings().with_options(max_document_bytes=max_document_bytes)
         docs, refused = _read_all(inputs, settings, outlet, published, "group")
@@ -541,13 +529,11 @@ def recluster(db: str, threshold: float | None, fmt: str) -> None:
       newsdesk recluster --db news.db
       newsdesk recluster --db news.db --threshold 0.35 --format json
     """
-    store = open_existing(db)
-    try:
-        report = app.recluster(store, threshold=threshold)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_existing(db) as store:
+        try:
+            report = app.recluster(store, threshold=threshold)
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         record = {
             "stories_before": report.stories_before,
@@ -685,16 +671,11 @@ def import_command(folder: str, db: str) -> None:
     """
     from newsdesk.batch import import_batch
 
-    try:
-        store = app.open_store(db)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        report = import_batch(folder, store)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            report = import_batch(folder, store)
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(f"{db}: {report}")
 
 
@@ -710,16 +691,14 @@ def search(query: str, db: str, limit: int) -> None:
       newsdesk search ferry --db news.db
       newsdesk search '"harbour master" AND strait' --db news.db
     """
-    store = app.open_store(db)
-    try:
-        for doc_id in store.search(query, limit=limit):
-            doc = store.get(doc_id)
-            title = doc.title if doc and doc.title else ""
-            click.echo(f"{doc_id}\t{title}")
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            for doc_id in store.search(query, limit=limit):
+                doc = store.get(doc_id)
+                title = doc.title if doc and doc.title else ""
+                click.echo(f"{doc_id}\t{title}")
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @cli.command()

@@ -20,6 +20,7 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.settings import help_for
 
 if TYPE_CHECKING:
+    from newsdesk.settings import Settings
     from newsdesk.store.sqlite import SQLiteStore
 
 __all__ = [
@@ -138,12 +139,12 @@ def reading_options(func: Any) -> Any:
     return max_document_bytes_option(func)
 
 
-def open_store(db: str) -> SQLiteStore:
+def open_store(db: str, settings: Settings | None = None) -> SQLiteStore:
     """The store at ``db`` (created if missing); a clear error when it cannot be opened."""
     from newsdesk import app
 
     try:
-        return app.open_store(db)
+        return app.open_store(db, settings)
     except NewsdeskError as exc:
         raise click.ClickException(str(exc)) from exc
 
