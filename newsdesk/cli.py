@@ -17,12 +17,25 @@ import click
 
 from newsdesk import app
 from newsdesk.annotate.nlp import MAX_PIECE_CHARS
-from newsdesk.cli_options import db_option, open_existing
+from newsdesk.cli_options import (
+    annotate_option,
+    assign_option,
+    db_option,
+    format_option,
+    include_text_option,
+    max_document_bytes_option,
+    open_existing,
+    open_store,
+    reading_options,
+    story_options,
+    threshold_option,
+    words_option,
+)
 from newsdesk.errors import NewsdeskError
 from newsdesk.ids import MAX_ID_CHARS
 from newsdesk.ingest.read import count_items
 from newsdesk.model import Document, Refusal
-from newsdesk.settings import Settings, help_for
+from newsdesk.settings import Settings
 from newsdesk.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -60,38 +73,6 @@ Limits (an input past one is refused with its reason; the others go on):
 
 def _err(message: str) -> None:
     click.echo(message, err=True)
-
-
-def story_options(func: Any) -> Any:
-    func = click.option(
-        "--story-window-days",
-        type=click.FloatRange(min=0),
-        default=None,
-        help=help_for("story_window_days") + " [default: 30]",
-    )(func)
-    func = click.option(
-        "--story-threshold",
-        type=click.FloatRange(0.0, 1.0),
-        default=None,
-        help=help_for("story_threshold") + " [default: 0.27]",
-    )(func)
-    return func
-
-
-def reading_options(func: Any) -> Any:
-    func = click.option(
-        "--published",
-        metavar="DATE",
-        help="Publication date (ISO 8601) for documents that carry none, e.g. .txt files.",
-    )(func)
-    func = click.option("--outlet", help="Outlet for documents that name none.")(func)
-    func = click.option(
-        "--max-document-bytes",
-        type=click.IntRange(min=1),
-        default=None,
-        help=help_for("max_document_bytes") + " [default: 5000000]",
-    )(func)
-    return func
 
 
 def _read(
@@ -165,19 +146,8 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @reading_options
-@click.option(
-    "--annotate/--no-annotate",
-    default=True,
-    show_default=True,
-    help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
-)
-@click.option(
-    "--stories/--no-stories",
-    "assign",
-    default=True,
-    show_default=True,
-    help="Put each new document into its story as it is stored (see `newsdesk recluster`).",
-)
+@annotate_option
+@assign_option
 @story_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-item lines.")
 def ingest(
@@ -214,40 +184,36 @@ def ingest(
         story_threshold=story_threshold,
         story_window_days=story_window_days,
     )
-    try:
-        store = app.open_store(db, settings)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
     counts: Counter[str] = Counter()
-    total = 0 if "-" in inputs else count_items(inputs)
-    pipeline = app.default_pipeline(settings) if annotate else None
-    results = app.ingest(
-        _read(inputs, settings, outlet, published),
-        store,
-        pipeline,
-        settings.batch_size,
-        assign=assign,
-        settings=settings,
-    )
     stories: set[str] = set()
     founded: set[str] = set()
-    alerts = _alert_checker(store)
-    try:
-        for result in _progress(results, total, "ingesting", show=not quiet):
-            counts[result.status] += 1
-            if alerts is not None and result.status == "added":
-                alerts.check(store, [result.id])
-            if result.story:
-                stories.add(result.story)
-                if result.story == story_id([result.id]):
-                    founded.add(result.story)
-            if result.status in ("duplicate", "refused") and not quiet:
-                _err(f"{result.status}: {result}")  # as it happens: a crash loses none
-    except KeyboardInterrupt:
-        _err(f"interrupted: {counts['added']} documents stored before the stop; none half-written")
-        sys.exit(130)
-    finally:
-        store.close()
+    with open_store(db, settings) as store:
+        total = 0 if "-" in inputs else count_items(inputs)
+        pipeline = app.default_pipeline(settings) if annotate else None
+        results = app.ingest(
+            _read(inputs, settings, outlet, published),
+            store,
+            pipeline,
+            settings.batch_size,
+            assign=assign,
+            settings=settings,
+        )
+        alerts = _alert_checker(store)
+        try:
+            for result in _progress(results, total, "ingesting", show=not quiet):
+                counts[result.status] += 1
+                if alerts is not None and result.status == "added":
+                    alerts.check(store, [result.id])
+                if result.story:
+                    stories.add(result.story)
+                    if result.story == story_id([result.id]):
+                        founded.add(result.story)
+                if result.status in ("duplicate", "refused") and not quiet:
+                    _err(f"{result.status}: {result}")  # as it happens: a crash loses none
+        except KeyboardInterrupt:
+            stored = counts["added"]
+            _err(f"interrupted: {stored} documents stored before the stop; none half-written")
+            sys.exit(130)
     into = f" (into {len(stories)} stories, {len(founded)} of them new)" if stories else ""
     click.echo(
         f"{db}: added {counts['added']}{into}, duplicates {counts['duplicate']}, "
@@ -283,12 +249,10 @@ def _progress(items: Iterable[T], total: int, label: str, show: bool = True) -> 
 
 @cli.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
+    "jsonl",
     help="table for people; json is [{id, title, outlet, published, story, label}] "
     "(story: newsdesk's story id; label: the story label the input gave).",
 )
@@ -302,11 +266,8 @@ def list_documents(db: str, fmt: str, duplicates: bool) -> None:
       newsdesk ls --db news.db --format json | jq '.[].title'
       newsdesk ls --db news.db --duplicates
     """
-    store = open_existing(db)
-    try:
+    with open_existing(db) as store:
         records = store.copies() if duplicates else store.listing()
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -341,17 +302,12 @@ def _print_table(records: list[dict[str, Any]]) -> None:
 
 @cli.command(epilog=INPUTS_HELP)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json"]),
-    default="jsonl",
-    show_default=True,
+@format_option(
+    "jsonl",
+    "json",
     help="jsonl: one newsdesk.annotation/1 object per line; json: a list of them.",
 )
-@click.option(
-    "--include-text", is_flag=True, help="Add each document's clean text (to check offsets)."
-)
+@include_text_option
 @reading_options
 def annotate(
     inputs: tuple[str, ...],
@@ -402,28 +358,21 @@ def annotate(
     "repeatable. Needs --db.",
 )
 @click.option("--db", envvar="NEWSDESK_DB", help="The store --story reads from.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "md", "html"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "jsonl",
+    "md",
+    "html",
     help="json/jsonl: newsdesk.briefing/1 objects; md: Markdown; html: one self-contained page.",
 )
-@click.option(
-    "--words",
-    type=click.IntRange(min=10),
-    default=120,
-    show_default=True,
-    help="Cap on the summary length in words (whole sentences).",
-)
+@words_option
 @click.option(
     "--by",
     "by",
     type=click.Choice(["story", "folder"]),
     help="One briefing per 'story' label (JSONL), or per folder the files are in.",
 )
-@click.option("--include-text", is_flag=True, help="Add each document's clean text (json/jsonl).")
+@include_text_option
 @click.option(
     "-o",
     "--output",
@@ -466,11 +415,8 @@ def brief(
     refused = 0
     try:
         if db:
-            store = open_existing(db)
-            try:
+            with open_existing(db) as store:
                 briefings = list(app.brief_stored(store, story_ids, words=words))
-            finally:
-                store.close()
             by = by or ("story" if len(story_ids) > 1 else None)
         else:
             docs, refused = _read_all(inputs, settings, outlet, published, "brief")
@@ -509,21 +455,12 @@ def brief(
     envvar="NEWSDESK_DB",
     help="List the stories kept in this store instead of grouping INPUTs.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "table",
     help='json: [{"id", "title", "documents", "first_seen", "last_seen"}]; table: for people.',
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Similarity a document needs to join a story (default tuned on ECB+: 0.29); "
-    "higher splits more.",
-)
+@threshold_option
 @reading_options
 def stories_command(
     inputs: tuple[str, ...],
@@ -551,11 +488,8 @@ def stories_command(
         raise click.UsageError("give either INPUT... to group, or --db to list stored stories")
     refused = 0
     if db:
-        store = open_existing(db)
-        try:
+        with open_existing(db) as store:
             found = store.stories.stories()
-        finally:
-            store.close()
     else:
         settings = Settings().with_options(max_document_bytes=max_document_bytes)
         docs, refused = _read_all(inputs, settings, outlet, published, "group")
@@ -575,18 +509,10 @@ def stories_command(
 
 @cli.command()
 @db_option
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Average similarity that holds a story together (default tuned on ECB+: 0.29).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
+@threshold_option
+@format_option(
+    "text",
+    "json",
     help='json: {"stories_before", "stories_after", "moved", "changes": [...]}.',
 )
 def recluster(db: str, threshold: float | None, fmt: str) -> None:
@@ -603,13 +529,11 @@ def recluster(db: str, threshold: float | None, fmt: str) -> None:
       newsdesk recluster --db news.db
       newsdesk recluster --db news.db --threshold 0.35 --format json
     """
-    store = open_existing(db)
-    try:
-        report = app.recluster(store, threshold=threshold)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_existing(db) as store:
+        try:
+            report = app.recluster(store, threshold=threshold)
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         record = {
             "stories_before": report.stories_before,
@@ -686,26 +610,9 @@ Offsets are Python str indices into the document's clean text."""
     show_default=True,
     help="Write a briefing per story (the slowest step: each story is parsed again).",
 )
-@click.option(
-    "--words",
-    type=click.IntRange(min=10),
-    default=120,
-    show_default=True,
-    help="Cap on each briefing's summary length in words.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Similarity a document needs to join a story, as in `newsdesk stories` "
-    "(default 0.29).",
-)
-@click.option(
-    "--max-document-bytes",
-    type=click.IntRange(min=1),
-    default=None,
-    help=help_for("max_document_bytes") + " [default: 5000000]",
-)
+@words_option
+@threshold_option
+@max_document_bytes_option
 def batch(
     inputs: tuple[str, ...],
     out: str,
@@ -736,8 +643,7 @@ def batch(
         from newsdesk.batch import BatchOptions, run_batch
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise click.ClickException(
-            f"newsdesk batch needs Ray Data ({exc.name} is missing): "
-            "pip install 'newsdesk[batch]'"
+            f"newsdesk batch needs Ray Data ({exc.name} is missing): pip install 'newsdesk[batch]'"
         ) from exc
     settings = Settings().with_options(max_document_bytes=max_document_bytes)
     options = BatchOptions(
@@ -765,16 +671,11 @@ def import_command(folder: str, db: str) -> None:
     """
     from newsdesk.batch import import_batch
 
-    try:
-        store = app.open_store(db)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        report = import_batch(folder, store)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            report = import_batch(folder, store)
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(f"{db}: {report}")
 
 
@@ -790,16 +691,14 @@ def search(query: str, db: str, limit: int) -> None:
       newsdesk search ferry --db news.db
       newsdesk search '"harbour master" AND strait' --db news.db
     """
-    store = app.open_store(db)
-    try:
-        for doc_id in store.search(query, limit=limit):
-            doc = store.get(doc_id)
-            title = doc.title if doc and doc.title else ""
-            click.echo(f"{doc_id}\t{title}")
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            for doc_id in store.search(query, limit=limit):
+                doc = store.get(doc_id)
+                title = doc.title if doc and doc.title else ""
+                click.echo(f"{doc_id}\t{title}")
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @cli.command()

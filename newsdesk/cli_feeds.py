@@ -14,13 +14,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsdesk.cli_options import db_option, open_existing, open_store
+from newsdesk.cli_options import (
+    annotate_option,
+    assign_option,
+    db_option,
+    format_option,
+    open_existing,
+    open_store,
+)
 from newsdesk.errors import NewsdeskError
 
 if TYPE_CHECKING:
     from newsdesk.feeds.watcher import RoundReport
 
 EXIT_OK, EXIT_FAILED = 0, 1
+NO_FEEDS_HINT = "add a feed with `newsdesk feeds add`"
 
 
 @click.group()
@@ -55,9 +63,8 @@ def feeds_add(urls: tuple[str, ...], db: str, title: str | None) -> None:
     """
     from newsdesk.feeds import add_feed
 
-    store = open_store(db)
     bad = 0
-    try:
+    with open_store(db) as store:
         for url in urls:
             try:
                 added = add_feed(store, url, title)
@@ -66,8 +73,6 @@ def feeds_add(urls: tuple[str, ...], db: str, title: str | None) -> None:
                 click.echo(f"refused: {url}: {exc}", err=True)
                 continue
             click.echo(f"{'added' if added else 'already followed'}: {url.strip()}")
-    finally:
-        store.close()
     sys.exit(EXIT_FAILED if bad else EXIT_OK)
 
 
@@ -84,13 +89,11 @@ def feeds_import(opml: str, db: str) -> None:
     from newsdesk.feeds import import_opml
 
     data = Path(opml).read_bytes()
-    store = open_store(db)
-    try:
-        added, known, refused = import_opml(store, data)
-    except NewsdeskError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            added, known, refused = import_opml(store, data)
+        except NewsdeskError as exc:
+            raise click.ClickException(str(exc)) from exc
     for line in refused:
         click.echo(f"refused: {line}", err=True)
     click.echo(f"{db}: added {len(added)}, already followed {len(known)}, refused {len(refused)}")
@@ -108,11 +111,8 @@ def feeds_export(db: str) -> None:
     """
     from newsdesk.feeds import export_opml
 
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
-    try:
+    with open_existing(db, hint=NO_FEEDS_HINT) as store:
         click.echo(export_opml(store), nl=False)
-    finally:
-        store.close()
 
 
 @feeds.command(name="rm")
@@ -127,11 +127,8 @@ def feeds_rm(url: str, db: str) -> None:
     """
     from newsdesk.feeds import remove_feed
 
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
-    try:
+    with open_existing(db, hint=NO_FEEDS_HINT) as store:
         removed = remove_feed(store, url)
-    finally:
-        store.close()
     if not removed:
         raise click.ClickException(f"{db} does not follow {url}")
     click.echo(f"removed: {url}")
@@ -139,12 +136,9 @@ def feeds_rm(url: str, db: str) -> None:
 
 @feeds.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"url", "title", "last_status", "last_error", "last_fetched", '
     '"next_fetch", "items_seen", "documents_added", "errors", ...}].',
 )
@@ -162,11 +156,8 @@ def feeds_ls(db: str, fmt: str) -> None:
     """
     from newsdesk.feeds import list_feeds
 
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
-    try:
+    with open_existing(db, hint=NO_FEEDS_HINT) as store:
         records = [f.to_dict() for f in list_feeds(store)]
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
@@ -208,19 +199,8 @@ def feeds_ls(db: str, fmt: str) -> None:
     show_default=True,
     help="Look for due feeds at least this often (seconds).",
 )
-@click.option(
-    "--annotate/--no-annotate",
-    default=True,
-    show_default=True,
-    help="Annotate documents (quotes, entities, dates, genre) as they are stored.",
-)
-@click.option(
-    "--stories/--no-stories",
-    "assign",
-    default=True,
-    show_default=True,
-    help="Put each new document into its story as it is stored.",
-)
+@annotate_option
+@assign_option
 @click.option(
     "--pages/--no-pages",
     default=True,
@@ -301,48 +281,49 @@ def watch(
         fetch_pages=pages,
     )
     settings = Settings()
-    store = open_existing(db, hint="add a feed with `newsdesk feeds add`")
-    write = LockedWriter(store)
-    pipeline = app.default_pipeline(settings) if annotate else None
-    sender = WebhookSender(store_delivery(write))
-    sender.resume(write)
-    watcher = Watcher(write, options, Ingester(settings, pipeline, assign), AlertChecker(sender))
-
-    def stop(signum: int, _frame: object) -> None:
-        if watcher.stop.is_set():
-            raise KeyboardInterrupt
-        click.echo("stopping: finishing the documents in hand", err=True)
-        watcher.request_stop()
-
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
-    failed = False
-
-    def show(report: RoundReport) -> None:
-        nonlocal failed
-        failed = failed or bool(report.failed)
-        for feed in report.feeds:
-            if feed.error:
-                click.echo(f"failed: {feed}", err=True)
-            elif not quiet and (feed.new_items or feed.counts):
-                click.echo(str(feed))
-        click.echo(
-            f"{db}: round of {len(report.feeds)} feeds in {report.seconds:.1f} s: "
-            f"added {report.total('added')}, duplicates {report.total('duplicate')}, "
-            f"refused {report.total('refused')}, feeds failed {len(report.failed)}",
-            err=not once,
+    with open_existing(db, hint=NO_FEEDS_HINT) as store:
+        write = LockedWriter(store)
+        pipeline = app.default_pipeline(settings) if annotate else None
+        sender = WebhookSender(store_delivery(write))
+        sender.resume(write)
+        watcher = Watcher(
+            write, options, Ingester(settings, pipeline, assign), AlertChecker(sender)
         )
 
-    try:
-        if once:
-            show(watcher.round(force=True))
-        else:
-            watcher.run(interval=interval, on_round=show)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        watcher.close()
-        sender.close()
-        store.close()
+        def stop(signum: int, _frame: object) -> None:
+            if watcher.stop.is_set():
+                raise KeyboardInterrupt
+            click.echo("stopping: finishing the documents in hand", err=True)
+            watcher.request_stop()
+
+        previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+        failed = False
+
+        def show(report: RoundReport) -> None:
+            nonlocal failed
+            failed = failed or bool(report.failed)
+            for feed in report.feeds:
+                if feed.error:
+                    click.echo(f"failed: {feed}", err=True)
+                elif not quiet and (feed.new_items or feed.counts):
+                    click.echo(str(feed))
+            click.echo(
+                f"{db}: round of {len(report.feeds)} feeds in {report.seconds:.1f} s: "
+                f"added {report.total('added')}, duplicates {report.total('duplicate')}, "
+                f"refused {report.total('refused')}, feeds failed {len(report.failed)}",
+                err=not once,
+            )
+
+        try:
+            if once:
+                show(watcher.round(force=True))
+            else:
+                watcher.run(interval=interval, on_round=show)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            watcher.close()
+            sender.close()
     sys.exit(EXIT_FAILED if once and failed else EXIT_OK)
 
 
@@ -381,24 +362,19 @@ def alerts_add(query: str | None, db: str, person: str | None, webhook: str | No
     """
     from newsdesk.feeds import add_alert
 
-    store = open_store(db)
-    try:
-        alert_id = add_alert(store, query, person, webhook)
-    except NewsdeskError as exc:
-        raise click.UsageError(str(exc)) from exc
-    finally:
-        store.close()
+    with open_store(db) as store:
+        try:
+            alert_id = add_alert(store, query, person, webhook)
+        except NewsdeskError as exc:
+            raise click.UsageError(str(exc)) from exc
     click.echo(f"alert {alert_id} saved")
 
 
 @alerts.command(name="ls")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"id", "query", "person", "webhook", ...}].',
 )
 def alerts_ls(db: str, fmt: str) -> None:
@@ -410,11 +386,8 @@ def alerts_ls(db: str, fmt: str) -> None:
     """
     from newsdesk.feeds import list_alerts
 
-    store = open_existing(db)
-    try:
+    with open_existing(db) as store:
         records = [a.to_dict() for a in list_alerts(store)]
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
@@ -434,12 +407,9 @@ def alerts_ls(db: str, fmt: str) -> None:
 @alerts.command(name="hits")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
     help='json: [{"id", "alert", "kind", "document", "story", "title", "at", "delivery", ...}].',
 )
 def alerts_hits(db: str, limit: int, fmt: str) -> None:
@@ -449,11 +419,8 @@ def alerts_hits(db: str, limit: int, fmt: str) -> None:
     Examples:
       newsdesk alerts hits --db news.db --limit 10
     """
-    store = open_existing(db)
-    try:
+    with open_existing(db) as store:
         records = [h.to_dict() for h in store.alerts.hits(limit=limit)]
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
@@ -475,11 +442,8 @@ def alerts_rm(alert_id: int, db: str) -> None:
     """
     from newsdesk.feeds import remove_alert
 
-    store = open_existing(db)
-    try:
+    with open_existing(db) as store:
         removed = remove_alert(store, alert_id)
-    finally:
-        store.close()
     if not removed:
         raise click.ClickException(f"no alert {alert_id} in {db}")
     click.echo(f"removed alert {alert_id}")

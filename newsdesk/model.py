@@ -263,6 +263,10 @@ class Document:
     relations: tuple[Relation, ...] = ()
     timeline: tuple[TimeExpression, ...] = ()
     genre_evidence: tuple[tuple[str, float], ...] = ()
+    # The day (YYYY-MM-DD) the page states for itself in its header, as the dates stage read
+    # it for a document with no `published` date: "" when the page states none, None when
+    # the dates stage has not read the page.
+    stated_date: str | None = None
     # The NLP parse of `text` while the document passes through a pipeline (a spaCy Doc);
     # never serialised, never compared.
     parse: Any = field(default=None, compare=False, repr=False)
@@ -322,6 +326,8 @@ class Document:
         data["entities"] = [e.to_dict() for e in self.entities]
         data["relations"] = [r.to_dict() for r in self.relations]
         data["timeline"] = [t.to_dict() for t in self.timeline]
+        if self.stated_date is not None:
+            data["stated_date"] = self.stated_date
         return data
 
     @classmethod
@@ -349,6 +355,7 @@ class Document:
             genre_evidence=tuple(
                 (str(k), float(v)) for k, v in (data.get("genre_evidence") or {}).items()
             ),
+            stated_date=data.get("stated_date"),
         )
 
     def annotation(self, include_text: bool = False, error: str | None = None) -> JSON:

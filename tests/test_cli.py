@@ -6,19 +6,23 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner
 from referencing import Registry, Resource
 
 from newsdesk.cli import cli
+from newsdesk.cli_options import open_existing, open_store
 from newsdesk.model import story_id
+from newsdesk.store.sqlite import SQLiteStore
 from tests.conftest import CONTRACTS, EXAMPLES, ROOT, WIRE, write_jsonl
 
 
@@ -123,6 +127,58 @@ def test_cli_ls_missing_store_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no store at" in result.stderr
 
 
+def test_cli_open_existing_is_closed_when_its_block_ends_even_by_an_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    open_store(db).close()
+    with pytest.raises(click.ClickException), open_existing(db) as store:
+        assert store.listing() == []
+        raise click.ClickException("a command's own error")
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        store.listing()
+
+
+def test_cli_open_existing_names_the_hint_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    with pytest.raises(click.ClickException, match=r"^no store at .*none\.db \(add a feed\)$"):
+        open_existing(str(missing), hint="add a feed")
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", ["ls", "search", "stories", "recluster", "feeds ls"])
+def test_cli_unreadable_store_is_an_error_not_a_traceback(tmp_path: Path, command: str) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database " * 20)
+    args = [*command.split(), *(["ferry"] if command == "search" else []), "--db", str(bad)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert f"Error: cannot open store {bad}: file is not a database" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ls"], ["stories"], ["recluster"], ["feeds", "ls"], ["alerts", "hits"], ["search", "ferry"]]
+    + [["feeds", "rm", "https://example.org/none.xml"], ["alerts", "rm", "7"]],  # errors
+    ids=" ".join,
+)
+def test_cli_every_store_a_command_opens_is_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    db = str(tmp_path / "n.db")
+    open_store(db).close()
+    opened: list[SQLiteStore] = []
+    real_init = SQLiteStore.__init__
+
+    def init(self: SQLiteStore, *a: Any, **kw: Any) -> None:
+        real_init(self, *a, **kw)
+        opened.append(self)
+
+    monkeypatch.setattr(SQLiteStore, "__init__", init)
+    CliRunner().invoke(cli, [*args, "--db", db])
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].conn.execute("SELECT 1")
+
+
 def test_cli_annotate_jsonl_validates_and_offsets_hold(
     batch: Path, validator: jsonschema.Draft202012Validator
 ) -> None:
@@ -161,6 +217,33 @@ def test_cli_help_teaches_by_example_and_readme_names_every_command() -> None:
         text = run(command, "--help").stdout
         assert "Examples:" in text and "newsdesk " + command in text, command
         assert f"newsdesk {command} " in readme, command
+
+
+# Options whose meaning differs by command (`--db` is optional for `brief` and `stories`;
+# each command has its own formats, limits, workers and quiet mode).
+PER_COMMAND_OPTIONS = {"--db", "--format", "--limit", "--workers", "--quiet"}
+
+
+def test_cli_an_option_name_means_the_same_in_every_command() -> None:
+    """Options several commands take are shared declarations (`newsdesk.cli_options`):
+    the same type, default and help text wherever they appear."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    commands: list[tuple[str, click.Command]] = list(cli.commands.items())
+    while commands:
+        name, command = commands.pop()
+        if isinstance(command, click.Group):
+            commands += [(f"{name} {n}", c) for n, c in command.commands.items()]
+            continue
+        for param in command.params:
+            if isinstance(param, click.Option) and param.opts[-1] not in PER_COMMAND_OPTIONS:
+                key = repr(
+                    (param.name, param.type, param.default, param.help, param.secondary_opts)
+                )
+                seen.setdefault(param.opts[-1], []).append((name, key))
+    shared = {opt: uses for opt, uses in seen.items() if len(uses) > 1}
+    assert {"--words", "--threshold", "--max-document-bytes", "--annotate"} <= set(shared)
+    for opt, uses in shared.items():
+        assert len({key for _, key in uses}) == 1, (opt, [name for name, _ in uses])
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="demo corpus missing")

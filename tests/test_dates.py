@@ -10,7 +10,9 @@ import json
 import pytest
 
 from newsdesk.annotate.dates import (
+    annotate_dates,
     contract_date,
+    document_date,
     extract_times,
     find_timexes,
     parse_anchor,
@@ -357,6 +359,45 @@ def test_dates_page_date_from_stamp_lines(stamp: str) -> None:
     text = f"Cyclist hurt on Harbour Road\n{stamp}\nYesterday a cyclist was hurt, police said."
     found = {t.expression: t.date for t in extract_times(Document(id="d", text=text))}
     assert found["Yesterday"] == "2013-09-13"
+
+
+STAMPED = "Cyclist hurt on Harbour Road\n14 September 2013\nYesterday a cyclist was hurt."
+
+
+def test_dates_stage_keeps_the_page_date_it_read() -> None:
+    """The dates stage reads the page's own date once: the timeline is anchored on it and
+    the document keeps it (`Document.stated_date`) for the briefing to ask."""
+    doc = annotate_dates(Document(id="d", text=STAMPED))
+    assert doc.stated_date == "2013-09-14"
+    assert {t.expression: t.date for t in doc.timeline}["Yesterday"] == "2013-09-13"
+    assert doc.timeline == extract_times(Document(id="d", text=STAMPED))
+
+
+def test_dates_stage_records_a_page_that_states_no_date() -> None:
+    doc = annotate_dates(Document(id="d", text="Cyclist hurt\nYesterday a cyclist was hurt."))
+    assert doc.stated_date == ""  # read, and there is none (None: not read)
+    assert document_date(doc) is None
+
+
+def test_dates_stage_reads_no_page_date_when_published_is_known() -> None:
+    doc = annotate_dates(Document(id="d", text=STAMPED, published="2013-09-20"))
+    assert doc.stated_date is None
+    assert {t.expression: t.date for t in doc.timeline}["Yesterday"] == "2013-09-19"
+    assert document_date(doc) == "2013-09-20"
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [
+        ("2014-01-02", "2014-01-02"),  # the dates stage's reading is taken as it is
+        ("", None),  # the dates stage found no date: the page is not read again
+        (None, "2013-09-14"),  # not through the dates stage: the page is read
+    ],
+)
+def test_dates_document_date_asks_the_stage_then_the_page(
+    stated: str | None, expected: str | None
+) -> None:
+    assert document_date(Document(id="d", text=STAMPED, stated_date=stated)) == expected
 
 
 @pytest.mark.parametrize(

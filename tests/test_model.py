@@ -85,6 +85,17 @@ def test_model_document_round_trips_with_every_layer() -> None:
     assert full.entities[0].to_dict()["docs"] == ["w1"]
 
 
+def test_model_stated_date_round_trips_and_stays_out_of_the_contract() -> None:
+    doc = Document(id="x", text="Some article text here.", stated_date="2013-09-14")
+    assert doc.to_dict()["stated_date"] == "2013-09-14"
+    assert Document.from_dict(doc.to_dict()) == doc
+    assert "stated_date" not in doc.annotation()["document"]
+    assert "stated_date" not in Document(id="y", text="Undated text.").to_dict()
+    read_none = Document(id="z", text="Undated text.", stated_date="")
+    assert Document.from_dict(read_none.to_dict()).stated_date == ""
+    assert Document.from_dict({"id": "y", "text": "Undated text."}).stated_date is None
+
+
 def test_model_annotation_has_contract_keys() -> None:
     doc = Document(id="x", text="Some article text here.")
     obj = doc.annotation(include_text=True)

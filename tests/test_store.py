@@ -156,7 +156,13 @@ def test_store_migrates_old_schema_keeping_documents(tmp_path: Path) -> None:
 def test_store_keeps_annotation_layers(store: SQLiteStore) -> None:
     from newsdesk.model import Quote
 
-    doc = Document(id="w", text=WIRE, genre="report", genre_evidence=(("said_per_100w", 2.5),))
+    doc = Document(
+        id="w",
+        text=WIRE,
+        genre="report",
+        genre_evidence=(("said_per_100w", 2.5),),
+        stated_date="2026-10-12",
+    )
     q = WIRE.index("We were lucky")
     quote = Quote(doc.span(q, q + 29), WIRE[q : q + 29], speaker="Inga Solberg", via=("X",))
     doc = doc.with_layers(quotes=(quote,))
@@ -165,6 +171,9 @@ def test_store_keeps_annotation_layers(store: SQLiteStore) -> None:
     assert again == doc
     assert again is not None and again.genre == "report"
     assert again.genre_evidence == (("said_per_100w", 2.5),)
+    assert again.stated_date == "2026-10-12"
+    add(store, Document(id="u", text="An undated page, its date read: none.", stated_date=""))
+    assert (stored := store.get("u")) is not None and stored.stated_date == ""
     assert store.needs(doc) is False
     assert store.needs(Document(id="new", text="A different text for a new document.")) is True
 

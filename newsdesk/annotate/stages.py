@@ -4,7 +4,7 @@
     entities   (parse)                    -> entities     annotate/entities.py
     quotes     (parse, entities)          -> quotes       annotate/quotes/
     relations  (parse, entities)          -> relations    annotate/relations.py
-    dates      (text)                     -> timeline     annotate/dates/
+    dates      (text)                     -> timeline     annotate/dates/ (and stated_date)
     genre      (text)                     -> genre        annotate/genre.py
     release    (parse)                    -> (drops the parse so it is not kept in memory)
 
@@ -88,16 +88,16 @@ class RelationStage:
 class DateStage:
     name = "dates"
     requires: tuple[str, ...] = ("text",)
-    provides: tuple[str, ...] = ("timeline",)
+    provides: tuple[str, ...] = ("timeline", "stated_date")
 
     def __init__(self) -> None:
-        from newsdesk.annotate.dates import extract_times
+        from newsdesk.annotate.dates import annotate_dates
 
-        self.extract = extract_times
+        self.annotate = annotate_dates
 
     def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
-            yield replace(doc, timeline=self.extract(doc, doc.parse))
+            yield self.annotate(doc, doc.parse)
 
 
 class GenreStage:

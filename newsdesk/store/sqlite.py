@@ -308,6 +308,8 @@ def _layers_json(doc: Document) -> str | None:
     layers = {k: data[k] for k in _LAYERS if data.get(k)}
     if doc.genre_evidence:
         layers["genre_evidence"] = dict(doc.genre_evidence)
+    if doc.stated_date is not None:
+        layers["stated_date"] = doc.stated_date
     return json.dumps(layers, ensure_ascii=False) if layers else None
 
 

@@ -57,13 +57,19 @@ Modules, in the order a text goes through them:
 * ``resolve_dates``, ``resolve_periods``: one resolver per rule;
 * ``anchoring``: the calendar arithmetic (weeks, quarters, offsets, which occurrence);
 * ``timex``: the TIMEX3 record and `contract_date`;
-* ``extract``: `find_timexes` and `extract_times`.
+* ``extract``: `find_timexes`, `extract_times` and `annotate_dates` (the dates stage).
 """
 
 from __future__ import annotations
 
 from newsdesk.annotate.dates.anchoring import parse_anchor
-from newsdesk.annotate.dates.extract import document_date, extract_times, find_timexes, page_date
+from newsdesk.annotate.dates.extract import (
+    annotate_dates,
+    document_date,
+    extract_times,
+    find_timexes,
+    page_date,
+)
 from newsdesk.annotate.dates.sentences import parsed_sentences, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parse_tense, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import Timex, contract_date, values
@@ -72,6 +78,7 @@ __all__ = [
     "Tense",
     "TenseOf",
     "Timex",
+    "annotate_dates",
     "contract_date",
     "document_date",
     "extract_times",

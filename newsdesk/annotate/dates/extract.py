@@ -1,11 +1,12 @@
-"""Time expressions of a text: `find_timexes` (TIMEX3 values, for the bench) and
-`extract_times` (the timeline of a `Document`)."""
+"""Time expressions of a text: `find_timexes` (TIMEX3 values, for the bench),
+`extract_times` (the timeline of a `Document`) and `annotate_dates` (the dates stage:
+the timeline and the date the page states for itself)."""
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -118,30 +119,25 @@ def stamp_line(line: str, dates: Sequence[tuple[int, int]]) -> bool:
     return len(words) <= STAMP_MAX_WORDS and not sentence
 
 
-_STATED: OrderedDict[str, str | None] = OrderedDict()
-STATED_MEMO = 1024
-"""How many pages' stated dates are remembered (the dates stage reads a page's date, the
-briefing asks for it again)."""
-
-
-def _stated_date(text: str, timexes: Sequence[Timex] | None = None) -> str | None:
-    """`page_date` of ``text`` (``timexes``: its time expressions, when already found),
-    remembered for the last `STATED_MEMO` pages."""
-    if text in _STATED:
-        return _STATED[text]
-    found = page_date(text, find_timexes(text, None) if timexes is None else timexes)
-    _STATED[text] = found
-    while len(_STATED) > STATED_MEMO:
-        _STATED.popitem(last=False)
-    return found
-
-
 def document_date(doc: Document) -> str | None:
     """The day ``doc`` was published (``YYYY-MM-DD``): its ``published`` date, else the
-    date its page states in its header (`page_date`), else None."""
+    date its page states in its header (`Document.stated_date`, as the dates stage read
+    it; `page_date` of the text when it has not), else None."""
     if doc.published:
         return doc.published[:10] if _DAY.fullmatch(doc.published[:10]) else None
-    return _stated_date(doc.text)
+    if doc.stated_date is None:  # not through the dates stage: read the page
+        return page_date(doc.text, find_timexes(doc.text, None))
+    return doc.stated_date or None
+
+
+def annotate_dates(doc: Document, parsed: Doc | None = None) -> Document:
+    """``doc`` with its ``timeline`` (`extract_times`) and, when it has no ``published``
+    date, the date its page states (``stated_date``; ``""`` if none): the page is read
+    once for both."""
+    timeline, stated = _read_times(doc, parsed, doc.published)
+    if doc.published is None:
+        return replace(doc, timeline=timeline, stated_date=stated or "")
+    return replace(doc, timeline=timeline)
 
 
 def extract_times(
@@ -154,14 +150,23 @@ def extract_times(
     be written as ``YYYY[-MM[-DD]]`` (decades, or relative ones without an anchor) keep
     ``date=None``. ``event`` is the sentence the expression dates.
     """
-    anchor = anchor if anchor is not None else doc.published
+    timeline, _ = _read_times(doc, parsed, anchor if anchor is not None else doc.published)
+    return timeline
+
+
+def _read_times(
+    doc: Document, parsed: Doc | None, anchor: str | None
+) -> tuple[tuple[TimeExpression, ...], str | None]:
+    """`extract_times` against ``anchor``, and the date the page states (`page_date`)
+    when there is no anchor (None when there is one: the page is not read for it)."""
+    stamp: str | None = None
     if parsed is not None and parsed.text == doc.text:
         sentences = parsed_sentences(parsed)
         tense: TenseOf | None = parsed_tense(parsed)
     else:
         sentences, tense = split_sentences(doc.text), None
     timexes = find_timexes(doc.text, anchor, sentences, tense)
-    if anchor is None and (stamp := _stated_date(doc.text, timexes)) is not None:
+    if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
         timexes = find_timexes(doc.text, stamp, sentences, tense)
     out: list[TimeExpression] = []
     furniture = nonbody_regions(doc.text)
@@ -171,4 +176,4 @@ def extract_times(
         s, e = sentence_of(sentences, timex.start, len(doc.text))
         event = " ".join(doc.text[s:e].split())
         out.append(TimeExpression(doc.span(timex.start, timex.end), timex.text, timex.date, event))
-    return tuple(out)
+    return tuple(out), stamp
