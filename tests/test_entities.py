@@ -492,3 +492,117 @@ def test_entities_headline_name_with_a_nickname_is_kept(backend: SpacyBackend) -
     cand = Cand(0, 6, "PERSON")
     headline_names(parsed, [cand])
     assert cand.end == 6
+
+
+# ---------------------------------------------------------------- issue 10: who is who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a spaced country abbreviation is no person's initial
+        "The quake was measured by the U. S. Geological Survey, officials said. Later the "
+        "U. S. Supreme Court met in Valmont.",
+        # the "A." of an interview transcript opens an answer, not a name
+        "Did Marlow Finch try to sway the board? A. Absolutely. But the board said no.",
+    ],
+)
+def test_entities_regression_10_no_person_from_initials(backend: SpacyBackend, text: str) -> None:
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # a rank abbreviation cut off by a sentence break is no person of its own
+        (
+            "Norland leader Col. Oskar Lindqvist arrived on Monday. Col. Lindqvist met the press.",
+            "Oskar Lindqvist",
+            ("Lindqvist",),
+        ),
+        # a post in capitals and the words before it are a description, not the name
+        (
+            "Colts QB Andrew Vantreese threw two passes, and the defence made a stop.",
+            "Andrew Vantreese",
+            (),
+        ),
+        # a function word shouted after a name is not part of it
+        (
+            "The return man Devon Wylocki fumbled twice. With four minutes left in the game, "
+            "Wylocki AGAIN brought the kick out.",
+            "Devon Wylocki",
+            ("Wylocki",),
+        ),
+        # two pieces of one name cut apart by the model are one name
+        (
+            "The envoy spoke at the invitation of President Zine El Abidine Ben Ali, an "
+            "official statement said.",
+            "Zine El Abidine Ben Ali",
+            (),
+        ),
+        # a lone word opening the one full name of the document is that person
+        (
+            "Officials questioned Gao Hongwei and Tarek Lindqvist on Monday. Gao, who helped "
+            "organise the party, was released.",
+            "Gao Hongwei",
+            ("Gao",),
+        ),
+    ],
+)
+def test_entities_regression_10_person_names(
+    backend: SpacyBackend, text: str, name: str, aliases: tuple[str, ...]
+) -> None:
+    person = by_name(annotate(backend, text), name)
+    assert person.type == "PERSON"
+    assert person.aliases == aliases
+
+
+def test_entities_regression_10_descriptor_written_lowercase(backend: SpacyBackend) -> None:
+    """A first word the document also writes in lowercase is a description ("Cornerback")."""
+    text = (
+        "Late in the game cornerback Darin Hollister made a stop. Cornerback Vontae "
+        "Brisket Lamar recorded an interception."
+    )
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Cornerback Vontae Brisket Lamar" not in names
+
+
+def test_entities_regression_10_relative_named_in_passing(backend: SpacyBackend) -> None:
+    """A surname after "said daughter Xu Lanfang" stays with the person the passage is about."""
+    text = (
+        "The trial of dissident Xu Wenhai ended on Friday. Xu Wenhai was sentenced to 13 "
+        'years. "He will not appeal," said daughter Xu Lanfang, a student. Police detained '
+        "friends of Xu before the trial. Xu, 55, is a former electrician."
+    )
+    entities = annotate(backend, text)
+    assert len(by_name(entities, "Xu Wenhai").mentions) == 4
+    assert len(by_name(entities, "Xu Lanfang").mentions) == 1
+
+
+def test_entities_regression_10_honorific_gender_picks_the_person(backend: SpacyBackend) -> None:
+    """ "Miss Pennick" is the sister, not the brother named since."""
+    text = (
+        "Police found the bodies of Alice Marrow, 58, and his sister Katie Pennick, 20. "
+        "John Pennick, 23, was charged. Miss Pennick was a student."
+    )
+    entities = annotate(backend, text)
+    assert by_name(entities, "Katie Pennick").aliases == ("Pennick",)
+    assert len(by_name(entities, "John Pennick").mentions) == 1
+
+
+def test_entities_regression_10_company_short_form_is_no_person() -> None:
+    """A "person" the story also writes with a company word after it is the company."""
+    merged, _ = merge_entities(
+        [
+            _bare("a:e1", "Veltrixa", "PERSON", "a", role="partner"),
+            _bare("b:e1", "Veltrixa Inc.", "ORG", "b"),
+            _bare("b:e2", "Lunde Skiing", "PERSON", "b"),
+            _bare("b:e3", "Lunde Skiing Corp.", "ORG", "b"),
+            _bare("c:e1", "Ivo Brandt", "PERSON", "c", role="Mayor"),
+            _bare("c:e2", "Ivo Brandt Holdings", "ORG", "c"),
+        ]
+    )
+    types = {e.name: e.type for e in merged}
+    assert types["Veltrixa"] == "ORG"
+    assert types["Lunde Skiing"] == "ORG"
+    assert types["Ivo Brandt"] == "PERSON"  # a mayor: a person with a company of his name

@@ -28,12 +28,13 @@ from spacy.tokens import Doc as SpacyDoc
 
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
-from newsdesk.annotate.names import is_title, surnames_of
+from newsdesk.annotate.names import is_title, name_shaped, plain_word, surnames_of
 from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
     harmonise,
     headline_names,
+    join_adjacent,
     majority_label,
     outside,
     overlay,
@@ -44,9 +45,13 @@ from newsdesk.annotate.ner_fixes import (
 )
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
+from newsdesk.lang.en.names import COMPANY_WORDS
 from newsdesk.lang.en.people import (
+    FEMALE_HONORIFICS,
     FEMALE_NOUNS,
     JOB_NOUNS,
+    KIN_NOUNS,
+    MALE_HONORIFICS,
     MALE_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
@@ -104,6 +109,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = outside(parsed, cands, credits)
     headline_names(parsed, cands)
     harmonise(parsed, cands, caps)
+    cands = join_adjacent(parsed, cands)
     add_given_names(parsed, cands)
     return _resolve(doc, parsed, cands)
 
@@ -150,7 +156,29 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
             entity = _relabel(entity, majority_label(others) if others else "ORG")
         result.append(entity)
         mapping.update({m.id: f"e{n}" for m in members})
+    companies = [e.name for e in result if e.type == "ORG"]
+    result = [
+        _relabel(e, "ORG") if e.type == "PERSON" and _company_short_form(e, companies) else e
+        for e in result
+    ]
     return tuple(result), mapping
+
+
+def _company_short_form(entity: Entity, companies: Sequence[str]) -> bool:
+    """A "person" the story also writes as the start of a company's name: the same words
+    then more ending in a company word ("Veltrix" / "Veltrix Inc.", "Lunde Skiing Corp."),
+    or then "of" ("Norland Oil of Valmont"), when no title makes it a person ("president
+    of Veltrix" is a title of someone else)."""
+    titled = any(
+        set(words := _plain_words(r.text)) & (TITLE_WORDS | HONORIFICS)
+        and words[-1] not in PLACE_PREPOSITIONS | {"of", "at", "for"}
+        for r in entity.roles
+    )
+    if titled:
+        return False
+    prefix = entity.name + " "
+    rest = [c[len(prefix) :].split() for c in companies if c.startswith(prefix)]
+    return any(w[0] == "of" or w[-1].casefold().rstrip(".") in COMPANY_WORDS for w in rest)
 
 
 def _shown_a_person(entity: Entity, name_words: set[str]) -> bool:
@@ -314,11 +342,19 @@ def _pick_person(
         g for g in people if word in {s.casefold() for s in surnames_of(g.mentions[0].text(parsed))}
     ]
     if not options:
-        return None
+        return _given_name_owner(parsed, word, people)
     own = title_words(parsed, titles.get(id(cand), []))
     if own:
         titled = [g for g in options if own & _group_titles(parsed, g, titles)]
         options = titled or options
+    gender = _gender({plain_word(parsed[cand.start - 1])} if cand.start else set())
+    if gender and len(options) > 1:
+        genders = {id(g): _group_gender(parsed, g, titles) for g in options}
+        options = (
+            [g for g in options if genders[id(g)] == gender]
+            or [g for g in options if genders[id(g)] is None]
+            or options
+        )
 
     def recency(g: _Group) -> tuple[int, int, bool]:
         """The person mentioned last before the surname (the one the passage is about: a
@@ -333,9 +369,39 @@ def _pick_person(
     return max(options, key=recency)
 
 
+def _gender(words: set[str]) -> str | None:
+    """ "F" or "M" when the words (honorifics, family and gendered nouns) tell one."""
+    female = bool(words & (FEMALE_NOUNS | FEMALE_HONORIFICS))
+    male = bool(words & (MALE_NOUNS | MALE_HONORIFICS))
+    return "F" if female and not male else "M" if male and not female else None
+
+
+def _group_gender(parsed: SpacyDoc, group: _Group, titles: Titles) -> str | None:
+    """The gender a group's honorifics and descriptions tell ("sister", "Mrs."), if one."""
+    words: set[str] = set()
+    for c in group.mentions:
+        words |= {plain_word(parsed[c.start - 1])} if c.start else set()
+        words |= {plain_word(t) for a, b in _descriptions(parsed, c, titles) for t in parsed[a:b]}
+    return _gender(words)
+
+
+def _given_name_owner(parsed: SpacyDoc, word: str, people: list[_Group]) -> _Group | None:
+    """The one full name of the document a lone word opens ("Gao" of "Gao Hongmin", "Ivo"
+    of "Ivo Brandt"), when no other full name starts with it."""
+    owners = [
+        g
+        for g in people
+        if parsed[g.mentions[0].start].lower_ == word and name_shaped(parsed[g.mentions[0].start])
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
     """A mention introducing someone as another person's relative ("His wife, Marit
-    Maalstad"): the passage is still about the other person."""
+    Maalstad", "said daughter Marit Maalstad"): the passage is still about the other
+    person."""
+    if cand.start > 0 and parsed[cand.start - 1].lemma_.lower() in KIN_NOUNS:
+        return True  # "said daughter Ann Vale"
     head = parsed[cand.start : cand.end].root
     nouns = [head.head] if head.dep_ == "appos" else []
     if head.dep_ not in {"nsubj", "nsubjpass"}:  # "Felix Brandt, her cousin, leads ...":

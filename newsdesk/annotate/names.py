@@ -76,8 +76,40 @@ def is_country(text: str) -> bool:
 
 
 def is_initial(tok: Token) -> bool:
-    """A personal initial ("K.", "J.J."), not a country abbreviation ("U.S.")."""
-    return bool(INITIAL.match(tok.text)) and tok.text not in NOT_INITIALS
+    """A personal initial ("K.", "J.J."), not a country abbreviation, closed up ("U.S.")
+    or spaced ("U. S.", as some wire copy writes it)."""
+    return (
+        bool(INITIAL.match(tok.text))
+        and tok.text not in NOT_INITIALS
+        and not _spaced_abbreviation(tok)
+    )
+
+
+def _spaced_abbreviation(tok: Token) -> bool:
+    """Whether a one-letter initial is part of a run of them, one space apart, that spells
+    a country abbreviation ("U. S." → "U.S.")."""
+    if len(tok.text) != 2:
+        return False
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and _one_letter(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    while end < len(doc) and _one_letter(doc[end]) and doc[end - 1].whitespace_ == " ":
+        end += 1
+    return end - start > 1 and "".join(t.text for t in doc[start:end]) in NOT_INITIALS
+
+
+def _one_letter(tok: Token) -> bool:
+    return len(tok.text) == 2 and bool(INITIAL.match(tok.text))
+
+
+def answer_marker(tok: Token) -> bool:
+    """A one-letter initial opening a sentence before a word that is no proper noun: the
+    "A." or "Q." of an interview transcript ("A. Absolutely.", "Q. Do you ..."), not a
+    person's initial ("K. Curran said")."""
+    doc = tok.doc
+    if len(tok.text) != 2 or not INITIAL.match(tok.text) or tok.i + 1 >= len(doc):
+        return False
+    return bool(tok.is_sent_start) and doc[tok.i + 1].pos_ != "PROPN"
 
 
 def capitalised(tok: Token) -> bool:
@@ -164,7 +196,7 @@ def person_pattern_end(parsed: SpacyDoc, i: int) -> int:
     if i and parsed[i - 1].is_alpha and parsed[i - 1].text[0].isupper():
         return i
     if is_initial(parsed[i]) and i + 1 < n and capitalised(parsed[i + 1]):
-        return i + 2
+        return i if answer_marker(parsed[i]) else i + 2
     if parsed[i].lower_ not in SURNAME_FIRST or not parsed[i].text[0].isupper():
         return i
     if i + 3 < n and parsed[i + 1].is_title and glued(parsed, i + 2) and parsed[i + 3].is_alpha:

@@ -22,6 +22,7 @@ Candidates read from the layout of the copy (datelines, results lines) are in `l
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from newsdesk.annotate.names import (
     POSSESSIVE,
     SPLIT_PUNCT,
     SPLIT_WORDS,
+    answer_marker,
     given_name,
     glued,
     has_digit,
@@ -107,6 +109,10 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     """Trim the edges of ``start:end``; titles move out of PERSON names."""
     while start < end and _edge_junk(parsed[start], leading=True):
         start += 1
+    if start < end and answer_marker(parsed[start]):
+        start += 1  # "A. Absolutely": a transcript's answer, no name
+        if end - start < 2:
+            return None
     while start < end and _edge_junk(parsed[end - 1], leading=False):
         end -= 1
     fixed = False
@@ -127,12 +133,14 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     if end - start > 2 and is_country(parsed[start].text) and given_name(parsed[start + 1].text):
         label, fixed, start = "PERSON", True, start + 1  # "... to Norland Ivo Brandt"
     elif label == "PERSON" and end - start > 2:
-        start = _after_leading_modifier(parsed, start, end)
+        start = _after_descriptor(parsed, _after_leading_modifier(parsed, start, end), end)
+    if label == "PERSON" and end - start == 1 and is_abbrev_title(parsed[start]):
+        return None  # "Col" of "Col. Moammar Gadhafi" cut off by a sentence break
     if is_country(parsed[start:end].text):
         label, fixed = "GPE", True
     elif label == "PERSON" and _company_name(parsed, start, end):
         label, fixed = "ORG", True
-    elif is_initial(parsed[start]) and 1 < end - start < 4:
+    elif is_initial(parsed[start]) and 1 < end - start < 4 and not answer_marker(parsed[start]):
         label, fixed = "PERSON", True
     return Cand(start, end, label, fixed)
 
@@ -145,6 +153,23 @@ def _after_leading_modifier(parsed: SpacyDoc, start: int, end: int) -> int:
     if not first.is_sent_start or first.ent_type_ == "PERSON":
         return start
     return start + 1 if _modifier_shaped(first) else start
+
+
+def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
+    """Where a name starts once a description the model took into it is left out, when
+    two words are left: a post abbreviated in capitals and the words before it ("Colts QB
+    Andrew Luck", "DT Tyson Jackson"), or a first word that is no given name and is a
+    common noun: the document writes it in lowercase too ("Cornerback Vontae Davis" beside
+    "cornerback Darius Butler")."""
+    for k in range(end - 3, start - 1, -1):
+        tok = parsed[k]
+        if tok.is_alpha and tok.is_upper and 1 < len(tok) < 4 and not given_name(tok.text):
+            return k + 1
+    first = parsed[start]
+    if end - start < 3 or given_name(first.text) or not first.is_alpha or first.is_upper:
+        return start
+    lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", parsed.text)
+    return start + 1 if lowercase else start
 
 
 def _modifier_shaped(tok: Token) -> bool:
@@ -174,7 +199,13 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
         opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
         # "Following Alenko's conviction": a sentence's opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
-    return tok.text in POSSESSIVE or tok.is_lower
+    return tok.text in POSSESSIVE or tok.is_lower or _shouted_word(tok)
+
+
+def _shouted_word(tok: Token) -> bool:
+    """A function word in capitals after a name ("Wylie AGAIN brought the kick out"):
+    emphasis, never a part of the name."""
+    return tok.is_upper and tok.is_alpha and len(tok) > 1 and tok.is_stop
 
 
 def _extend_hyphens(parsed: SpacyDoc, start: int, end: int) -> tuple[int, int]:
@@ -305,6 +336,8 @@ def _match_known(
     if not tok.text[:1].isupper() or (tok.is_sent_start and tok.i not in caps and tok.is_stop):
         return None
     for words in options:
+        if len(words) == 1 and tok.is_stop:
+            continue  # "He" (a surname) is not propagated over the pronoun
         end = i + len(words)
         if end <= len(parsed) and tuple(t.lower_ for t in parsed[i:end]) == words:
             if not (end < len(parsed) and glued(parsed, end)):
@@ -366,6 +399,29 @@ def _in_headline(parsed: SpacyDoc, i: int) -> bool:
 
 
 # ---------------------------------------------------------------- harmonise
+
+LONGEST_NAME = 5  # tokens of a name joined from two adjacent pieces
+
+
+def join_adjacent(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """One PERSON name from two PERSON pieces the model cut apart with only a space
+    between them ("Ivo El" + "Amin Brandt"), every word shaped as a name's (not "Ont-based"
+    + "ATI", not a heading in capitals)."""
+    joined: list[Cand] = []
+    for c in cands:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == c.label == "PERSON"
+            and last.end == c.start
+            and parsed[last.end - 1].whitespace_ == " "
+            and c.end - last.start <= LONGEST_NAME
+            and all(name_shaped(t) for t in parsed[last.start : c.end])
+        ):
+            last.end = c.end
+            continue
+        joined.append(c)
+    return joined
 
 
 def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:

@@ -15,7 +15,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 COMPANY_WORDS = frozenset(
     """inc corp corporation co ltd plc llc gmbh ag sa group holdings telecom telecoms
     communications airlines airways motors industries technologies systems networks
-    pharmaceuticals petroleum bank bancorp insurance""".split()
+    pharmaceuticals petroleum bank bancorp insurance securities ventures partners""".split()
 )
 SURNAME_FIRST = frozenset(
     """kim lee rhee ri park pak choi choe jung chung kang cho yoon yun jang lim han shin oh

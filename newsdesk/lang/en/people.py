@@ -30,6 +30,11 @@ RELATIVE = frozenset(
     grandfather grandmother grandchild brother-in-law sister-in-law son-in-law
     daughter-in-law father-in-law mother-in-law""".split()
 )
+# Honorifics that tell a woman or a man ("Miss Jenkin" is not "John Jenkin").
+FEMALE_HONORIFICS = frozenset("mrs ms miss madam madame mme mlle dame".split())
+MALE_HONORIFICS = frozenset("mr messrs sir".split())
+# Family words: a person introduced by one ("said daughter Ann Vale") is named in passing.
+KIN_NOUNS = CHILD | PARENT | SPOUSE | RELATIVE
 # Nouns that relate one person to another: "his" in "his sister" is someone else.
 RELATIONAL_NOUNS = (
     FEMALE_NOUNS
