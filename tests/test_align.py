@@ -255,3 +255,24 @@ def test_align_a_month_far_from_the_story_dates_another_event(backend: SpacyBack
         "magnitude",
         "number of people (kill)",
     ]
+
+
+def test_slot_conflicts_need_values_a_reader_can_tell_apart() -> None:
+    """ "today" in two pages of two days resolves to two dates, each true of its page: the
+    same words on both sides are no conflict."""
+    from newsdesk.brief.align import slot_conflicts
+    from newsdesk.brief.slots import Slot
+    from newsdesk.model import TextSpan
+
+    words = frozenset({"varro", "open", "bridge"})
+
+    def slot(doc: str, day: str, shown: str) -> Slot:
+        claim = TextSpan(Span(doc, 0, 20), "open the bridge " + shown)
+        return Slot(("date", "open"), "date (open)", day, shown, False, claim, words, frozenset())
+
+    pages = [Document("d1", "x" * 40), Document("d2", "x" * 40)]
+    same = [slot("d1", "2026-03-03", "today"), slot("d2", "2026-03-05", "today")]
+    assert slot_conflicts(pages, same) == ()
+    told = [slot("d1", "2026-03-03", "Tuesday"), slot("d2", "2026-03-05", "Thursday")]
+    [conflict] = slot_conflicts(pages, told)
+    assert [v.value for v in conflict.values] == ["Tuesday", "Thursday"]

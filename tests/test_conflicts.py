@@ -384,6 +384,18 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The waves were swelling to 10 metres (35 feet) off the cape.",
             "The waves were swelling to 35 feet (10 metres) off the cape.",
         ),
+        # a name's last word ending one sentence is no title of the next ("Sen.")
+        (
+            "Talks stalled after threats from strongman Ivo Sen. Ivo Sen said on Monday he "
+            "would stay.",
+            "Ivo Sen, the prime minister, said on Monday he would stay.",
+        ),
+        # one document giving three sums "paid" pays several things: none is its claim
+        (
+            "The ferry company will pay $3 million to the families, $2 million to the port and "
+            "$5 million to the town, the mayor said.",
+            "The ferry company will pay $4 million to the families.",
+        ),
     ],
 )
 def test_conflicts_mini_not_conflicts(backend: SpacyBackend, first: str, second: str) -> None:
@@ -714,3 +726,15 @@ def test_conflicts_days_of_an_event(
 ) -> None:
     conflicts = find_conflicts(mini(backend, first, second))
     assert [v.value for c in conflicts for v in c.values] == values
+
+
+def test_conflicts_four_values_are_several_things(backend: SpacyBackend) -> None:
+    """Four different sums "paid" by four outlets name several things (wages of several
+    seasons, players): no conflict; two give one."""
+    paid = "The club paid {} in wages last season{}."
+    sums = ["$4.9 million", "$3.1 million", "$750,000", "$30 million"]
+    tails = ["", ", the report said", ", its owner said", ", according to the league"]
+    texts = [paid.format(v, t) for v, t in zip(sums, tails, strict=True)]
+    assert find_conflicts(mini(backend, *texts)) == ()
+    [conflict] = find_conflicts(mini(backend, *texts[:2]))
+    assert [v.value for v in conflict.values] == sums[:2]

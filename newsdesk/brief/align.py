@@ -43,6 +43,8 @@ ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
 NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
+SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
+MANY_VALUES = 4  # values of one conflict that show its attribute names several things
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -123,7 +125,7 @@ def slot_conflicts(
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
-    numbered = _numbered(slots)
+    numbered = _numbered(_unambiguous(slots))
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
         by_key[slot.key].append(slot)
     conflicts = []
@@ -138,6 +140,27 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
+    """The slots, less those of a key for which their document itself gives
+    ``SEVERAL_THINGS`` or more values that cannot be true together ("earned $4.9 million",
+    "$30 million", "$750,000": of several players): the key names several things there,
+    and none of its values is that document's claim. A person's age and post are kept."""
+    by_doc_key: dict[tuple[str, tuple[str, ...]], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_doc_key[slot.claim.span.doc, slot.key].append(slot)
+    several = set()
+    for k, found in by_doc_key.items():
+        if k[1][0] in PERSON_KINDS or k[1][0] in CATEGORICAL_KINDS:
+            continue
+        values: list[Slot] = []
+        for slot in found:
+            if not any(agree(slot, v) for v in values):
+                values.append(slot)
+        if len(values) >= SEVERAL_THINGS:
+            several.add(k)
+    return [s for s in slots if (s.claim.span.doc, s.key) not in several]
 
 
 def _numbered(slots: Sequence[Slot]) -> list[Slot]:
@@ -250,7 +273,8 @@ def _conflict(
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
-    documents' publication times is an update (values in time order)."""
+    documents' publication times is an update (values in time order). ``MANY_VALUES`` or
+    more values that are no update are several things under one key: no conflict."""
     clashes = _clashes(members, vocabulary)
     if not clashes:
         return None
@@ -269,6 +293,10 @@ def _conflict(
             home.append(slot)
     numeric = members[0].key[0] in NUMERIC_KINDS
     times = _update_times(groups, members, published) if numeric else None
+    if times is None and len(groups) >= MANY_VALUES:
+        return None  # four sums "earned": several players' pay, not one disputed figure
+    if len({g[0].shown.lower() for g in groups}) == 1:
+        return None  # "today" and "today" in pages of two days: each true of its own day
     if times is not None:
         groups = [g for _, g in sorted(zip(times, groups, strict=True), key=lambda x: x[0])]
     written = [s for s in slots if not s.implied] or slots  # "three sentences", not "a"

@@ -66,8 +66,11 @@ def person_readings(
             yield ("origin", person), f"home town of {person}", place, place, home.root, claim
         title = _title_before(parse, first) or _post_beside(parse, first, last)
         if title is not None:
-            words, at, end = title
-            claim = _token_span(doc, [parse[at], parse[end], parse[first], parse[last - 1]])
+            words, at, upto = title
+            named = {w.lower() for w in person.split()}
+            if any(parse[i].lower_.rstrip(".") in named for i in range(at, upto + 1)):
+                continue  # "…from strongman Hun Sen. Hun Sen said": his name, no "Sen."
+            claim = _token_span(doc, [parse[at], parse[upto], parse[first], parse[last - 1]])
             shown = " ".join(words)
             yield ("title", person), f"title of {person}", shown, shown, parse[at], claim
 

@@ -413,8 +413,10 @@ def _number(top: Token) -> Reading | None:
         value += 0.5  # "four and a half months"
     doc = top.doc
     if _joined_number(doc, chain[-1].i + 1):
-        return None  # "1" of "1. 2" or "2" of "2: 09": the part of a number read whole below
+        return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
     first = chain[0].i
+    if first >= 2 and doc[first - 1].text == "," and _joined_number(doc, first - 1):
+        return None  # "099" of "$1, 099": the parse splits such a number, it is not read
     if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
         if doc[first - 1].text == ":" or not top.text.isdigit():
             return None  # a clock time: "2: 09"
@@ -583,13 +585,15 @@ def _count_label(counted: Token, anchor: str) -> str:
 
 def _joined_number(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the "." or ":" inside a number written with a space after
-    it ("1. 2", "2: 09")."""
-    return (
-        i + 1 < len(doc)
-        and doc[i].text in {".", ":"}
-        and doc[i - 1].text.isdigit()
-        and doc[i + 1].text.isdigit()
-    )
+    it ("1. 2", "2: 09"), or the "," of thousands written so ("230, 000", "$1, 099": not
+    read, as the parse splits it)."""
+    if not (0 < i < len(doc) - 1 and doc[i - 1].text.isdigit() and doc[i + 1].text.isdigit()):
+        return False
+    if doc[i].text == ",":
+        return (
+            not doc[i - 1].whitespace_ and len(doc[i - 1].text) <= 3 and len(doc[i + 1].text) == 3
+        )
+    return doc[i].text in {".", ":"}
 
 
 def _currency(chain: list[Token]) -> str | None:
