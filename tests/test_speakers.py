@@ -197,3 +197,38 @@ def test_speakers_next_sentence_told_reporters_is_a_cue(backend: SpacyBackend) -
         "Ina Solberg told reporters."
     )
     assert speakers(backend, text)[-1][1] == "Ina Solberg"
+
+
+def test_speakers_the_official_is_a_person_not_the_country(backend: SpacyBackend) -> None:
+    """Issue 10: "the official" after "a Norland official" is an unnamed person, never the
+    country named in front of the first mention."""
+    text = (
+        "After touring the new terminal on Monday, a Norland official said more work was "
+        "needed. “It may open in the spring, but we are not confirming a date,” said the "
+        "official, who spoke on condition of anonymity."
+    )
+    assert [s for _, s in speakers(backend, text)] == [None]
+
+
+
+def test_speakers_quoted_as_saying(backend: SpacyBackend) -> None:
+    """Issue 10: "he was quoted as saying by Y": the one quoted spoke."""
+    text = (
+        "Governor Ivo Petrak said the floods were a blow to the region. “I am ready to "
+        "answer to my people for what happened,” he was quoted as saying by the Valmont "
+        "Courier."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ivo Petrak"]
+
+
+def test_speakers_spokesman_for_an_organisation(backend: SpacyBackend) -> None:
+    """Issue 10: "a spokesman for X" speaks for X, even when the model tags X as no
+    entity."""
+    text = (
+        "A fire broke out at the Tessel store on Monday.\n"
+        'A spokesman for Brackmoor said: "No one has been hurt and we are grateful to the '
+        'fire service for its quick help."'
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Brackmoor"]
+
+

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
-from newsdesk.annotate.quotes.nominal import described, is_description
+from newsdesk.annotate.quotes.nominal import described, is_description, is_person_noun
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import MASCULINE, PERSONAL, RELATIONAL_NOUNS
@@ -74,7 +74,11 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
-            inner = spokesperson_org(ctx, tok) or described_org(ctx, tok)
+            inner = spokesperson_org(ctx, tok)
+        if inner is None and not is_person_noun(
+            tok.lower_, by_ending=False
+        ):  # "the official" is a person
+            inner = described_org(ctx, tok)
         if inner is None and is_description(tok):
             return described(ctx, tok)
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
