@@ -210,6 +210,16 @@ def test_speakers_the_official_is_a_person_not_the_country(backend: SpacyBackend
     assert [s for _, s in speakers(backend, text)] == [None]
 
 
+def test_speakers_friends_of_a_person_are_not_that_person(backend: SpacyBackend) -> None:
+    """Issue 10: what "friends of X" say is not X's: the name inside the subject's "of"
+    phrase is not the speaker."""
+    text = (
+        "Police named the victim as Maren Solvik.\n"
+        "Two friends of Maren Solvik, known as Mara, have described her as “a bright and "
+        "generous student.”"
+    )
+    assert [s for _, s in speakers(backend, text)] == [None]
+
 
 def test_speakers_quoted_as_saying(backend: SpacyBackend) -> None:
     """Issue 10: "he was quoted as saying by Y": the one quoted spoke."""
@@ -232,3 +242,21 @@ def test_speakers_spokesman_for_an_organisation(backend: SpacyBackend) -> None:
     assert [s for _, s in speakers(backend, text)] == ["Brackmoor"]
 
 
+def test_speakers_nearest_cue_whose_subject_names_nobody(backend: SpacyBackend) -> None:
+    """Issue 10: a quote under a cue of its own whose subject is an unnamed person ("one
+    agent who boasts '...'") is not the words of the person whose cue is further out."""
+    text = (
+        "Board member Arno Velde, a retired judge, said there is one agent who boasts "
+        "“that no city has ever won the games without his help.”"
+    )
+    assert [s for _, s in speakers(backend, text)] == [None]
+
+
+def test_speakers_denied_word_is_not_the_deniers(backend: SpacyBackend) -> None:
+    """Issue 10: a quoted word in what is denied ("X denied that he 'muzzled' Y") is the
+    accuser's, not the denier's: no speaker, and the quote is kept."""
+    text = (
+        "Council leader Hana Kestrel denied that she “muzzled” Arno Velde, as the retired "
+        "judge had claimed."
+    )
+    assert speakers(backend, text) == [("muzzled", None)]

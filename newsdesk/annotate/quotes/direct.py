@@ -89,7 +89,9 @@ def _is_speech(body: str, attribution: Attribution | None) -> bool:
         return False
     if words >= SHORT_WORDS:
         return True
-    return attribution is not None and (attribution.speaker is not None or words > 1)
+    return attribution is not None and (
+        attribution.speaker is not None or attribution.said or words > 1
+    )
 
 
 def _paragraph_is_quote(ctx: Context, region: Region) -> bool:
