@@ -260,3 +260,26 @@ def test_speakers_denied_word_is_not_the_deniers(backend: SpacyBackend) -> None:
         "judge had claimed."
     )
     assert speakers(backend, text) == [("muzzled", None)]
+
+
+def test_speakers_pronoun_after_an_unnamed_speaker_names_nobody(backend: SpacyBackend) -> None:
+    """Issue 10: "he said" right after an unnamed person spoke ("a Norland official ...
+    said the official") is that person, named nobody: not a person named in passing."""
+    text = (
+        "After touring the new terminal on Monday, a Norland official said more work was "
+        "needed before it was ready for Governor Ivo Petrak. “It may open in the spring, "
+        "but we are not confirming a date,” said the official, who spoke on condition of "
+        "anonymity. “When you open a terminal, you move a great deal of equipment,” he said."
+    )
+    assert [s for _, s in speakers(backend, text)] == [None, None]
+
+
+def test_speakers_pronoun_after_a_description_of_a_named_person(backend: SpacyBackend) -> None:
+    """A definite description no "a ..." brought in ("the party's nominee") may stand for a
+    person named before: "he" after it still looks back for that person."""
+    text = (
+        "Governor Ivo Petrak said on Friday that he has big plans for the final month of "
+        "the campaign.\nThe party's nominee noted that his campaign had spent little so far."
+        "\n“We have some big plans for the final month,” he said."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ivo Petrak"]

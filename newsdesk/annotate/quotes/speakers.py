@@ -20,7 +20,13 @@ from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description, is_person_noun
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
-from newsdesk.lang.en.people import MASCULINE, PERSONAL, RELATIONAL_NOUNS
+from newsdesk.lang.en.people import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    MASCULINE,
+    PERSONAL,
+    RELATIONAL_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -166,6 +172,9 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue
+        if root_subject and _unnamed_speaker(ctx, tok):
+            found.append((tok, True, ""))
+            continue
         if tok.pos_ != "PROPN" or (tok.ent_type_ != "PERSON" and not root_subject):
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
@@ -178,6 +187,40 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
+
+
+def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
+    """``tok`` is an unnamed person who speaks: a person noun brought in as somebody new
+    ("a police official said"), or "the official" after such a one, as the subject of a
+    reporting verb, with no name beside it. A definite description with no such
+    introduction ("the party's nominee said") may be somebody named before: not this."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or not is_cue(tok.head) or not is_person_noun(lemma):
+        return False
+    if _named_in_phrase(ctx, tok) is not None:
+        return False  # "a spokesman, John Doe"
+    if _indefinite(tok):
+        return True
+    found = described(ctx, tok) if is_description(tok) else None
+    if found is not None and found.name is not None:
+        return False
+    return any(
+        t.lemma_.lower() == lemma
+        and t.pos_ == "NOUN"
+        and _indefinite(t)
+        and _named_in_phrase(ctx, t) is None
+        for t in ctx.parsed[: tok.i]
+    )
+
+
+def _indefinite(noun: Token) -> bool:
+    """A noun brought in with "a"/"an" ("a police official")."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _noun_gender(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    return "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
 
 
 def in_passing(tok: Token) -> bool:
@@ -215,6 +258,11 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
                 if (tok.lower_ in MASCULINE) == (gender == "m"):
                     result = _antecedent(ctx, tok, gender)
                     break
+                continue
+            if name == "":  # an unnamed person spoke last: "he" is them, named nobody
+                if _noun_gender(tok) in {None, gender}:
+                    ctx.antecedents[pronoun.i] = None
+                    return None
                 continue
             if ctx.genders.get(name, gender) == gender:
                 result = name
