@@ -283,3 +283,14 @@ def test_speakers_pronoun_after_a_description_of_a_named_person(backend: SpacyBa
         "\n“We have some big plans for the final month,” he said."
     )
     assert [s for _, s in speakers(backend, text)] == ["Ivo Petrak"]
+
+
+def test_speakers_signature_after_a_no_break_space(backend: SpacyBackend) -> None:
+    """Issue 10: a pull-quote signed with a no-break space after the dash ("―\\xa0Name")
+    gives the quote its signer, not the previous quote's."""
+    text = (
+        "“The new bridge toll is far too high for people who cross it twice a day.” "
+        "―\xa0Orla Brenning\n"
+        "“I am glad someone finally fixed the potholes on the old road.” ―\xa0Tibor Kasza\n"
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Orla Brenning", "Tibor Kasza"]

@@ -171,6 +171,8 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
     span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
     run: list[Token] = []  # the capitalised words after the dash: the signer's name
     for tok in list(span or ())[1:]:
+        if tok.is_space:  # a no-break space after the dash is a token of its own
+            continue
         if not (tok.text[:1].isupper() or tok.text in {"-", "'", "’"} and run):
             break
         run.append(tok)
