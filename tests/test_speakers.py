@@ -294,3 +294,14 @@ def test_speakers_signature_after_a_no_break_space(backend: SpacyBackend) -> Non
         "“I am glad someone finally fixed the potholes on the old road.” ―\xa0Tibor Kasza\n"
     )
     assert [s for _, s in speakers(backend, text)] == ["Orla Brenning", "Tibor Kasza"]
+
+
+def test_speakers_pronoun_skips_a_person_in_a_relative_clause(backend: SpacyBackend) -> None:
+    """Issue 10: a woman's words are not given to her late father, named in a relative
+    clause about her ("X, whose late father Y designed it"): the passage is about her."""
+    text = (
+        "The crowd on the bank cheered for Lena Ostrova, whose late father Karl Ostrova "
+        "designed the bridge in 1962.\n"
+        "“He would have been heartbroken to see this,” she said."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Lena Ostrova"]

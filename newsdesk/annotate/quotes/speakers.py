@@ -231,12 +231,21 @@ def in_passing(tok: Token) -> bool:
     nouns = [head] if tok.dep_ == "appos" else []
     if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
         nouns += [c for c in tok.children if c.dep_ == "appos"]
-    return any(
+    return _in_relative_clause(tok) or any(
         n.lemma_.lower() in RELATIONAL_NOUNS
         and any(c.dep_ == "poss" for c in n.children)
         and not (n.dep_ == "nsubj" and is_cue(n.head))  # "His wife, X, said": she speaks
         for n in nouns
     )
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """``tok`` is inside a relative clause that describes another named person ("Lena
+    Ostrova, whose father Karl Ostrova built it, ..."): the passage is about her."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head.pos_ == "PROPN" and anc.head.ent_type_ == "PERSON"
+    return False
 
 
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
