@@ -305,3 +305,44 @@ def test_speakers_pronoun_skips_a_person_in_a_relative_clause(backend: SpacyBack
         "“He would have been heartbroken to see this,” she said."
     )
     assert [s for _, s in speakers(backend, text)] == ["Lena Ostrova"]
+
+
+def test_speakers_quote_closed_on_the_next_line(backend: SpacyBackend) -> None:
+    """Issue 10: in a text written one sentence per line, a quote opened on one line and
+    closed on the next without a new opening mark is one quote over both lines, and both
+    take the cue after its closing mark."""
+    text = (
+        "Referee Sam Willard stopped the fight in the sixth round.\n"
+        '"Tomas Brecker was not easy to box.\n'
+        'I am satisfied with the win, " Ivo Petrak said.\n'
+        "Petrak improved his record to 40 wins."
+    )
+    assert speakers(backend, text) == [
+        ("Tomas Brecker was not easy to box.", "Ivo Petrak"),
+        ("I am satisfied with the win", "Ivo Petrak"),
+    ]
+
+
+def test_speakers_quote_over_paragraphs_takes_the_speaker_named_at_its_end(
+    backend: SpacyBackend,
+) -> None:
+    """Issue 10: the first paragraph of a quote running over two paragraphs takes the
+    speaker its last paragraph names, not the subject of the paragraph before it."""
+    text = (
+        "Governor Hana Kestrel spoke to the farmers on Monday.\n\n"
+        '"The dams will be built on time and within the budget we set last year.\n\n'
+        '"Nobody in this valley will lose a field to the water," said Ivo Petrak, the '
+        "chief engineer."
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ivo Petrak", "Ivo Petrak"]
+
+
+def test_speakers_quote_over_lines_with_an_unnamed_source(backend: SpacyBackend) -> None:
+    """A quote over two lines whose cue names nobody ("a source told the Courier") has no
+    speaker on either line, not the person of the line before it."""
+    text = (
+        "Tomas Brecker said he had seen the report.\n"
+        '"The ferry never left the harbour on Tuesday.\n'
+        'The crew stayed ashore all day, " a source told the Courier.'
+    )
+    assert [s for _, s in speakers(backend, text)] == [None, None]
