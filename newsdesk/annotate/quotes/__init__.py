@@ -28,12 +28,12 @@ How it works, in order:
    ministry spokesman" (never for a person noun: "the official" is a person). The cue
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
-   quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker). After a quote that ends its sentence, a
-   cue that introduces a quote of its own later in its sentence, or that has an object
-   other than the person spoken to ("Norland accused Vessia of ..."), is not this
-   quote's cue. A cue whose source is the
-   document's own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper")
-   is the writer's and is left out. A verb with its own subject stays the cue even when that
+   quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
+   After a quote that ends its sentence, a cue that introduces a quote of its own later
+   in its sentence, or that has an object other than the person spoken to ("Norland
+   accused Vessia of ..."), is not this quote's cue. A cue whose source is the document's
+   own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper") is the
+   writer's and is left out. A verb with its own subject stays the cue even when that
    subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs
    a cue that governs it syntactically or sits right after it (GGT drops fragments under four
    words; here they are kept when a cue and speaker go with them).
