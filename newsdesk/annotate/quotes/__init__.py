@@ -9,7 +9,8 @@ How it works, in order:
    mark, or markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph.
    Curly marks, straight marks (opening or closing by context) and the NYT ``''...''`` are
    read. A paragraph that opens a quote without closing it continues into the next one when
-   that paragraph reopens with a mark (multi-paragraph quotes). Double marks are paired when
+   that paragraph reopens with a mark (multi-paragraph quotes), or closes it without
+   reopening it (texts written one sentence per line). Double marks are paired when
    a paragraph has any, single marks only in paragraphs without double marks, so inner single
    quotes stay part of the outer quote.
 2. A *cue* is looked for around each quoted region, in its paragraph: after the closing mark
@@ -20,19 +21,25 @@ How it works, in order:
    participle such as "adding" to the verb it hangs on), the "by" phrase of a participle
    used passively ("described by the Courier as"), the object of "according to", or a
    person named next to a cue the parse left without a subject (never a name that only
-   modifies a noun: "a Valmont resident"). A spokesperson of a named organisation speaks
-   for it; "the group" is the one organisation the text names with that noun, and so is
-   the lowercase noun in "a ministry spokesman". After a quote that ends its sentence, a
-   cue that introduces a quote of its own later in its sentence, or that has an object
-   other than the person spoken to ("Norland accused Vessia of ..."), is not this
-   quote's cue. A cue whose source is the
-   document's own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper")
-   is the writer's and is left out. A verb with its own subject stays the cue even when that
+   modifies a noun: "a Valmont resident", nor one in the subject's "of" phrase: "friends
+   of X"); "X was quoted as saying" names X. A spokesperson of a named organisation
+   ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it; "the group" is the
+   one organisation the text names with that noun, and so is the lowercase noun in "a
+   ministry spokesman" (never for a person noun: "the official" is a person). The cue
+   nearest above a quote in the parse decides when it says nobody spoke it: its subject
+   an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
+   quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
+   After a quote that ends its sentence, a cue that introduces a quote of its own later
+   in its sentence, or that has an object other than the person spoken to ("Norland
+   accused Vessia of ..."), is not this quote's cue. A cue whose source is the document's
+   own outlet ("the Clarion can reveal" in The Daily Clarion, "this newspaper") is the
+   writer's and is left out. A verb with its own subject stays the cue even when that
    subject names nobody; "..., according to Y" is then a relay. A short quoted fragment needs
    a cue that governs it syntactically or sits right after it (GGT drops fragments under four
    words; here they are kept when a cue and speaker go with them).
 3. A region without a cue takes the speaker of a signature after it in its paragraph
-   (``"..." ― Ana Ruiz``, pull-quote lists), of the quote it continues (multi-paragraph), of
+   (``"..." ― Ana Ruiz``, pull-quote lists), the cue found where a quote left open at the
+   end of its paragraph closes, of the quote it continues (multi-paragraph), of
    a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
    introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), or, when the paragraph is
@@ -46,8 +53,10 @@ How it works, in order:
    gendered nouns in apposition such as "his sister, X", honorifics, common first names and
    the pronouns used in sentences naming one person, possessives that may be somebody
    else's aside), among the people the resolver found (not every span the model tagged),
-   never a person introduced as someone's relative ("His late brother, Otto Brandt"),
-   but nobody for "he reportedly said" / "she is said to have told"; a
+   never a person introduced as someone's relative ("His late brother, Otto Brandt") or
+   named in a relative clause about another person ("X, whose father Y ..."); nobody
+   for "he reportedly said" / "she is said to have told", or right after an unnamed
+   person spoke ("a police official said ..."); a
    definite description ("the mayor", "the ferry's captain") the one person the document
    gives that role or title (`nominal`), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title

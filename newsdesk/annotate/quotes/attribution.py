@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
-from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads
+from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
+from newsdesk.annotate.quotes.nominal import is_person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
-from newsdesk.annotate.quotes.windows import window_after, window_before
+from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
+from newsdesk.lang.en.people import RELATIONAL_NOUNS
+from newsdesk.lang.en.speech import DENIAL_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +41,7 @@ class _Candidate:
     according: bool
     rank: int
     own_subject: bool = False
+    governing: bool = False
 
 
 def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | None:
@@ -55,6 +59,9 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
             return intro
     if not found:
         return None
+    inner = _innermost(ctx, region, fragment, found)
+    if inner is not None:
+        return inner
     found.sort(key=lambda c: c.rank)
     primary = next(
         (c for c in found if not c.according and c.speaker is not None and c.speaker.is_person),
@@ -74,6 +81,15 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     ]
     via = quote_relays(ctx, primary.cue, primary.speaker, others)
     return Attribution(cue_text, primary.speaker, via)
+
+
+def _complement(tok: Token, cue: Token) -> bool:
+    """``tok`` is in what ``cue`` says (its clause or object), not in a clause of reason or
+    time hanging on it ("did not mention it because '...'")."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.head.i == cue.i and anc.i != cue.i:
+            return anc.dep_ in {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+    return False
 
 
 def _candidates(
@@ -110,8 +126,39 @@ def _candidates(
                 speaker = _sentence_opener(ctx, cue, region)
                 rank += 500
             own = subj is not None and not according and cue.pos_ != "NOUN"
-            found.append(_Candidate(cue, speaker, according, rank, own))
+            found.append(_Candidate(cue, speaker, according, rank, own, governing))
     return found
+
+
+def _innermost(
+    ctx: Context, region: Region, fragment: bool, found: Sequence[_Candidate]
+) -> Attribution | None:
+    """No speaker when the cue nearest above the quote in the parse says nobody spoke it,
+    whatever a cue further out says: its own subject names nobody ("X said the fund,
+    described as '...' by officials", "X said one agent boasts '...'"; a pronoun is left
+    to the cues further out; a verb with an object of its own, "the agents charge the city
+    '...'", is no cue of speech), it is negated or refused ("X has not said '...'"), or
+    it denies a quoted word ("X denied that he 'muzzled' Y": the word is the accuser's)."""
+    head = ctx.token_at(region.start)
+    by_cue = {c.cue.i: c for c in found if c.governing and not c.according}
+    inner = next((by_cue[a.i] for a in head.ancestors if a.i in by_cue), None)
+    if inner is None or inner.cue.pos_ == "NOUN":
+        return None
+    if _complement(head, inner.cue):
+        if unsaid(inner.cue, modal=False):
+            return Attribution(inner.cue.text, None, said=True)
+        if fragment and inner.cue.lemma_.lower() in DENIAL_VERBS:
+            return Attribution(inner.cue.text, None, said=True)
+    if not inner.own_subject or inner.speaker is not None and inner.speaker.name is not None:
+        return None
+    if says_its_own(inner.cue) or region.opener - (inner.cue.idx + len(inner.cue)) > 12:
+        return None  # "the agents charge the city '...'": no cue of speech; a cue far away
+    subj = subject(ctx, inner.cue)
+    if subj is None or not _person(subj):
+        return None  # "he": left to the cues further out; "a majority came to believe"
+    if not any(c.speaker is not None and c.speaker.name for c in found):
+        return None  # nothing further out to hold back
+    return Attribution(inner.cue.text, inner.speaker)
 
 
 def _fallback_speaker(
@@ -135,6 +182,11 @@ def _fallback_speaker(
         for tok in group:
             if tok.dep_ in {"pobj", "poss"} and tok.head.dep_ != "agent":
                 continue  # "one of the lawyers for Ana Ruiz said"
+            head = _name_head(tok)
+            if head.dep_ == "pobj" and _person(head.head.head):
+                continue  # "friends of Ana Ruiz": the friends spoke
+            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != cue.i:
+                continue  # the subject of another verb: "Ruiz said the plan, praised as ..."
             if _modifies_noun(tok):
                 continue  # "a Port Tessel harbour resident told": the resident spoke
             if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
@@ -142,6 +194,20 @@ def _fallback_speaker(
                 if found is not None and found.is_person:
                     return found
     return None
+
+
+def _person(noun: Token) -> bool:
+    """A common noun that names people ("friends", "the lawyers", "an official")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (is_person_noun(lemma) or lemma in RELATIONAL_NOUNS)
+
+
+def _name_head(tok: Token) -> Token:
+    """The last word of the name ``tok`` is in ("Ana" in "Ana Ruiz": "Ruiz"), which holds
+    the name's place in the sentence."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 def _modifies_noun(tok: Token) -> bool:

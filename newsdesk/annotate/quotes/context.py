@@ -48,6 +48,7 @@ class Attribution:
     cue: str
     speaker: Speaker | None
     via: tuple[str, ...] = ()
+    said: bool = False  # a cue governs the words as said, by nobody named ("denied that")
 
 
 @dataclass(slots=True)

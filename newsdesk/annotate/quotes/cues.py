@@ -11,6 +11,7 @@ from newsdesk.annotate.quotes.context import Context
 from newsdesk.lang.en.people import PERSONAL
 from newsdesk.lang.en.speech import (
     HEDGE_ADVERBS,
+    REFUSAL_VERBS,
     REPORTED_VERBS,
     REPORTING_VERBS,
     SELF_NOUNS,
@@ -79,6 +80,9 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     own = _direct_subject(ctx, tok)
     if own is not None:
         return own
+    quoted = _quoted_as(tok)
+    if quoted is not None:  # "he was quoted as saying": the one quoted spoke
+        return _direct_subject(ctx, quoted, passive=True)
     if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
         return _agent(ctx, tok)  # "the man described by the Times as": the Times spoke
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
@@ -101,6 +105,15 @@ def subject(ctx: Context, tok: Token) -> Token | None:
         if fallback is None:
             fallback = found
     return fallback
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """The passive "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quoted = prep.head
+    return quoted if any(c.dep_ == "auxpass" for c in quoted.children) else None
 
 
 def _agent(ctx: Context, verb: Token) -> Token | None:
@@ -132,6 +145,23 @@ def hedged(verb: Token, subj: Token | None) -> bool:
             break
         current = current.head
     return False
+
+
+def unsaid(verb: Token, modal: bool = True) -> bool:
+    """Words nobody is reported to have said: a negated verb ("has not said whether she
+    will appeal", "never said"), a modal one ("may say", "would say"; unless ``modal`` is
+    False), or one that a refusal governs ("declined to say whether")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if modal and child.dep_ == "aux" and child.tag_ == "MD":
+            return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in REFUSAL_VERBS
+        or (verb.dep_ == "xcomp" and head.i != verb.i and unsaid(head, modal))
+    )
 
 
 def own_outlet(ctx: Context, tok: Token) -> bool:

@@ -1,7 +1,8 @@
 """Direct quotes: each quoted region with its attribution, scare quotes and titles left out.
 
 A region without a cue of its own takes the speaker of a signature after it in its
-paragraph ('"..." ― Ana Ruiz', pull-quote lists), of the quote it continues
+paragraph ('"..." ― Ana Ruiz', pull-quote lists), the cue found where a quote left open
+at the end of its paragraph closes, of the quote it continues
 (multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
 of the person subject of the sentence before it in the paragraph, of a signature line below
 it (``- Alenko.``), or, when the paragraph is the quote alone, of the previous paragraph
@@ -44,7 +45,7 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
             own[index] = attribution
     result: dict[int, Attribution | None] = {}
     for index, region in enumerate(ctx.regions):
-        attribution = own.get(index) or _signed(ctx, index)
+        attribution = own.get(index) or _signed(ctx, index) or _runs_on(ctx, index, own)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
         if _is_speech(text[region.start : region.end], attribution):
@@ -75,6 +76,18 @@ def _inherited(
     return attribution
 
 
+def _runs_on(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribution | None:
+    """The attribution a quote left open at the end of its line finds where it closes, a
+    line or more below ('"Thompson was hard to box.' / 'I'm satisfied," Alenko said.')."""
+    j = index
+    while ctx.regions[j].close < 0 and j + 1 < len(ctx.regions) and ctx.regions[j + 1].continues:
+        j += 1
+        found = own.get(j)
+        if found is not None:  # "..., the source told us": its cue, even naming nobody
+            return found
+    return None
+
+
 def _is_title_of_work(text: str) -> bool:
     """All content words capitalised ("The Art of the Deal", "Sleepy Felix")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
@@ -89,7 +102,9 @@ def _is_speech(body: str, attribution: Attribution | None) -> bool:
         return False
     if words >= SHORT_WORDS:
         return True
-    return attribution is not None and (attribution.speaker is not None or words > 1)
+    return attribution is not None and (
+        attribution.speaker is not None or attribution.said or words > 1
+    )
 
 
 def _paragraph_is_quote(ctx: Context, region: Region) -> bool:
@@ -169,6 +184,8 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
     span = ctx.parsed.char_span(lo, hi, alignment_mode="expand")
     run: list[Token] = []  # the capitalised words after the dash: the signer's name
     for tok in list(span or ())[1:]:
+        if tok.is_space:  # a no-break space after the dash is a token of its own
+            continue
         if not (tok.text[:1].isupper() or tok.text in {"-", "'", "’"} and run):
             break
         run.append(tok)

@@ -127,27 +127,53 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _first_closes(text: str, lo: int, hi: int) -> int:
+    """The position of a closing mark that ends a quote carried into the line ``lo:hi``
+    unopened: the line's first double mark, when it can close and the line's double
+    marks are odd in number ('I'm satisfied," Alenko said.'); -1 when there is none."""
+    marks = _masked_marks(text, lo, hi, DOUBLE_MARKS)
+    if len(marks) % 2 == 0 or _mark_kind(text, marks[0], lo, hi) not in "ca":
+        return -1
+    return marks[0]
+
+
 def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
-    """Every quoted region of the text, paired paragraph by paragraph."""
+    """Every quoted region of the text, paired paragraph by paragraph.
+
+    A quote left open at the end of a line runs on into the next when that line reopens
+    with a mark (a multi-paragraph quote), or when it closes the quote without reopening
+    it: texts written one sentence per line ('"Thompson was hard to box.' / 'I'm
+    satisfied," Alenko said.').
+    """
     regions: list[Region] = []
     # two apostrophes or backquotes (NYT style ''…'') are a double mark; same length
     text = text.replace("''", '" ').replace("``", '" ')
     pending = False  # the previous paragraph left a quote open
+    carried = False  # ... and this paragraph closes it without reopening it
     for index, (lo, hi) in enumerate(paragraphs):
-        pairs, opened = _paragraph_marks(text, lo, hi)
+        start = lo
+        if carried:
+            close = _first_closes(text, lo, hi)
+            s, e = _inner(text, lo, close)
+            if e > s:
+                regions.append(Region(s, e, index, lo - 1, close, True))
+            start = close + 1
+        pairs, opened = _paragraph_marks(text, start, hi)
         for n, (a, b) in enumerate(pairs):
             s, e = _inner(text, a + 1, b)
             if e > s:
-                cont = pending and n == 0 and a == lo
+                cont = pending and not carried and n == 0 and a == lo
                 regions.append(Region(s, e, index, a, b, cont))
+        follows = pending and not carried
+        pending = carried = False
         if opened >= 0:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt[0]] in "“\"‘'":
+            reopens = nxt is not None and text[nxt[0]] in "“\"‘'"
+            if nxt is not None and not reopens and text[opened] in DOUBLE_MARKS:
+                carried = _first_closes(text, *nxt) >= 0
+            if reopens or carried:
                 s, e = _inner(text, opened + 1, hi)
                 if e > s:
-                    cont = pending and opened == lo
-                    regions.append(Region(s, e, index, opened, -1, cont))
+                    regions.append(Region(s, e, index, opened, -1, follows and opened == lo))
                 pending = True
-                continue
-        pending = False
     return regions

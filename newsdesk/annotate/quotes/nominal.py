@@ -43,14 +43,18 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
 
 
-def _is_person_noun(noun: str) -> bool:
+def is_person_noun(noun: str, by_ending: bool = True) -> bool:
+    """A noun that names a person by role or title ("mayor", "official"); with
+    ``by_ending``, also by its ending ("teacher", "surgeon"), which some names of bodies
+    share ("the regulator")."""
     return (
         noun in TITLE_WORDS
         or noun in ABBREVIATIONS.values()
         or noun in PERSON_NOUNS
         or noun in FEMALE_NOUNS
         or noun in MALE_NOUNS
-        or bool(_PERSON_SUFFIX.search(noun))
+        or by_ending
+        and bool(_PERSON_SUFFIX.search(noun))
     )
 
 
@@ -68,7 +72,7 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     start, end = left[0].idx, tok.idx + len(tok)
     phrase = ctx.doc.text[start:end]
     head = tok.lower_
-    if not _is_person_noun(head):
+    if not is_person_noun(head):
         return None
     words = _words(ctx.doc.text[start : tok.idx])
     matches = {

@@ -41,9 +41,9 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in SPOKESPERSON_NOUNS | SPEECH_NOUNS:
         return None
-    for child in tok.children:
-        if child.dep_ in {"compound", "poss", "nmod"}:
-            name = _org_name(ctx, child) or _named_with(ctx, child)
+    for child in _owners(tok):
+        if child.dep_ in {"compound", "poss", "nmod", "pobj"}:
+            name = _org_name(ctx, child) or _named_with(ctx, child) or _untagged(ctx, child)
             if name:
                 left = next(tok.subtree)
                 role = ctx.doc.text[left.idx : tok.idx + len(tok)]
@@ -52,6 +52,26 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
                     return Speaker(full, child.idx, child.idx + len(child), False, None)
                 return Speaker(name, left.idx, tok.idx + len(tok), False, role)
     return None
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The words that may name whose a spokesperson or a statement is: its modifiers ("a
+    Harbour Board spokeswoman") and the object of its "for" or "of" ("a spokesman for the
+    Harbour Board")."""
+    found = list(noun.children)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def _untagged(ctx: Context, tok: Token) -> str | None:
+    """A proper noun the model tagged as no entity, with the proper nouns before it ("a
+    spokesman for Harwell Mills"): whose spokesperson it is, when nothing else says."""
+    if tok.pos_ != "PROPN" or tok.ent_type_:
+        return None
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    return ctx.doc.text[words[0].idx : tok.idx + len(tok)]
 
 
 def _named_with(ctx: Context, noun: Token) -> str | None:

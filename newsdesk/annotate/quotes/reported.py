@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context
-from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subject
+from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subject, unsaid
 from newsdesk.annotate.quotes.relays import sentence_relays
 from newsdesk.annotate.quotes.speakers import speaker_of
-from newsdesk.lang.en.speech import REFUSAL_VERBS, REPORTED_VERBS
+from newsdesk.lang.en.speech import REPORTED_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,23 +38,6 @@ def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
             continue
         speaker = None if hedged(tok, subj) else speaker_of(ctx, subj)
         yield start, end, Attribution(tok.text, speaker, sentence_relays(ctx, tok, speaker))
-
-
-def unsaid(verb: Token) -> bool:
-    """Words nobody is reported to have said: a negated verb ("has not said whether she
-    will appeal", "never said"), a modal one ("may say", "would say"), or one that a
-    refusal governs ("declined to say whether")."""
-    for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ == "never":
-            return True
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            return True
-    head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in REFUSAL_VERBS
-        or (verb.dep_ == "xcomp" and head.i != verb.i and unsaid(head))
-    )
 
 
 def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:

@@ -17,10 +17,16 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
-from newsdesk.annotate.quotes.nominal import described, is_description
+from newsdesk.annotate.quotes.nominal import described, is_description, is_person_noun
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
-from newsdesk.lang.en.people import MASCULINE, PERSONAL, RELATIONAL_NOUNS
+from newsdesk.lang.en.people import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    MASCULINE,
+    PERSONAL,
+    RELATIONAL_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -74,7 +80,11 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
-            inner = spokesperson_org(ctx, tok) or described_org(ctx, tok)
+            inner = spokesperson_org(ctx, tok)
+        if inner is None and not is_person_noun(
+            tok.lower_, by_ending=False
+        ):  # "the official" is a person
+            inner = described_org(ctx, tok)
         if inner is None and is_description(tok):
             return described(ctx, tok)
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
@@ -162,6 +172,9 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue
+        if root_subject and _unnamed_speaker(ctx, tok):
+            found.append((tok, True, ""))
+            continue
         if tok.pos_ != "PROPN" or (tok.ent_type_ != "PERSON" and not root_subject):
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
@@ -176,6 +189,40 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
     return found
 
 
+def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
+    """``tok`` is an unnamed person who speaks: a person noun brought in as somebody new
+    ("a police official said"), or "the official" after such a one, as the subject of a
+    reporting verb, with no name beside it. A definite description with no such
+    introduction ("the party's nominee said") may be somebody named before: not this."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or not is_cue(tok.head) or not is_person_noun(lemma):
+        return False
+    if _named_in_phrase(ctx, tok) is not None:
+        return False  # "a spokesman, John Doe"
+    if _indefinite(tok):
+        return True
+    found = described(ctx, tok) if is_description(tok) else None
+    if found is not None and found.name is not None:
+        return False
+    return any(
+        t.lemma_.lower() == lemma
+        and t.pos_ == "NOUN"
+        and _indefinite(t)
+        and _named_in_phrase(ctx, t) is None
+        for t in ctx.parsed[: tok.i]
+    )
+
+
+def _indefinite(noun: Token) -> bool:
+    """A noun brought in with "a"/"an" ("a police official")."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _noun_gender(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    return "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
+
+
 def in_passing(tok: Token) -> bool:
     """A person introduced as someone's relative, whom a later "he"/"she" does not stand
     for: "His late brother, Otto Brandt, founded the yard", "the yard of Otto Brandt, her
@@ -184,12 +231,21 @@ def in_passing(tok: Token) -> bool:
     nouns = [head] if tok.dep_ == "appos" else []
     if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
         nouns += [c for c in tok.children if c.dep_ == "appos"]
-    return any(
+    return _in_relative_clause(tok) or any(
         n.lemma_.lower() in RELATIONAL_NOUNS
         and any(c.dep_ == "poss" for c in n.children)
         and not (n.dep_ == "nsubj" and is_cue(n.head))  # "His wife, X, said": she speaks
         for n in nouns
     )
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """``tok`` is inside a relative clause that describes another named person ("Lena
+    Ostrova, whose father Karl Ostrova built it, ..."): the passage is about her."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head.pos_ == "PROPN" and anc.head.ent_type_ == "PERSON"
+    return False
 
 
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
@@ -211,6 +267,11 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
                 if (tok.lower_ in MASCULINE) == (gender == "m"):
                     result = _antecedent(ctx, tok, gender)
                     break
+                continue
+            if name == "":  # an unnamed person spoke last: "he" is them, named nobody
+                if _noun_gender(tok) in {None, gender}:
+                    ctx.antecedents[pronoun.i] = None
+                    return None
                 continue
             if ctx.genders.get(name, gender) == gender:
                 result = name

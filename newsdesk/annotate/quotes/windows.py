@@ -53,14 +53,14 @@ def window_after(ctx: Context, region: Region) -> list[Token]:
         # a new sentence after the quote: only "Alenko said." that takes no clause
         tokens = tokens[:15]
         first = next((t for t in tokens if is_cue(t)), None)
-        if first is None or takes_clause(first) or _says_its_own(first):
+        if first is None or takes_clause(first) or says_its_own(first):
             return []
         if not leads(tokens, first, subject(ctx, first)) or _has_own_quote(ctx, first):
             return []
     return tokens
 
 
-def _says_its_own(cue: Token) -> bool:
+def says_its_own(cue: Token) -> bool:
     """A reporting verb with an object that is not the person spoken to ("Norland accused
     Vessia of ..."): a statement of its own, not the attribution of the quote before."""
     if cue.lemma_.lower() in ADDRESSEE_VERBS:

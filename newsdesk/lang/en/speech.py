@@ -43,3 +43,6 @@ SELF_NOUNS = frozenset("newspaper paper publication magazine website site newsro
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson mouthpiece".split())
 # Verbs of refusing to speak: what follows them was not said ("declined to say whether").
 REFUSAL_VERBS = frozenset("decline refuse fail".split())
+# Verbs of denying: a quoted word in what is denied is the accuser's ("denied that he
+# 'muzzled' her").
+DENIAL_VERBS = frozenset("deny dispute".split())
