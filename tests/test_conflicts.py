@@ -384,6 +384,11 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The waves were swelling to 10 metres (35 feet) off the cape.",
             "The waves were swelling to 35 feet (10 metres) off the cape.",
         ),
+        # neighbouring compass points from one place agree
+        (
+            "The epicentre was 40 kilometres west of Skerrholm, officials said.",
+            "The epicentre lay 40 kilometres southwest of Skerrholm, officials said.",
+        ),
         # a name's last word ending one sentence is no title of the next ("Sen.")
         (
             "Talks stalled after threats from strongman Ivo Sen. Ivo Sen said on Monday he "
@@ -738,3 +743,14 @@ def test_conflicts_four_values_are_several_things(backend: SpacyBackend) -> None
     assert find_conflicts(mini(backend, *texts)) == ()
     [conflict] = find_conflicts(mini(backend, *texts[:2]))
     assert [v.value for v in conflict.values] == sums[:2]
+
+
+def test_conflicts_a_time_is_no_kind_of_place(backend: SpacyBackend) -> None:
+    from newsdesk.brief.slots import read_slots
+
+    [doc] = mini(
+        backend, "We appreciate your respect for her family's privacy at this time, the agent said."
+    )
+    assert doc.parse is not None
+    places = [s.value for s in read_slots(doc, doc.parse) if s.key[0] == "place"]
+    assert "time" not in places

@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
+from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
@@ -43,6 +44,7 @@ ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
 NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
+NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
 
@@ -57,6 +59,9 @@ def agree(a: Slot, b: Slot) -> bool:
         return titles_compatible(str(a.value).split(), str(b.value).split())
     if kind == "date":
         return _same_day(str(a.value), str(b.value))
+    if kind == "direction":  # "west" and "southwest" of a town: near enough
+        turn = abs(BEARINGS.get(str(a.value), 0) - BEARINGS.get(str(b.value), 180)) % 360
+        return min(turn, 360 - turn) <= NEAR_BEARING
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     x, y = float(a.value), float(b.value)

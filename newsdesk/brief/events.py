@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.lang.en.calendar import TIME_BOUNDS
+from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
 from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
@@ -167,8 +167,8 @@ def place_nouns(verb: Token) -> tuple[list[Token], ...]:
 def _collect(prep: Token, nouns: list[Token], depth: int) -> None:
     """The common nouns under a locative preposition (two levels of nesting at most)."""
     for obj in prep.children:
-        if obj.dep_ != "pobj" or obj.pos_ != "NOUN":
-            continue
+        if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or obj.lemma_.lower() in TIME_NOUNS:
+            continue  # "at this time": no place
         for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
             if word.pos_ == "NOUN" and word.is_alpha and word.lower_ not in STOP_WORDS:
                 nouns.append(word)

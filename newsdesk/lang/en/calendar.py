@@ -54,3 +54,11 @@ MODEL_YEAR_DETERMINERS = frozenset("a an his her their its my our your".split())
 # 7 a.m.", "closed *until* noon"): the temporal prepositions of English grammar other
 # than "at", "on", "in" and "around".
 TIME_BOUNDS = frozenset("by until till before after since from between through".split())
+# Nouns that name a time, not a place ("at this time", "in the morning", "at the moment"):
+# the general words for a point or stretch of time, the parts of a day and the units of
+# duration.
+TIME_NOUNS = frozenset(
+    "time moment point stage period while season weekend day week month year decade "
+    "century hour minute second morning afternoon evening night midnight noon dawn dusk "
+    "today tonight tomorrow yesterday past future".split()
+)

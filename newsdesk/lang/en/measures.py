@@ -55,6 +55,23 @@ DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest north-east north-west
     south-east south-west""".split()
 )
+# Each direction's compass bearing in degrees.
+BEARINGS = {
+    d: 45 * i
+    for i, names in enumerate(
+        [
+            "north",
+            "northeast north-east",
+            "east",
+            "southeast south-east",
+            "south",
+            "southwest south-west",
+            "west",
+            "northwest north-west",
+        ]
+    )
+    for d in names.split()
+}
 # Words naming a scale whose value is written beside them ("a magnitude 6.1 quake",
 # "a 6.1-magnitude earthquake", "magnitude of 6.1"): seismic and storm scales.
 SCALES = frozenset({"magnitude", "category"})
