@@ -384,6 +384,22 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The waves were swelling to 10 metres (35 feet) off the cape.",
             "The waves were swelling to 35 feet (10 metres) off the cape.",
         ),
+        # two events with different named participants ("signed Wynn", "signed Bell")
+        (
+            "The Varro club signed David Wynn on Tuesday, its manager said.",
+            "The Varro club signed Joseph Bell on Wednesday, its manager said.",
+        ),
+        # a record in brackets is no age
+        (
+            "Boxer Tomas Reyes (45-7-2, 36 KOs) won the fight in Varro.",
+            "Tomas Reyes, 36, won the fight in Varro.",
+        ),
+        # a value in a "since" phrase is an earlier event's
+        (
+            "The quake was the strongest to hit Varro since a magnitude 7.6 quake struck the "
+            "coast.",
+            "The magnitude 6.1 quake struck the coast near Varro.",
+        ),
         # neighbouring compass points from one place agree
         (
             "The epicentre was 40 kilometres west of Skerrholm, officials said.",
@@ -754,3 +770,14 @@ def test_conflicts_a_time_is_no_kind_of_place(backend: SpacyBackend) -> None:
     assert doc.parse is not None
     places = [s.value for s in read_slots(doc, doc.parse) if s.key[0] == "place"]
     assert "time" not in places
+
+
+def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> None:
+    """A document that gives both counts, with whatever verb, tells two things apart (two
+    players' points): the others' different counts are no dispute."""
+    first = "The centre finished with 14 points, a career high."
+    second = "The centre finished with 11 points, a career high."
+    both = "The centre scored 14 points and the guard finished with 11 points."
+    [conflict] = find_conflicts(mini(backend, first, second))
+    assert [v.value for v in conflict.values] == ["14 points", "11 points"]
+    assert find_conflicts(mini(backend, first, second, both)) == ()

@@ -114,6 +114,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return a.agent == b.agent  # not "Berg was arrested on Sunday", "Holm… on 6 January"
     if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
         return False  # clock times of two verbs: one event only when it has one participant
+    if a.parties and b.parties and not a.parties & b.parties:
+        return False  # "signed Wynn on Tuesday", "signed Bell today": two events
     union = a.words | b.words
     overlap = len(a.words & b.words) / len(union) if union else 0.0
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)
@@ -138,9 +140,9 @@ def slot_conflicts(
         if key[0] in CATEGORICAL_KINDS:
             conflict = _substitution(members, order, vocabulary) if vocabulary else None
         else:
-            conflict = _conflict(members, order, published, vocabulary) or _minor_difference(
-                members, order
-            )
+            conflict = _conflict(
+                members, order, published, vocabulary, numbered
+            ) or _minor_difference(members, order)
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
@@ -220,11 +222,20 @@ def _objects_substituted(
     return [renamed.get(id(s), s) for s in slots]
 
 
+def _kind(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The part of a slot key that says what is measured, without the verb: a length, a
+    count of people, a date, a sum in dollars."""
+    return key[:2] if key[0] == "count" else key
+
+
 def _clashes(
-    slots: list[Slot], vocabulary: Mapping[str, frozenset[str]] | None = None
+    slots: list[Slot],
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
+    story: Sequence[Slot] = (),
 ) -> list[tuple[Slot, Slot]]:
-    """Aligned pairs of slots whose values differ, where neither document also states the
-    other's value (a document that gives both values does not disagree; for a person's
+    """Aligned pairs of slots whose values differ, where no document states both values
+    (a document that gives both tells two things apart: two players' points, two trips'
+    dates; it does not disagree with itself; for a person's
     post, one that uses the other's words anywhere: "Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
     by_doc: dict[str, list[Slot]] = defaultdict(list)
@@ -234,14 +245,27 @@ def _clashes(
     def states(doc: str, other: Slot) -> bool:
         return any(agree(mine, other) for mine in by_doc[doc])
 
+    kind = _kind(slots[0].key) if slots else ()
+    stated: dict[str, list[Slot]] = defaultdict(list)
+    for slot in [*slots, *story]:
+        if _kind(slot.key) == kind:
+            stated[slot.claim.span.doc].append(slot)
+
+    def both(a: Slot, b: Slot) -> bool:
+        """Whether one document gives both values, for whatever verb (of two people, two
+        events)."""
+        return any(
+            any(agree(x, a) for x in found) and any(agree(x, b) for x in found)
+            for found in stated.values()
+        )
+
     return [
         (a, b)
         for i, a in enumerate(slots)
         for b in slots[i + 1 :]
         if aligned(a, b)
         and not agree(a, b)
-        and not states(a.claim.span.doc, b)
-        and not states(b.claim.span.doc, a)
+        and not both(a, b)
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
@@ -273,14 +297,16 @@ def _conflict(
     order: dict[str, int],
     published: dict[str, str | None],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
+    story: Sequence[Slot] = (),
 ) -> Conflict | None:
-    """The conflict among slots of one key, or None when every aligned pair agrees.
+    """The conflict among slots of one key, or None when every aligned pair agrees
+    (``story``: every slot of the story, for the values one document gives both of).
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
     documents' publication times is an update (values in time order). ``MANY_VALUES`` or
     more values that are no update are several things under one key: no conflict."""
-    clashes = _clashes(members, vocabulary)
+    clashes = _clashes(members, vocabulary, story)
     if not clashes:
         return None
     core = {id(s): s for pair in clashes for s in pair}

@@ -150,13 +150,16 @@ def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
 def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
     """The age numbers written with the name in tokens ``start:end``: ``Name, 54,`` /
     ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
-    in between)."""
+    in between). A record or score is none: ``Name (45-7-2)``."""
     i = end + (parse[end + 1 : end + 2].text == "aged")
     if i + 1 < len(parse) and parse[end].text in {",", "("}:
         number = parse[i + 1]
         closing = parse[i + 2].text if i + 2 < len(parse) else "."
+        after = parse[i + 3].text if i + 3 < len(parse) else ""
+        record = closing in {"-", "–", "—"} and after[:1].isdigit()  # "(45-7-2)", "(10-0)"
         if number.text.isdigit() and closing in {",", ".", ";", ")", ":", "-", "–", "—"}:
-            yield number
+            if not record:
+                yield number
     for i in range(start - 5, max(-1, start - 8), -1):
         if [t.lower_ for t in parse[i + 1 : i + 5]] == ["-", "year", "-", "old"]:
             between = parse[i + 5 : start]

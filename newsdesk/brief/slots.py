@@ -328,6 +328,8 @@ def read_slots(
                 continue
             if elsewhere and (key[0] != "date" or _dated_elsewhere(focus)):
                 continue
+            if any(t.lower_ == "since" and t.dep_ == "prep" for t in focus.ancestors):
+                continue  # "the latest tremor since 7.6 and 7.5 magnitude quakes struck": before
             claim = _claim(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
             slots.append(
