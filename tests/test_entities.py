@@ -606,3 +606,15 @@ def test_entities_regression_10_company_short_form_is_no_person() -> None:
     assert types["Veltrixa"] == "ORG"
     assert types["Lunde Skiing"] == "ORG"
     assert types["Ivo Brandt"] == "PERSON"  # a mayor: a person with a company of his name
+
+
+def test_entities_quoted_title_of_a_work_is_no_person(backend: SpacyBackend) -> None:
+    """A name every mention of which is a whole quotation is a film's or a book's title;
+    a person whose name also stands outside quotes stays a person."""
+    text = (
+        'Mara Voss became famous with "Jack Dunmore," a comedy. "Lena Dorn," he said, "is a '
+        'fine writer." Lena Dorn said nothing.'
+    )
+    types = {e.name: e.type for e in annotate(backend, text)}
+    assert types["Jack Dunmore"] == "WORK_OF_ART"
+    assert types["Mara Voss"] == types["Lena Dorn"] == "PERSON"

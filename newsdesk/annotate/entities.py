@@ -42,6 +42,7 @@ from newsdesk.annotate.ner_fixes import (
     pieces,
     plausible,
     propagate,
+    quoted_titles,
 )
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
@@ -109,6 +110,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = outside(parsed, cands, credits)
     headline_names(parsed, cands)
     harmonise(parsed, cands, caps)
+    quoted_titles(parsed, cands)
     cands = join_adjacent(parsed, cands)
     add_given_names(parsed, cands)
     return _resolve(doc, parsed, cands)

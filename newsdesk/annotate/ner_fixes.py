@@ -424,6 +424,30 @@ def join_adjacent(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
     return joined
 
 
+_OPENING_MARKS = frozenset({'"', "“", "``", "‘", "'"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’", "'"})
+
+
+def quoted_titles(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """A "person" every mention of which is a whole quotation is the title of a work
+    (starred in "Van Hale" and "Blue Harbour"): relabelled WORK_OF_ART."""
+
+    def whole_quotation(c: Cand) -> bool:
+        if c.start == 0 or parsed[c.start - 1].text not in _OPENING_MARKS:
+            return False
+        after = c.end + (c.end < len(parsed) and parsed[c.end].text in {",", "."})
+        return after < len(parsed) and parsed[after].text in _CLOSING_MARKS
+
+    by_text: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.label == "PERSON":
+            by_text[c.text(parsed)].append(c)
+    for found in by_text.values():
+        if all(whole_quotation(c) for c in found):
+            for c in found:
+                c.label, c.fixed = "WORK_OF_ART", True
+
+
 def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
     """One label per string: PERSON if any mention is, else the majority (mixed-case first)."""
     surnames = {
