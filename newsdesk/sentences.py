@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.nlp import text_of
 from newsdesk.lang.en.abbreviations import (
     AMBIGUOUS,
     NO_BREAK,
@@ -138,7 +139,7 @@ def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
     """The sentences of ``text``: from its parse when given (cut again where the rule
     sees a hard line break: a headline or a time stamp above the first sentence is no
     part of it), else by the rule."""
-    if parsed is None or parsed.text != text:
+    if parsed is None or text_of(parsed) != text:
         return split_sentences(text)
     known = parsed.user_data.get(_KEY)
     if known is not None:

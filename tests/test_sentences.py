@@ -197,3 +197,14 @@ def test_sentences_of_a_parse_cut_at_hard_line_breaks(backend: SpacyBackend) -> 
         "Published March 3, 2026",
         "A ferry struck the pier at dawn.",
     ]
+
+
+@pytest.mark.slow
+def test_text_of_a_parse_is_built_once(backend: SpacyBackend) -> None:
+    from newsdesk.annotate.nlp import text_of
+
+    text = "The ferry Aurora struck the harbour wall.\nNobody was hurt."
+    parsed = backend(text)
+    assert text_of(parsed) == parsed.text == text
+    parsed.user_data["newsdesk.text"] = "remembered"  # read from the parse's memory after
+    assert text_of(parsed) == "remembered"

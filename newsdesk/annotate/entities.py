@@ -44,6 +44,7 @@ from newsdesk.annotate.ner_fixes import (
     propagate,
     quoted_titles,
 )
+from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
 from newsdesk.lang.en.names import COMPANY_WORDS
@@ -305,7 +306,9 @@ def _short_for_a_building(parsed: SpacyDoc, group: _Group) -> bool:
     a preposition ("back at Ada Lunde")."""
     name = group.mentions[0].text(parsed)
     after = rf"{re.escape(name)}\s+([A-Z][a-z]+)\b"
-    if not any(PLACE_NAME_WORDS.get(m.lower()) == "FAC" for m in re.findall(after, parsed.text)):
+    if not any(
+        PLACE_NAME_WORDS.get(m.lower()) == "FAC" for m in re.findall(after, text_of(parsed))
+    ):
         return False
     return all(parsed[c.start : c.end].root.dep_ == "pobj" for c in group.mentions)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.nlp import text_of
 from newsdesk.lang.en.genre import (
     ATTRIBUTION,
     EDITORIAL,
@@ -64,7 +65,7 @@ def _per_100(count: int, words: int) -> float:
 
 def _sentences(text: str, parsed: Doc | None) -> int:
     """The number of sentences (from the parse when given)."""
-    if parsed is not None and parsed.text == text:
+    if parsed is not None and text_of(parsed) == text:
         return max(1, sum(1 for _ in parsed.sents))
     return max(1, len([s for s in _SENTENCE_END.split(text) if s.strip()]))
 

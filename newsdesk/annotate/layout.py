@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsdesk.annotate.names import DASHES, SPLIT_WORDS, has_digit, is_country
 from newsdesk.annotate.ner_fixes import Cand
+from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 
 
@@ -65,7 +66,7 @@ def _line_starts(parsed: SpacyDoc) -> list[int]:
     if len(parsed) == 0:
         return []
     offsets = parsed.to_array([IDX, IS_SPACE])
-    breaks = np.array([m.start() for m in re.finditer("\n", parsed.text)], dtype=np.int64)
+    breaks = np.array([m.start() for m in re.finditer("\n", text_of(parsed))], dtype=np.int64)
     before = np.searchsorted(breaks, offsets[:, 0])  # line breaks before each token's start
     crossed = np.concatenate(([True], before[1:] > before[:-1]))
     return [int(i) for i in np.flatnonzero(crossed & (offsets[:, 1] == 0))]

@@ -52,6 +52,7 @@ from newsdesk.annotate.names import (
     plain_word,
     surnames_of,
 )
+from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
 from newsdesk.lang.en.names import COMPANY_WORDS, PARTICLES, SUFFIXES
@@ -168,7 +169,7 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     first = parsed[start]
     if end - start < 3 or given_name(first.text) or not first.is_alpha or first.is_upper:
         return start
-    lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", parsed.text)
+    lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
     return start + 1 if lowercase else start
 
 
@@ -388,7 +389,7 @@ def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
 def _in_headline(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is on a line written as a headline: most words capitalised, no
     sentence punctuation at its end."""
-    text = parsed.text
+    text = text_of(parsed)
     start = text.rfind("\n", 0, parsed[i].idx) + 1
     end = text.find("\n", parsed[i].idx)
     line = text[start : end if end >= 0 else len(text)].strip()

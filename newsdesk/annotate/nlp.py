@@ -31,6 +31,18 @@ MAX_RUN_CHARS = 100
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 
 
+_TEXT_KEY = "newsdesk.text"  # where a parse keeps its text once built
+
+
+def text_of(parsed: Doc) -> str:
+    """The text of a parse, built once: spaCy joins its tokens again on every
+    ``Doc.text``, and the stages compare and search it often."""
+    text = parsed.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = parsed.user_data[_TEXT_KEY] = parsed.text
+    return text
+
+
 def pieces(text: str, limit: int = MAX_PIECE_CHARS, run: int = MAX_RUN_CHARS) -> list[str]:
     """``text`` cut into pieces that join back into it: at most ``limit`` characters each,
     ending at the last paragraph break (else sentence end, else space) before the limit;

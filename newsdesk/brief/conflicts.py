@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.nlp import text_of
 from newsdesk.brief.align import slot_conflicts
 from newsdesk.brief.slots import person_names, read_slots, story_time
 from newsdesk.model import Conflict, Document, Span
@@ -46,7 +47,9 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
 def parse_of(doc: Document) -> Doc | None:
     """``doc.parse`` when it is a parse of ``doc.text`` (else None: offsets would not fit)."""
     parse = doc.parse
-    return parse if parse is not None and getattr(parse, "text", None) == doc.text else None
+    if parse is None or not hasattr(parse, "user_data"):
+        return None
+    return parse if text_of(parse) == doc.text else None
 
 
 def claim_spans(conflicts: Sequence[Conflict]) -> list[Span]:

@@ -17,6 +17,7 @@ from newsdesk.annotate.dates.grammar import RULES
 from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import REFS, Timex
+from newsdesk.annotate.nlp import text_of
 from newsdesk.lang.en.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from newsdesk.lang.en.layout import STAMP_WORDS
 from newsdesk.lang.en.stop_words import STOP_WORDS
@@ -160,7 +161,7 @@ def _read_times(
     """`extract_times` against ``anchor``, and the date the page states (`page_date`)
     when there is no anchor (None when there is one: the page is not read for it)."""
     stamp: str | None = None
-    if parsed is not None and parsed.text == doc.text:
+    if parsed is not None and text_of(parsed) == doc.text:
         sentences = parsed_sentences(parsed)
         tense: TenseOf | None = parsed_tense(parsed)
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.nlp import text_of
 from newsdesk.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def parsed_sentences(parsed: Doc) -> list[tuple[int, int]]:
     """Sentence spans of a spaCy parse."""
-    return sentence_spans(parsed.text, parsed)
+    return sentence_spans(text_of(parsed), parsed)
 
 
 def sentence_of(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.entities import extract_entities
+from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.quotes.context import Attribution, Context
 from newsdesk.annotate.quotes.direct import direct_quotes
 from newsdesk.annotate.quotes.marks import find_regions, is_fragment, paragraphs
@@ -65,7 +66,7 @@ def extract_quotes(doc: Document, parsed: SpacyDoc) -> tuple[Quote, ...]:
     document's PERSON entities name them (``doc.entities``, extracted here when the
     document has none), through the resolver shared with `entities` (`resolve`).
     """
-    if parsed.text != doc.text:
+    if text_of(parsed) != doc.text:
         raise ValueError(f"the parse does not match the text of document {doc.id!r}")
     ctx = _build_context(doc, parsed)
     quotes = [_quote(doc, r.start, r.end, a, True) for r, a in direct_quotes(ctx)]
