@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,6 +291,7 @@ class Embedder:
         self._model: MiniLM | None = None
         self._tokenizer: Tokenizer | None = None
         self._memo: dict[str, Matrix] = {}
+        self._lock = threading.Lock()  # the web app shares one embedder between threads
 
     @property
     def model(self) -> MiniLM:
@@ -314,7 +316,9 @@ class Embedder:
             return np.zeros((0, 384), dtype=np.float32)
         # sentence-transformers strips each text; the word pieces ignore runs of spaces
         keys = [" ".join(str(t).split()) for t in texts]
-        missing = list(dict.fromkeys(k for k in keys if k not in self._memo))
+        with self._lock:
+            known = {k: self._memo[k] for k in keys if k in self._memo}
+        missing = list(dict.fromkeys(k for k in keys if k not in known))
         if missing:
             model = self.model
             encodings = self.tokenizer.encode_batch(missing)
@@ -323,10 +327,12 @@ class Embedder:
             for at in range(0, len(order), self.batch_size):
                 chunk = order[at : at + self.batch_size]
                 rows[chunk] = model([encodings[i].ids for i in chunk])
-            self._memo.update(zip(missing, rows, strict=True))
-            while len(self._memo) > MEMO_TEXTS:
-                del self._memo[next(iter(self._memo))]
-        return np.stack([self._memo[k] for k in keys])
+            known.update(zip(missing, rows, strict=True))
+            with self._lock:
+                self._memo.update(zip(missing[-MEMO_TEXTS:], rows[-MEMO_TEXTS:], strict=True))
+                while len(self._memo) > MEMO_TEXTS:
+                    del self._memo[next(iter(self._memo))]
+        return np.stack([known[k] for k in keys])
 
 
 def _load() -> tuple[MiniLM, Tokenizer]:

@@ -781,3 +781,27 @@ def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> N
     [conflict] = find_conflicts(mini(backend, first, second))
     assert [v.value for v in conflict.values] == ["14 points", "11 points"]
     assert find_conflicts(mini(backend, first, second, both)) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # "Oct. 5, 200 people": a day and a count, not a number written "5, 200"
+        (
+            "On Oct. 5, 200 people were evacuated from the town of Varro.",
+            "On Oct. 5, 300 people were evacuated from the town of Varro.",
+            ["200 people", "300 people"],
+        ),
+        # a post written before a name in apposition is read with the name inside it
+        (
+            "A lawyer at Holm Partners, Tom Berg, said the deal was fair.",
+            "Tom Berg, a judge at the Varro court, said the deal was fair.",
+            ["lawyer", "judge"],
+        ),
+    ],
+)
+def test_conflicts_review_regressions(
+    backend: SpacyBackend, first: str, second: str, values: list[str]
+) -> None:
+    [conflict] = find_conflicts(mini(backend, first, second))
+    assert [v.value for v in conflict.values] == values

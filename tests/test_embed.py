@@ -130,3 +130,15 @@ def test_embed_runs_without_torch_or_transformers() -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_embed_memo_full_still_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.embed
+
+    monkeypatch.setattr(newsdesk.embed, "MEMO_TEXTS", 3)
+    embedder = Embedder()
+    embedder.encode(SENTENCES[:3])
+    rows = embedder.encode([SENTENCES[0], SENTENCES[3], SENTENCES[4], SENTENCES[5]])
+    assert rows.shape == (4, 384)  # more new texts than the memo holds, one remembered
+    assert np.allclose(rows[0], Embedder().encode([SENTENCES[0]])[0], atol=1e-6)

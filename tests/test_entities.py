@@ -618,3 +618,10 @@ def test_entities_quoted_title_of_a_work_is_no_person(backend: SpacyBackend) -> 
     types = {e.name: e.type for e in annotate(backend, text)}
     assert types["Jack Dunmore"] == "WORK_OF_ART"
     assert types["Mara Voss"] == types["Lena Dorn"] == "PERSON"
+
+
+def test_entities_capitalised_stop_words_that_are_names_stay(backend: SpacyBackend) -> None:
+    """ "AGAIN" after a name is emphasis, but "the WHO" and "the US" are names whole."""
+    text = "The WHO said that officials in the US had reported new cases of the flu."
+    names = {e.name for e in annotate(backend, text)}
+    assert {"WHO", "US"} <= names

@@ -257,3 +257,4 @@ def test_values_agree_on_months_and_years() -> None:
     assert values_agree("It opened on Friday.", "It opened in October.")
     assert not values_agree("It opened on October 12.", "It opened on 13 October.")
     assert values_agree("May I say it opened in May?", "It opened in May.")
+    assert values_agree("It opened on Sept. 12.", "It opened on September 12.")

@@ -32,8 +32,10 @@ from spacy.tokens import Token
 
 from newsdesk.annotate.kinds import storm_prefix
 from newsdesk.annotate.names import (
+    CLOSE_MARKS,
     DASHES,
     DETERMINERS,
+    OPEN_MARKS,
     POSSESSIVE,
     SPLIT_PUNCT,
     SPLIT_WORDS,
@@ -116,6 +118,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
             return None
     while start < end and _edge_junk(parsed[end - 1], leading=False):
         end -= 1
+    while label == "PERSON" and end - start > 1 and _shouted_word(parsed[end - 1]):
+        end -= 1  # "Wylie AGAIN": not a name's last word ("the WHO", "the US" stay whole)
     fixed = False
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
@@ -200,7 +204,7 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
         opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
         # "Following Alenko's conviction": a sentence's opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
-    return tok.text in POSSESSIVE or tok.is_lower or _shouted_word(tok)
+    return tok.text in POSSESSIVE or tok.is_lower
 
 
 def _shouted_word(tok: Token) -> bool:
@@ -425,19 +429,15 @@ def join_adjacent(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
     return joined
 
 
-_OPENING_MARKS = frozenset({'"', "“", "``", "‘", "'"})
-_CLOSING_MARKS = frozenset({'"', "”", "''", "’", "'"})
-
-
 def quoted_titles(parsed: SpacyDoc, cands: list[Cand]) -> None:
     """A "person" every mention of which is a whole quotation is the title of a work
     (starred in "Van Hale" and "Blue Harbour"): relabelled WORK_OF_ART."""
 
     def whole_quotation(c: Cand) -> bool:
-        if c.start == 0 or parsed[c.start - 1].text not in _OPENING_MARKS:
+        if c.start == 0 or parsed[c.start - 1].text not in OPEN_MARKS:
             return False
         after = c.end + (c.end < len(parsed) and parsed[c.end].text in {",", "."})
-        return after < len(parsed) and parsed[after].text in _CLOSING_MARKS
+        return after < len(parsed) and parsed[after].text in CLOSE_MARKS
 
     by_text: dict[str, list[Cand]] = defaultdict(list)
     for c in cands:

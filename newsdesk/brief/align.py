@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date
 
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
+from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
@@ -59,8 +60,11 @@ def agree(a: Slot, b: Slot) -> bool:
         return titles_compatible(str(a.value).split(), str(b.value).split())
     if kind == "date":
         return _same_day(str(a.value), str(b.value))
-    if kind == "direction":  # "west" and "southwest" of a town: near enough
-        turn = abs(BEARINGS.get(str(a.value), 0) - BEARINGS.get(str(b.value), 180)) % 360
+    if kind == "direction" and a.value != b.value:  # "west", "southwest": near enough
+        from_a, from_b = BEARINGS.get(str(a.value)), BEARINGS.get(str(b.value))
+        if from_a is None or from_b is None:
+            return False
+        turn = abs(from_a - from_b) % 360
         return min(turn, 360 - turn) <= NEAR_BEARING
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
@@ -90,7 +94,7 @@ def _same_day(a: str, b: str) -> bool:
     if a.startswith("weekday") or b.startswith("weekday"):
         weekday, day = (a, b) if a.startswith("weekday") else (b, a)
         try:
-            return date.fromisoformat(day).strftime("%A").lower() == weekday.split()[-1]
+            return date.fromisoformat(day).weekday() == WEEKDAYS.get(weekday.split()[-1])
         except ValueError:
             return True  # a month, or a day without its year
     return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
@@ -153,7 +157,8 @@ def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
     """The slots, less those of a key for which their document itself gives
     ``SEVERAL_THINGS`` or more values that cannot be true together ("earned $4.9 million",
     "$30 million", "$750,000": of several players): the key names several things there,
-    and none of its values is that document's claim. A person's age and post are kept."""
+    and none of its values is that document's claim. A person's age, home town and post
+    are kept, and kinds of place (compared by substitution)."""
     by_doc_key: dict[tuple[str, tuple[str, ...]], list[Slot]] = defaultdict(list)
     for slot in slots:
         by_doc_key[slot.claim.span.doc, slot.key].append(slot)
@@ -223,8 +228,9 @@ def _objects_substituted(
 
 
 def _kind(key: tuple[str, ...]) -> tuple[str, ...]:
-    """The part of a slot key that says what is measured, without the verb: a length, a
-    count of people, a date, a sum in dollars."""
+    """The part of a slot key that says what is compared for `_clashes`' "one document
+    gives both": a count's noun without its verb (points scored, points finished); every
+    other key whole."""
     return key[:2] if key[0] == "count" else key
 
 
@@ -234,17 +240,10 @@ def _clashes(
     story: Sequence[Slot] = (),
 ) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where no document states both values
-    (a document that gives both tells two things apart: two players' points, two trips'
-    dates; it does not disagree with itself; for a person's
-    post, one that uses the other's words anywhere: "Rep. Bob Holm" and "Bob Holm, the
+    among the slots of their kind in ``story`` (a document that gives both tells two
+    things apart: two players' points; it does not disagree with itself), nor, for a
+    person's post, uses the other's words anywhere ("Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
-    by_doc: dict[str, list[Slot]] = defaultdict(list)
-    for slot in slots:
-        by_doc[slot.claim.span.doc].append(slot)
-
-    def states(doc: str, other: Slot) -> bool:
-        return any(agree(mine, other) for mine in by_doc[doc])
-
     kind = _kind(slots[0].key) if slots else ()
     stated: dict[str, list[Slot]] = defaultdict(list)
     for slot in [*slots, *story]:

@@ -2,17 +2,20 @@
 
 `group_facts` links sentences of different documents that say the same thing: their
 similarity is high (a given embedding similarity, or a TF-IDF cosine over words and word
-pairs computed here with numpy), or they state one action of one participant in their
+pairs computed here with numpy, or, with a sentence encoder, the embedding cosine of a
+pair that shares some words), or they state one action of one participant in their
 parses (`same_event`: "police arrested Jon Vale" and "Vale was arrested at the border")
 with some words in common, *and* the numbers, people and dates they name agree. Two
-sentences that give different numbers are not the same fact, unless a `Conflict` has
-claims in both: then they are one disputed statement. Groups are merged greedily, most
-similar pair first, never two sentences of one document in a group and never two
-sentences that disagree.
+sentences that take different values of a `Conflict` are never one fact; two whose
+numbers differ only inside the claims of a conflict without values are one disputed
+statement. Groups are merged greedily, most similar pair first, never two sentences of
+one document in a group and never two sentences that disagree.
 
-A fact is ``conflicting`` when one of its sources overlaps a conflict's claim,
-``corroborated`` when two or more documents make it, ``single-source`` otherwise. Its
-text is its most central sentence (ties go to the earliest document).
+A fact is ``corroborated`` when two or more documents make it (its sources agree with
+each other; `Fact.conflicts` names the conflicts other outlets raise on its values),
+``conflicting`` when a source overlaps the claim of a conflict without values or its one
+source states a disputed value, ``single-source`` otherwise. Its text is its most central
+sentence that states no disputed value (ties go to the earliest document).
 """
 
 from __future__ import annotations
@@ -461,14 +464,12 @@ def _representative(
 def _agreement(
     sources: list[_Sentence], shown: _Sentence, valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
-    """Conflicting if two sources state different values of a conflict of ``valued``, or
-    a source overlaps a claim of ``plain`` (the claims of conflicts without values), or
-    the one source ``shown`` states a disputed value; else corroborated from two
-    documents (whose values agree with each other, even where other outlets differ:
+    """Conflicting if a source overlaps a claim of ``plain`` (the claims of conflicts
+    without values) or the one source ``shown`` states a disputed value of ``valued``;
+    else corroborated from two documents (sources never take different values of one
+    conflict: `group_facts` does not link them; where other outlets differ,
     `Fact.conflicts` says so), single-source from one."""
-    if any(_overlaps(s.span, plain) for s in sources) or any(
-        disagreeing(a.span, b.span, valued) for a in sources for b in sources
-    ):
+    if any(_overlaps(s.span, plain) for s in sources):
         return "conflicting"
     if len({s.span.doc for s in sources}) >= 2:
         return "corroborated"
@@ -487,8 +488,11 @@ def group_facts(
     ``sentences`` are the candidate statements (default: the parse's sentences of each
     document, without captions, credits, headlines and bare quote fragments);
     ``similarity`` maps texts to an (n, n) cosine matrix (default: `tfidf_similarity`);
-    ``conflicts`` mark the facts whose sources overlap their claims as conflicting.
-    Facts are ordered by the number of documents that make them, then by position.
+    ``encoder`` (with the default similarity) also links pairs whose embedding cosine
+    reaches `MEANING_THRESHOLD` among those with a TF-IDF cosine of `MEANING_FLOOR`;
+    ``conflicts`` keep sentences that take different values apart and are linked from
+    the facts that state their values. Facts are ordered by the number of documents that
+    make them, then by position.
     """
     claims = claim_spans(conflicts)
     items = _collect(docs, sentences, claims)

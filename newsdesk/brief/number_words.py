@@ -166,27 +166,32 @@ def numbers_of(text: str) -> frozenset[float]:
 
 
 def days_of(text: str) -> frozenset[str]:
-    """The weekdays, days and months written in ``text``, as "friday", "october 12"
-    ("12 October" and "October 12" alike), "october 12 2008", "june 1998", "october" (a
-    month named alone)."""
+    """The weekdays, days and months written in ``text``, as "friday", "month10 12"
+    ("12 October", "October 12" and "Oct. 12" alike), "month10 12 2008", "month6 1998",
+    "month10" (a month named alone)."""
     found: set[str] = set()
     dated: list[tuple[int, int]] = []
     for m in _DAY_IN_TEXT.finditer(text):
         if m["weekday"]:
             found.add(m["weekday"].lower())
             continue
-        month = m["month"] or m["month2"] or m["month3"]
+        month = _month(m["month"] or m["month2"] or m["month3"])
         day = m["day"] or m["day2"]
         year = m["year"] or m["year2"] or m["year3"]
-        parts = [month.lower(), str(int(day)) if day else "", year or ""]
+        parts = [month, str(int(day)) if day else "", year or ""]
         found.add(" ".join(p for p in parts if p))
         dated.append(m.span())
     found.update(
-        m.group().lower()
+        _month(m.group())
         for m in _MONTH_IN_TEXT.finditer(text)
         if not any(a <= m.start() < b for a, b in dated)
     )
     return frozenset(found)
+
+
+def _month(name: str) -> str:
+    """A month as `days_of` writes it, by its number ("Sept", "September" -> "month 9")."""
+    return f"month{MONTHS[name.lower().rstrip('.')]}"
 
 
 def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -205,7 +210,7 @@ _WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
 def _same_date(a: str, b: str) -> bool:
-    """Whether two `days_of` dates ("june 1998", "june 12") can be one."""
+    """Whether two `days_of` dates ("month6 1998", "month6 12") can be one."""
     (month_a, *rest_a), (month_b, *rest_b) = a.split(), b.split()
 
     def part(rest: list[str], year: bool) -> str | None:
@@ -213,7 +218,7 @@ def _same_date(a: str, b: str) -> bool:
 
     return month_a == month_b and all(
         x is None or y is None or x == y
-        for x, y in ((part(rest_a, y), part(rest_b, y)) for y in (False, True))
+        for x, y in ((part(rest_a, year), part(rest_b, year)) for year in (False, True))
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.names import DASHES
 from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
@@ -68,7 +69,8 @@ def person_readings(
         if title is not None:
             words, at, upto = title
             named = {w.lower() for w in person.split()}
-            if any(parse[i].lower_.rstrip(".") in named for i in range(at, upto + 1)):
+            outside = (i for i in range(at, upto + 1) if not first <= i < last)
+            if any(parse[i].lower_.rstrip(".") in named for i in outside):
                 continue  # "…from strongman Hun Sen. Hun Sen said": his name, no "Sen."
             claim = _token_span(doc, [parse[at], parse[upto], parse[first], parse[last - 1]])
             shown = " ".join(words)
@@ -156,8 +158,8 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
         number = parse[i + 1]
         closing = parse[i + 2].text if i + 2 < len(parse) else "."
         after = parse[i + 3].text if i + 3 < len(parse) else ""
-        record = closing in {"-", "–", "—"} and after[:1].isdigit()  # "(45-7-2)", "(10-0)"
-        if number.text.isdigit() and closing in {",", ".", ";", ")", ":", "-", "–", "—"}:
+        record = closing in DASHES and after[:1].isdigit()  # "(45-7-2)", "(10-0)"
+        if number.text.isdigit() and (closing in {",", ".", ";", ")", ":"} or closing in DASHES):
             if not record:
                 yield number
     for i in range(start - 5, max(-1, start - 8), -1):

@@ -592,8 +592,12 @@ def _joined_number(doc: Doc, i: int) -> bool:
     if not (0 < i < len(doc) - 1 and doc[i - 1].text.isdigit() and doc[i + 1].text.isdigit()):
         return False
     if doc[i].text == ",":
+        day = i >= 2 and doc[i - 2].lower_.rstrip(".") in MONTHS  # "On Oct. 5, 200 people"
         return (
-            not doc[i - 1].whitespace_ and len(doc[i - 1].text) <= 3 and len(doc[i + 1].text) == 3
+            not day
+            and not doc[i - 1].whitespace_
+            and len(doc[i - 1].text) <= 3
+            and len(doc[i + 1].text) == 3
         )
     return doc[i].text in {".", ":"}
 

@@ -51,10 +51,6 @@ COLOURS = frozenset(
     """black white red green yellow blue brown orange pink purple grey gray silver gold
     beige maroon navy tan""".split()
 )
-DIRECTIONS = frozenset(
-    """north south east west northeast northwest southeast southwest north-east north-west
-    south-east south-west""".split()
-)
 # Each direction's compass bearing in degrees.
 BEARINGS = {
     d: 45 * i
@@ -72,6 +68,7 @@ BEARINGS = {
     )
     for d in names.split()
 }
+DIRECTIONS = frozenset(BEARINGS)
 # Words naming a scale whose value is written beside them ("a magnitude 6.1 quake",
 # "a 6.1-magnitude earthquake", "magnitude of 6.1"): seismic and storm scales.
 SCALES = frozenset({"magnitude", "category"})
