@@ -18,11 +18,10 @@ from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
-from newsdesk.annotate.quotes.nominal import is_person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
 from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
-from newsdesk.lang.en.people import RELATIONAL_NOUNS
+from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import DENIAL_VERBS
 
 if TYPE_CHECKING:
@@ -199,7 +198,7 @@ def _fallback_speaker(
 def _person(noun: Token) -> bool:
     """A common noun that names people ("friends", "the lawyers", "an official")."""
     lemma = noun.lemma_.lower()
-    return noun.pos_ == "NOUN" and (is_person_noun(lemma) or lemma in RELATIONAL_NOUNS)
+    return noun.pos_ == "NOUN" and names_people(lemma)
 
 
 def _name_head(tok: Token) -> Token:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.lang.en.people import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS
+from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.titles import ABBREVIATIONS, ROLE_QUALIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 _ROLE_END = re.compile(
     r"[,;(]|\s(?:of|at|for|to|in|with|from|on|and|as|under|who|whose|which|that|since)\s"
 )
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|eon|ee|ive|ain)$")
 _UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 
 
@@ -43,21 +42,6 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
 
 
-def is_person_noun(noun: str, by_ending: bool = True) -> bool:
-    """A noun that names a person by role or title ("mayor", "official"); with
-    ``by_ending``, also by its ending ("teacher", "surgeon"), which some names of bodies
-    share ("the regulator")."""
-    return (
-        noun in TITLE_WORDS
-        or noun in ABBREVIATIONS.values()
-        or noun in PERSON_NOUNS
-        or noun in FEMALE_NOUNS
-        or noun in MALE_NOUNS
-        or by_ending
-        and bool(_PERSON_SUFFIX.search(noun))
-    )
-
-
 def is_description(tok: Token) -> bool:
     """A common noun made definite by "the" or a possessor: "the mayor", "its captain"."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
@@ -72,7 +56,7 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     start, end = left[0].idx, tok.idx + len(tok)
     phrase = ctx.doc.text[start:end]
     head = tok.lower_
-    if not is_person_noun(head):
+    if not names_people(head):
         return None
     words = _words(ctx.doc.text[start : tok.idx])
     matches = {

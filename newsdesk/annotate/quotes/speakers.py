@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
-from newsdesk.annotate.quotes.nominal import described, is_description, is_person_noun
+from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import (
@@ -26,6 +26,7 @@ from newsdesk.lang.en.people import (
     MASCULINE,
     PERSONAL,
     RELATIONAL_NOUNS,
+    names_people,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
             inner = spokesperson_org(ctx, tok)
-        if inner is None and not is_person_noun(
+        if inner is None and not names_people(
             tok.lower_, by_ending=False
         ):  # "the official" is a person
             inner = described_org(ctx, tok)
@@ -195,7 +196,7 @@ def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
     reporting verb, with no name beside it. A definite description with no such
     introduction ("the party's nominee said") may be somebody named before: not this."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or not is_cue(tok.head) or not is_person_noun(lemma):
+    if tok.pos_ != "NOUN" or not is_cue(tok.head) or not names_people(lemma):
         return False
     if _named_in_phrase(ctx, tok) is not None:
         return False  # "a spokesman, John Doe"

@@ -7,6 +7,7 @@ general English nouns for people.
 from __future__ import annotations
 
 from newsdesk.lang.en.measures import PEOPLE_COUNTED
+from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
 MASCULINE = frozenset("he him his himself".split())
 FEMININE = frozenset("she her hers herself".split())
@@ -68,14 +69,24 @@ RESIDENT_NOUNS = frozenset("man woman boy girl teenager teen resident native".sp
 STORMS = frozenset("hurricane typhoon cyclone storm tornado".split())
 # Nouns for people by their sex or age alone ("a black male", "two juveniles").
 DESCRIBED_NOUNS = frozenset("male female adult juvenile minor youth".split())
-# Endings of agent nouns: a noun that ends so may name people ("driver", "resident").
-AGENT_SUFFIXES = ("er", "or", "ist", "man", "ian", "ant", "ent", "ee")
+# Endings of agent nouns: a noun that ends so may name people ("driver", "resident",
+# "surgeon", "representative", "captain", "spokesperson").
+AGENT_SUFFIXES = (
+    "er", "or", "ist", "man", "ian", "ant", "ent", "ee", "eon", "ive", "ain", "person"
+)  # fmt: skip
 
 
-def names_people(noun: str) -> bool:
-    """Whether a noun (a lemma) may name people: a known noun for people, or one with an
-    agent suffix ("driver", "resident")."""
-    return noun in _PEOPLE_NOUNS or noun.endswith(AGENT_SUFFIXES)
+def names_people(noun: str, by_ending: bool = True) -> bool:
+    """Whether a noun (a lemma) may name people: a known noun for people, a title or post
+    ("mayor", "official"), or, with ``by_ending``, one with an agent suffix ("driver",
+    "resident"), which some names of bodies share ("the regulator")."""
+    return (
+        noun in _PEOPLE_NOUNS
+        or noun in TITLE_WORDS
+        or noun in ABBREVIATIONS.values()
+        or by_ending
+        and noun.endswith(AGENT_SUFFIXES)
+    )
 
 
 _PEOPLE_NOUNS = (
