@@ -625,3 +625,12 @@ def test_entities_capitalised_stop_words_that_are_names_stay(backend: SpacyBacke
     text = "The WHO said that officials in the US had reported new cases of the flu."
     names = {e.name for e in annotate(backend, text)}
     assert {"WHO", "US"} <= names
+
+
+def test_gender_of_is_told_by_honorifics_and_nouns_never_by_first_names() -> None:
+    from newsdesk.lang.en.people import gender_of, names_people
+
+    assert [gender_of(w) for w in ("mrs", "dame", "sister", "mr", "nephew")] == list("fffmm")
+    assert gender_of("anna") is None and gender_of("official") is None
+    assert names_people("official") and names_people("surgeon") and names_people("captain")
+    assert not names_people("regulator", by_ending=False) and names_people("regulator")

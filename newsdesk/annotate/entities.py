@@ -49,14 +49,13 @@ from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
 from newsdesk.lang.en.names import COMPANY_WORDS
 from newsdesk.lang.en.people import (
-    FEMALE_HONORIFICS,
     FEMALE_NOUNS,
     JOB_NOUNS,
     KIN_NOUNS,
-    MALE_HONORIFICS,
     MALE_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
+    gender_of,
 )
 from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_PREPOSITIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
@@ -376,8 +375,8 @@ def _pick_person(
 
 def _gender(words: set[str]) -> str | None:
     """ "F" or "M" when the words (honorifics, family and gendered nouns) tell one."""
-    female = bool(words & (FEMALE_NOUNS | FEMALE_HONORIFICS))
-    male = bool(words & (MALE_NOUNS | MALE_HONORIFICS))
+    told = {gender_of(w) for w in words}
+    female, male = "f" in told, "m" in told
     return "F" if female and not male else "M" if male and not female else None
 
 

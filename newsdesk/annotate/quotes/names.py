@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import without_suffixes
 from newsdesk.annotate.quotes.context import Person
+from newsdesk.lang.en.people import gender_of
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 
 TITLES = HONORIFICS | TITLE_WORDS | frozenset(ABBREVIATIONS)
@@ -68,21 +69,12 @@ def _source_words(tokens: Sequence[Token]) -> list[str]:
     return words
 
 
-def _title_gender(title: str | None) -> str | None:
-    """'m' or 'f' for an honorific that tells ("mr", "mrs", "ms", "miss"), else None."""
-    if title == "mr":
-        return "m"
-    if title in {"mrs", "ms", "miss"}:
-        return "f"
-    return None
-
-
 def gender(title: str | None) -> str | None:
     """'m' or 'f' from an honorific ("Mr.", "Ms"); None when the title does not tell.
 
     A first name is no evidence: gender comes from the text (honorifics, gendered nouns,
     the pronouns used of the person; see `quotes.people`)."""
-    return _title_gender(title)
+    return gender_of(title) if title else None
 
 
 def find_people(parsed: SpacyDoc) -> list[Person]:

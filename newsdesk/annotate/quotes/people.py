@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.annotate.quotes.names import gender, is_title
 from newsdesk.lang.en.people import (
-    FEMALE_NOUNS,
     FEMININE,
-    MALE_NOUNS,
     MASCULINE,
     RELATIONAL_NOUNS,
+    gender_of,
 )
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
 
@@ -51,13 +50,7 @@ def _noun_gender(head: Token) -> str | None:
     nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         nouns.append(head.head)
-    for noun in nouns:
-        lemma = noun.lemma_.lower()
-        if lemma in FEMALE_NOUNS:
-            return "f"
-        if lemma in MALE_NOUNS:
-            return "m"
-    return None
+    return next((g for n in nouns if (g := gender_of(n.lemma_.lower()))), None)
 
 
 def _infer_genders(ctx: Context) -> None:

@@ -21,11 +21,10 @@ from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import (
-    FEMALE_NOUNS,
-    MALE_NOUNS,
     MASCULINE,
     PERSONAL,
     RELATIONAL_NOUNS,
+    gender_of,
     names_people,
 )
 
@@ -220,8 +219,7 @@ def _indefinite(noun: Token) -> bool:
 
 
 def _noun_gender(noun: Token) -> str | None:
-    lemma = noun.lemma_.lower()
-    return "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
+    return gender_of(noun.lemma_.lower())
 
 
 def in_passing(tok: Token) -> bool:

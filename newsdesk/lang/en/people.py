@@ -6,6 +6,8 @@ general English nouns for people.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from newsdesk.lang.en.measures import PEOPLE_COUNTED
 from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
@@ -74,6 +76,16 @@ DESCRIBED_NOUNS = frozenset("male female adult juvenile minor youth".split())
 AGENT_SUFFIXES = (
     "er", "or", "ist", "man", "ian", "ant", "ent", "ee", "eon", "ive", "ain", "person"
 )  # fmt: skip
+
+
+def gender_of(word: str) -> Literal["f", "m"] | None:
+    """ "f" or "m" for a lowercase word that tells a person's gender (an honorific or a
+    gendered noun: "mrs", "sister", "mr", "nephew"), else None. A first name never does."""
+    if word in FEMALE_NOUNS or word in FEMALE_HONORIFICS:
+        return "f"
+    if word in MALE_NOUNS or word in MALE_HONORIFICS:
+        return "m"
+    return None
 
 
 def names_people(noun: str, by_ending: bool = True) -> bool:
