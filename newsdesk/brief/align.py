@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from newsdesk.brief.number_words import same_date
 from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
@@ -97,15 +98,7 @@ def _same_day(a: str, b: str) -> bool:
             return date.fromisoformat(day).weekday() == WEEKDAYS.get(weekday.split()[-1])
         except ValueError:
             return True  # a month, or a day without its year
-    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
-
-
-def _parts(value: str) -> tuple[str | None, str | None, str | None]:
-    """Year, month and day of "2026-10-12", "2026-10", "--10-12" or "--10" (None where
-    not given)."""
-    year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
-    month, _, day = rest.partition("-")
-    return year, month or None, day or None
+    return same_date(a, b)
 
 
 def aligned(a: Slot, b: Slot) -> bool:

@@ -325,16 +325,13 @@ def _meaning(
     texts: list[str], compared: npt.NDArray[np.bool_], encoder: SentenceEncoder
 ) -> npt.NDArray[np.float64]:
     """Embedding cosines of the ``compared`` pairs of ``texts`` (0 elsewhere); only the
-    texts of compared pairs are embedded, each distinct text once."""
-    out = np.zeros(compared.shape, dtype=float)
-    wanted = sorted(set(np.flatnonzero(compared.any(axis=0) | compared.any(axis=1)).tolist()))
-    if not wanted:
-        return out
-    distinct = list(dict.fromkeys(texts[i] for i in wanted))
-    rows = dict(zip(distinct, np.asarray(encoder.encode(distinct), dtype=float), strict=True))
-    vectors = np.zeros((len(texts), next(iter(rows.values())).shape[0]))
-    for i in wanted:
-        vectors[i] = rows[texts[i]]
+    texts of compared pairs are embedded."""
+    wanted = np.flatnonzero(compared.any(axis=0) | compared.any(axis=1))
+    if not len(wanted):
+        return np.zeros(compared.shape, dtype=float)
+    rows = np.asarray(encoder.encode([texts[i] for i in wanted]), dtype=float)
+    vectors = np.zeros((len(texts), rows.shape[1]))
+    vectors[wanted] = rows
     return np.where(compared, vectors @ vectors.T, 0.0)
 
 

@@ -166,9 +166,9 @@ def numbers_of(text: str) -> frozenset[float]:
 
 
 def days_of(text: str) -> frozenset[str]:
-    """The weekdays, days and months written in ``text``, as "friday", "month10 12"
-    ("12 October", "October 12" and "Oct. 12" alike), "month10 12 2008", "month6 1998",
-    "month10" (a month named alone)."""
+    """The weekdays, days and months written in ``text``: weekdays as "friday", dates in
+    ISO 8601 or its truncated forms (`same_date`): "--10-12" ("12 October", "October 12"
+    and "Oct. 12" alike), "2008-10-12", "1998-06", "--10" (a month named alone)."""
     found: set[str] = set()
     dated: list[tuple[int, int]] = []
     for m in _DAY_IN_TEXT.finditer(text):
@@ -178,11 +178,10 @@ def days_of(text: str) -> frozenset[str]:
         month = _month(m["month"] or m["month2"] or m["month3"])
         day = m["day"] or m["day2"]
         year = m["year"] or m["year2"] or m["year3"]
-        parts = [month, str(int(day)) if day else "", year or ""]
-        found.add(" ".join(p for p in parts if p))
+        found.add(f"{year or '-'}-{month}" + (f"-{int(day):02d}" if day else ""))
         dated.append(m.span())
     found.update(
-        _month(m.group())
+        f"--{_month(m.group())}"
         for m in _MONTH_IN_TEXT.finditer(text)
         if not any(a <= m.start() < b for a, b in dated)
     )
@@ -190,8 +189,8 @@ def days_of(text: str) -> frozenset[str]:
 
 
 def _month(name: str) -> str:
-    """A month as `days_of` writes it, by its number ("Sept", "September" -> "month 9")."""
-    return f"month{MONTHS[name.lower().rstrip('.')]}"
+    """A month's two-digit number ("Sept", "September" -> "09")."""
+    return f"{MONTHS[name.lower().rstrip('.')]:02d}"
 
 
 def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -202,24 +201,26 @@ def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
     weekdays_x, weekdays_y = x & _WEEKDAY_SET, y & _WEEKDAY_SET
     dates_x, dates_y = x - _WEEKDAY_SET, y - _WEEKDAY_SET
     return share_any(weekdays_x, weekdays_y) and (
-        not (dates_x and dates_y) or any(_same_date(a, b) for a in dates_x for b in dates_y)
+        not (dates_x and dates_y) or any(same_date(a, b) for a in dates_x for b in dates_y)
     )
 
 
 _WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
-def _same_date(a: str, b: str) -> bool:
-    """Whether two `days_of` dates ("month6 1998", "month6 12") can be one."""
-    (month_a, *rest_a), (month_b, *rest_b) = a.split(), b.split()
+def same_date(a: str, b: str) -> bool:
+    """Whether two dates in ISO 8601 or its truncated forms ("2026-10-12", "2026-10",
+    "--10-12", "--10") can be one day: a day or month without its year fits that day or
+    month of any year; a month fits each of its days."""
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b), strict=True))
 
-    def part(rest: list[str], year: bool) -> str | None:
-        return next((p for p in rest if (len(p) == 4) == year), None)
 
-    return month_a == month_b and all(
-        x is None or y is None or x == y
-        for x, y in ((part(rest_a, year), part(rest_b, year)) for year in (False, True))
-    )
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    """Year, month and day of "2026-10-12", "2026-10", "--10-12" or "--10" (None where
+    not given)."""
+    year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
+    month, _, day = rest.partition("-")
+    return year, month or None, day or None
 
 
 def values_agree(a: str, b: str) -> bool:
