@@ -158,10 +158,10 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
         number = parse[i + 1]
         closing = parse[i + 2].text if i + 2 < len(parse) else "."
         after = parse[i + 3].text if i + 3 < len(parse) else ""
-        record = closing in DASHES and after[:1].isdigit()  # "(45-7-2)", "(10-0)"
-        if number.text.isdigit() and (closing in {",", ".", ";", ")", ":"} or closing in DASHES):
-            if not record:
-                yield number
+        record = after[:1].isdigit()  # "(45-7-2)", "(10-0)"
+        ends = closing in {",", ".", ";", ")", ":"} or (closing in DASHES and not record)
+        if number.text.isdigit() and ends:
+            yield number
     for i in range(start - 5, max(-1, start - 8), -1):
         if [t.lower_ for t in parse[i + 1 : i + 5]] == ["-", "year", "-", "old"]:
             between = parse[i + 5 : start]
