@@ -5,11 +5,12 @@ similarity is high (a given embedding similarity, or a TF-IDF cosine over words 
 pairs computed here with numpy, or, with a sentence encoder, the embedding cosine of a
 pair that shares some words), or they state one action of one participant in their
 parses (`same_event`: "police arrested Jon Vale" and "Vale was arrested at the border")
-with some words in common, *and* the numbers, people and dates they name agree. Two
-sentences that take different values of a `Conflict` are never one fact; two whose
-numbers differ only inside the claims of a conflict without values are one disputed
-statement. Groups are merged greedily, most similar pair first, never two sentences of
-one document in a group and never two sentences that disagree.
+with some words in common, *and* the numbers, people, places and days they name agree
+(`newsdesk.brief.values.agree`). Two sentences that take different values of a
+`Conflict` are never one fact; two whose numbers differ only inside the claims of a
+conflict without values are one disputed statement. Groups are merged greedily, most
+similar pair first, never two sentences of one document in a group and never two
+sentences that disagree.
 
 A fact is ``corroborated`` when two or more documents make it (its sources agree with
 each other; `Fact.conflicts` names the conflicts other outlets raise on its values),
@@ -35,18 +36,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-from newsdesk.annotate.names import without_suffixes
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes
 from newsdesk.brief.conflicts import claim_spans, parse_of
-from newsdesk.brief.number_words import (
-    days_of,
-    numbers_in,
-    numbers_of,
-    same_days,
-    same_numbers,
-    share_any,
-)
+from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
 from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
@@ -105,9 +98,7 @@ class _Sentence:
     rank: int  # the document's place (earliest first)
     span: Span
     text: str
-    numbers: frozenset[float]
-    people: frozenset[str]
-    dates: frozenset[str]
+    values: Values
     predicates: Predicates = frozenset()
 
 
@@ -151,61 +142,16 @@ def _doc_sentences(doc: Document, parse: Doc) -> list[tuple[int, int]]:
     return out
 
 
-Marks = tuple[list[tuple[int, float]], list[tuple[int, str]]]
-
-
-def _marks(doc: Document, parse: Doc, disputed: Sequence[Span]) -> Marks:
-    """The numbers and people (surnames) of ``doc`` (``parse`` is its parse), with offsets.
-
-    People are the document's resolved PERSON entities (the model's PERSON tags when the
-    document has no entities), each mention marked with its person's surname.
-
-    Numbers inside ``disputed`` spans (conflict claims) are left out: the conflict
-    already reports them, and the rest of the sentence may still agree.
-    """
-    numbers = [
-        (at, value)
-        for at, value in numbers_in(parse, 0, len(doc.text))
-        if not _overlaps(Span(doc.id, at, at + 1), disputed)
-    ]
-    people = [
-        (mention.span.start, _surname(entity.name))
-        for entity in doc.entities
-        if entity.type == "PERSON"
-        for mention in entity.mentions
-    ] or [(ent.start_char, _surname(ent.text)) for ent in parse.ents if ent.label_ == "PERSON"]
-    return numbers, people
-
-
-def _surname(name: str) -> str:
-    """The word that tells a person apart: the last of the name, without a possessive
-    ending or a generational suffix ("Ann Lee Jr.'s" -> "lee")."""
-    words = without_suffixes(re.sub(r"['’]s$", "", name.strip()).split())
-    return words[-1].casefold() if words else ""
-
-
 def _features(
-    doc: Document, rank: int, start: int, end: int, marks: Marks | None, parse: Doc | None
+    doc: Document, rank: int, start: int, end: int, values: DocumentValues, parse: Doc | None
 ) -> _Sentence:
-    """The sentence ``start:end`` of ``doc`` with its numbers, people, dates and actions.
-
-    Without a parse (``marks`` None) numbers are found by pattern, people and actions not
-    at all.
-    """
-    text = doc.text[start:end]
+    """The sentence ``start:end`` of ``doc`` with its values and actions (none without a
+    parse)."""
     actions: Predicates = frozenset()
-    if marks is not None:
-        numbers = frozenset(v for at, v in marks[0] if start <= at < end)
-        people = frozenset(name for at, name in marks[1] if start <= at < end)
-    else:
-        numbers = numbers_of(text)
-        people = frozenset()
     if parse is not None and (span := parse.char_span(start, end, alignment_mode="expand")):
         actions = predicates(span)
-    dates = days_of(text)
-    return _Sentence(
-        rank, doc.span(start, end), " ".join(text.split()), numbers, people, dates, actions
-    )
+    text = " ".join(doc.text[start:end].split())
+    return _Sentence(rank, doc.span(start, end), text, values.within(start, end), actions)
 
 
 def _collect(
@@ -220,9 +166,11 @@ def _collect(
         found = [(d.id, s, e) for d in docs if (p := parses[d.id]) for s, e in _doc_sentences(d, p)]
     else:
         found = [(s.doc, s.start, s.end) for s in sentences if s.doc in by_id]
-    marks = {i: None if p is None else _marks(by_id[i], p, disputed) for i, p in parses.items()}
+    # numbers inside conflict claims are left out: the conflict reports them, and the
+    # rest of the sentence may still agree
+    values = {i: DocumentValues(by_id[i], p, disputed) for i, p in parses.items()}
     out = [
-        _features(by_id[d], rank[d], s, e, marks[d], parses[d]) for d, s, e in dict.fromkeys(found)
+        _features(by_id[d], rank[d], s, e, values[d], parses[d]) for d, s, e in dict.fromkeys(found)
     ]
     return sorted(out, key=lambda s: (s.rank, s.span.start))
 
@@ -238,7 +186,7 @@ _VALUES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT
 
 def _participant(token: Token) -> str | None:
     """The word a participant is compared by (None for pronouns, stop words and values:
-    days and numbers are compared by `_agree`, and say nothing of who took part). A
+    days and numbers are compared by `values.agree`, and say nothing of who took part). A
     part of a whole stands for the whole ("half of the roof", "two of the crew")."""
     whole = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if (token.is_stop or token.ent_type_ in _VALUES or token.like_num) and whole:
@@ -383,15 +331,6 @@ def tfidf_similarity(texts: list[str], names: bool = True) -> npt.NDArray[np.flo
 # ---------------------------------------------------------------------------- grouping
 
 
-def _agree(a: _Sentence, b: _Sentence) -> bool:
-    """The numbers, people and dates of two sentences do not contradict each other."""
-    return (
-        same_numbers(a.numbers, b.numbers)
-        and share_any(a.people, b.people)
-        and same_days(a.dates, b.dates)
-    )
-
-
 def _overlaps(span: Span, claims: Sequence[Span]) -> bool:
     """``span`` shares at least one character with one of ``claims``."""
     return any(c.overlaps(span) for c in claims)
@@ -507,7 +446,7 @@ def group_facts(
         # only pairs the words do not link already, whose values agree, are embedded
         compared = (sim >= MEANING_FLOOR) & (sim < threshold) & apart
         for i, j in np.argwhere(compared):
-            compared[i, j] = i < j and _agree(items[i], items[j])
+            compared[i, j] = i < j and agree(items[i].values, items[j].values)
         meaning = _meaning(texts, compared | compared.T, encoder)
 
     @cache
@@ -527,7 +466,7 @@ def group_facts(
             return False
         worded = plain is None or plain[i, j] >= PLAIN_FLOOR
         said = (worded and sim[i, j] >= threshold) or meaning[i, j] >= MEANING_THRESHOLD
-        if (said or one_event(i, j)) and _agree(a, b):
+        if (said or one_event(i, j)) and agree(a.values, b.values):
             return True
         disputed = worded and sim[i, j] >= threshold * CONFLICT_FLOOR
         return bool(disputed and _disputed(a, b, conflicts))

@@ -24,6 +24,7 @@ __all__ = [
     "number_phrase",
     "number_tops",
     "number_value",
+    "numbers_at",
     "numbers_in",
 ]
 
@@ -157,12 +158,15 @@ _MONTH_IN_TEXT = re.compile(
 )
 
 
-def numbers_of(text: str) -> frozenset[float]:
-    """The numbers written in ``text``, read from its words (no parse)."""
-    values = (
-        number_value(m.group().replace(",", "").split()) for m in _NUMBER_IN_TEXT.finditer(text)
-    )
-    return frozenset(v for v in values if v is not None)
+def numbers_at(text: str) -> list[tuple[int, float]]:
+    """The numbers written in ``text``, read from its words (no parse): (character offset,
+    value), in text order."""
+    found = []
+    for m in _NUMBER_IN_TEXT.finditer(text):
+        value = number_value(m.group().replace(",", "").split())
+        if value is not None:
+            found.append((m.start(), value))
+    return found
 
 
 def days_of(text: str) -> frozenset[str]:
@@ -200,7 +204,7 @@ def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
     same day and year where both give them)."""
     weekdays_x, weekdays_y = x & _WEEKDAY_SET, y & _WEEKDAY_SET
     dates_x, dates_y = x - _WEEKDAY_SET, y - _WEEKDAY_SET
-    return share_any(weekdays_x, weekdays_y) and (
+    return (not (weekdays_x and weekdays_y) or bool(weekdays_x & weekdays_y)) and (
         not (dates_x and dates_y) or any(same_date(a, b) for a in dates_x for b in dates_y)
     )
 
@@ -221,21 +225,3 @@ def _parts(value: str) -> tuple[str | None, str | None, str | None]:
     year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
     month, _, day = rest.partition("-")
     return year, month or None, day or None
-
-
-def values_agree(a: str, b: str) -> bool:
-    """Whether two sentences can say the same thing: the numbers of one are among the
-    other's (when both give numbers) and they share a day (when both name days)."""
-    return same_numbers(numbers_of(a), numbers_of(b)) and same_days(days_of(a), days_of(b))
-
-
-def same_numbers(x: frozenset[float], y: frozenset[float]) -> bool:
-    """Whether two sentences' numbers can be the same statement's: one set holds the
-    other (or either is empty)."""
-    return not (x and y) or x <= y or y <= x
-
-
-def share_any(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two sentences' names or days can be the same statement's: they share one
-    (or either names none)."""
-    return not (x and y) or bool(x & y)

@@ -25,8 +25,9 @@ Method (one function per step):
 5. **Citations** (`_corroboration`): the first citation is the exact span the text was
    taken from; then, for each other document, the sentence that best says the same thing
    (bigram Dice >= `SummaryOptions.same_dice`, or embedding cosine + Dice >=
-   `SummaryOptions.same`), and whose numbers and days do not contradict it
-   (`values_agree`). Documents with identical text do not corroborate.
+   `SummaryOptions.same`), and whose numbers, days, people and places do not contradict
+   it or each other (`newsdesk.brief.values.agree`). Documents with identical text do not
+   corroborate.
 
 Only if no whole sentence fits the cap is one sentence cut at a word boundary; its
 citation then covers exactly the kept words. MiniLM centrality as a selection feature is
@@ -47,7 +48,7 @@ import numpy.typing as npt
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
-from newsdesk.brief.number_words import values_agree
+from newsdesk.brief.conflicts import parse_of
 from newsdesk.brief.sentences import (
     STOPWORDS,
     Concept,
@@ -60,6 +61,7 @@ from newsdesk.brief.sentences import (
     tokens,
     word_count,
 )
+from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.model import Document, Span, SummaryItem
 
@@ -116,6 +118,7 @@ class _Unit:
     bigrams: frozenset[Concept]
     content: frozenset[str]
     candidate: bool
+    values: Values  # what a citation must agree with (`newsdesk.brief.values`)
 
 
 # A sentence that opens with a personal pronoun needs the sentence before it; out of
@@ -133,6 +136,7 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
     for d, doc in enumerate(docs):
         units: list[_Unit] = []
         citable = not (reporting and doc.genre == "opinion")
+        values = DocumentValues(doc, parse_of(doc))
         for sentence in split_sentences(doc.text):
             if is_boilerplate(sentence.text):
                 continue
@@ -155,6 +159,7 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
                     concepts(text),
                     content,
                     citable and fresh and count >= opts.min_words and not _DANGLING.match(text),
+                    values.within(sentence.start + cut, sentence.end),
                 )
             )
         out.append(units)
@@ -396,6 +401,7 @@ def _cut(unit: _Unit, budget: int) -> _Unit:
     """The first ``budget`` words of ``unit`` (for a sentence longer than the whole cap)."""
     ends = [m.end() for m in re.finditer(r"\S+", unit.text)][:budget]
     text = unit.text[: ends[-1]]
+    # its values stay the whole sentence's: what it cites must agree with all it said
     return replace(
         unit, end=unit.start + len(text), text=text, words=word_count(text), bigrams=concepts(text)
     )
@@ -409,8 +415,8 @@ def _shortlist(
     A sentence qualifies when it shares at least 2 content words with ``unit`` and at least
     `SummaryOptions.overlap` of the content words of the shorter of the two (paraphrases of
     one fact share its names and numbers); the best `SummaryOptions.per_doc` of each
-    document are kept, less those whose numbers or days contradict ``unit``'s
-    (`values_agree`: they can never corroborate it, so they are not embedded).
+    document are kept, less those whose values contradict ``unit``'s (`values.agree`:
+    they can never corroborate it, so they are not embedded).
     Documents with the same text as ``unit``'s (re-sends) are left out.
     """
     own = docs[unit.doc].hash
@@ -425,7 +431,7 @@ def _shortlist(
     shortlist: dict[int, list[int]] = {}
     for d, found in sorted(by_doc.items()):
         ids = [i for _, i in sorted(found)[: opts.per_doc]]
-        if agreeing := [i for i in ids if values_agree(unit.text, flat[i].text)]:
+        if agreeing := [i for i in ids if agree(unit.values, flat[i].values)]:
             shortlist[d] = agreeing
     return shortlist
 
@@ -440,7 +446,7 @@ def _corroboration(
     opts: SummaryOptions,
 ) -> list[Span]:
     """For each other document, its sentence that best says the same as ``unit``, if any,
-    surest first, each kept only if its numbers and days agree with every one kept before
+    surest first, each kept only if its values agree with every one kept before
     (two citations that agree with the line may still disagree with each other: "on
     Tuesday" and "on Friday" for a line that names no day)."""
     found: list[tuple[float, int, int]] = []
@@ -456,7 +462,7 @@ def _corroboration(
             found.append((best[0], d, best[1]))
     kept: list[int] = []
     for _, _, i in sorted(found, key=lambda f: (-f[0], f[1])):
-        if all(values_agree(flat[i].text, flat[k].text) for k in kept):
+        if all(agree(flat[i].values, flat[k].values) for k in kept):
             kept.append(i)
     return [
         docs[flat[i].doc].span(flat[i].start, flat[i].end)

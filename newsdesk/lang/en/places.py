@@ -41,6 +41,12 @@ PLACE_NAME_WORDS = {
         "FAC",
     ),
 }
+# Words before a place's name that name a part of it ("Southern California" is in
+# California), so a statement about the part may be one about the whole.
+REGION_MODIFIERS = _words("""
+northern southern eastern western central greater upper lower northeastern northwestern
+southeastern southwestern
+""")
 # Prepositions whose object is a place ("in Port Tessel", "near the town").
 PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside".split())
 COUNTRIES = _words("""
