@@ -691,7 +691,7 @@ def search(query: str, db: str, limit: int) -> None:
       newsdesk search ferry --db news.db
       newsdesk search '"harbour master" AND strait' --db news.db
     """
-    with open_store(db) as store:
+    with open_existing(db) as store:
         try:
             for doc_id in store.search(query, limit=limit):
                 doc = store.get(doc_id)

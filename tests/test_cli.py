@@ -122,9 +122,14 @@ def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("ls", "--format", "xml").exit_code == 2
 
 
-def test_cli_ls_missing_store_is_an_error(tmp_path: Path) -> None:
-    result = run("ls", "--db", str(tmp_path / "none.db"))
+@pytest.mark.parametrize("command", [["ls"], ["search", "ferry"]], ids=" ".join)
+def test_cli_reading_a_missing_store_is_an_error_and_creates_none(
+    tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "none.db"
+    result = run(*command, "--db", str(missing))
     assert result.exit_code == 1 and "no store at" in result.stderr
+    assert not missing.exists()
 
 
 def test_cli_open_existing_is_closed_when_its_block_ends_even_by_an_error(tmp_path: Path) -> None:
