@@ -734,6 +734,12 @@ def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, se
             "Mara Voss opened a shop in Halden on Friday, her agent said.",
             [],
         ),
+        # a subject described, then named beside the description, is the person named
+        (
+            "The singer and former dancer Mara Voss checked into the Orsk Clinic on Friday.",
+            "Mara Voss checked herself in on Tuesday, her agent said.",
+            ["Friday", "Tuesday"],
+        ),
         # a date dates its own clause, not the "three years ago" of the sentence
         (
             "Three years ago, Voss, who opened a shop in Halden in March, spoke about her past.",

@@ -115,10 +115,15 @@ def numbered(focus: Token) -> bool:
 
 
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
-    """A subject's name: the person it stands for, or its proper noun phrase."""
+    """A subject's name: the person it stands for, or its proper noun phrase. A common
+    noun is named by the name set beside it ("the actress, Tara Reid,"; "the actress and
+    former reporter Tara Reid", which the parse joins as two)."""
     for start, end, name in people:
         if start <= subject.idx < end:
             return name
+    if subject.pos_ == "NOUN":
+        beside = (c for c in subject.children if c.dep_ in {"appos", "conj"})
+        return next((n for c in beside if c.pos_ == "PROPN" and (n := _name(c, people))), None)
     if subject.pos_ != "PROPN":
         return None
     words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
