@@ -387,3 +387,46 @@ def test_facts_corroborated_yet_disputed_by_another_outlet(backend: SpacyBackend
         ("conflicting", ["q3"], (0,)),
     ]
     assert facts[0].disputed and facts[0].to_dict()["conflicts"] == [0]
+
+
+def test_facts_a_sentence_left_alone_pairs_with_the_one_it_agrees_with(
+    backend: SpacyBackend,
+) -> None:
+    """Two outlets give different days; a third names no day. The third's sentence
+    corroborates each of the others, which never share a fact."""
+    texts = {
+        "a": "Mara Voss checked into a clinic in Orsk on Friday to be treated for exhaustion.",
+        "b": "Mara Voss checked into a clinic in Orsk on Tuesday to be treated for exhaustion.",
+        "c": "Mara Voss checked into a clinic in Orsk to be treated for exhaustion.",
+    }
+    docs = [parsed(backend, Document(i, t)) for i, t in texts.items()]
+    together = [set(docs_of(f)) for f in group_facts(docs) if f.agreement == "corroborated"]
+    assert sorted(map(sorted, together)) == [["a", "c"], ["b", "c"]]
+
+
+def test_facts_sentences_alike_mostly_in_names_are_linked_by_meaning(
+    backend: SpacyBackend,
+) -> None:
+    """Much of what two sentences share is names, which the words alone do not trust:
+    the sentence encoder decides."""
+    from newsdesk.embed import Embedder
+
+    docs = [
+        parsed(
+            backend,
+            Document(
+                "d1", "Jon Vale is scheduled to be arraigned in Orsk District Court on Wednesday."
+            ),
+        ),
+        parsed(
+            backend,
+            Document(
+                "d2",
+                "Jon Vale faces arraignment in Orsk District Court on Wednesday morning "
+                "on theft charges.",
+            ),
+        ),
+    ]
+    assert [f.agreement for f in group_facts(docs)] == ["single-source", "single-source"]
+    [fact] = group_facts(docs, encoder=Embedder())
+    assert (fact.agreement, docs_of(fact)) == ("corroborated", ["d1", "d2"])

@@ -10,7 +10,9 @@ with some words in common, *and* the numbers, people, places and days they name 
 `Conflict` are never one fact; two whose numbers differ only inside the claims of a
 conflict without values are one disputed statement. Groups are merged greedily, most
 similar pair first, never two sentences of one document in a group and never two
-sentences that disagree.
+sentences that disagree. A sentence then left alone is paired with the sentence of
+another document it says the same as most surely (`_pair_leftovers`): a sentence that
+says two things supports two facts.
 
 A fact is ``corroborated`` when two or more documents make it (its sources agree with
 each other; `Fact.conflicts` names the conflicts other outlets raise on its values),
@@ -397,6 +399,36 @@ def _representative(
     return min(members, key=key)
 
 
+def _pair_leftovers(
+    found: list[tuple[list[int], int]],
+    pairs: Sequence[tuple[float, int, int]],
+    linkable: Callable[[int, int], bool],
+    docs_of: npt.NDArray[np.int_],
+) -> list[tuple[list[int], int]]:
+    """The groups (members, the one shown), each sentence left alone paired with the
+    sentence of another document it says the same as most surely (``pairs``: the pairs
+    whose words or meaning say the same, surest first), which already belongs to a fact
+    whose other sources it does not agree with ("Reid checked into a clinic in Orsk" says
+    what one outlet's "Reid checked into a clinic" does, not the "on Friday" of a third).
+    A sentence that says two things supports two facts; the pair shows the sentence that
+    was alone, and a sentence supports one such pair per document."""
+    alone = {members[0] for members, _ in found if len(members) == 1}
+    paired: dict[int, int] = {}
+    taken: set[tuple[int, int]] = set()
+    for _, i, j in pairs:
+        for lone, other in ((i, j), (j, i)):
+            if lone in alone and lone not in paired and (other, docs_of[lone]) not in taken:
+                if linkable(lone, other):
+                    paired[lone] = other
+                    taken.add((other, docs_of[lone]))
+    return [
+        ([members[0], paired[members[0]]], best)
+        if len(members) == 1 and members[0] in paired
+        else (members, best)
+        for members, best in found
+    ]
+
+
 def _agreement(
     sources: list[_Sentence], shown: _Sentence, valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
@@ -443,8 +475,10 @@ def group_facts(
     apart = docs_of[:, None] != docs_of
     meaning = np.zeros_like(sim)
     if encoder is not None and plain is not None:
-        # only pairs the words do not link already, whose values agree, are embedded
-        compared = (sim >= MEANING_FLOOR) & (sim < threshold) & apart
+        # only pairs the words do not link already (too few words, or words that are
+        # mostly names), whose values agree, are embedded
+        worded = (sim >= threshold) & (plain >= PLAIN_FLOOR)
+        compared = (sim >= MEANING_FLOOR) & ~worded & apart
         for i, j in np.argwhere(compared):
             compared[i, j] = i < j and agree(items[i].values, items[j].values)
         meaning = _meaning(texts, compared | compared.T, encoder)
@@ -475,17 +509,27 @@ def group_facts(
     floor = min(threshold * CONFLICT_FLOOR, EVENT_THRESHOLD if plain is not None else 1.0)
     candidates = np.argwhere(((sim >= floor) | (meaning >= MEANING_THRESHOLD)) & apart)
 
+    def said(i: int, j: int) -> float:
+        """How surely two sentences say the same: their similarity, in words or meaning."""
+        return max(float(sim[i, j]), float(meaning[i, j]) - MEANING_THRESHOLD + threshold)
+
     def strength(i: int, j: int) -> float:
         """Similarity, raised for two sentences that state one action (a surer link)."""
-        said = max(float(sim[i, j]), float(meaning[i, j]) - MEANING_THRESHOLD + threshold)
-        return said + (EVENT_BONUS if one_event(i, j) else 0.0)
+        return said(i, j) + (EVENT_BONUS if one_event(i, j) else 0.0)
 
     pairs = sorted(((strength(i, j), int(i), int(j)) for i, j in candidates if i < j), reverse=True)
     for _, i, j in pairs:
         groups.merge(i, j)
+    found = [
+        (members, _representative(members, sim, items, valued))
+        for members in groups.members.values()
+    ]
+    surest = sorted(
+        ((said(i, j), i, j) for _, i, j in pairs if said(i, j) >= threshold), reverse=True
+    )
+    found = _pair_leftovers(found, surest, linkable, docs_of)
     facts = []
-    for members in groups.members.values():
-        best = _representative(members, sim, items, valued)
+    for members, best in found:
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
     facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
