@@ -98,3 +98,13 @@ def test_facts_keep_apart_sentences_that_name_different_places(backend: SpacyBac
     together = [f for f in facts if len({s.doc for s in f.sources}) > 1]
     assert together, [f.text for f in facts]
     assert all({"d0", "d1"} - {s.doc for s in f.sources} for f in together)
+
+
+def test_one_of_is_no_count(backend: SpacyBackend) -> None:
+    assert values("It is one of the largest providers.", backend).numbers == frozenset()
+    assert values("It is one of the largest providers.").numbers == frozenset()
+    assert values_agree(
+        "Orsk Net, one of the largest providers, went down.",
+        "Orsk Net, two of whose lines failed, went down.",
+    )
+    assert values("One man died.", backend).numbers == {1.0}

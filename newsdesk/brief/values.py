@@ -32,6 +32,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 """Entity types that name a place a statement is located in."""
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
+_ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the largest": no count
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,9 @@ class DocumentValues:
     """The values of one document with their offsets, read once.
 
     ``parse`` is the document's parse (numbers by pattern without one); numbers inside
-    ``skip`` spans (the claims of a conflict, which reports them) are left out.
+    ``skip`` spans (the claims of a conflict, which reports them) are left out, and so is
+    the "one" of "one of" (one of the largest providers, one of 99 suspects: a part of
+    something, not a count).
     """
 
     def __init__(self, doc: Document, parse: Doc | None = None, skip: Sequence[Span] = ()):
@@ -103,6 +106,7 @@ class DocumentValues:
             (at, value)
             for at, value in found
             if not any(s.doc == doc.id and s.start <= at < s.end for s in skip)
+            and not (value == 1 and _ONE_OF.match(doc.text, at))
         ]
         self.people = [
             (mention.span.start, surname(entity.name))
