@@ -45,6 +45,7 @@ from newsdesk.annotate.ner_fixes import (
     quoted_titles,
 )
 from newsdesk.annotate.nlp import text_of
+from newsdesk.annotate.organisations import organisation_targets
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
 from newsdesk.lang.en.names import COMPANY_WORDS
@@ -133,17 +134,20 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
 
     Entities join when their canonical names are equal (case-insensitive); a surname-only
     PERSON joins the unique full name with that surname (two full names sharing it stay
-    apart). The majority type over documents relabels every mention; a one-word "person"
-    that no role, title or full name of the story shows to be one is not a person
-    (`_shown_a_person`). Returns the merged entities (ids "e1", "e2"... in order of first
-    appearance) and old id → new id.
+    apart); an organisation's short form (without its legal form, or its initials) joins
+    the one fuller name it stands for (`organisation_targets`). The majority type over
+    documents relabels every mention; a one-word "person" that no role, title or full name
+    of the story shows to be one is not a person (`_shown_a_person`). Returns the merged
+    entities (ids "e1", "e2"... in order of first appearance) and old id → new id.
     """
     items = list(entities)
     groups: dict[str, list[Entity]] = {}
     for entity in items:
         groups.setdefault(name_key(entity.name), []).append(entity)
     people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
+    organisations = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "ORG"}
     target = {key: key for key in groups} | story_targets(people)
+    target |= organisation_targets(organisations)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}

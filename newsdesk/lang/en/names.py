@@ -12,10 +12,16 @@ from __future__ import annotations
 
 PARTICLES = frozenset("van von de den der da di du la le al el bin ibn dos das del y ul".split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-COMPANY_WORDS = frozenset(
-    """inc corp corporation co ltd plc llc gmbh ag sa group holdings telecom telecoms
-    communications airlines airways motors industries technologies systems networks
-    pharmaceuticals petroleum bank bancorp insurance securities ventures partners""".split()
+# The legal forms a company's name may end in ("Co." of "Taiwan Semiconductor
+# Manufacturing Co.", whose initials may leave it out: "TSMC").
+LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation co company ltd limited plc llc lp gmbh ag sa nv bv
+    spa""".split()
+)
+COMPANY_WORDS = LEGAL_FORMS | frozenset(
+    """group holdings telecom telecoms communications airlines airways motors industries
+    technologies systems networks pharmaceuticals petroleum bank bancorp insurance securities
+    ventures partners""".split()
 )
 SURNAME_FIRST = frozenset(
     """kim lee rhee ri park pak choi choe jung chung kang cho yoon yun jang lim han shin oh
