@@ -183,3 +183,30 @@ def test_brief_a_document_of_furniture_only_is_listed_and_cites_nothing(tmp_path
     assert "boilerplate: the source of nothing" in markdown
     html = run("brief", str(tmp_path), "--format", "html").stdout
     assert html.count('class="badge boilerplate"') == 1
+
+
+def test_brief_one_speaker_per_person_across_documents(tmp_path: Path) -> None:
+    """An outlet that calls a speaker by surname only quotes the person another outlet
+    names in full: one speaker, named in full."""
+    rows = [
+        {
+            "id": "a",
+            "text": "The ferry Aurora ran aground off Tessel on Monday morning with 212 "
+            "passengers aboard, the harbour office said. Tugs pulled it free at high tide "
+            "and it returned to port under its own power.\n\n"
+            '"We were lucky," said Mara Voss, the ferry\'s captain.',
+        },
+        {
+            "id": "b",
+            "text": "Passengers were taken ashore by lifeboat after the ferry Aurora ran "
+            "aground off Tessel on Monday. The harbour office said the hull was not "
+            "breached and an inspection would follow.\n\n"
+            '"Nobody was hurt," the captain, Voss, told reporters.',
+        },
+    ]
+    path = write_jsonl(tmp_path / "story.jsonl", rows)
+    result = run("brief", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.stdout)["quotes"]
+    said = {(q["doc"], q["speaker"]) for q in quotes if q["text"].startswith(("We", "Nobody"))}
+    assert said == {("a", "Mara Voss"), ("b", "Mara Voss")}

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
 from newsdesk.layout import DOCUMENT_MIN_BODY_WORDS, body_words
-from newsdesk.model import Briefing, Document, Quote, Relation, Story, TimeExpression
+from newsdesk.model import Briefing, Document, Entity, Quote, Relation, Story, TimeExpression
 from newsdesk.model import story_id as make_story_id
 
 _WORD = re.compile(r"\w+")
@@ -51,6 +51,30 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         names.setdefault(r, f"q{len(names) + 1}")
         grouped.append(replace(quote, group=names[r]))
     return tuple(grouped)
+
+
+def story_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[Quote, ...]:
+    """The quotes with each speaker named as the story names them: a short form one
+    document used ("Manning", "Reggie") becomes the full name of the story's entity its
+    mention belongs to ("Peyton Manning"), so one person is one speaker. A speaker is
+    only ever given a fuller form of their own name, never another name."""
+    from newsdesk.annotate.entities import entity_at
+
+    out = []
+    for quote in quotes:
+        speaker = quote.speaker
+        entity = entity_at(entities, quote.speaker_span) if quote.speaker_span else None
+        if speaker and entity and entity.name != speaker and _shorter_form(speaker, entity.name):
+            quote = replace(quote, speaker=entity.name)
+        out.append(quote)
+    return tuple(out)
+
+
+def _shorter_form(short: str, full: str) -> bool:
+    """Whether every word of ``short`` is a word of ``full`` ("Manning" of "Peyton
+    Manning"; not "Gary Gomes" of "Kathryn Gomes")."""
+    words = {w.casefold() for w in _WORD.findall(full)}
+    return all(w.casefold() in words for w in _WORD.findall(short))
 
 
 def merged_timeline(docs: Sequence[Document]) -> tuple[TimeExpression, ...]:
@@ -101,7 +125,7 @@ def build_briefing(
         story=story,
         documents=tuple(docs),
         summary=supported(summary, conflicts),
-        quotes=group_quotes([q for d in sources for q in d.quotes]),
+        quotes=group_quotes(story_speakers([q for d in sources for q in d.quotes], entities)),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),
         facts=group_facts(sources, conflicts=conflicts, encoder=embedder),  # type: ignore[arg-type]
