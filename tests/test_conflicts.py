@@ -411,6 +411,17 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "would stay.",
             "Ivo Sen, the prime minister, said on Monday he would stay.",
         ),
+        # counts of two players: a clause without its own subject is its main verb's
+        # subject's ("after completing"), a relative pronoun its noun's ("Berg, who")
+        (
+            "Jon Vale finished with 29 of 34 after completing his first 17 passes.",
+            "His rival, Tom Berg, who completed 28 passes, was sacked twice.",
+        ),
+        # "he" is a person the sentence does not name: perhaps another player
+        (
+            "Jon Vale was sacked twice. He completed his first 17 passes on Sunday.",
+            "Tom Berg completed 28 passes on Sunday.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
@@ -558,6 +569,7 @@ def test_conflicts_documents_without_parse_are_skipped(backend: SpacyBackend) ->
         (["a", "dozen"], 12.0),
         (["twenty", "-", "one"], 21.0),
         (["three", "hundred"], 300.0),
+        (["28", "41"], None),  # "28 of 41" parsed as one phrase
         (["people"], None),
         ([], None),
     ],

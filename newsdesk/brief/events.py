@@ -41,6 +41,7 @@ __all__ = [
     "numbered",
     "place_nouns",
     "scale_values",
+    "unnamed_agent",
     "verb_of",
 ]
 
@@ -68,16 +69,39 @@ def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None
     person mention (``people``: character start, end, name) it falls in, or the proper
     noun as written ("Hamas"); None for a pronoun, a common noun or no subject. A verb
     joined to another ("was arrested and charged") shares its subject."""
+    subject = _subject(focus)
+    return None if subject is None else _name(subject, people)
+
+
+def unnamed_agent(focus: Token) -> bool:
+    """Whether the subject of the verb ``focus`` belongs to is "he" or "she": a person
+    the sentence does not name."""
+    subject = _subject(focus)
+    return subject is not None and subject.lower_ in _PERSONAL_PRONOUNS
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def _subject(focus: Token) -> Token | None:
+    """The subject of the verb ``focus`` belongs to, or of the verb a clause without one
+    depends on ("was arrested and charged", "finished after completing 17 passes"); a
+    relative pronoun stands for the noun its clause describes ("Vale, who completed 28
+    passes")."""
     verb = verb_of(focus)
     for _ in range(3):
         if verb is None:
             return None
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
-            return _name(subjects[0], people)
-        if verb.dep_ not in {"conj", "xcomp"}:
+            relative = subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
+            return verb.head if relative else subjects[0]
+        if verb.dep_ in {"conj", "xcomp", "advcl"}:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "finished with 29 of 34 after completing his first 17"
+        else:
             return None
-        verb = verb.head
     return None
 
 

@@ -37,12 +37,16 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 def number_value(words: Sequence[str]) -> float | None:
     """The value of a number written in ``words`` ("2.4 million", "twenty - one", "a dozen").
 
-    None when a word is not part of a number or no number word is present.
+    None when a word is not part of a number, no number word is present, or two numbers
+    written in digits follow each other ("28 of 41" parsed as one phrase is no 69).
     """
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, digits = 0.0, 0.0, False, False
     for raw in words:
         w = raw.lower()
         if _DIGITS.match(w):
+            if digits and len(w) != 3:  # a group of three may be "170, 000" written apart
+                return None
+            digits = True
             current += float(w.replace(",", ""))
         elif w in _UNITS:
             current += _UNITS[w]

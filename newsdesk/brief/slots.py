@@ -52,6 +52,7 @@ from newsdesk.brief.events import (
     numbered,
     place_nouns,
     scale_values,
+    unnamed_agent,
 )
 from newsdesk.brief.number_words import approximate, number_phrase, number_tops
 from newsdesk.brief.posts import person_readings, titles_compatible
@@ -116,6 +117,7 @@ class Slot:
     verb_object: bool = False  # a count of a verb's direct object ("called six engines")
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
+    unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
 
 
 def hedged(predicate: Token) -> bool:
@@ -347,6 +349,7 @@ def read_slots(
                     implied=n >= implied,
                     verb_object=key[0] == "count" and _counts_object(focus),
                     modifiers=_modifiers(focus) if key[0] == "count" else (),
+                    unnamed=unnamed_agent(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
