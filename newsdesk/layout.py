@@ -46,6 +46,7 @@ from newsdesk.lang.en.layout import (
     STAMP_LINE,
     STAMP_WORDS,
     SUBSCRIPTION,
+    TITLE_SMALL_WORDS,
     TRAILING_CREDIT,
     URL_LINE,
 )
@@ -70,6 +71,7 @@ PROMPT_BARE_WORDS = 6  # up to this many words, a subscription word alone makes 
 SOURCE_MAX_WORDS = 8  # "Source: Meridian Wire, agencies"; longer, a sentence
 DOCUMENT_MIN_BODY_WORDS = 20  # a document with fewer words of story text is only furniture
 STAMP_MAX_TOKENS = 14  # letters and digit runs of a date-and-time line
+TITLE_CASE_MIN_WORDS = 5  # a shorter line of capitalised words may be names alone
 
 # Inline photo credits: "(Photo: Jan Berg / Meridian Wire)", "Picture by Jan Berg", and a
 # "Name / Agency" credit closing a line.
@@ -178,16 +180,36 @@ def _date_and_time_only(line: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_furniture(sentence: str) -> bool:
-    """Whether a sentence is a caption, credit, prompt, navigation, notice or legal line.
+    """Whether a sentence is a caption, credit, prompt, navigation, notice or legal line,
+    or a heading written in title case ("Gang Member Convicted Of Murdering Deputy.").
 
     (Remembered for the last sentences asked: the summary and the facts ask of the same.)"""
     text = sentence.strip()
+    return _furniture_words(text) or _title_case(text)
+
+
+def _furniture_words(text: str) -> bool:
+    """Whether ``text`` has the words of a caption, credit, prompt or notice."""
     return bool(
         FURNITURE.search(text)
         or BYLINE.match(text)
         or CAPTION_LABEL.match(text)
         or EMBED_OR_ARCHIVE.search(text)
         or STAMP_LINE.match(text)
+    )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of ``text`` (five or more) is capitalised, a short word such as
+    "of" or "with" among them: a heading, never a sentence of the story."""
+    words = _LETTERS.findall(text)
+    return (
+        len(words) >= TITLE_CASE_MIN_WORDS
+        and all(w[0].isupper() for w in words)
+        and any(w.lower() in TITLE_SMALL_WORDS for w in words)
     )
 
 
@@ -215,7 +237,7 @@ def headline(text: str) -> str | None:
         return None
     if first[-1] in ".,;:" or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'“‘"):
         return None
-    if line_kind(first) is not None or is_furniture(first) or dateline_end(first) > 0:
+    if line_kind(first) is not None or _furniture_words(first) or dateline_end(first) > 0:
         return None
     if len(body.split()) < BODY_MIN_WORDS and len(lines) > 2:
         body = lines[2]  # a byline or time stamp may stand between headline and body

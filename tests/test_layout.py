@@ -79,6 +79,15 @@ def test_layout_is_furniture() -> None:
     assert not is_furniture("The ferry was carrying 164 people when it ran aground.")
 
 
+def test_layout_a_heading_in_title_case_is_furniture_yet_a_headline() -> None:
+    heading = "Deckhand Convicted Of Sinking Tessel Harbour Ferry."
+    assert is_furniture(heading)
+    assert not is_furniture("Inga Solberg of the Tessel Port Authority spoke.")
+    assert not is_furniture("Tessel Port Authority Chief Inga Solberg Resigned.")
+    text = f"{heading[:-1]}\nA court in Tessel convicted a deckhand of sinking the ferry in June."
+    assert headline(text) == heading[:-1]
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -107,3 +107,8 @@ DATELINE = re.compile(
 )
 # A caption's shouted label: "WRECKED: the bow of …".
 CAPTION_LABEL = re.compile(r"^[A-Z][A-Z' -]{2,}:\s")
+# The short words a heading in title case capitalises and a sentence never does:
+# "Gang Member Convicted Of Murdering Deputy" (articles, conjunctions, prepositions).
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and but or nor of in on at to for with from by as into onto over after".split()
+)
