@@ -634,3 +634,89 @@ def test_gender_of_is_told_by_honorifics_and_nouns_never_by_first_names() -> Non
     assert gender_of("anna") is None and gender_of("official") is None
     assert names_people("official") and names_people("surgeon") and names_people("captain")
     assert not names_people("regulator", by_ending=False) and names_people("regulator")
+
+
+# ---------------------------------------------------------------- not people
+
+
+def test_entities_name_modifying_a_shop_noun_is_a_brand(backend: SpacyBackend) -> None:
+    text = (
+        "Thieves robbed a Marit Lunde boutique in Valmont on Friday, police said. "
+        "The Marit Lunde store reopened on Monday."
+    )
+    assert by_name(annotate(backend, text), "Marit Lunde").type == "ORG"
+
+
+def test_entities_outlet_described_by_its_noun_is_not_a_person(backend: SpacyBackend) -> None:
+    text = "The plan was leaked to the press. A newspaper, Ostrava Vecer, published it in full."
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Ostrava Vecer" not in people
+
+
+def test_entities_headline_words_are_not_a_person(backend: SpacyBackend) -> None:
+    text = (
+        "Daring Ruby Theft in Old Valmont\n"
+        "At 5:30 p.m., four armed robbers entered the store on the avenue near the river, "
+        "police said on Friday."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert not any("Theft" in name for name in people)
+
+
+def test_entities_headline_name_the_body_gives_stays_a_person(backend: SpacyBackend) -> None:
+    text = (
+        "Defiant Brandt Vows Appeal in Valmont\n"
+        "Mayor Ivo Brandt said on Friday that he would appeal the ruling, his office said."
+    )
+    brandt = by_name(annotate(backend, text), "Ivo Brandt")
+    assert brandt.type == "PERSON"
+    assert "Brandt" in brandt.aliases
+
+
+def test_entities_opening_preposition_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = "The shuttle docked on Friday. Aboard Kestrel is a passageway named Unity."
+    names = [e.name for e in annotate(backend, text)]
+    assert "Aboard Kestrel" not in names
+
+
+def test_entities_inverted_attribution_verb_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = (
+        'Union director Ivo Brandt spoke on Monday. "We will not sign," he said. Added '
+        'Brandt, "We owe it to the fans."'
+    )
+    entities = annotate(backend, text)
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Ivo Brandt"]
+    assert "Brandt" in by_name(entities, "Ivo Brandt").aliases
+
+
+def test_entities_two_surnames_joined_by_and_are_not_one_person(backend: SpacyBackend) -> None:
+    text = (
+        "Ivo Brandt and Ana Hale met in 1990. Talks between Brandt and Hale went on for "
+        "years, and Brandt and Hale agreed in the end."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Brandt and Hale" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ferry to Prince Albert Island was cancelled on Monday.", "Albert Island"),
+    ],
+)
+def test_entities_title_before_no_given_name_is_no_person(
+    backend: SpacyBackend, text: str, name: str
+) -> None:
+    assert name not in [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+
+
+def test_merge_entities_given_name_spellings_across_documents_join() -> None:
+    entities = [
+        _entity("a:e1", "Robyn Ann Velde", "PERSON", "a", 0),
+        _entity("b:e1", "Robin Velde", "PERSON", "b", 0),
+        _entity("c:e1", "Marian Hale", "PERSON", "c", 0),
+        _entity("c:e2", "Marion Hale", "PERSON", "c", 60),
+    ]
+    merged, _ = merge_entities(entities)
+    assert [e.name for e in merged] == ["Robyn Ann Velde", "Marian Hale", "Marion Hale"]
+    assert merged[0].aliases == ("Robin Velde",)

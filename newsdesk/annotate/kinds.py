@@ -11,7 +11,9 @@ Read from the parse, mention by mention:
   "the missing boats are X, Y and Z";
 - a name modifying a resident noun ("a Valmont man") or hanging by "of" on a person's
   name ("Ann Vale, 23, of Valmont"): where someone is from;
-- a single word always written after "the" ("the Storting"): people are not "the X".
+- a single word always written after "the" ("the Storting"): people are not "the X";
+- a noun for a business or an outlet before it or modified by it ("the magazine X", "a X
+  boutique"): a company, brand or outlet.
 
 `mention_kind` gives the label one mention shows (None: no evidence); `entities` takes the
 label every evidence-bearing mention of a name agrees on.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsdesk.lang.en.names import ORGANISATION_NOUNS
 from newsdesk.lang.en.people import RESIDENT_NOUNS, STORMS, VEHICLE_PREPOSITIONS, VESSELS
 from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_NOUNS
 
@@ -39,6 +42,8 @@ def kind_of_noun(lemma: str) -> str | None:
         return "EVENT"
     if lemma in PLACE_NOUNS:
         return "GPE"
+    if lemma in ORGANISATION_NOUNS:
+        return "ORG"
     return None
 
 
@@ -53,7 +58,7 @@ def mention_kind(parsed: SpacyDoc, start: int, end: int) -> str | None:
         if label:
             return label
     head = parsed[start:end].root
-    return _governed_kind(head) or _listed_kind(head) or _origin(head)
+    return _governed_kind(head) or _listed_kind(head) or _origin(head) or _brand(head)
 
 
 def _governed_kind(head: Token) -> str | None:
@@ -85,6 +90,14 @@ def _origin(head: Token) -> str | None:
         return "GPE"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
         return "GPE"
+    return None
+
+
+def _brand(head: Token) -> str | None:
+    """A name modifying a noun for a business or an outlet ("a Lunde boutique", "Valmont
+    Info radio"): a company, brand or outlet named so."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ORGANISATION_NOUNS:
+        return "ORG"
     return None
 
 

@@ -58,7 +58,10 @@ from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
 from newsdesk.lang.en.names import COMPANY_WORDS, PARTICLES, SUFFIXES
-from newsdesk.lang.en.places import DEMONYMS
+from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
+from newsdesk.lang.en.speech import REPORTING_VERBS
+from newsdesk.lang.en.stop_words import PREPOSITIONS
+from newsdesk.layout import headline
 
 
 @dataclass(slots=True)
@@ -123,8 +126,10 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     fixed = False
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
+    if label == "PERSON" and _inverted_attribution(parsed, start, end):
+        start += 1  # 'Added Brandt, "We ...': the verb of an attribution, no given name
     inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
-    named = len(inner) == 1 == inner[0] - start + 1 and end - start == 3  # "Councillor J. Hale"
+    named = len(inner) == 1 == inner[0] - start + 1 and _titled_name(parsed, start, end)
     if inner and (label == "PERSON" or named or is_abbrev_title(parsed[inner[-1]])):
         label, fixed, start = "PERSON", label != "PERSON", inner[-1] + 1
     if end - start > 2 and label == "PERSON" and parsed[start].lower_ in DEMONYMS:
@@ -148,6 +153,34 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     elif is_initial(parsed[start]) and 1 < end - start < 4 and not answer_marker(parsed[start]):
         label, fixed = "PERSON", True
     return Cand(start, end, label, fixed)
+
+
+def _titled_name(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Three words the model took for a name of something that are a title and a person's
+    name ("Councillor J. Hale", "Prince Ivo Lunde"), not a place named after someone
+    ("Prince Ivo Island": a place word at the end)."""
+    return end - start == 3 and not PLACE_NAME_WORDS.get(parsed[end - 1].lower_)
+
+
+def _inverted_attribution(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A reporting verb opening a sentence before the speaker's name ('Added Brandt,
+    "We ..."', "Said Hale: ..."): the verb in the past or present ("added", "says"),
+    the name followed by a comma, a colon or a quotation mark."""
+    first = parsed[start]
+    if end - start < 2 or not first.is_sent_start or end >= len(parsed):
+        return False
+    if parsed[end].text not in {",", ":"} | OPEN_MARKS:
+        return False
+    return _reporting_form(first.lower_)
+
+
+def _reporting_form(word: str) -> bool:
+    """A reporting verb in the past or the third person ("said", "added", "says")."""
+    if word in {"said", "told", "wrote", "says", "tells", "writes"}:
+        return True
+    if word.endswith("ed"):
+        return word[:-1] in REPORTING_VERBS or word[:-2] in REPORTING_VERBS
+    return word.endswith("s") and word[:-1] in REPORTING_VERBS
 
 
 def _after_leading_modifier(parsed: SpacyDoc, start: int, end: int) -> int:
@@ -201,8 +234,10 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
     if tok.is_punct and not (tok.text == "." and not leading and len(tok.text) > 1):
         return True
     if leading:
-        opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
-        # "Following Alenko's conviction": a sentence's opening preposition
+        opener = bool(tok.is_sent_start) and (
+            tok.tag_ == "VBG" or tok.dep_ == "prep" or tok.lower_ in PREPOSITIONS
+        )
+        # "Following Alenko's conviction", "Aboard Endeavour": an opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
 
@@ -378,6 +413,34 @@ def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
             c.end = _headline_verb(parsed, c.start, c.end)
 
 
+def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """The candidates less the "people" that are words of the document's headline (its
+    first line, in title case with no final stop, before body text: "Daring Ruby Theft in
+    Old Valmont"): a name of two words or more inside the longer headline, with no given
+    name or initial, none of whose words the body writes with a capital."""
+    text = text_of(parsed)
+    title = headline(text)
+    if title is None:
+        return cands
+    end = text.index(title) + len(title)
+    body = text[end:]
+    return [c for c in cands if not _headline_phrase(parsed, c, title, end, body)]
+
+
+def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
+    """Whether a PERSON candidate is only words of the headline (`headline_phrases`)."""
+    words = parsed[cand.start : cand.end]
+    if cand.label != "PERSON" or len(words) < 2 or words.end_char > end:
+        return False
+    if len(title.split()) <= len(words) or not _headline_line(title):
+        return False
+    if any(given_name(t.text) or is_initial(t) for t in words):
+        return False
+    return not any(
+        re.search(rf"(?<![\w'’-]){re.escape(t.text)}(?![\w'’-])", body) for t in words if t.is_alpha
+    )
+
+
 def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
     """Where a name in a headline stops: at the verb the parse finds, else before the word
     ahead of its first function word ("Ivo Brandt Steps Into Row": "Steps" is the verb of
@@ -393,10 +456,21 @@ def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
 def _in_headline(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is on a line written as a headline: most words capitalised, no
     sentence punctuation at its end."""
+    return _headline_line(_line_of(parsed, i))
+
+
+def _line_of(parsed: SpacyDoc, i: int) -> str:
+    """The line of the text holding token ``i``, stripped."""
     text = text_of(parsed)
     start = text.rfind("\n", 0, parsed[i].idx) + 1
     end = text.find("\n", parsed[i].idx)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _headline_line(line: str) -> bool:
+    """Whether a line is written as a headline: most words capitalised, no sentence
+    punctuation at its end."""
+    line = line.strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line[-1] in ".!?\"'”’":
         return False
@@ -474,6 +548,8 @@ def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
 
 
 def _family_name(text: str, surnames: set[str]) -> bool:
-    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad")."""
+    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad"), not
+    two names joined by "and"."""
     words = text.split()
-    return 1 < len(words) < 4 and words[-1] in surnames
+    joined = any(w in {"and", "&"} for w in words)  # "Brandt and Hale": two people
+    return 1 < len(words) < 4 and words[-1] in surnames and not joined
