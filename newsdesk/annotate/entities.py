@@ -366,14 +366,21 @@ def _pick_person(
             or options
         )
 
+    called = any(c.end - c.start == 1 for g in options for c in g.mentions)
+
     def recency(g: _Group) -> tuple[int, int, bool]:
         """The person mentioned last before the surname (the one the passage is about: a
         person just introduced wins over one called by surname earlier, unless introduced
-        in passing as someone's relative), then the first mentioned after it."""
-        before = [
-            c.start for c in g.mentions if c.start < cand.start and not _in_passing(parsed, c)
-        ]
+        in passing as someone's relative, or in a list of names while another is already
+        called by the surname), then the first mentioned after it."""
         owner = any(c.end - c.start == 1 for c in g.mentions)  # already called by surname
+        before = [
+            c.start
+            for c in g.mentions
+            if c.start < cand.start
+            and not _in_passing(parsed, c)
+            and (owner or not called or not _listed(parsed, c))
+        ]
         return (1, max(before), owner) if before else (0, -g.mentions[0].start, owner)
 
     return max(options, key=recency)
@@ -404,6 +411,16 @@ def _given_name_owner(parsed: SpacyDoc, word: str, people: list[_Group]) -> _Gro
         if parsed[g.mentions[0].start].lower_ == word and name_shaped(parsed[g.mentions[0].start])
     ]
     return owners[0] if len(owners) == 1 else None
+
+
+def _listed(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name given in a list of names ("Ana Vale and Ivo Hale are the victims"): a
+    conjunct, or the head of conjuncts, that are names."""
+    head = parsed[cand.start : cand.end].root
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        conjuncts.append(head.head)
+    return any(c.pos_ == "PROPN" for c in conjuncts)
 
 
 def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
