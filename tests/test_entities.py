@@ -720,3 +720,57 @@ def test_merge_entities_given_name_spellings_across_documents_join() -> None:
     merged, _ = merge_entities(entities)
     assert [e.name for e in merged] == ["Robyn Ann Velde", "Marian Hale", "Marion Hale"]
     assert merged[0].aliases == ("Robin Velde",)
+
+
+def test_entities_surname_after_a_list_of_names_stays_with_the_one_called_so(
+    backend: SpacyBackend,
+) -> None:
+    """Two people share a surname: the bare surname after a list naming the second stays
+    with the person the article already calls by it."""
+    text = (
+        "Daniel Carver, of Oakdale, was charged on Tuesday. Carver faces two counts of "
+        "murder. Carver was arrested last night at his home. Susan Carver and Emily Dunn "
+        "are the victims. Police believe finding Carver so quickly saved lives."
+    )
+    doc = make_document(text)
+    entities = extract_entities(doc, backend(text))
+    daniel, susan = by_name(entities, "Daniel Carver"), by_name(entities, "Susan Carver")
+    assert [m.span.start for m in daniel.mentions][-1] == text.rindex("Carver so")
+    assert [m.text for m in susan.mentions] == ["Susan Carver"]
+
+
+def test_entities_opening_quotation_marks_are_not_part_of_a_name(backend: SpacyBackend) -> None:
+    text = (
+        "Ivo Brandt was beaten. Kevin Marsh, of the Fund, said Monday, ``Ivo Brandt's "
+        "suffering cannot be ignored.''"
+    )
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert not any(name.startswith("`") for name in names)
+
+
+def test_entities_state_abbreviation_ending_a_sentence_is_no_initial(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "The talk was given at Stockton College, in Pomona, N.J. Instead, he said, the "
+        "laws send a message. K. Curran agreed."
+    )
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert names == ["K. Curran"]
+
+
+def test_entities_a_public_body_is_not_a_person(backend: SpacyBackend) -> None:
+    text = "Officers from Valmont Police arrived. The Tessel Fire Department sent two crews."
+    assert [e.type for e in annotate(backend, text) if "Valmont" in e.name] == ["ORG"]
+    assert by_name(annotate(backend, text), "Tessel Fire Department").type == "ORG"
+
+
+def test_entities_description_opening_a_line_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = (
+        "Harbour Drama: Tom Lenz revealed as new star\n"
+        "Actor Tom Lenz will play the lead, the broadcaster said. Tom Lenz, 55, is a "
+        "veteran of the stage."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Tom Lenz" in people
+    assert "Actor Tom Lenz" not in people

@@ -57,7 +57,7 @@ from newsdesk.annotate.names import (
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
-from newsdesk.lang.en.names import COMPANY_WORDS, PARTICLES, SUFFIXES
+from newsdesk.lang.en.names import BODY_WORDS, COMPANY_WORDS, PARTICLES, SUFFIXES
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
@@ -198,7 +198,7 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     two words are left: a post abbreviated in capitals and the words before it ("Colts QB
     Andrew Luck", "DT Tyson Jackson"), or a first word that is no given name and is a
     common noun: the document writes it in lowercase too ("Cornerback Vontae Davis" beside
-    "cornerback Darius Butler")."""
+    "cornerback Darius Butler"), or writes the name without it (`_written_without`)."""
     for k in range(end - 3, start - 1, -1):
         tok = parsed[k]
         if tok.is_alpha and tok.is_upper and 1 < len(tok) < 4 and not given_name(tok.text):
@@ -207,7 +207,18 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     if end - start < 3 or given_name(first.text) or not first.is_alpha or first.is_upper:
         return start
     lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
-    return start + 1 if lowercase else start
+    return start + 1 if lowercase or _written_without(parsed, start, end) else start
+
+
+def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether the document also writes the name without its first word, a given name
+    opening what is left ("Actor Ivo Brandt" beside "Ivo Brandt")."""
+    if not given_name(parsed[start + 1].text):
+        return False
+    text = text_of(parsed)
+    rest = parsed[start + 1 : end].text
+    alone = len(re.findall(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text))
+    return alone > text.count(parsed[start:end].text)
 
 
 def _modifier_shaped(tok: Token) -> bool:
@@ -217,20 +228,21 @@ def _modifier_shaped(tok: Token) -> bool:
 
 
 def _company_name(parsed: SpacyDoc, start: int, end: int) -> bool:
-    """A "person" that is a company: a company word at its end ("Orland Telecom") or a
-    country after a word no one is named ("Veltrix Norland", a national branch)."""
+    """A "person" that is a company or a public body: a company word or a body's word at
+    its end ("Orland Telecom", "Valmont Police") or a country after a word no one is named
+    ("Veltrix Norland", a national branch)."""
     last = parsed[end - 1]
     if end - start < 2 or not last.text[0].isupper():
         return False
-    if plain_word(last) in COMPANY_WORDS:
+    if plain_word(last) in COMPANY_WORDS | BODY_WORDS:
         return True
     return is_country(last.text) and not given_name(parsed[start].text)
 
 
 def _edge_junk(tok: Token, leading: bool) -> bool:
     """Tokens never at the edge of a name: determiners, punctuation, numbers, possessives."""
-    if tok.is_space or has_digit(tok.text):
-        return True
+    if tok.is_space or has_digit(tok.text) or not any(c.isalpha() for c in tok.text):
+        return True  # "``" opening a quotation is not tagged punctuation
     if tok.is_punct and not (tok.text == "." and not leading and len(tok.text) > 1):
         return True
     if leading:
@@ -312,7 +324,16 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
         and not (prev.is_sent_start and _modifier_shaped(prev))
         and prev.lower_ not in DEMONYMS
         and "\n" not in prev.whitespace_
+        and not _opening_descriptor(parsed, start)
     )
+
+
+def _opening_descriptor(parsed: SpacyDoc, start: int) -> bool:
+    """A capitalised word opening a line or a sentence before a name that opens with a
+    given name ("Actor Tom Lenz will play ..."): a description, not another given name."""
+    prev = parsed[start - 1]
+    opens = prev.is_sent_start or prev.i == 0 or "\n" in parsed[prev.i - 1].text_with_ws
+    return opens and given_name(parsed[start].text) and not given_name(prev.text)
 
 
 # ---------------------------------------------------------------- add and propagate
