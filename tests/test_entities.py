@@ -774,3 +774,19 @@ def test_entities_description_opening_a_line_is_not_a_given_name(backend: SpacyB
     people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
     assert "Tom Lenz" in people
     assert "Actor Tom Lenz" not in people
+
+
+def test_entities_ship_prefix_names_a_vessel(backend: SpacyBackend) -> None:
+    text = "The Indian warship INS Kestrel gave chase off the coast on Friday."
+    assert by_name(annotate(backend, text), "INS Kestrel").type == "PRODUCT"
+
+
+def test_entities_name_made_a_modifier_by_a_hyphen_stays_the_name(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "Prime Minister Hun Sen said on Monday that talks would resume. The Hun Sen-led "
+        "government agreed. Adm. Rhee Dong-su said so."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert people == ["Hun Sen", "Rhee Dong-su"]

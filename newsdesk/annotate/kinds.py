@@ -3,6 +3,7 @@ building, an organisation, not a person.
 
 Read from the parse, mention by mention:
 
+- a ship prefix opening it ("MV X", "HMS X");
 - a kind noun right before the name: "the cutter X", "Hurricane X", "the provincial
   capital X"; or governing it through "of": "the town of X";
 - a place or building word in the name itself: "X Hospital", "Mount X";
@@ -24,14 +25,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.names import ORGANISATION_NOUNS
-from newsdesk.lang.en.people import RESIDENT_NOUNS, STORMS, VEHICLE_PREPOSITIONS, VESSELS
+from newsdesk.lang.en.people import (
+    RESIDENT_NOUNS,
+    SHIP_PREFIXES,
+    STORMS,
+    VEHICLE_PREPOSITIONS,
+    VESSELS,
+)
 from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-__all__ = ["kind_of_noun", "mention_kind", "storm_prefix", "written_with_the"]
+__all__ = ["kind_of_noun", "mention_kind", "ship_prefix", "storm_prefix", "written_with_the"]
 
 
 def kind_of_noun(lemma: str) -> str | None:
@@ -112,6 +119,15 @@ def storm_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
         and first.lower_ != "storm"
         and kind_of_noun(first.lower_) == "EVENT"
     )
+
+
+def ship_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A name opening with a ship prefix in capitals ("MV Aster", "HMS Kestrel"): a
+    vessel's name."""
+    if end - start < 2:
+        return False
+    first = parsed[start]
+    return first.is_upper and first.lower_.rstrip(".") in SHIP_PREFIXES
 
 
 def written_with_the(parsed: SpacyDoc, start: int, end: int) -> bool:

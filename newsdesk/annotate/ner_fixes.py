@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from newsdesk.annotate.kinds import storm_prefix
+from newsdesk.annotate.kinds import ship_prefix, storm_prefix
 from newsdesk.annotate.names import (
     CLOSE_MARKS,
     DASHES,
@@ -57,7 +57,13 @@ from newsdesk.annotate.names import (
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
-from newsdesk.lang.en.names import BODY_WORDS, COMPANY_WORDS, PARTICLES, SUFFIXES
+from newsdesk.lang.en.names import (
+    BODY_WORDS,
+    COMPANY_WORDS,
+    COMPOUND_ADJECTIVE_HEADS,
+    PARTICLES,
+    SUFFIXES,
+)
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
@@ -126,6 +132,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     fixed = False
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
+    if ship_prefix(parsed, start, end):
+        return Cand(start, end, "PRODUCT", True)
     if label == "PERSON" and _inverted_attribution(parsed, start, end):
         start += 1  # 'Added Brandt, "We ...': the verb of an attribution, no given name
     inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
@@ -260,9 +268,22 @@ def _shouted_word(tok: Token) -> bool:
     return tok.is_upper and tok.is_alpha and len(tok) > 1 and tok.is_stop
 
 
+def _compound_adjective_head(tok: Token) -> bool:
+    """A lowercase word after a hyphen that makes the name a modifier ("Hun Sen-led",
+    "Brandt-friendly", "Lenz-style"): a participle or an adverb-like ending, or one of a
+    few heads of compound adjectives."""
+    word = tok.text
+    return word.islower() and (word.endswith(("ed", "ly")) or word in COMPOUND_ADJECTIVE_HEADS)
+
+
 def _extend_hyphens(parsed: SpacyDoc, start: int, end: int) -> tuple[int, int]:
     """Extend a span cut inside a hyphenated word ("Rhee Dong" + "-su")."""
-    while end + 1 < len(parsed) and glued(parsed, end) and parsed[end + 1].is_alpha:
+    while (
+        end + 1 < len(parsed)
+        and glued(parsed, end)
+        and parsed[end + 1].is_alpha
+        and not _compound_adjective_head(parsed[end + 1])
+    ):
         end += 2
     while start >= 2 and glued(parsed, start - 1) and parsed[start - 2].is_title:
         start -= 2

@@ -33,6 +33,9 @@ ORGANISATION_NOUNS = frozenset(
     retailer newspaper magazine daily weekly tabloid journal radio television channel
     broadcaster""".split()
 )
+# Words after a hyphen that turn a name into a modifier ("Lenz-style", "Brandt-era"),
+# besides participles ("-led", "-backed") and "-ly" words ("-friendly").
+COMPOUND_ADJECTIVE_HEADS = frozenset("style era like born run type".split())
 SURNAME_FIRST = frozenset(
     """kim lee rhee ri park pak choi choe jung chung kang cho yoon yun jang lim han shin oh
     seo kwon hwang ahn song moon wang li zhang liu chen yang huang zhao wu zhou xu sun zhu
