@@ -790,3 +790,12 @@ def test_entities_name_made_a_modifier_by_a_hyphen_stays_the_name(
     )
     people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
     assert people == ["Hun Sen", "Rhee Dong-su"]
+
+
+def test_entities_noun_for_people_before_a_given_name_is_a_role(backend: SpacyBackend) -> None:
+    text = (
+        "Texas Ranger Tom Lenz testified on Monday. Polygamist Walter Lenz was convicted. "
+        "Agent John Marsh said the raid was planned."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert people == ["Tom Lenz", "Walter Lenz", "John Marsh"]

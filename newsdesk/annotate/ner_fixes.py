@@ -64,6 +64,7 @@ from newsdesk.lang.en.names import (
     PARTICLES,
     SUFFIXES,
 )
+from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
@@ -206,7 +207,8 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     two words are left: a post abbreviated in capitals and the words before it ("Colts QB
     Andrew Luck", "DT Tyson Jackson"), or a first word that is no given name and is a
     common noun: the document writes it in lowercase too ("Cornerback Vontae Davis" beside
-    "cornerback Darius Butler"), or writes the name without it (`_written_without`)."""
+    "cornerback Darius Butler"), or writes the name without it (`_written_without`), or a
+    noun for people before a given name ("Polygamist Tom Lenz", `_describes_people`)."""
     for k in range(end - 3, start - 1, -1):
         tok = parsed[k]
         if tok.is_alpha and tok.is_upper and 1 < len(tok) < 4 and not given_name(tok.text):
@@ -214,6 +216,8 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     first = parsed[start]
     if end - start < 3 or given_name(first.text) or not first.is_alpha or first.is_upper:
         return start
+    if _describes_people(first) and given_name(parsed[start + 1].text):
+        return start + 1  # "Polygamist Tom Lenz"
     lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
     return start + 1 if lowercase or _written_without(parsed, start, end) else start
 
@@ -350,11 +354,25 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
 
 
 def _opening_descriptor(parsed: SpacyDoc, start: int) -> bool:
-    """A capitalised word opening a line or a sentence before a name that opens with a
-    given name ("Actor Tom Lenz will play ..."): a description, not another given name."""
+    """A capitalised word before a name that opens with a given name, opening a line or a
+    sentence or naming people ("Actor Tom Lenz will play ...", "the Texas Ranger Tom
+    Lenz"): a description, not another given name."""
     prev = parsed[start - 1]
     opens = prev.is_sent_start or prev.i == 0 or "\n" in parsed[prev.i - 1].text_with_ws
-    return opens and given_name(parsed[start].text) and not given_name(prev.text)
+    describes = opens or _describes_people(prev)
+    return describes and given_name(parsed[start].text) and not given_name(prev.text)
+
+
+SHORTEST_DESCRIPTION = 5  # "Noor" is a given name, "Agent" a description
+
+
+def _describes_people(tok: Token) -> bool:
+    """A capitalised noun for people that is no given name ("Agent", "Polygamist",
+    "Englishman": a known noun or an agent ending, `names_people`)."""
+    word = tok.text
+    if len(word) < SHORTEST_DESCRIPTION or not word.isalpha() or word.isupper():
+        return False
+    return names_people(word.lower()) and not given_name(word)
 
 
 # ---------------------------------------------------------------- add and propagate
