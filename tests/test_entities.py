@@ -799,3 +799,16 @@ def test_entities_noun_for_people_before_a_given_name_is_a_role(backend: SpacyBa
     )
     people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
     assert people == ["Tom Lenz", "Walter Lenz", "John Marsh"]
+
+
+def test_entities_street_address_initial_is_no_name(backend: SpacyBackend) -> None:
+    text = "She was walking into the store at 200 W. Harbour Blvd. with her husband."
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == []
+
+
+def test_entities_name_cut_from_an_exclaimed_headline(backend: SpacyBackend) -> None:
+    text = (
+        "Harbour Drama Revealed: Tom Lenz Cast as the New Captain!\n"
+        "The broadcaster said on Sunday that Tom Lenz would play the captain in the series."
+    )
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == ["Tom Lenz"]

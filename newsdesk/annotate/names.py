@@ -198,6 +198,8 @@ def person_pattern_end(parsed: SpacyDoc, i: int) -> int:
     if is_initial(parsed[i]) and i + 1 < n and capitalised(parsed[i + 1]):
         if answer_marker(parsed[i]) or parsed[i + 1].pos_ != "PROPN":
             return i  # "in Pomona, N.J. Instead, ...": an abbreviation ends a sentence
+        if i and parsed[i - 1].like_num:
+            return i  # "200 W. Harbour Road": a street address
         return i + 2
     if parsed[i].lower_ not in SURNAME_FIRST or not parsed[i].text[0].isupper():
         return i

@@ -130,6 +130,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         end -= 1
     while label == "PERSON" and end - start > 1 and _shouted_word(parsed[end - 1]):
         end -= 1  # "Wylie AGAIN": not a name's last word ("the WHO", "the US" stay whole)
+    while label == "PERSON" and end - start > 1 and _abbreviated_title(parsed, end - 1):
+        end -= 1  # "Valmont Police Sgt." cut off before the sergeant's name
     fixed = False
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
@@ -264,6 +266,17 @@ def _edge_junk(tok: Token, leading: bool) -> bool:
         # "Following Alenko's conviction", "Aboard Endeavour": an opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
+
+
+def _abbreviated_title(parsed: SpacyDoc, i: int) -> bool:
+    """A title abbreviation written with its full stop before a person's name ("Sgt. Ivo
+    Lenz", not "Sen" of "met Hun Sen. Talks ...")."""
+    tok = parsed[i]
+    after = i + 1 if tok.text.endswith(".") else i + 2
+    if after >= len(parsed) or (after == i + 2 and parsed[i + 1].text != "."):
+        return False
+    name = parsed[after]
+    return is_abbrev_title(tok) and (name.ent_type_ == "PERSON" or given_name(name.text))
 
 
 def _shouted_word(tok: Token) -> bool:
@@ -528,11 +541,11 @@ def _line_of(parsed: SpacyDoc, i: int) -> str:
 
 
 def _headline_line(line: str) -> bool:
-    """Whether a line is written as a headline: most words capitalised, no sentence
-    punctuation at its end."""
+    """Whether a line is written as a headline: most words capitalised, no full stop or
+    closing quotation mark at its end."""
     line = line.strip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    if not words or line[-1] in ".!?\"'”’":
+    if not words or line[-1] in ".\"'”’":  # "Lenz Cast as Lead!" is a headline
         return False
     return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
 

@@ -21,8 +21,8 @@ COMPANY_WORDS = frozenset(
 # Words that end the name of a public body, a service or a university team ("Valmont
 # Police", "Tessel Fire Department", "Norland State"); none ends a person's name.
 BODY_WORDS = frozenset(
-    """police department ministry council committee commission authority agency board
-    service services facilities state""".split()
+    """police fire rescue department ministry council committee commission authority
+    agency board service services facilities state""".split()
 )
 # Common nouns for a business or a news outlet: a name modifying one ("a Lunde boutique",
 # "Valmont Info radio") or described by one ("the magazine Kestrel", "a newspaper, X") is
