@@ -226,8 +226,9 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
 
 def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
     """Whether the document also writes the name without its first word, a given name
-    opening what is left ("Actor Ivo Brandt" beside "Ivo Brandt")."""
-    if not given_name(parsed[start + 1].text):
+    opening what is left ("Actor Ivo Brandt" beside "Ivo Brandt"), when no name word
+    stands before it (in "Zine El Abidine Ben Ali" the model may cut "Abidine Ben Ali")."""
+    if not given_name(parsed[start + 1].text) or (start and name_shaped(parsed[start - 1])):
         return False
     text = text_of(parsed)
     rest = parsed[start + 1 : end].text
