@@ -5,11 +5,15 @@ General news-domain fixes, no name lists but countries:
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
   title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
-  the sentence ("Jobless Ivo Brandt"); a company word or a country after a brand ends a
-  company's name, not a person's ("Orland Telecom", "Veltrix Norland");
+  the sentence ("Jobless Ivo Brandt"), an opening preposition or reporting verb ("Aboard
+  X", 'Added Brandt, "..."'), a noun for people before a given name ("Polygamist Tom
+  Lenz"); a company or body word or a country after a brand ends a company's name, not a
+  person's ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a
+  vessel ("MV Aster");
 - *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
-  and anything inside a photo credit;
+  anything inside a photo credit, and "people" that are only words of the headline
+  ("Daring Ruby Theft in Old Valmont");
 - *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
   Curran"), particles ("Ivo van der Brandt") and a given name the model left out
   ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
