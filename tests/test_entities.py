@@ -801,3 +801,9 @@ def test_entities_pieces_trim_and_label(
     assert piece.text(parsed) == name
     expected = {"Valmont Police": "ORG", "MV Aster": "PRODUCT"}.get(name, label)
     assert piece.label == expected
+
+
+def test_entities_title_before_a_place_word_is_no_person(backend: SpacyBackend) -> None:
+    text = "The ferry to Prince Albert Island was cancelled on Monday."
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Albert Island" not in names
