@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
-from newsdesk.annotate.ner_fixes import Cand, headline_names
+from newsdesk.annotate.kinds import mention_kind
+from newsdesk.annotate.ner_fixes import (
+    Cand,
+    _family_name,
+    headline_names,
+    headline_phrases,
+    pieces,
+)
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data
@@ -634,3 +641,169 @@ def test_gender_of_is_told_by_honorifics_and_nouns_never_by_first_names() -> Non
     assert gender_of("anna") is None and gender_of("official") is None
     assert names_people("official") and names_people("surgeon") and names_people("captain")
     assert not names_people("regulator", by_ending=False) and names_people("regulator")
+
+
+# ---------------------------------------------------------------- not people
+
+
+def test_entities_outlet_described_by_its_noun_is_not_a_person(backend: SpacyBackend) -> None:
+    text = "The plan was leaked to the press. A newspaper, Ostrava Vecer, published it in full."
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Ostrava Vecer" not in people
+
+
+def test_entities_headline_name_the_body_gives_stays_a_person(backend: SpacyBackend) -> None:
+    text = (
+        "Defiant Brandt Vows Appeal in Valmont\n"
+        "Mayor Ivo Brandt said on Friday that he would appeal the ruling, his office said."
+    )
+    brandt = by_name(annotate(backend, text), "Ivo Brandt")
+    assert brandt.type == "PERSON"
+    assert "Brandt" in brandt.aliases
+
+
+def test_entities_opening_preposition_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = "The shuttle docked on Friday. Aboard Kestrel is a passageway named Unity."
+    names = [e.name for e in annotate(backend, text)]
+    assert "Aboard Kestrel" not in names
+
+
+def test_entities_inverted_attribution_verb_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = (
+        'Union director Ivo Brandt spoke on Monday. "We will not sign," he said. Added '
+        'Brandt, "We owe it to the fans."'
+    )
+    entities = annotate(backend, text)
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Ivo Brandt"]
+    assert "Brandt" in by_name(entities, "Ivo Brandt").aliases
+
+
+def test_merge_entities_given_name_spellings_across_documents_join() -> None:
+    entities = [
+        _entity("a:e1", "Robyn Ann Velde", "PERSON", "a", 0),
+        _entity("b:e1", "Robin Velde", "PERSON", "b", 0),
+        _entity("c:e1", "Marian Hale", "PERSON", "c", 0),
+        _entity("c:e2", "Marion Hale", "PERSON", "c", 60),
+    ]
+    merged, _ = merge_entities(entities)
+    assert [e.name for e in merged] == ["Robyn Ann Velde", "Marian Hale", "Marion Hale"]
+    assert merged[0].aliases == ("Robin Velde",)
+
+
+def test_entities_surname_after_a_list_of_names_stays_with_the_one_called_so(
+    backend: SpacyBackend,
+) -> None:
+    """Two people share a surname: the bare surname after a list naming the second stays
+    with the person the article already calls by it."""
+    text = (
+        "Daniel Carver, of Oakdale, was charged on Tuesday. Carver faces two counts of "
+        "murder. Carver was arrested last night at his home. Susan Carver and Emily Dunn "
+        "are the victims. Police believe finding Carver so quickly saved lives."
+    )
+    doc = make_document(text)
+    entities = extract_entities(doc, backend(text))
+    daniel, susan = by_name(entities, "Daniel Carver"), by_name(entities, "Susan Carver")
+    assert [m.span.start for m in daniel.mentions][-1] == text.rindex("Carver so")
+    assert [m.text for m in susan.mentions] == ["Susan Carver"]
+
+
+def test_entities_state_abbreviation_ending_a_sentence_is_no_initial(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "The talk was given at Stockton College, in Pomona, N.J. Instead, he said, the "
+        "laws send a message. K. Curran agreed."
+    )
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert names == ["K. Curran"]
+
+
+def test_entities_description_opening_a_line_is_not_a_given_name(backend: SpacyBackend) -> None:
+    text = (
+        "Harbour Drama: Tom Lenz revealed as new star\n"
+        "Actor Tom Lenz will play the lead, the broadcaster said. Tom Lenz, 55, is a "
+        "veteran of the stage."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Tom Lenz" in people
+    assert "Actor Tom Lenz" not in people
+
+
+def test_entities_name_made_a_modifier_by_a_hyphen_stays_the_name(
+    backend: SpacyBackend,
+) -> None:
+    text = (
+        "Prime Minister Hun Sen said on Monday that talks would resume. The Hun Sen-led "
+        "government agreed. Adm. Rhee Dong-su said so."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert people == ["Hun Sen", "Rhee Dong-su"]
+
+
+def test_entities_noun_for_people_before_a_given_name_is_a_role(backend: SpacyBackend) -> None:
+    text = (
+        "Texas Ranger Tom Lenz testified on Monday. Polygamist Walter Lenz was convicted. "
+        "Agent John Marsh said the raid was planned."
+    )
+    people = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert people == ["Tom Lenz", "Walter Lenz", "John Marsh"]
+
+
+def test_entities_street_address_initial_is_no_name(backend: SpacyBackend) -> None:
+    text = "She was walking into the store at 200 W. Harbour Blvd. with her husband."
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == []
+
+
+def test_entities_name_cut_from_an_exclaimed_headline(backend: SpacyBackend) -> None:
+    text = (
+        "Harbour Drama Revealed: Tom Lenz Cast as the New Captain!\n"
+        "The broadcaster said on Sunday that Tom Lenz would play the captain in the series."
+    )
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == ["Tom Lenz"]
+
+
+def test_entities_name_modifying_a_shop_noun_is_a_brand(backend: SpacyBackend) -> None:
+    parsed = backend("Thieves robbed a Marit Lunde boutique in Valmont on Friday.")
+    assert mention_kind(parsed, 3, 5) == "ORG"
+
+
+def test_entities_headline_words_are_not_a_person(backend: SpacyBackend) -> None:
+    parsed = backend(
+        "Bold Harbour Heist in Old Valmont\n"
+        "Four armed robbers entered the store on the avenue near the river, police said."
+    )
+    assert headline_phrases(parsed, [Cand(0, 3, "PERSON")]) == []
+    body_name = backend(
+        "Bold Harbour Heist in Old Valmont\n"
+        "Four armed robbers entered the store, Harbour police said on Friday night."
+    )
+    assert len(headline_phrases(body_name, [Cand(0, 3, "PERSON")])) == 1
+
+
+def test_entities_two_surnames_joined_by_and_are_no_family_name() -> None:
+    assert _family_name("marit lunde", {"lunde"})
+    assert not _family_name("brandt and lunde", {"lunde"})
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "name"),
+    [
+        ("Kevin Marsh said, ``Ivo Brandt was right.''", 4, 8, "WORK_OF_ART", "Ivo Brandt"),
+        ("Officers from Valmont Police arrived.", 2, 4, "PERSON", "Valmont Police"),
+        ("Pirates seized the MV Aster on Friday.", 3, 5, "PERSON", "MV Aster"),
+    ],
+)
+def test_entities_pieces_trim_and_label(
+    backend: SpacyBackend, text: str, start: int, end: int, label: str, name: str
+) -> None:
+    parsed = backend(text)
+    [piece] = pieces(parsed, start, end, label)
+    assert piece.text(parsed) == name
+    expected = {"Valmont Police": "ORG", "MV Aster": "PRODUCT"}.get(name, label)
+    assert piece.label == expected
+
+
+def test_entities_title_before_a_place_word_is_no_person(backend: SpacyBackend) -> None:
+    text = "The ferry to Prince Albert Island was cancelled on Monday."
+    names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
+    assert "Albert Island" not in names

@@ -93,3 +93,44 @@ def test_resolve_name_without_its_first_given_name_joins_the_full_name() -> None
 def test_resolve_name_tail_with_two_fuller_names_stays_apart() -> None:
     targets = story_targets(_people("Ivo Lise Brandt", "Ana Lise Brandt", "Lise Brandt"))
     assert targets["lise brandt"] == "lise brandt"
+
+
+def _documents(**names: str) -> dict[str, frozenset[str]]:
+    """name_key → the documents writing it, from "doc=Name;Name" keyword arguments."""
+    found: dict[str, set[str]] = {}
+    for doc, written in names.items():
+        for name in written.split(";"):
+            found.setdefault(name_key(name), set()).add(doc)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def test_resolve_given_name_one_letter_apart_joins_across_documents() -> None:
+    """ "Robyn Ann Velde" in one report, "Robin Velde" in another: one person."""
+    people = _people("Robyn Ann Velde", "Robyn Velde", "Robin Velde", "Velde")
+    documents = _documents(a="Robyn Ann Velde", b="Robin Velde;Velde", c="Robyn Velde")
+    targets = story_targets(people, documents)
+    assert targets["robin velde"] == targets["robyn velde"] == "robyn ann velde"
+    assert targets["velde"] == "robyn ann velde"
+
+
+def test_resolve_given_name_one_letter_apart_in_one_document_stays_apart() -> None:
+    """A document writing both "Marian Velde" and "Marion Velde" names two people."""
+    people = _people("Marian Velde", "Marion Velde")
+    documents = _documents(a="Marian Velde;Marion Velde", b="Marion Velde")
+    targets = story_targets(people, documents)
+    assert targets["marian velde"] == "marian velde"
+    assert targets["marion velde"] == "marion velde"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Tomas Velde", "Jonas Velde"),  # two letters apart
+        ("Anna Velde", "Anne Velde"),  # too short to tell a spelling from another name
+        ("Ellen Velde", "Allen Velde"),  # another initial
+    ],
+)
+def test_resolve_other_given_names_sharing_a_surname_stay_apart(names: tuple[str, str]) -> None:
+    documents = _documents(a=names[0], b=names[1])
+    targets = story_targets(_people(*names), documents)
+    assert targets[name_key(names[0])] != targets[name_key(names[1])]

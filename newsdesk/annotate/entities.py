@@ -1,7 +1,7 @@
 """Named entities: spaCy's NER corrected for news copy, names resolved, roles attached.
 
     parsed.ents ─► split/trim ─► add datelines, patterns, results, repeats ─► drop photo
-    credits ─► harmonise labels ─► resolve names ─► roles ─► Entity
+    credits and headline phrases ─► harmonise labels ─► resolve names ─► roles ─► Entity
 
 The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop, add,
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
@@ -34,6 +34,7 @@ from newsdesk.annotate.ner_fixes import (
     add_given_names,
     harmonise,
     headline_names,
+    headline_phrases,
     join_adjacent,
     majority_label,
     outside,
@@ -69,6 +70,8 @@ NAME_LABELS = frozenset(
     "PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split()
 )
 RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
+# labels a kind noun describing a name gives it outright ("the yacht X", "the magazine X")
+KIND_LABELS = frozenset({"PRODUCT", "EVENT", "ORG"})
 
 # words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
 PERSON_ROLE_WORDS = (
@@ -110,6 +113,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)
     cands = outside(parsed, cands, credits)
     headline_names(parsed, cands)
+    cands = headline_phrases(parsed, cands)
     harmonise(parsed, cands, caps)
     quoted_titles(parsed, cands)
     cands = join_adjacent(parsed, cands)
@@ -146,7 +150,8 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
         groups.setdefault(name_key(entity.name), []).append(entity)
     people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
     organisations = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "ORG"}
-    target = {key: key for key in groups} | story_targets(people)
+    documents = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in people}
+    target = {key: key for key in groups} | story_targets(people, documents)
     target |= organisation_targets(organisations)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
@@ -277,8 +282,9 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
 
 
 def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
-    """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel
-    and EVENT for a storm ("the yacht Windrush", "Hurricane Odile"); for a "person", the
+    """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel,
+    EVENT for a storm and ORG for an outlet ("the yacht Windrush", "Hurricane Odile", "a
+    newspaper, the Valmont Daily"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
     "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
     Tessel", "near Valmont")."""
@@ -290,7 +296,7 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
     described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
     described.discard(None)
-    if len(described) == 1 and not described_as_person and described <= {"PRODUCT", "EVENT"}:
+    if len(described) == 1 and not described_as_person and described <= KIND_LABELS:
         return described.pop() or group.label
     if described_as_person and group.label in RELABEL:
         return "PERSON"
@@ -364,14 +370,21 @@ def _pick_person(
             or options
         )
 
+    called = any(c.end - c.start == 1 for g in options for c in g.mentions)
+
     def recency(g: _Group) -> tuple[int, int, bool]:
         """The person mentioned last before the surname (the one the passage is about: a
         person just introduced wins over one called by surname earlier, unless introduced
-        in passing as someone's relative), then the first mentioned after it."""
-        before = [
-            c.start for c in g.mentions if c.start < cand.start and not _in_passing(parsed, c)
-        ]
+        in passing as someone's relative, or in a list of names while another is already
+        called by the surname), then the first mentioned after it."""
         owner = any(c.end - c.start == 1 for c in g.mentions)  # already called by surname
+        before = [
+            c.start
+            for c in g.mentions
+            if c.start < cand.start
+            and not _in_passing(parsed, c)
+            and (owner or not called or not _listed(parsed, c))
+        ]
         return (1, max(before), owner) if before else (0, -g.mentions[0].start, owner)
 
     return max(options, key=recency)
@@ -402,6 +415,16 @@ def _given_name_owner(parsed: SpacyDoc, word: str, people: list[_Group]) -> _Gro
         if parsed[g.mentions[0].start].lower_ == word and name_shaped(parsed[g.mentions[0].start])
     ]
     return owners[0] if len(owners) == 1 else None
+
+
+def _listed(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name given in a list of names ("Ana Vale and Ivo Hale are the victims"): a
+    conjunct, or the head of conjuncts, that are names."""
+    head = parsed[cand.start : cand.end].root
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        conjuncts.append(head.head)
+    return any(c.pos_ == "PROPN" for c in conjuncts)
 
 
 def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:

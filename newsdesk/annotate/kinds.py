@@ -3,6 +3,7 @@ building, an organisation, not a person.
 
 Read from the parse, mention by mention:
 
+- a ship prefix opening it ("MV X", "HMS X");
 - a kind noun right before the name: "the cutter X", "Hurricane X", "the provincial
   capital X"; or governing it through "of": "the town of X";
 - a place or building word in the name itself: "X Hospital", "Mount X";
@@ -11,7 +12,9 @@ Read from the parse, mention by mention:
   "the missing boats are X, Y and Z";
 - a name modifying a resident noun ("a Valmont man") or hanging by "of" on a person's
   name ("Ann Vale, 23, of Valmont"): where someone is from;
-- a single word always written after "the" ("the Storting"): people are not "the X".
+- a single word always written after "the" ("the Storting"): people are not "the X";
+- a noun for a business or an outlet before it or modified by it ("the magazine X", "a X
+  boutique"): a company, brand or outlet.
 
 `mention_kind` gives the label one mention shows (None: no evidence); `entities` takes the
 label every evidence-bearing mention of a name agrees on.
@@ -21,14 +24,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsdesk.lang.en.people import RESIDENT_NOUNS, STORMS, VEHICLE_PREPOSITIONS, VESSELS
+from newsdesk.lang.en.names import ORGANISATION_NOUNS
+from newsdesk.lang.en.people import (
+    RESIDENT_NOUNS,
+    SHIP_PREFIXES,
+    STORMS,
+    VEHICLE_PREPOSITIONS,
+    VESSELS,
+)
 from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-__all__ = ["kind_of_noun", "mention_kind", "storm_prefix", "written_with_the"]
+__all__ = ["kind_of_noun", "mention_kind", "ship_prefix", "storm_prefix", "written_with_the"]
 
 
 def kind_of_noun(lemma: str) -> str | None:
@@ -39,6 +49,8 @@ def kind_of_noun(lemma: str) -> str | None:
         return "EVENT"
     if lemma in PLACE_NOUNS:
         return "GPE"
+    if lemma in ORGANISATION_NOUNS:
+        return "ORG"
     return None
 
 
@@ -53,7 +65,7 @@ def mention_kind(parsed: SpacyDoc, start: int, end: int) -> str | None:
         if label:
             return label
     head = parsed[start:end].root
-    return _governed_kind(head) or _listed_kind(head) or _origin(head)
+    return _governed_kind(head) or _listed_kind(head) or _origin(head) or _brand(head)
 
 
 def _governed_kind(head: Token) -> str | None:
@@ -88,6 +100,14 @@ def _origin(head: Token) -> str | None:
     return None
 
 
+def _brand(head: Token) -> str | None:
+    """A name modifying a noun for a business or an outlet ("a Lunde boutique", "Valmont
+    Info radio"): a company, brand or outlet named so."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ORGANISATION_NOUNS:
+        return "ORG"
+    return None
+
+
 def storm_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
     """A name opening with a storm word ("Hurricane Odile"): the word is its kind, the
     rest its name. "Storm" is left out (it is also a given name)."""
@@ -99,6 +119,15 @@ def storm_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
         and first.lower_ != "storm"
         and kind_of_noun(first.lower_) == "EVENT"
     )
+
+
+def ship_prefix(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A name opening with a ship prefix in capitals ("MV Aster", "HMS Kestrel"): a
+    vessel's name."""
+    if end - start < 2:
+        return False
+    first = parsed[start]
+    return first.is_upper and first.lower_.rstrip(".") in SHIP_PREFIXES
 
 
 def written_with_the(parsed: SpacyDoc, start: int, end: int) -> bool:

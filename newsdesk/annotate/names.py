@@ -196,7 +196,11 @@ def person_pattern_end(parsed: SpacyDoc, i: int) -> int:
     if i and parsed[i - 1].is_alpha and parsed[i - 1].text[0].isupper():
         return i
     if is_initial(parsed[i]) and i + 1 < n and capitalised(parsed[i + 1]):
-        return i if answer_marker(parsed[i]) else i + 2
+        if answer_marker(parsed[i]) or parsed[i + 1].pos_ != "PROPN":
+            return i  # "in Pomona, N.J. Instead, ...": an abbreviation ends a sentence
+        if i and parsed[i - 1].like_num:
+            return i  # "200 W. Harbour Road": a street address
+        return i + 2
     if parsed[i].lower_ not in SURNAME_FIRST or not parsed[i].text[0].isupper():
         return i
     if i + 3 < n and parsed[i + 1].is_title and glued(parsed, i + 2) and parsed[i + 3].is_alpha:

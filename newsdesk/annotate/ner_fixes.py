@@ -5,11 +5,15 @@ General news-domain fixes, no name lists but countries:
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
   title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
-  the sentence ("Jobless Ivo Brandt"); a company word or a country after a brand ends a
-  company's name, not a person's ("Orland Telecom", "Veltrix Norland");
+  the sentence ("Jobless Ivo Brandt"), an opening preposition or reporting verb ("Aboard
+  X", 'Added Brandt, "..."'), a noun for people before a given name ("Polygamist Tom
+  Lenz"); a company or body word or a country after a brand ends a company's name, not a
+  person's ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a
+  vessel ("MV Aster");
 - *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
-  and anything inside a photo credit;
+  anything inside a photo credit, and "people" that are only words of the headline
+  ("Daring Ruby Theft in Old Valmont");
 - *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
   Curran"), particles ("Ivo van der Brandt") and a given name the model left out
   ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from newsdesk.annotate.kinds import storm_prefix
+from newsdesk.annotate.kinds import ship_prefix, storm_prefix
 from newsdesk.annotate.names import (
     CLOSE_MARKS,
     DASHES,
@@ -57,8 +61,18 @@ from newsdesk.annotate.names import (
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
 from newsdesk.lang.en.calendar import MONTHS
-from newsdesk.lang.en.names import COMPANY_WORDS, PARTICLES, SUFFIXES
-from newsdesk.lang.en.places import DEMONYMS
+from newsdesk.lang.en.names import (
+    BODY_WORDS,
+    COMPANY_WORDS,
+    COMPOUND_ADJECTIVE_HEADS,
+    PARTICLES,
+    SUFFIXES,
+)
+from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
+from newsdesk.lang.en.speech import REPORTING_VERBS
+from newsdesk.lang.en.stop_words import PREPOSITIONS
+from newsdesk.layout import headline
 
 
 @dataclass(slots=True)
@@ -120,11 +134,17 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         end -= 1
     while label == "PERSON" and end - start > 1 and _shouted_word(parsed[end - 1]):
         end -= 1  # "Wylie AGAIN": not a name's last word ("the WHO", "the US" stay whole)
+    while label == "PERSON" and end - start > 1 and _abbreviated_title(parsed, end - 1):
+        end -= 1  # "Valmont Police Sgt." cut off before the sergeant's name
     fixed = False
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
+    if ship_prefix(parsed, start, end):
+        return Cand(start, end, "PRODUCT", True)
+    if label == "PERSON" and _inverted_attribution(parsed, start, end):
+        start += 1  # 'Added Brandt, "We ...': the verb of an attribution, no given name
     inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
-    named = len(inner) == 1 == inner[0] - start + 1 and end - start == 3  # "Councillor J. Hale"
+    named = len(inner) == 1 == inner[0] - start + 1 and _titled_name(parsed, start, end)
     if inner and (label == "PERSON" or named or is_abbrev_title(parsed[inner[-1]])):
         label, fixed, start = "PERSON", label != "PERSON", inner[-1] + 1
     if end - start > 2 and label == "PERSON" and parsed[start].lower_ in DEMONYMS:
@@ -150,6 +170,34 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     return Cand(start, end, label, fixed)
 
 
+def _titled_name(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Three words the model took for a name of something that are a title and a person's
+    name ("Councillor J. Hale", "Prince Ivo Lunde"), not a place named after someone
+    ("Prince Ivo Island": a place word at the end)."""
+    return end - start == 3 and not PLACE_NAME_WORDS.get(parsed[end - 1].lower_)
+
+
+def _inverted_attribution(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A reporting verb opening a sentence before the speaker's name ('Added Brandt,
+    "We ..."', "Said Hale: ..."): the verb in the past or present ("added", "says"),
+    the name followed by a comma, a colon or a quotation mark."""
+    first = parsed[start]
+    if end - start < 2 or not first.is_sent_start or end >= len(parsed):
+        return False
+    if parsed[end].text not in {",", ":"} | OPEN_MARKS:
+        return False
+    return _reporting_form(first.lower_)
+
+
+def _reporting_form(word: str) -> bool:
+    """A reporting verb in the past or the third person ("said", "added", "says")."""
+    if word in {"said", "told", "wrote", "says", "tells", "writes"}:
+        return True
+    if word.endswith("ed"):
+        return word[:-1] in REPORTING_VERBS or word[:-2] in REPORTING_VERBS
+    return word.endswith("s") and word[:-1] in REPORTING_VERBS
+
+
 def _after_leading_modifier(parsed: SpacyDoc, start: int, end: int) -> int:
     """Where a name starts once a word absorbed before it is left out: an adjective or a
     participle opening the sentence ("Jobless Ivo Brandt", "Retired Ivo Brandt") before a
@@ -165,7 +213,8 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     two words are left: a post abbreviated in capitals and the words before it ("Colts QB
     Andrew Luck", "DT Tyson Jackson"), or a first word that is no given name and is a
     common noun: the document writes it in lowercase too ("Cornerback Vontae Davis" beside
-    "cornerback Darius Butler")."""
+    "cornerback Darius Butler"), or writes the name without it (`_written_without`), or a
+    noun for people before a given name ("Polygamist Tom Lenz", `_describes_people`)."""
     for k in range(end - 3, start - 1, -1):
         tok = parsed[k]
         if tok.is_alpha and tok.is_upper and 1 < len(tok) < 4 and not given_name(tok.text):
@@ -173,8 +222,22 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
     first = parsed[start]
     if end - start < 3 or given_name(first.text) or not first.is_alpha or first.is_upper:
         return start
+    if _describes_people(first) and given_name(parsed[start + 1].text):
+        return start + 1  # "Polygamist Tom Lenz"
     lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
-    return start + 1 if lowercase else start
+    return start + 1 if lowercase or _written_without(parsed, start, end) else start
+
+
+def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether the document also writes the name without its first word, a given name
+    opening what is left ("Actor Ivo Brandt" beside "Ivo Brandt"), when no name word
+    stands before it (in "Zine El Abidine Ben Ali" the model may cut "Abidine Ben Ali")."""
+    if not given_name(parsed[start + 1].text) or (start and name_shaped(parsed[start - 1])):
+        return False
+    text = text_of(parsed)
+    rest = parsed[start + 1 : end].text
+    alone = len(re.findall(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text))
+    return alone > text.count(parsed[start:end].text)
 
 
 def _modifier_shaped(tok: Token) -> bool:
@@ -184,27 +247,41 @@ def _modifier_shaped(tok: Token) -> bool:
 
 
 def _company_name(parsed: SpacyDoc, start: int, end: int) -> bool:
-    """A "person" that is a company: a company word at its end ("Orland Telecom") or a
-    country after a word no one is named ("Veltrix Norland", a national branch)."""
+    """A "person" that is a company or a public body: a company word or a body's word at
+    its end ("Orland Telecom", "Valmont Police") or a country after a word no one is named
+    ("Veltrix Norland", a national branch)."""
     last = parsed[end - 1]
     if end - start < 2 or not last.text[0].isupper():
         return False
-    if plain_word(last) in COMPANY_WORDS:
+    if plain_word(last) in COMPANY_WORDS | BODY_WORDS:
         return True
     return is_country(last.text) and not given_name(parsed[start].text)
 
 
 def _edge_junk(tok: Token, leading: bool) -> bool:
     """Tokens never at the edge of a name: determiners, punctuation, numbers, possessives."""
-    if tok.is_space or has_digit(tok.text):
-        return True
+    if tok.is_space or has_digit(tok.text) or not any(c.isalpha() for c in tok.text):
+        return True  # "``" opening a quotation is not tagged punctuation
     if tok.is_punct and not (tok.text == "." and not leading and len(tok.text) > 1):
         return True
     if leading:
-        opener = bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.dep_ == "prep")
-        # "Following Alenko's conviction": a sentence's opening preposition
+        opener = bool(tok.is_sent_start) and (
+            tok.tag_ == "VBG" or tok.dep_ == "prep" or tok.lower_ in PREPOSITIONS
+        )
+        # "Following Alenko's conviction", "Aboard Endeavour": an opening preposition
         return tok.lower_ in DETERMINERS or tok.is_lower or plain_word(tok) in MONTHS or opener
     return tok.text in POSSESSIVE or tok.is_lower
+
+
+def _abbreviated_title(parsed: SpacyDoc, i: int) -> bool:
+    """A title abbreviation written with its full stop before a person's name ("Sgt. Ivo
+    Lenz", not "Sen" of "met Hun Sen. Talks ...")."""
+    tok = parsed[i]
+    after = i + 1 if tok.text.endswith(".") else i + 2
+    if after >= len(parsed) or (after == i + 2 and parsed[i + 1].text != "."):
+        return False
+    name = parsed[after]
+    return is_abbrev_title(tok) and (name.ent_type_ == "PERSON" or given_name(name.text))
 
 
 def _shouted_word(tok: Token) -> bool:
@@ -213,9 +290,22 @@ def _shouted_word(tok: Token) -> bool:
     return tok.is_upper and tok.is_alpha and len(tok) > 1 and tok.is_stop
 
 
+def _compound_adjective_head(tok: Token) -> bool:
+    """A lowercase word after a hyphen that makes the name a modifier ("Hun Sen-led",
+    "Brandt-friendly", "Lenz-style"): a participle or an adverb-like ending, or one of a
+    few heads of compound adjectives."""
+    word = tok.text
+    return word.islower() and (word.endswith(("ed", "ly")) or word in COMPOUND_ADJECTIVE_HEADS)
+
+
 def _extend_hyphens(parsed: SpacyDoc, start: int, end: int) -> tuple[int, int]:
     """Extend a span cut inside a hyphenated word ("Rhee Dong" + "-su")."""
-    while end + 1 < len(parsed) and glued(parsed, end) and parsed[end + 1].is_alpha:
+    while (
+        end + 1 < len(parsed)
+        and glued(parsed, end)
+        and parsed[end + 1].is_alpha
+        and not _compound_adjective_head(parsed[end + 1])
+    ):
         end += 2
     while start >= 2 and glued(parsed, start - 1) and parsed[start - 2].is_title:
         start -= 2
@@ -277,7 +367,30 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
         and not (prev.is_sent_start and _modifier_shaped(prev))
         and prev.lower_ not in DEMONYMS
         and "\n" not in prev.whitespace_
+        and not _opening_descriptor(parsed, start)
     )
+
+
+def _opening_descriptor(parsed: SpacyDoc, start: int) -> bool:
+    """A capitalised word before a name that opens with a given name, opening a line or a
+    sentence or naming people ("Actor Tom Lenz will play ...", "the Texas Ranger Tom
+    Lenz"): a description, not another given name."""
+    prev = parsed[start - 1]
+    opens = prev.is_sent_start or prev.i == 0 or "\n" in parsed[prev.i - 1].text_with_ws
+    describes = opens or _describes_people(prev)
+    return describes and given_name(parsed[start].text) and not given_name(prev.text)
+
+
+SHORTEST_DESCRIPTION = 5  # "Noor" is a given name, "Agent" a description
+
+
+def _describes_people(tok: Token) -> bool:
+    """A capitalised noun for people that is no given name ("Agent", "Polygamist",
+    "Englishman": a known noun or an agent ending, `names_people`)."""
+    word = tok.text
+    if len(word) < SHORTEST_DESCRIPTION or not word.isalpha() or word.isupper():
+        return False
+    return names_people(word.lower()) and not given_name(word)
 
 
 # ---------------------------------------------------------------- add and propagate
@@ -378,6 +491,34 @@ def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
             c.end = _headline_verb(parsed, c.start, c.end)
 
 
+def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """The candidates less the "people" that are words of the document's headline (its
+    first line, in title case with no final stop, before body text: "Daring Ruby Theft in
+    Old Valmont"): a name of two words or more inside the longer headline, with no given
+    name or initial, none of whose words the body writes with a capital."""
+    text = text_of(parsed)
+    title = headline(text)
+    if title is None:
+        return cands
+    end = text.index(title) + len(title)
+    body = text[end:]
+    return [c for c in cands if not _headline_phrase(parsed, c, title, end, body)]
+
+
+def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
+    """Whether a PERSON candidate is only words of the headline (`headline_phrases`)."""
+    words = parsed[cand.start : cand.end]
+    if cand.label != "PERSON" or len(words) < 2 or words.end_char > end:
+        return False
+    if len(title.split()) <= len(words) or not _headline_line(title):
+        return False
+    if any(given_name(t.text) or is_initial(t) for t in words):
+        return False
+    return not any(
+        re.search(rf"(?<![\w'’-]){re.escape(t.text)}(?![\w'’-])", body) for t in words if t.is_alpha
+    )
+
+
 def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
     """Where a name in a headline stops: at the verb the parse finds, else before the word
     ahead of its first function word ("Ivo Brandt Steps Into Row": "Steps" is the verb of
@@ -393,12 +534,23 @@ def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
 def _in_headline(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is on a line written as a headline: most words capitalised, no
     sentence punctuation at its end."""
+    return _headline_line(_line_of(parsed, i))
+
+
+def _line_of(parsed: SpacyDoc, i: int) -> str:
+    """The line of the text holding token ``i``, stripped."""
     text = text_of(parsed)
     start = text.rfind("\n", 0, parsed[i].idx) + 1
     end = text.find("\n", parsed[i].idx)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _headline_line(line: str) -> bool:
+    """Whether a line is written as a headline: most words capitalised, no full stop or
+    closing quotation mark at its end."""
+    line = line.strip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    if not words or line[-1] in ".!?\"'”’":
+    if not words or line[-1] in ".\"'”’":  # "Lenz Cast as Lead!" is a headline
         return False
     return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
 
@@ -474,6 +626,8 @@ def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
 
 
 def _family_name(text: str, surnames: set[str]) -> bool:
-    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad")."""
+    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad"), not
+    two names joined by "and"."""
     words = text.split()
-    return 1 < len(words) < 4 and words[-1] in surnames
+    joined = any(w in {"and", "&"} for w in words)  # "Brandt and Hale": two people
+    return 1 < len(words) < 4 and words[-1] in surnames and not joined

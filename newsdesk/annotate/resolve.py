@@ -134,12 +134,16 @@ class DocumentPeople:
         return best
 
 
-def story_targets(people: Mapping[str, str]) -> dict[str, str]:
+def story_targets(
+    people: Mapping[str, str], documents: Mapping[str, frozenset[str]] | None = None
+) -> dict[str, str]:
     """For the PERSON names of a story (``name_key`` → a written form), the key each one
     joins: its own, or the one person it names. A full name that is a spelling or nickname
-    variant of another ("Tom Lenz" of "Thomas Lenz") joins it; a surname alone joins the
-    one person with that surname, else a given name alone the one person with that given
-    name; with two owners they stay apart."""
+    variant of another ("Tom Lenz" of "Thomas Lenz") joins it; so does one whose given name
+    is one letter from the other's ("Robyn Lenz" / "Robin Lenz", `_given_variant`)
+    when ``documents`` (key → the documents writing it) shows no document writing both; a
+    surname alone joins the one person with that surname, else a given name alone the one
+    person with that given name; with two owners they stay apart."""
     full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
     targets = {key: key for key in people}
     for key in full:
@@ -147,6 +151,8 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
         variants = variants or [o for o in full if _fuller(key, o) or _tail(key, o)]
         if len(variants) == 1 and targets[variants[0]] == variants[0]:
             targets[key] = variants[0]
+    if documents is not None:
+        _join_given_variants(full, targets, documents)
     by_surname: dict[str, set[str]] = defaultdict(set)
     by_given: dict[str, set[str]] = defaultdict(set)
     for key in full:
@@ -158,6 +164,68 @@ def story_targets(people: Mapping[str, str]) -> dict[str, str]:
             owners = by_surname.get(key) or by_given.get(key, set())
             targets[key] = next(iter(owners)) if len(owners) == 1 else key
     return targets
+
+
+def _join_given_variants(
+    full: Sequence[str], targets: dict[str, str], documents: Mapping[str, frozenset[str]]
+) -> None:
+    """Join a person to the one other person of the story whose full name differs only in
+    a spelling of the given name (`_given_variant`), when no document writes both; the
+    shorter names first, so a name joins the fuller one."""
+    for key in reversed(full):
+        if targets[key] != key:
+            continue
+        owners = {
+            targets[o]
+            for o in full
+            if targets[o] != key and (_given_variant(key, o) or _given_variant(o, key))
+        }
+        if len(owners) != 1:
+            continue
+        owner = owners.pop()
+        mine = {k for k in full if targets[k] == key}
+        theirs = {k for k in full if targets[k] == owner}
+        if _documents_of(mine, documents) & _documents_of(theirs, documents):
+            continue
+        for k in mine:
+            targets[k] = owner
+
+
+def _documents_of(keys: Iterable[str], documents: Mapping[str, frozenset[str]]) -> set[str]:
+    """The documents writing any of the names."""
+    return {d for k in keys for d in documents.get(k, frozenset())}
+
+
+SHORTEST_GIVEN_VARIED = 5  # a given name this long may have one letter changed ("Robyn")
+
+
+def _given_variant(one: str, other: str) -> bool:
+    """Two writings of one person's name whose given names are spellings of one name: the
+    same surname, the middle names of one among the other's, and given names one letter
+    apart with the same initial ("robin lenz" / "robyn ann lenz")."""
+    a, b = one.split(), other.split()
+    if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0] or a[0][0] != b[0][0]:
+        return False
+    rest = iter(b[1:-1])
+    if not all(word in rest for word in a[1:-1]):
+        return False
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    if min(len(x), len(y)) < 2:
+        return False  # an initial
+    return _one_letter_apart(x, y)
+
+
+def _one_letter_apart(x: str, y: str) -> bool:
+    """Two words of at least `SHORTEST_GIVEN_VARIED` letters, one letter changed, added or
+    left out."""
+    if min(len(x), len(y)) < SHORTEST_GIVEN_VARIED:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
 
 
 def _fuller(short: str, long: str) -> bool:

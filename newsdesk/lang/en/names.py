@@ -5,7 +5,8 @@ Particles and suffixes: general English and European naming conventions. Surname
 family names: the most common Korean, Chinese and Vietnamese family names (national
 statistics' top lists), in their usual romanisations. Company words: the legal forms and
 the trade words that end a company's name in English-language business copy ("Inc",
-"Holdings", "Telecom"); none ends a person's name.
+"Holdings", "Telecom"); none ends a person's name. Organisation nouns: general English
+nouns for shops, firms and news outlets.
 """
 
 from __future__ import annotations
@@ -23,6 +24,24 @@ COMPANY_WORDS = LEGAL_FORMS | frozenset(
     technologies systems networks pharmaceuticals petroleum bank bancorp insurance securities
     ventures partners""".split()
 )
+# Words that end the name of a public body, a service or a university team ("Valmont
+# Police", "Tessel Fire Department", "Norland State"); none ends a person's name.
+BODY_WORDS = frozenset(
+    """police fire rescue department ministry council committee commission authority
+    agency board service services facilities state""".split()
+)
+# Common nouns for a business or a news outlet: a name modifying one ("a Lunde boutique",
+# "Valmont Info radio") or described by one ("the magazine Kestrel", "a newspaper, X") is
+# the name of a company, brand or outlet, even when it is a person's name.
+ORGANISATION_NOUNS = frozenset(
+    """store shop boutique brand label chain franchise outlet dealership showroom
+    jeweller jeweler jewelry jewellery restaurant cafe bakery plant factory firm company
+    retailer newspaper magazine daily weekly tabloid journal radio television channel
+    broadcaster""".split()
+)
+# Words after a hyphen that turn a name into a modifier ("Lenz-style", "Brandt-era"),
+# besides participles ("-led", "-backed") and "-ly" words ("-friendly").
+COMPOUND_ADJECTIVE_HEADS = frozenset("style era like born run type".split())
 SURNAME_FIRST = frozenset(
     """kim lee rhee ri park pak choi choe jung chung kang cho yoon yun jang lim han shin oh
     seo kwon hwang ahn song moon wang li zhang liu chen yang huang zhao wu zhou xu sun zhu

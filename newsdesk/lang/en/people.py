@@ -63,6 +63,8 @@ VESSELS = frozenset(
     schooner catamaran trimaran dinghy barge steamer sailboat lifeboat warship frigate
     destroyer submarine cruiser carrier""".split()
 )
+# Prefixes written before a ship's name, in capitals ("MV Aster", "HMS Kestrel").
+SHIP_PREFIXES = frozenset("mv ms mt hms hmas hmcs uss ins rms ss sv fv".split())
 # Prepositions whose object is a vehicle ("aboard the Kestrel"), never a person.
 VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
 # Common nouns a place name modifies when it says where someone is from ("a Valmont man").

@@ -25,3 +25,12 @@ NEWS_FILLER = frozenset(
     """according among around de el get got la le like new one per since two via
     yourselves""".split()
 )
+# English prepositions (a closed class, as in Quirk et al. §9.7): a capitalised one opening
+# a sentence ("Aboard Endeavour is ...") is no part of the name after it.
+PREPOSITIONS = frozenset(
+    """aboard about above across after against along alongside amid amidst among around
+    as at atop before behind below beneath beside besides between beyond by despite down
+    during except for from in inside into like near of off on onboard onto opposite out
+    outside over past since through throughout till to toward towards under
+    underneath unlike until up upon via with within without""".split()
+)
