@@ -65,13 +65,21 @@ def according_to(tok: Token) -> Token | None:
 def _direct_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
     """The active (or also passive) subject of ``verb`` nearest to it, outside quotes."""
     deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
-    subjects = [c for c in verb.children if c.dep_ in deps and not ctx.in_region(c.idx)]
+    subjects = [
+        c for c in verb.children if c.dep_ in deps and _wordlike(c) and not ctx.in_region(c.idx)
+    ]
     if not subjects:
         return None
     child = min(subjects, key=lambda c: abs(c.i - verb.i))
     if child.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     return child
+
+
+def _wordlike(tok: Token) -> bool:
+    """A token with a letter or digit in it: a dash written "_" that the parse made a
+    subject ("the fund _ described as '...' by officials") is none."""
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def subject(ctx: Context, tok: Token) -> Token | None:
@@ -83,8 +91,10 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     quoted = _quoted_as(tok)
     if quoted is not None:  # "he was quoted as saying": the one quoted spoke
         return _direct_subject(ctx, quoted, passive=True)
-    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
-        return _agent(ctx, tok)  # "the man described by the Times as": the Times spoke
+    if tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "relcl"}:
+        # "the man described by the Times as": the Times spoke (a participle the parse
+        # took for a past tense without a subject, too)
+        return _agent(ctx, tok)
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
         # "Alenko issued a statement saying ...": the subject of the verb above the noun
         owner = _direct_subject(ctx, tok.head.head)
