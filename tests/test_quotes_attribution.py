@@ -30,3 +30,18 @@ def test_quotes_dash_parsed_as_subject_leaves_the_agent_the_speaker(
     found = speakers(backend, text)
     assert found["a fair share"] is None
     assert found["tax on sailors."] == "Ilse Brandt"
+
+
+def test_quotes_spokesman_named_in_apposition_even_when_tagged_otherwise(
+    backend: SpacyBackend,
+) -> None:
+    """ "An FRU spokesman, Lindiwe Mabaso, said": the person the resolver finds in the
+    apposition speaks, not the organisation, though the parse tagged the name ORG."""
+    text = (
+        "Kitwe Ferry Union leaders met on Monday. An FRU spokesman, Lindiwe Mabaso, said he "
+        "believed the letter referred to an earlier draft ``sent to us without any of the "
+        "figures we asked for.'' Port officials could not be reached. Minister Ana Ruiz was "
+        "in Lisbon."
+    )
+    found = speakers(backend, text)
+    assert found["sent to us without any of the figures we asked for."] == "Lindiwe Mabaso"

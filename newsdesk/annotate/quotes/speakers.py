@@ -133,9 +133,13 @@ def _party_tag(ctx: Context, tok: Token) -> bool:
 
 
 def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
-    """A person named in apposition to a common noun: "a spokesman, John Doe"."""
+    """A person named in apposition to a common noun: "a spokesman, John Doe" (a person
+    to the resolver even where the parse tagged the name otherwise). A name before the
+    noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
     for child in tok.children:
-        if child.dep_ in {"appos", "compound", "flat"} and child.ent_type_ == "PERSON":
+        if child.dep_ not in {"appos", "compound", "flat"} or child.i < tok.i:
+            continue
+        if _is_person_name(ctx, child):
             found = named(ctx, child)
             if found is not None:
                 tokens = list(tok.subtree)
@@ -145,6 +149,17 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     return None
 
 
+def _is_person_name(ctx: Context, tok: Token) -> bool:
+    """``tok`` is in a PERSON entity of the parse, or in a proper-noun name that the
+    resolver holds as a person ("An ANC spokesman, Thabo Masebe," tagged ORG)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ != "PROPN":
+        return False
+    tokens, _ = _mention_tokens(ctx, tok)
+    return ctx.entities.name_at(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) is not None
+
+
 def is_root_subject(tok: Token) -> bool:
     if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return False
@@ -152,9 +167,9 @@ def is_root_subject(tok: Token) -> bool:
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
-def _apposed_to_subject(tok: Token) -> bool:
+def _apposed_to_subject(ctx: Context, tok: Token) -> bool:
     """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
-    return tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and is_root_subject(tok.head)
+    return tok.dep_ == "appos" and is_root_subject(tok.head) and _is_person_name(ctx, tok)
 
 
 def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
@@ -168,7 +183,7 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
     for tok in ctx.sents[index]:
         if ctx.in_region(tok.idx):
             continue
-        root_subject = is_root_subject(tok) or _apposed_to_subject(tok)
+        root_subject = is_root_subject(tok) or _apposed_to_subject(ctx, tok)
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue
