@@ -45,3 +45,19 @@ def test_quotes_spokesman_named_in_apposition_even_when_tagged_otherwise(
     )
     found = speakers(backend, text)
     assert found["sent to us without any of the figures we asked for."] == "Lindiwe Mabaso"
+
+
+def test_quotes_possessive_in_a_clause_about_the_person_tells_their_gender(
+    backend: SpacyBackend,
+) -> None:
+    """ "expected Voss to be back at his parents' house": "his" is Voss's (the clause is
+    about him), so a later "she" is his sister, not Voss."""
+    text = (
+        "The crew of the trawler were missing for two days. ``He was just starting out at "
+        "sea,'' Kellan Voss's sister Mirela, 24, said Thursday. ``He loved the boats.'' The "
+        "family had expected 19-year-old Voss to be back at his parents' house in Port "
+        "Tessel by the weekend. ``Everything was going well, everyone was hopeful'' that the "
+        "crew would be found, she told the Valmont Courier."
+    )
+    found = speakers(backend, text)
+    assert found["Everything was going well, everyone was hopeful"] == "Mirela"
