@@ -61,3 +61,29 @@ def test_quotes_possessive_in_a_clause_about_the_person_tells_their_gender(
     )
     found = speakers(backend, text)
     assert found["Everything was going well, everyone was hopeful"] == "Mirela"
+
+
+def test_quotes_participle_after_opening_preposition_takes_the_main_subject(
+    backend: SpacyBackend,
+) -> None:
+    """ "After telling the Courier ... '...', Petra Lund set off": the participle's implied
+    subject is the subject of the clause its phrase opens."""
+    text = (
+        'After telling the Courier in May that she would "never sail alone again," Petra '
+        "Lund set off on Friday for a solo crossing of the bay."
+    )
+    assert speakers(backend, text) == {"never sail alone again": "Petra Lund"}
+
+
+def test_quotes_participle_phrase_inside_the_sentence_keeps_the_named_opener(
+    backend: SpacyBackend,
+) -> None:
+    """ "Senator Elka Varga, despite admitting ... '...', the families ...": a subject the
+    parse found after a phrase inside the sentence is not the participle's; the person
+    the sentence opens with is."""
+    text = (
+        'Senator Elka Varga, despite admitting that she had worries about "farmers trying '
+        'to get rich" and other "local matters," the families "do deserve their hearing" '
+        "and she does believe the bill will pass."
+    )
+    assert speakers(backend, text)["farmers trying to get rich"] == "Elka Varga"

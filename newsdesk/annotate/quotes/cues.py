@@ -83,8 +83,9 @@ def _wordlike(tok: Token) -> bool:
 
 
 def subject(ctx: Context, tok: Token) -> Token | None:
-    """Subject of a cue verb. Without one of its own ("..., adding"), the subject of the
-    nearest reporting verb above it, else of the nearest verb above it."""
+    """Subject of a cue verb. Without one of its own ("..., adding"; "after telling",
+    "was convicted of telling": through the preposition), the subject of the nearest
+    reporting verb above it, else of the nearest verb above it."""
     own = _direct_subject(ctx, tok)
     if own is not None:
         return own
@@ -104,17 +105,35 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     fallback = None
     current = tok
     for _ in range(4):
-        if current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
+        through = current.dep_ == "pcomp" and current.head.dep_ == "prep"
+        if through and fallback is None:
+            current = current.head  # "after telling ...", "convicted of telling ..."
+        elif current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
             break
         current = current.head
         if current.pos_ not in {"VERB", "AUX"}:
             break
         found = _direct_subject(ctx, current, passive=True)
+        if through and found is not None and not _controls(found, tok):
+            break
         if found is not None and is_cue(current):
             return found
         if fallback is None:
             fallback = found
     return fallback
+
+
+def _controls(subj: Token, participle: Token) -> bool:
+    """``subj`` is the implied subject of a participle in a prepositional phrase of its
+    verb: before the phrase ("X was convicted of telling"), or after a phrase that opens
+    the sentence ("After telling ..., X checked in"); not a subject the parse found after
+    a phrase inside the sentence ("X, despite admitting ..., the victims need")."""
+    if subj.i < participle.i:
+        return True
+    opener = participle.sent[0]
+    while opener.is_punct and opener.i < participle.i:
+        opener = participle.doc[opener.i + 1]
+    return opener.i == participle.head.i
 
 
 def _quoted_as(verb: Token) -> Token | None:
