@@ -87,3 +87,48 @@ def test_quotes_participle_phrase_inside_the_sentence_keeps_the_named_opener(
         "and she does believe the bill will pass."
     )
     assert speakers(backend, text)["farmers trying to get rich"] == "Elka Varga"
+
+
+def test_quotes_statement_by_an_organisation_and_the_statement_later(
+    backend: SpacyBackend,
+) -> None:
+    """ "a statement by the 12 League countries said": the League speaks; "the statement
+    added" is the one statement the text gave an owner."""
+    text = (
+        "KESTREL, Norland (Valmont Wire) - The Northern League on Friday voiced concern over "
+        "the detention of the former harbour minister. ``The League urges the authorities to "
+        "ensure that the minister is treated fairly while in custody,'' a statement by the "
+        "12 League countries said. The League ``hopes that action will be taken against any "
+        "officials found responsible for such mistreatment,'' the statement added."
+    )
+    assert set(speakers(backend, text).values()) == {"Northern League"}
+
+
+def test_quotes_broadcaster_named_before_its_medium_speaks(backend: SpacyBackend) -> None:
+    """ "Tessel Broadcasting Corp. radio said": the broadcaster is the speaker."""
+    text = (
+        "Tessel Broadcasting Corp. radio said it had been sent a ``draft report'' which "
+        "blames the port authority for the collapse of the pier."
+    )
+    assert speakers(backend, text) == {"draft report": "Tessel Broadcasting Corp."}
+
+
+def test_quotes_nationality_of_a_newspaper_is_no_speaker(backend: SpacyBackend) -> None:
+    """ "a Norlandic newspaper reported": a nationality does not own the newspaper."""
+    text = (
+        "Mayor Ilse Brandt finds the new bridge toll ``unfair'' because of its cost to "
+        "commuters, a Norlandic newspaper reported Sunday."
+    )
+    assert "Norlandic" not in speakers(backend, text).values()
+
+
+def test_quotes_document_filed_by_a_person_is_theirs(backend: SpacyBackend) -> None:
+    """ "according to a court document filed by state attorney Miriam Okafor": she speaks,
+    not a court the text names."""
+    text = (
+        "The harbour master will not be charged. “Although there was cause to make an "
+        "arrest, the evidence cannot prove all the elements of the offence and is "
+        "insufficient to support a prosecution,” according to a court document filed by "
+        "state attorney Miriam Okafor."
+    )
+    assert list(speakers(backend, text).values()) == ["Miriam Okafor"]

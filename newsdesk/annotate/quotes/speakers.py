@@ -18,7 +18,11 @@ from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
-from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
+from newsdesk.annotate.quotes.organisations import (
+    described_document,
+    described_org,
+    spokesperson_org,
+)
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import (
     MASCULINE,
@@ -27,6 +31,7 @@ from newsdesk.lang.en.people import (
     gender_of,
     names_people,
 )
+from newsdesk.lang.en.speech import DOCUMENT_NOUNS, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -80,16 +85,36 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
+            inner = _issued_by(ctx, tok)
+        if inner is None:
             inner = spokesperson_org(ctx, tok)
         if inner is None and not names_people(
             tok.lower_, by_ending=False
         ):  # "the official" is a person
             inner = described_org(ctx, tok)
+        if inner is None:
+            inner = described_document(ctx, tok)
         if inner is None and is_description(tok):
             return described(ctx, tok)
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
+
+
+def _issued_by(ctx: Context, noun: Token) -> Speaker | None:
+    """Whoever a statement or document is said to come from by a participle: "a court
+    document filed by state attorney Ana Ruiz", "a statement issued by the union"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return None
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "by":
+                agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if agent is not None and agent.i != noun.i:
+                    return speaker_of(ctx, agent)
+    return None
 
 
 def person_of(ctx: Context, tok: Token) -> Speaker | None:
