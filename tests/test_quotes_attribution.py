@@ -132,3 +132,15 @@ def test_quotes_document_filed_by_a_person_is_theirs(backend: SpacyBackend) -> N
         "state attorney Miriam Okafor."
     )
     assert list(speakers(backend, text).values()) == ["Miriam Okafor"]
+
+
+def test_quotes_outlet_quoting_sources_as_saying_is_not_the_speaker(
+    backend: SpacyBackend,
+) -> None:
+    """ "The Valmont Courier quoted sources as saying": the unnamed sources spoke, not the
+    newspaper."""
+    text = (
+        "The Valmont Courier quoted sources as saying that Tomas Varga was ``furious'' that "
+        "only 12 of the 40 councillors declared their support for him."
+    )
+    assert "Valmont Courier" not in speakers(backend, text).values()

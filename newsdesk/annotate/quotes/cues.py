@@ -40,6 +40,8 @@ def is_cue(tok: Token) -> bool:
         return False
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in children):
         return False  # "will continue to be"
+    if quotes_someone(tok):
+        return False  # "the paper quoted X as saying": "saying" is the cue
     if tok.tag_ == "VBN" and tok.i > 0 and tok.nbor(-1).lower_ in {"when", "as", "if", "once"}:
         return False  # "when asked", "as reported"
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
@@ -92,6 +94,9 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     quoted = _quoted_as(tok)
     if quoted is not None:  # "he was quoted as saying": the one quoted spoke
         return _direct_subject(ctx, quoted, passive=True)
+    quoted = _quoted_as(tok, active=True)
+    if quoted is not None:  # "the paper quoted sources as saying": the sources spoke
+        return next(c for c in quoted.children if c.dep_ == "dobj")
     if tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "relcl"}:
         # "the man described by the Times as": the Times spoke (a participle the parse
         # took for a past tense without a subject, too)
@@ -136,13 +141,26 @@ def _controls(subj: Token, participle: Token) -> bool:
     return opener.i == participle.head.i
 
 
-def _quoted_as(verb: Token) -> Token | None:
-    """The passive "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+def _quoted_as(verb: Token, active: bool = False) -> Token | None:
+    """The passive "quoted" of "X was quoted as saying", when ``verb`` is its "saying";
+    with ``active``, the "quoted" of "the paper quoted X as saying" (X its object)."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
         return None
     quoted = prep.head
+    if active:
+        return quoted if any(c.dep_ == "dobj" for c in quoted.children) else None
     return quoted if any(c.dep_ == "auxpass" for c in quoted.children) else None
+
+
+def quotes_someone(verb: Token) -> bool:
+    """ "quoted X as saying": the words are X's (the cue is "saying"), the one who quoted
+    them a relay."""
+    return (
+        verb.lemma_.lower() == "quote"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _agent(ctx: Context, verb: Token) -> Token | None:
