@@ -144,3 +144,21 @@ def test_quotes_outlet_quoting_sources_as_saying_is_not_the_speaker(
         "only 12 of the 40 councillors declared their support for him."
     )
     assert "Valmont Courier" not in speakers(backend, text).values()
+
+
+def test_quotes_the_commission_is_the_one_commission_named_and_the_agency_relays(
+    backend: SpacyBackend,
+) -> None:
+    """ "the commission also said ... '...', the Valmont Press Agency said": "the
+    commission" is the one organisation named with that last word (a shorter form of its
+    name is the same one); its cue is nearer the quote, the agency a relay."""
+    text = (
+        "The Kestrel Harbour Commission will publish its final report on Thursday. News "
+        "reports said the Kestrel Commission would blame the port owners. But in draft "
+        "findings sent to the unions last month, the commission also said the two unions "
+        "were ``jointly responsible'' for the delays, the Valmont Press Agency said."
+    )
+    doc = Document(id="t", text=text)
+    [quote] = [q for q in extract_quotes(doc, backend(text)) if q.direct]
+    assert quote.speaker == "Kestrel Harbour Commission"
+    assert quote.via == ("Valmont Press Agency",)

@@ -152,12 +152,41 @@ def described_org(ctx: Context, tok: Token) -> Speaker | None:
                 name = _org_name(ctx, child)
                 if name:
                     names.setdefault(name.casefold(), child)
+    start = next(tok.subtree).idx
+    if not names:
+        headed = _headed_by(ctx, lemma, tok.i)
+        return Speaker(headed, start, tok.idx + len(tok), False, None) if headed else None
     if len(names) != 1:
         return None
     [child] = names.values()
     name = _org_name(ctx, child)
-    start = next(tok.subtree).idx
     return Speaker(name, start, tok.idx + len(tok), False, None)
+
+
+def _headed_by(ctx: Context, lemma: str, before: int) -> str | None:
+    """The one organisation named before token ``before`` whose name ends with the noun
+    ("the commission": the Kestrel Harbour Commission); a shorter form of that name ("the
+    Kestrel Commission": same first and last words) is the same one. None with none or
+    several."""
+    names: set[str] = set()
+    for ent in ctx.parsed.ents:
+        if ent.label_ != "ORG" or ent.start >= before or ctx.in_region(ent.start_char):
+            continue
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if len(words) > 1 and words[-1].lower_ == lemma and words[-1].pos_ == "PROPN":
+            names.add(ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+    longest = {n for n in names if not any(_shortened(n, other) for other in names)}
+    return longest.pop() if len(longest) == 1 else None
+
+
+def _shortened(short: str, long: str) -> bool:
+    """``short`` is ``long`` with inner words left out ("Truth Commission" of "Truth and
+    Reconciliation Commission")."""
+    a, b = short.casefold().split(), long.casefold().split()
+    if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(word in rest for word in a[1:-1])
 
 
 def described_document(ctx: Context, tok: Token) -> Speaker | None:
