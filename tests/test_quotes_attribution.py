@@ -162,3 +162,37 @@ def test_quotes_the_commission_is_the_one_commission_named_and_the_agency_relays
     [quote] = [q for q in extract_quotes(doc, backend(text)) if q.direct]
     assert quote.speaker == "Kestrel Harbour Commission"
     assert quote.via == ("Valmont Press Agency",)
+
+
+def test_quotes_unread_tail_after_a_quote_keeps_the_paragraph_above_out(
+    backend: SpacyBackend,
+) -> None:
+    """'"...," the records state.': the sentence goes on after the quote with an
+    attribution no cue reads; the person of the paragraph above did not say it."""
+    text = (
+        "In 2019, Tomas Varga was charged with stealing a boat from his cousin, Ilka.\n\n"
+        "Varga ran into Ilka and his uncle a few days later and he attacked his cousin, "
+        "according to court records.\n\n"
+        '"The defendant became violent and began to push the victim against the harbour '
+        'wall," the records state.'
+    )
+    assert set(speakers(backend, text).values()) == {None}
+
+
+def test_quotes_the_one_person_a_quote_tail_names_speaks(backend: SpacyBackend) -> None:
+    """'"..." from the ferries to the roads, in Brandt's view.': the tail names him."""
+    text = (
+        "Senator Ivo Brandt said he would advise the council on the harbour budget.\n\n"
+        'He expects the biggest problem for the new mayor to be "the debts the old council '
+        'is going to leave."\n\n'
+        '"This is not a case where there are one or two things you can fix - it is a '
+        "failure across the board\" from the ferries to the roads, in Brandt's view."
+    )
+    found = speakers(backend, text)
+    assert (
+        found[
+            "This is not a case where there are one or two things you can fix - it "
+            "is a failure across the board"
+        ]
+        == "Ivo Brandt"
+    )
