@@ -196,3 +196,38 @@ def test_quotes_the_one_person_a_quote_tail_names_speaks(backend: SpacyBackend) 
         ]
         == "Ivo Brandt"
     )
+
+
+def test_quotes_lede_description_named_in_the_next_sentence(backend: SpacyBackend) -> None:
+    """Cataphora: "The senior harbour official who ... said he had been '...'" is the
+    person first named as the next sentence's speaker."""
+    text = (
+        "The senior harbour official who raised the alarm about the pier said Sunday he had "
+        "been ``silenced'' by the board chairman and might be dismissed. Ivo Brandt, the "
+        "Norlandic member of the harbour board, said the chairman had ordered him to keep "
+        "quiet. He said he was told not to appear at a routine news conference."
+    )
+    assert speakers(backend, text) == {"silenced": "Ivo Brandt"}
+
+
+def test_quotes_relative_named_as_the_next_speaker(backend: SpacyBackend) -> None:
+    """Cataphora: "The victim's nephew said ... '...'" then '"...," said Tomas Varga': the
+    nephew is the person named first as a speaker right after."""
+    text = (
+        "Police say a 60-year-old man died after being struck by a van in Kestrel on Friday "
+        "night.\nOtto Lind was hit by a grey van near the harbour.\nThe victim's nephew said "
+        'he had just left a shop when the van "came out of nowhere" and hit him.\n"His head '
+        'hit the windscreen, and the windscreen broke," said Tomas Varga.\n'
+    )
+    assert speakers(backend, text)["came out of nowhere"] == "Tomas Varga"
+
+
+def test_quotes_non_relative_description_is_not_named_later(backend: SpacyBackend) -> None:
+    """ "Varga's lawyer has said ..." is not whoever speaks next ("Councillor Ana Ruiz
+    said"): outside the lede, only a relative is named that way."""
+    text = (
+        "The council voted to hold Tomas Varga in contempt.\n"
+        'Varga\'s lawyer has said he will "refuse to answer any questions" from the panel.\n'
+        "Councillor Ana Ruiz said that claim smacked of hypocrisy.\n"
+    )
+    assert speakers(backend, text) == {"refuse to answer any questions": None}

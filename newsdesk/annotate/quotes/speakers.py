@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.cues import is_cue
+from newsdesk.annotate.quotes.cues import is_cue, subject
 from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
 from newsdesk.annotate.quotes.organisations import (
@@ -25,6 +25,7 @@ from newsdesk.annotate.quotes.organisations import (
 )
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import (
+    KIN_NOUNS,
     MASCULINE,
     PERSONAL,
     RELATIONAL_NOUNS,
@@ -95,10 +96,47 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if inner is None:
             inner = described_document(ctx, tok)
         if inner is None and is_description(tok):
-            return described(ctx, tok)
+            found = described(ctx, tok)
+            if found is None or found.name is None:
+                return _introduced_later(ctx, tok) or found
+            return found
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
+
+
+def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
+    """The person a description that speaks is named as right after (cataphora): "The
+    senior official who ... said '...'. Ana Ruiz, a member of the board, said ...", "The
+    victim's nephew said ... '...,' said Ivo Brandt." Only a description in the lede or a
+    relative of someone ("the victim's nephew"), and only a person first named as the
+    subject of a reporting verb in the next two sentences, before anybody else new."""
+    lemma = noun.lemma_.lower()
+    relative = lemma in KIN_NOUNS and any(c.dep_ == "poss" for c in noun.children)
+    if noun.dep_ != "nsubj" or not is_cue(noun.head):
+        return None
+    index = bisect_right(ctx.sent_starts, noun.idx) - 1
+    if index != 0 and not relative:
+        return None
+    earlier = {name for start, name in ctx.canon if start < noun.idx}
+    gender = _noun_gender(noun)
+    for sent in ctx.sents[index + 1 : index + 3]:
+        for tok in sent:
+            if not is_cue(tok) or ctx.in_region(tok.idx):
+                continue
+            subj = subject(ctx, tok)
+            found = person_of(ctx, subj) if subj is not None and subj.i in _span(sent) else None
+            if found is not None and found.name and found.name not in earlier:
+                if gender is None or ctx.genders.get(found.name, gender) == gender:
+                    return found
+        lo, hi = sent.start_char, sent.end_char
+        if any(lo <= start < hi and name not in earlier for start, name in ctx.canon):
+            return None  # somebody else is named first
+    return None
+
+
+def _span(sent: SpacySpan) -> range:
+    return range(sent.start, sent.end)
 
 
 def _issued_by(ctx: Context, noun: Token) -> Speaker | None:
