@@ -22,10 +22,16 @@ How it works, in order:
    used passively ("described by the Courier as"), the object of "according to", or a
    person named next to a cue the parse left without a subject (never a name that only
    modifies a noun: "a Valmont resident", nor one in the subject's "of" phrase: "friends
-   of X"); "X was quoted as saying" names X. A spokesperson of a named organisation
-   ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it; "the group" is the
-   one organisation the text names with that noun, and so is the lowercase noun in "a
-   ministry spokesman" (never for a person noun: "the official" is a person). The cue
+   of X"); "X was quoted as saying" and "the paper quoted X as saying" name X; a
+   participle in a prepositional phrase ("after telling ...", "convicted of telling ...")
+   takes the subject of the verb its phrase hangs on. A spokesperson of a named
+   organisation ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it, and
+   whoever issued a statement, document or broadcast speaks through it ("a statement by
+   X", "X radio said", "a document filed by Y"; "the statement" is the one statement the
+   text gave an owner); "the group" is the one organisation the text names with that
+   noun (else the one whose name ends with it: "the commission"), and so is the
+   lowercase noun in "a ministry spokesman" (never for a person noun: "the official" is
+   a person). The cue
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
    quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
@@ -42,7 +48,9 @@ How it works, in order:
    end of its paragraph closes, of the quote it continues (multi-paragraph), of
    a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
    introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
-   in the paragraph, of a signature line below it (``- Alenko.``), or, when the paragraph is
+   in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
+   where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody
+   when that tail names nobody: ``"...," the records state``), or, when the paragraph is
    the quote alone, of the previous paragraph (its last quote's speaker; the subject of its
    reporting verb when it ends "The Courier reports:"; its last sentence's person subject;
    else the one person who is the subject of its sentences, nobody when there are two).
@@ -58,7 +66,9 @@ How it works, in order:
    for "he reportedly said" / "she is said to have told", or right after an unnamed
    person spoke ("a police official said ..."); a
    definite description ("the mayor", "the ferry's captain") the one person the document
-   gives that role or title (`nominal`), else nobody, the description kept as role; a
+   gives that role or title (`nominal`), else, for a description in the lede or a
+   relative ("the victim's nephew"), the person first named as a speaker in the next two
+   sentences (cataphora), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title
    ("Mayor Brandt") picks between people sharing a surname, else the one mentioned most
    recently. Titles are not part of names; roles come from apposition ("X, a professor",

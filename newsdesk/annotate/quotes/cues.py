@@ -40,6 +40,8 @@ def is_cue(tok: Token) -> bool:
         return False
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in children):
         return False  # "will continue to be"
+    if quotes_someone(tok):
+        return False  # "the paper quoted X as saying": "saying" is the cue
     if tok.tag_ == "VBN" and tok.i > 0 and tok.nbor(-1).lower_ in {"when", "as", "if", "once"}:
         return False  # "when asked", "as reported"
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
@@ -65,7 +67,9 @@ def according_to(tok: Token) -> Token | None:
 def _direct_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
     """The active (or also passive) subject of ``verb`` nearest to it, outside quotes."""
     deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
-    subjects = [c for c in verb.children if c.dep_ in deps and not ctx.in_region(c.idx)]
+    subjects = [
+        c for c in verb.children if c.dep_ in deps and _wordlike(c) and not ctx.in_region(c.idx)
+    ]
     if not subjects:
         return None
     child = min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -74,17 +78,29 @@ def _direct_subject(ctx: Context, verb: Token, passive: bool = False) -> Token |
     return child
 
 
+def _wordlike(tok: Token) -> bool:
+    """A token with a letter or digit in it: a dash written "_" that the parse made a
+    subject ("the fund _ described as '...' by officials") is none."""
+    return any(ch.isalnum() for ch in tok.text)
+
+
 def subject(ctx: Context, tok: Token) -> Token | None:
-    """Subject of a cue verb. Without one of its own ("..., adding"), the subject of the
-    nearest reporting verb above it, else of the nearest verb above it."""
+    """Subject of a cue verb. Without one of its own ("..., adding"; "after telling",
+    "was convicted of telling": through the preposition), the subject of the nearest
+    reporting verb above it, else of the nearest verb above it."""
     own = _direct_subject(ctx, tok)
     if own is not None:
         return own
     quoted = _quoted_as(tok)
     if quoted is not None:  # "he was quoted as saying": the one quoted spoke
         return _direct_subject(ctx, quoted, passive=True)
-    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
-        return _agent(ctx, tok)  # "the man described by the Times as": the Times spoke
+    quoted = _quoted_as(tok, active=True)
+    if quoted is not None:  # "the paper quoted sources as saying": the sources spoke
+        return next(c for c in quoted.children if c.dep_ == "dobj")
+    if tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "relcl"}:
+        # "the man described by the Times as": the Times spoke (a participle the parse
+        # took for a past tense without a subject, too)
+        return _agent(ctx, tok)
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.head.pos_ in {"VERB", "AUX"}:
         # "Alenko issued a statement saying ...": the subject of the verb above the noun
         owner = _direct_subject(ctx, tok.head.head)
@@ -94,12 +110,17 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     fallback = None
     current = tok
     for _ in range(4):
-        if current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
+        through = current.dep_ == "pcomp" and current.head.dep_ == "prep"
+        if through and fallback is None:
+            current = current.head  # "after telling ...", "convicted of telling ..."
+        elif current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
             break
         current = current.head
         if current.pos_ not in {"VERB", "AUX"}:
             break
         found = _direct_subject(ctx, current, passive=True)
+        if through and found is not None and not _controls(found, tok):
+            break
         if found is not None and is_cue(current):
             return found
         if fallback is None:
@@ -107,13 +128,39 @@ def subject(ctx: Context, tok: Token) -> Token | None:
     return fallback
 
 
-def _quoted_as(verb: Token) -> Token | None:
-    """The passive "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+def _controls(subj: Token, participle: Token) -> bool:
+    """``subj`` is the implied subject of a participle in a prepositional phrase of its
+    verb: before the phrase ("X was convicted of telling"), or after a phrase that opens
+    the sentence ("After telling ..., X checked in"); not a subject the parse found after
+    a phrase inside the sentence ("X, despite admitting ..., the victims need")."""
+    if subj.i < participle.i:
+        return True
+    opener = participle.sent[0]
+    while opener.is_punct and opener.i < participle.i:
+        opener = participle.doc[opener.i + 1]
+    return opener.i == participle.head.i
+
+
+def _quoted_as(verb: Token, active: bool = False) -> Token | None:
+    """The passive "quoted" of "X was quoted as saying", when ``verb`` is its "saying";
+    with ``active``, the "quoted" of "the paper quoted X as saying" (X its object)."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
         return None
     quoted = prep.head
+    if active:
+        return quoted if any(c.dep_ == "dobj" for c in quoted.children) else None
     return quoted if any(c.dep_ == "auxpass" for c in quoted.children) else None
+
+
+def quotes_someone(verb: Token) -> bool:
+    """ "quoted X as saying": the words are X's (the cue is "saying"), the one who quoted
+    them a relay."""
+    return (
+        verb.lemma_.lower() == "quote"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _agent(ctx: Context, verb: Token) -> Token | None:

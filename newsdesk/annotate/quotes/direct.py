@@ -71,6 +71,9 @@ def _inherited(
     if attribution is None and _paragraph_is_quote(ctx, region):
         attribution = _signature(ctx, *ctx.paragraphs[region.para + 1 :][:1])
     if attribution is None and _paragraph_is_quote(ctx, region):
+        tail = _tail(ctx, index)
+        if tail is not None:  # '"...," the records state.': not the paragraph above's
+            return _tail_person(ctx, *tail)
         done = {**own, **{k: v for k, v in result.items() if v is not None}}
         attribution = _intro_speaker(ctx, region.para - 1, done)
     return attribution
@@ -105,6 +108,32 @@ def _is_speech(body: str, attribution: Attribution | None) -> bool:
     return attribution is not None and (
         attribution.speaker is not None or attribution.said or words > 1
     )
+
+
+def _tail(ctx: Context, index: int) -> tuple[int, int] | None:
+    """Where the last quote of a paragraph goes on in its sentence after the closing mark
+    ('"...," the records state.', '"..." from A to B, in Alenko's view.'): an attribution
+    the cues did not read, which the paragraph above does not override. None without."""
+    region = ctx.regions[index]
+    nxt = ctx.regions[index + 1 : index + 2]
+    if region.close < 0 or nxt and nxt[0].para == region.para:
+        return None
+    lo, hi = region.close + 1, ctx.paragraphs[region.para][1]
+    words = re.findall(r"[^\W\d_]{2,}", ctx.doc.text[lo:hi])
+    ended = ctx.doc.text[region.start : region.end].rstrip()[-1:] in {".", "!", "?"}
+    return (lo, hi) if len(words) >= 2 and (not ended or words[0].islower()) else None
+
+
+def _tail_person(ctx: Context, lo: int, hi: int) -> Attribution | None:
+    """The one person a quote's tail names ("in Alenko's view"), else nobody."""
+    found: dict[str, Attribution] = {}
+    for tok in ctx.parsed.char_span(lo, hi, alignment_mode="expand") or ():
+        if tok.pos_ == "PROPN" and tok.dep_ not in {"compound", "flat"}:
+            speaker = person_of(ctx, tok)
+            known = ctx.known | ctx.entities.names
+            if speaker is not None and speaker.name in known:
+                found.setdefault(speaker.name, Attribution(tok.head.text, speaker))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _paragraph_is_quote(ctx: Context, region: Region) -> bool:

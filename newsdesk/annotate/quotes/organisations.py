@@ -15,12 +15,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.lang.en.speech import SPEECH_NOUNS, SPOKESPERSON_NOUNS
+from newsdesk.lang.en.speech import (
+    DOCUMENT_NOUNS,
+    MEDIUM_NOUNS,
+    SPEECH_NOUNS,
+    SPOKESPERSON_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ORG_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# nouns whose owner speaks through them: a statement, a report, a radio station
+AUTHORED_NOUNS = SPEECH_NOUNS | DOCUMENT_NOUNS | MEDIUM_NOUNS
+# which modifier of such a noun names its owner first: "Moscow's NTV station" is NTV's
+OWNER_ORDER = {"compound": 0, "nmod": 1, "poss": 2, "pobj": 3}
 
 
 def _org_name(ctx: Context, tok: Token) -> str | None:
@@ -36,31 +45,39 @@ def _org_name(ctx: Context, tok: Token) -> str | None:
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
-    """The organisation a spokesperson noun or a speech noun is modified by: "a Harbour
-    Board spokeswoman", "according to a Harbour Board statement"."""
+    """The organisation a spokesperson noun, a speech or document noun or a medium is
+    modified by: "a Harbour Board spokeswoman", "according to a Harbour Board statement",
+    "a statement by the Kestrel Union", "Valmont Broadcasting radio said"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma not in SPOKESPERSON_NOUNS | SPEECH_NOUNS:
+    if tok.pos_ != "NOUN" or lemma not in SPOKESPERSON_NOUNS | AUTHORED_NOUNS:
         return None
-    for child in _owners(tok):
-        if child.dep_ in {"compound", "poss", "nmod", "pobj"}:
-            name = _org_name(ctx, child) or _named_with(ctx, child) or _untagged(ctx, child)
-            if name:
-                left = next(tok.subtree)
-                role = ctx.doc.text[left.idx : tok.idx + len(tok)]
-                if lemma not in SPOKESPERSON_NOUNS:  # a statement has no role
-                    full = _full_org(ctx, name)
-                    return Speaker(full, child.idx, child.idx + len(child), False, None)
-                return Speaker(name, left.idx, tok.idx + len(tok), False, role)
+    owners = [c for c in _owners(tok) if c.dep_ in OWNER_ORDER]
+    if lemma in MEDIUM_NOUNS:  # "a Thai newspaper", "Moscow's station": no owners
+        owners = [c for c in owners if c.ent_type_ not in {"GPE", "NORP"}]
+    for child in sorted(owners, key=lambda c: OWNER_ORDER[c.dep_]):
+        name = (
+            _org_name(ctx, child)
+            or _named_with(ctx, child)
+            or _untagged(ctx, child)
+            or _org_modifier(ctx, child)
+        )
+        if name:
+            left = next(tok.subtree)
+            role = ctx.doc.text[left.idx : tok.idx + len(tok)]
+            if lemma not in SPOKESPERSON_NOUNS:  # a statement has no role
+                full = _full_org(ctx, name)
+                return Speaker(full, child.idx, child.idx + len(child), False, None)
+            return Speaker(name, left.idx, tok.idx + len(tok), False, role)
     return None
 
 
 def _owners(noun: Token) -> list[Token]:
     """The words that may name whose a spokesperson or a statement is: its modifiers ("a
-    Harbour Board spokeswoman") and the object of its "for" or "of" ("a spokesman for the
-    Harbour Board")."""
+    Harbour Board spokeswoman") and the object of its "for", "of" or "by" ("a spokesman
+    for the Harbour Board", "a statement by the union")."""
     found = list(noun.children)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "by"}:
             found += [c for c in child.children if c.dep_ == "pobj"]
     return found
 
@@ -72,6 +89,19 @@ def _untagged(ctx: Context, tok: Token) -> str | None:
         return None
     words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
     return ctx.doc.text[words[0].idx : tok.idx + len(tok)]
+
+
+def _org_modifier(ctx: Context, noun: Token) -> str | None:
+    """The organisation that modifies a common noun owning a statement: "a statement by
+    the 15 Kestrel League countries" is the Kestrel League's."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    for child in noun.children:
+        if child.dep_ == "compound":
+            name = _org_name(ctx, child) or _untagged(ctx, child)
+            if name:
+                return name
+    return None
 
 
 def _named_with(ctx: Context, noun: Token) -> str | None:
@@ -122,9 +152,61 @@ def described_org(ctx: Context, tok: Token) -> Speaker | None:
                 name = _org_name(ctx, child)
                 if name:
                     names.setdefault(name.casefold(), child)
+    start = next(tok.subtree).idx
+    if not names:
+        headed = _headed_by(ctx, lemma, tok.i)
+        return Speaker(headed, start, tok.idx + len(tok), False, None) if headed else None
     if len(names) != 1:
         return None
     [child] = names.values()
     name = _org_name(ctx, child)
-    start = next(tok.subtree).idx
     return Speaker(name, start, tok.idx + len(tok), False, None)
+
+
+def _headed_by(ctx: Context, lemma: str, before: int) -> str | None:
+    """The one organisation named before token ``before`` whose name ends with the noun
+    ("the commission": the Kestrel Harbour Commission); a shorter form of that name ("the
+    Kestrel Commission": same first and last words) is the same one. None with none or
+    several."""
+    names: set[str] = set()
+    for ent in ctx.parsed.ents:
+        if ent.label_ != "ORG" or ent.start >= before or ctx.in_region(ent.start_char):
+            continue
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if len(words) > 1 and words[-1].lower_ == lemma and words[-1].pos_ == "PROPN":
+            names.add(ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+    longest = {n for n in names if not any(_shortened(n, other) for other in names)}
+    return longest.pop() if len(longest) == 1 else None
+
+
+def _shortened(short: str, long: str) -> bool:
+    """``short`` is ``long`` with inner words left out ("Truth Commission" of "Truth and
+    Reconciliation Commission")."""
+    a, b = short.casefold().split(), long.casefold().split()
+    if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(word in rest for word in a[1:-1])
+
+
+def described_document(ctx: Context, tok: Token) -> Speaker | None:
+    """Whoever issued "the statement" or "the report": the one owner the document gives
+    earlier nouns of that word ("a statement by the Kestrel Union said ... the statement
+    added"); with none or several, nobody."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    owners: dict[str, Speaker] = {}
+    for noun in ctx.parsed[: tok.i]:
+        if noun.lemma_.lower() != lemma or noun.pos_ != "NOUN" or ctx.in_region(noun.idx):
+            continue
+        found = spokesperson_org(ctx, noun)
+        if found is not None and found.name:
+            owners.setdefault(found.name.casefold(), found)
+    if len(owners) != 1:
+        return None
+    [owner] = owners.values()
+    start = next(tok.subtree).idx
+    return Speaker(owner.name, start, tok.idx + len(tok), False, None)

@@ -86,10 +86,20 @@ def _infer_genders(ctx: Context) -> None:
 
 def _not_theirs(possessive: Token) -> bool:
     """A possessive that need not be the named person's: of a relational noun ("his
-    sister"), or in what they reported ("X said the family had been told of his death")."""
+    sister"), or in what they reported ("X said the family had been told of his death"),
+    unless that clause is about the named person ("expected X to be back at his home")."""
     if possessive.head.lemma_.lower() in RELATIONAL_NOUNS:
         return True
-    return any(a.dep_ == "ccomp" for a in possessive.ancestors)
+    clause = next((a for a in possessive.ancestors if a.dep_ == "ccomp"), None)
+    return clause is not None and not _named_subject(clause)
+
+
+def _named_subject(verb: Token) -> bool:
+    """The subject of ``verb`` is a person's name."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+        for c in verb.children
+    )
 
 
 def role(ctx: Context, head: Token, start: int, end: int) -> str | None:

@@ -15,18 +15,24 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.cues import is_cue
+from newsdesk.annotate.quotes.cues import is_cue, subject
 from newsdesk.annotate.quotes.names import name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, is_description
-from newsdesk.annotate.quotes.organisations import described_org, spokesperson_org
+from newsdesk.annotate.quotes.organisations import (
+    described_document,
+    described_org,
+    spokesperson_org,
+)
 from newsdesk.annotate.quotes.people import role
 from newsdesk.lang.en.people import (
+    KIN_NOUNS,
     MASCULINE,
     PERSONAL,
     RELATIONAL_NOUNS,
     gender_of,
     names_people,
 )
+from newsdesk.lang.en.speech import DOCUMENT_NOUNS, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -80,16 +86,73 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
+            inner = _issued_by(ctx, tok)
+        if inner is None:
             inner = spokesperson_org(ctx, tok)
         if inner is None and not names_people(
             tok.lower_, by_ending=False
         ):  # "the official" is a person
             inner = described_org(ctx, tok)
+        if inner is None:
+            inner = described_document(ctx, tok)
         if inner is None and is_description(tok):
-            return described(ctx, tok)
+            found = described(ctx, tok)
+            if found is None or found.name is None:
+                return _introduced_later(ctx, tok) or found
+            return found
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
+
+
+def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
+    """The person a description that speaks is named as right after (cataphora): "The
+    senior official who ... said '...'. Ana Ruiz, a member of the board, said ...", "The
+    victim's nephew said ... '...,' said Ivo Brandt." Only a description in the lede or a
+    relative of someone ("the victim's nephew"), and only a person first named as the
+    subject of a reporting verb in the next two sentences, before anybody else new."""
+    lemma = noun.lemma_.lower()
+    relative = lemma in KIN_NOUNS and any(c.dep_ == "poss" for c in noun.children)
+    if noun.dep_ != "nsubj" or not is_cue(noun.head):
+        return None
+    index = bisect_right(ctx.sent_starts, noun.idx) - 1
+    if index != 0 and not relative:
+        return None
+    earlier = {name for start, name in ctx.canon if start < noun.idx}
+    gender = _noun_gender(noun)
+    for sent in ctx.sents[index + 1 : index + 3]:
+        for tok in sent:
+            if not is_cue(tok) or ctx.in_region(tok.idx):
+                continue
+            subj = subject(ctx, tok)
+            found = person_of(ctx, subj) if subj is not None and subj.i in _span(sent) else None
+            if found is not None and found.name and found.name not in earlier:
+                if gender is None or ctx.genders.get(found.name, gender) == gender:
+                    return found
+        lo, hi = sent.start_char, sent.end_char
+        if any(lo <= start < hi and name not in earlier for start, name in ctx.canon):
+            return None  # somebody else is named first
+    return None
+
+
+def _span(sent: SpacySpan) -> range:
+    return range(sent.start, sent.end)
+
+
+def _issued_by(ctx: Context, noun: Token) -> Speaker | None:
+    """Whoever a statement or document is said to come from by a participle: "a court
+    document filed by state attorney Ana Ruiz", "a statement issued by the union"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return None
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "by":
+                agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if agent is not None and agent.i != noun.i:
+                    return speaker_of(ctx, agent)
+    return None
 
 
 def person_of(ctx: Context, tok: Token) -> Speaker | None:
@@ -133,9 +196,13 @@ def _party_tag(ctx: Context, tok: Token) -> bool:
 
 
 def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
-    """A person named in apposition to a common noun: "a spokesman, John Doe"."""
+    """A person named in apposition to a common noun: "a spokesman, John Doe" (a person
+    to the resolver even where the parse tagged the name otherwise). A name before the
+    noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
     for child in tok.children:
-        if child.dep_ in {"appos", "compound", "flat"} and child.ent_type_ == "PERSON":
+        if child.dep_ not in {"appos", "compound", "flat"} or child.i < tok.i:
+            continue
+        if _is_person_name(ctx, child):
             found = named(ctx, child)
             if found is not None:
                 tokens = list(tok.subtree)
@@ -145,6 +212,17 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     return None
 
 
+def _is_person_name(ctx: Context, tok: Token) -> bool:
+    """``tok`` is in a PERSON entity of the parse, or in a proper-noun name that the
+    resolver holds as a person ("An ANC spokesman, Thabo Masebe," tagged ORG)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ != "PROPN":
+        return False
+    tokens, _ = _mention_tokens(ctx, tok)
+    return ctx.entities.name_at(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) is not None
+
+
 def is_root_subject(tok: Token) -> bool:
     if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return False
@@ -152,9 +230,9 @@ def is_root_subject(tok: Token) -> bool:
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
-def _apposed_to_subject(tok: Token) -> bool:
+def _apposed_to_subject(ctx: Context, tok: Token) -> bool:
     """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
-    return tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and is_root_subject(tok.head)
+    return tok.dep_ == "appos" and is_root_subject(tok.head) and _is_person_name(ctx, tok)
 
 
 def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
@@ -168,7 +246,7 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
     for tok in ctx.sents[index]:
         if ctx.in_region(tok.idx):
             continue
-        root_subject = is_root_subject(tok) or _apposed_to_subject(tok)
+        root_subject = is_root_subject(tok) or _apposed_to_subject(ctx, tok)
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue

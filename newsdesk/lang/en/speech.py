@@ -34,6 +34,14 @@ SPEECH_NOUNS = frozenset(
     claim response reply answer warning vow argument speech letter memo testimony
     quote quip joke line mantra refrain assertion admission""".split()
 )
+# Nouns for a written record that speaks for whoever issued it ("the *report* by the
+# commission said"); unlike `SPEECH_NOUNS`, no cue when owned ("X's report on Y" is about Y).
+DOCUMENT_NOUNS = frozenset("report communique findings ruling filing document study".split())
+# Nouns for a broadcaster or other medium that speaks under its name ("Kestrel *radio*
+# said", "the Valmont *station* reported").
+MEDIUM_NOUNS = frozenset(
+    "radio television tv station channel network broadcaster agency newspaper daily".split()
+)
 # Adverbs by which the writer does not vouch for who spoke ("he reportedly said").
 HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
 # How an outlet refers to itself ("told this newspaper").
