@@ -231,3 +231,17 @@ def test_quotes_non_relative_description_is_not_named_later(backend: SpacyBacken
         "Councillor Ana Ruiz said that claim smacked of hypocrisy.\n"
     )
     assert speakers(backend, text) == {"refuse to answer any questions": None}
+
+
+def test_quotes_one_word_marked_before_its_noun_is_no_speech(backend: SpacyBackend) -> None:
+    """A single word in quote marks that describes the noun after it ("in a ``clear''
+    mind") is the writer's mark, even under a cue that names a speaker; a quoted phrase
+    someone calls a thing stays speech."""
+    text = (
+        "The ferry's mate, Anton Lind, was in a ``clear'' mind Monday, testifying to "
+        "investigators, the Tessel Wire news agency reported. Mayor Ilse Brandt called the "
+        "crossing a ``disgrace to the harbour.''"
+    )
+    found = speakers(backend, text)
+    assert "clear" not in found
+    assert found["disgrace to the harbour."] == "Ilse Brandt"

@@ -45,12 +45,32 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
             own[index] = attribution
     result: dict[int, Attribution | None] = {}
     for index, region in enumerate(ctx.regions):
+        if word_count(text[region.start : region.end]) == 1 and _describes_a_noun(ctx, region):
+            continue  # "in a 'clear' mind": a word marked, no speech
         attribution = own.get(index) or _signed(ctx, index) or _runs_on(ctx, index, own)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
         if _is_speech(text[region.start : region.end], attribution):
             result[index] = attribution
     return [(ctx.regions[i], a) for i, a in sorted(result.items())]
+
+
+def _describes_a_noun(ctx: Context, region: Region) -> bool:
+    """Whether the quoted words modify a noun written right after the closing mark ("in
+    a 'clear' mind", "the 'peace' talks"): for one word, a term the writer marks, not
+    speech (several may be someone's words: "what Ruiz called its 'reckless, provocative'
+    conduct")."""
+    span = ctx.parsed.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or region.close < 0:
+        return False
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in {"amod", "compound", "nmod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.idx > region.close
+        and not any(t.idx > region.close for t in root.subtree if t.i != head.i)
+    )
 
 
 def _inherited(
