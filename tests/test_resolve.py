@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.resolve import name_key, story_targets
 
 
@@ -134,3 +135,23 @@ def test_resolve_other_given_names_sharing_a_surname_stay_apart(names: tuple[str
     documents = _documents(a=names[0], b=names[1])
     targets = story_targets(_people(*names), documents)
     assert targets[name_key(names[0])] != targets[name_key(names[1])]
+
+
+def test_roles_in_passing_one_rule_for_entities_and_quotes(backend: SpacyBackend) -> None:
+    """A person introduced as another's relative is mentioned in passing (the passage is
+    about the other person), unless they are the subject that speaks."""
+    from newsdesk.annotate.quotes.cues import is_cue
+    from newsdesk.annotate.roles import in_passing
+
+    def passing(text: str, name: str, speaks: bool = False) -> bool:
+        parsed = backend(text)
+        start = text.index(name)
+        token = parsed.char_span(start, start + len(name)).root
+        return in_passing(token, is_cue) if speaks else in_passing(token)
+
+    assert passing("His late brother, Otto Brandt, founded the yard.", "Otto Brandt")
+    assert passing("The yard of Otto Brandt, her brother, closed.", "Otto Brandt")
+    assert passing("Lena Ostrova, whose father Karl Ostrova built it, spoke.", "Karl Ostrova")
+    assert not passing("Otto Brandt, her brother, said the yard would close.", "Otto Brandt")
+    assert not passing("His wife, Ann Vale, said he was at home.", "Ann Vale", speaks=True)
+    assert not passing("Otto Brandt founded the yard in 1990.", "Otto Brandt")

@@ -48,7 +48,7 @@ from newsdesk.annotate.ner_fixes import (
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import organisation_targets
 from newsdesk.annotate.resolve import name_key, story_targets
-from newsdesk.annotate.roles import Ranges, appositions, title_before, title_words
+from newsdesk.annotate.roles import Ranges, appositions, in_passing, title_before, title_words
 from newsdesk.lang.en.names import COMPANY_WORDS
 from newsdesk.lang.en.people import (
     FEMALE_NOUNS,
@@ -428,19 +428,12 @@ def _listed(parsed: SpacyDoc, cand: Cand) -> bool:
 
 
 def _in_passing(parsed: SpacyDoc, cand: Cand) -> bool:
-    """A mention introducing someone as another person's relative ("His wife, Marit
-    Maalstad", "said daughter Marit Maalstad"): the passage is still about the other
-    person."""
+    """A mention introducing someone as another person's relative (`roles.in_passing`),
+    or after a family word ("said daughter Marit Maalstad"): a bare surname later is
+    still the other person's."""
     if cand.start > 0 and parsed[cand.start - 1].lemma_.lower() in KIN_NOUNS:
-        return True  # "said daughter Ann Vale"
-    head = parsed[cand.start : cand.end].root
-    nouns = [head.head] if head.dep_ == "appos" else []
-    if head.dep_ not in {"nsubj", "nsubjpass"}:  # "Felix Brandt, her cousin, leads ...":
-        nouns += [c for c in head.children if c.dep_ == "appos"]  # the passage is his
-    return any(
-        n.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children)
-        for n in nouns
-    )
+        return True
+    return in_passing(parsed[cand.start : cand.end].root)
 
 
 def _group_titles(parsed: SpacyDoc, group: _Group, titles: Titles) -> set[str]:

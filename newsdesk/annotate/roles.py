@@ -4,12 +4,16 @@
   ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor"), without
   honorifics, its closing rank abbreviation apart ("Adm.");
 - *appositions*: "Henrik Maalstad, the ferry's captain," and "The ferry's captain, Henrik
-  Maalstad", cut before a relative clause, a comma, a quote or a bracket.
+  Maalstad", cut before a relative clause, a comma, a quote or a bracket;
+- *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
+  whom the passage is not about (`in_passing`: entities and quotes both ask).
 
 All ranges are token ranges of the parse.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
@@ -22,6 +26,7 @@ from newsdesk.annotate.names import (
     is_title,
     plain_word,
 )
+from newsdesk.lang.en.people import RELATIONAL_NOUNS
 from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
@@ -94,3 +99,30 @@ def _clause_end(parsed: SpacyDoc, head: Token) -> int:
         if parsed[i].text in {",", ";", "(", '"', "“", "”", ":"} or parsed[i].is_space:
             return i
     return end
+
+
+def in_passing(name: Token, speaks: Callable[[Token], bool] = lambda verb: False) -> bool:
+    """Whether the person whose name ``name`` heads is introduced as another person's
+    relative, so that the passage is about the other person: "His late brother, Otto
+    Brandt, founded the yard", "the yard of Otto Brandt, her brother", "Lena Ostrova,
+    whose father Karl Ostrova built it". A relative who is the subject of a verb that
+    ``speaks`` ("His wife, Ann Vale, said") is not in passing, nor is a subject described
+    by a relation ("Otto Brandt, her brother, said")."""
+    nouns = [name.head] if name.dep_ == "appos" else []
+    if name.dep_ not in {"nsubj", "nsubjpass"}:
+        nouns += [c for c in name.children if c.dep_ == "appos"]
+    return _in_relative_clause(name) or any(
+        n.lemma_.lower() in RELATIONAL_NOUNS
+        and any(c.dep_ == "poss" for c in n.children)
+        and not (n.dep_ == "nsubj" and speaks(n.head))
+        for n in nouns
+    )
+
+
+def _in_relative_clause(name: Token) -> bool:
+    """Whether ``name`` is inside a relative clause that describes another named person
+    ("Lena Ostrova, whose father Karl Ostrova built it")."""
+    for ancestor in name.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head.pos_ == "PROPN" and ancestor.head.ent_type_ == "PERSON"
+    return False

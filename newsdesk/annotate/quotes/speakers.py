@@ -24,11 +24,11 @@ from newsdesk.annotate.quotes.organisations import (
     spokesperson_org,
 )
 from newsdesk.annotate.quotes.people import role
+from newsdesk.annotate.roles import in_passing
 from newsdesk.lang.en.people import (
     KIN_NOUNS,
     MASCULINE,
     PERSONAL,
-    RELATIONAL_NOUNS,
     gender_of,
     names_people,
 )
@@ -300,31 +300,6 @@ def _noun_gender(noun: Token) -> str | None:
     return gender_of(noun.lemma_.lower())
 
 
-def in_passing(tok: Token) -> bool:
-    """A person introduced as someone's relative, whom a later "he"/"she" does not stand
-    for: "His late brother, Otto Brandt, founded the yard", "the yard of Otto Brandt, her
-    brother" (the passage is about the other person)."""
-    head = tok.head
-    nouns = [head] if tok.dep_ == "appos" else []
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:  # "Otto Brandt, her brother, said": his words
-        nouns += [c for c in tok.children if c.dep_ == "appos"]
-    return _in_relative_clause(tok) or any(
-        n.lemma_.lower() in RELATIONAL_NOUNS
-        and any(c.dep_ == "poss" for c in n.children)
-        and not (n.dep_ == "nsubj" and is_cue(n.head))  # "His wife, X, said": she speaks
-        for n in nouns
-    )
-
-
-def _in_relative_clause(tok: Token) -> bool:
-    """``tok`` is inside a relative clause that describes another named person ("Lena
-    Ostrova, whose father Karl Ostrova built it, ..."): the passage is about her."""
-    for anc in tok.ancestors:
-        if anc.dep_ == "relcl":
-            return anc.head.pos_ == "PROPN" and anc.head.ent_type_ == "PERSON"
-    return False
-
-
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     """The person a "he"/"she" stands for: the most recent compatible root subject, else
     the most recent compatible person, searched sentence by sentence backwards. A root
@@ -337,7 +312,7 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     result = None
     while result is None and index >= 0 and ctx.sents[index].end_char > floor:
         people = [p for p in _sentence_people(ctx, index) if p[0].i < pronoun.i]
-        people = [p for p in people if not in_passing(p[0])]
+        people = [p for p in people if not in_passing(p[0], is_cue)]
         ranked = [p for p in reversed(people) if p[1]] + [p for p in reversed(people) if not p[1]]
         for tok, _, name in ranked:
             if name is None:
