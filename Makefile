@@ -39,11 +39,13 @@ demo: install
 
 test: dev chromium
 	$(BIN)/ruff check newsdesk tests bench scripts
+	$(BIN)/ruff format --check newsdesk tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: dev
 	$(BIN)/ruff check newsdesk tests bench scripts
+	$(BIN)/ruff format --check newsdesk tests bench scripts
 	$(BIN)/mypy
 
 lock:

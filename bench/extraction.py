@@ -74,7 +74,7 @@ JSON = dict[str, Any]
 
 
 def split_of(page_id: str) -> str:
-    """"heldout" for one page in three, chosen by a hash of its id; "dev" otherwise."""
+    """ "heldout" for one page in three, chosen by a hash of its id; "dev" otherwise."""
     digest = hashlib.sha256(f"newsdesk-extraction-split:{page_id}".encode()).digest()
     return "heldout" if digest[0] % HELDOUT_SHARE == 0 else "dev"
 

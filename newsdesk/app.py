@@ -269,9 +269,7 @@ def brief_stored(
         row = store.stories.row(sid)
         if row is None:
             raise StoreError(f"no story {sid!r} in {store.path} (see `newsdesk stories --db`)")
-        yield brief_story(
-            store.in_story(sid), sid, row.title, words, settings, embedder=embedder
-        )
+        yield brief_story(store.in_story(sid), sid, row.title, words, settings, embedder=embedder)
 
 
 def brief_story(

@@ -46,7 +46,8 @@ EXIT_OK, EXIT_SOME_REFUSED = 0, 1
 PROGRESS_MIN_ITEMS = 6
 T = TypeVar("T")
 
-INPUTS_HELP = """\b
+INPUTS_HELP = (
+    """\b
 INPUT is one of:
   FILE.txt     the whole file is the text; the file name (no extension) is the id
   FILE.html    main text and metadata extracted; navigation, captions, "read more" dropped
@@ -54,7 +55,8 @@ INPUT is one of:
                "published", "url", "story"}
   FOLDER       every such file inside, recursively, in sorted order
   -            JSONL on standard input
-""" + f"""
+"""
+    + f"""
 \b
 Limits (an input past one is refused with its reason; the others go on):
   size    a file or JSONL line over --max-document-bytes (5 MB) is refused
@@ -69,6 +71,7 @@ Limits (an input past one is refused with its reason; the others go on):
           {MAX_PIECE_CHARS:,} characters cut at paragraphs
   time    reading never blocks; a store busy with another writer is
           waited on for up to {BUSY_TIMEOUT_MS // 1000} s, then the run stops with an error"""
+)
 
 
 def _err(message: str) -> None:

@@ -107,10 +107,14 @@ def line_kind(line: str) -> str | None:
     if not stripped:
         return None
     navigation = NAVIGATION_LINE.match(stripped)
-    if navigation and words <= 25 and (
-        words <= NAVIGATION_MAX_WORDS
-        or stripped[navigation.end() :].lstrip().startswith(":")
-        or stripped[-1] not in ".!?"
+    if (
+        navigation
+        and words <= 25
+        and (
+            words <= NAVIGATION_MAX_WORDS
+            or stripped[navigation.end() :].lstrip().startswith(":")
+            or stripped[-1] not in ".!?"
+        )
     ):
         return "navigation"  # "Read more: …", not "Related talks resumed on Monday."
     if EMAIL.search(stripped) and words <= 25:

@@ -75,9 +75,10 @@ def test_browser_follow_a_feed_and_watch_the_stories_page_update(
     deadline = time.monotonic() + 60
     while True:
         data = page.request.get(watching + "/feeds.json").json()
-        if all(f["last_status"] for f in data["feeds"]) and sum(
-            f["documents_added"] for f in data["feeds"]
-        ) == 2:
+        if (
+            all(f["last_status"] for f in data["feeds"])
+            and sum(f["documents_added"] for f in data["feeds"]) == 2
+        ):
             break
         assert time.monotonic() < deadline, data
         time.sleep(0.3)

@@ -221,9 +221,7 @@ PARAMS = ["q", "outlet", "person", "since", "until"]
 @example(params={"q": "\x00"})
 @example(params={"q": "a\x00b", "since": "2026-13-99"})
 @example(params={"q": "*", "person": "%_\\"})
-def test_fuzz_query_parameters_never_give_5xx(
-    client: TestClient, params: dict[str, str]
-) -> None:
+def test_fuzz_query_parameters_never_give_5xx(client: TestClient, params: dict[str, str]) -> None:
     for path in ("/", "/stories.json"):
         response = client.get(path, params=params)
         assert response.status_code in (200, 400), (params, response.text[:300])

@@ -252,7 +252,7 @@ def _drop_link_headings(lines: list[str], dropped: list[bool]) -> None:
             run += 1
         if dropped[i] or run < LINK_HEADING_MIN_LINKS or not any(c.isalpha() for c in line):
             continue
-        if len(line.split()) <= LINK_HEADING_MAX_WORDS and line.rstrip()[-1:] not in ".!?\"”":
+        if len(line.split()) <= LINK_HEADING_MAX_WORDS and line.rstrip()[-1:] not in '.!?"”':
             dropped[i] = True
 
 

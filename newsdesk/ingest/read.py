@@ -105,9 +105,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | Refusal]:
 def _expand(path: Path, name: str) -> Iterator[Path | Refusal]:
     if path.is_dir():
         yield from sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir()
+            p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir()
         )
     elif path.exists() or path.is_symlink():
         if path.suffix.lower() in SUPPORTED_SUFFIXES:

@@ -40,4 +40,3 @@ ATTRIBUTION = re.compile(
     r"confirmed|explained|noted)\b",
     re.I,
 )
-
