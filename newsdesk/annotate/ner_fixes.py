@@ -495,7 +495,8 @@ def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
     """The candidates less the "people" that are words of the document's headline (its
     first line, in title case with no final stop, before body text: "Daring Ruby Theft in
     Old Valmont"): a name of two words or more inside the longer headline, with no given
-    name or initial, none of whose words the body writes with a capital."""
+    name or initial, whose last word the body never writes with a capital, but after
+    "the"."""
     text = text_of(parsed)
     title = headline(text)
     if title is None:
@@ -506,7 +507,9 @@ def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
 
 
 def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
-    """Whether a PERSON candidate is only words of the headline (`headline_phrases`)."""
+    """Whether a PERSON candidate is only words of the headline (`headline_phrases`): the
+    body never writes its last word, where a person's surname would be, as a name ("Colts
+    Top Jags" when the body has only "the Jags")."""
     words = parsed[cand.start : cand.end]
     if cand.label != "PERSON" or len(words) < 2 or words.end_char > end:
         return False
@@ -514,8 +517,9 @@ def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: s
         return False
     if any(given_name(t.text) or is_initial(t) for t in words):
         return False
+    last = [t.text for t in words if t.is_alpha][-1:]
     return not any(
-        re.search(rf"(?<![\w'’-]){re.escape(t.text)}(?![\w'’-])", body) for t in words if t.is_alpha
+        re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(w)}(?![\w'’-])", body) for w in last
     )
 
 
