@@ -29,7 +29,9 @@ class Region:
     start: int
     end: int
     para: int
-    opener: int  # index of the opening mark
+    # index of the opening mark; for a quote carried over from the previous paragraph
+    # without a mark of its own, the line break before this paragraph, where it goes on
+    opener: int
     close: int  # index of the closing mark; -1: runs on into the next paragraph
     continues: bool = False  # True: continues the open region of the previous paragraph
 
