@@ -31,6 +31,7 @@ JOINERS = frozenset({"of", "the", "for", "and", "&", "-"})
 STATE_WORDS = frozenset({"late", "then", "now"})
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
+ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # "AMD", "U.N.", "TSMC": a name's initials
 
 
 def given_name(word: str) -> bool:
@@ -139,6 +140,17 @@ def without_suffixes(words: Sequence[str]) -> list[str]:
     while len(out) > 1 and out[-1].rstrip(".,").casefold() in SUFFIXES:
         out.pop()
     return out
+
+
+def without_possessive(name: str) -> str:
+    """A written name without its possessive ending ("Ann Lee's" -> "Ann Lee")."""
+    return re.sub(r"['’]s$", "", name.strip())
+
+
+def initials(words: Sequence[str]) -> str:
+    """The initials of a name's capitalised words, joining words left out ("United
+    States" -> "US", "Bank of Orsk" -> "BO")."""
+    return "".join(w[0] for w in words if w[:1].isupper() and w.casefold() not in JOINERS)
 
 
 def surnames_of(name: str) -> list[str]:

@@ -11,16 +11,13 @@ apart. (People are joined by `newsdesk.annotate.resolve`.)
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 
+from newsdesk.annotate.names import ACRONYM, initials, without_possessive
 from newsdesk.lang.en.names import COMPANY_WORDS, LEGAL_FORMS
 
 __all__ = ["organisation_targets"]
-
-_JOINING = frozenset({"of", "and", "&", "the", "for", "de"})  # no initial of their own
-_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 
 
 def organisation_targets(names: Mapping[str, str]) -> dict[str, str]:
@@ -47,7 +44,7 @@ def organisation_targets(names: Mapping[str, str]) -> dict[str, str]:
 
 def _words(name: str) -> list[str]:
     """The words of a name without a leading "the" or a possessive ending."""
-    words = re.sub(r"['’]s$", "", name.strip()).split()
+    words = without_possessive(name).split()
     return words[1:] if words and words[0].casefold() == "the" else words
 
 
@@ -68,12 +65,12 @@ def _stands_for(short: str, long: str) -> bool:
     if 0 < n < len(theirs) and theirs[:n] == mine and set(theirs[n:]) <= COMPANY_WORDS:
         return True
     words = _words(short)
-    if len(words) != 1 or not _INITIALS.match(words[0]):
+    if len(words) != 1 or not ACRONYM.match(words[0]):
         return False
     letters = words[0].replace(".", "")
-    content = [w for w in _words(long) if w.casefold() not in _JOINING and w[:1].isupper()]
+    content = [w for w in _words(long) if initials([w])]
     while len(content) >= 2:
-        if "".join(w[0] for w in content) == letters:
+        if initials(content) == letters:
             return True
         if _plain(content[-1]) not in LEGAL_FORMS:
             return False

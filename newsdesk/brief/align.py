@@ -109,7 +109,7 @@ def aligned(a: Slot, b: Slot) -> bool:
         return True  # a person's; one verb's object each document counts once
     if a.agent and b.agent:  # one named person's act, or two people's
         return a.agent == b.agent  # not "Berg was arrested on Sunday", "Holm… on 6 January"
-    if a.key[0] == "count" and (a.unnamed or b.unnamed) and not (a.agent and a.agent == b.agent):
+    if a.key[0] == "count" and (a.unnamed or b.unnamed):
         return False  # "he completed 17 passes", "Vale completed 28": perhaps two people
     if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
         return False  # clock times of two verbs: one event only when it has one participant

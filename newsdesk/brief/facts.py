@@ -477,8 +477,8 @@ def group_facts(
     if encoder is not None and plain is not None:
         # only pairs the words do not link already (too few words, or words that are
         # mostly names), whose values agree, are embedded
-        worded = (sim >= threshold) & (plain >= PLAIN_FLOOR)
-        compared = (sim >= MEANING_FLOOR) & ~worded & apart
+        words_link = (sim >= threshold) & (plain >= PLAIN_FLOOR)
+        compared = (sim >= MEANING_FLOOR) & ~words_link & apart
         for i, j in np.argwhere(compared):
             compared[i, j] = i < j and agree(items[i].values, items[j].values)
         meaning = _meaning(texts, compared | compared.T, encoder)

@@ -201,21 +201,6 @@ def _month(name: str) -> str:
     return f"{MONTHS[name.lower().rstrip('.')]:02d}"
 
 
-def same_days(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two sentences' days (`days_of`) can be the same statement's: weekdays and
-    dates are compared apart, each agreeing when either sentence names none, or they
-    share a weekday, or a date of one can be one of the other's (the same month, with the
-    same day and year where both give them)."""
-    weekdays_x, weekdays_y = x & _WEEKDAY_SET, y & _WEEKDAY_SET
-    dates_x, dates_y = x - _WEEKDAY_SET, y - _WEEKDAY_SET
-    return (not (weekdays_x and weekdays_y) or bool(weekdays_x & weekdays_y)) and (
-        not (dates_x and dates_y) or any(same_date(a, b) for a in dates_x for b in dates_y)
-    )
-
-
-_WEEKDAY_SET = frozenset(WEEKDAYS)
-
-
 def same_date(a: str, b: str) -> bool:
     """Whether two dates in ISO 8601 or its truncated forms ("2026-10-12", "2026-10",
     "--10-12", "--10") can be one day: a day or month without its year fits that day or

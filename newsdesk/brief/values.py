@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdesk.annotate.names import without_suffixes
-from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, same_days
+from newsdesk.annotate.names import ACRONYM, initials, without_possessive, without_suffixes
+from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, same_date
+from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.places import REGION_MODIFIERS
 from newsdesk.model import Document, Span
 
@@ -31,7 +32,6 @@ __all__ = ["DocumentValues", "Values", "agree", "place_keys", "surname"]
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 """Entity types that name a place a statement is located in."""
 
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
 _ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the largest": no count
 
 
@@ -53,7 +53,7 @@ def agree(a: Values, b: Values) -> bool:
         _within(a.numbers, b.numbers)
         and _share(a.people, b.people)
         and _share(a.places, b.places)
-        and same_days(a.days, b.days)
+        and _same_days(a.days, b.days)
     )
 
 
@@ -65,10 +65,25 @@ def _share(x: frozenset[str], y: frozenset[str]) -> bool:
     return not (x and y) or bool(x & y)
 
 
+def _same_days(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two sentences' days (`days_of`) can be the same statement's: weekdays and
+    dates are compared apart, each agreeing when either sentence names none, or they
+    share a weekday, or a date of one can be one of the other's (the same month, with the
+    same day and year where both give them: `same_date`)."""
+    weekdays_x, weekdays_y = x & _WEEKDAYS, y & _WEEKDAYS
+    dates_x, dates_y = x - _WEEKDAYS, y - _WEEKDAYS
+    return _share(weekdays_x, weekdays_y) and (
+        not (dates_x and dates_y) or any(same_date(a, b) for a in dates_x for b in dates_y)
+    )
+
+
+_WEEKDAYS = frozenset(WEEKDAYS)
+
+
 def surname(name: str) -> str:
     """The word that tells a person apart: the last of the name, without a possessive
     ending or a generational suffix ("Ann Lee Jr.'s" -> "lee")."""
-    words = without_suffixes(re.sub(r"['’]s$", "", name.strip()).split())
+    words = without_suffixes(without_possessive(name).split())
     return words[-1].casefold() if words else ""
 
 
@@ -76,17 +91,16 @@ def place_keys(name: str) -> frozenset[str]:
     """The forms a place is compared by: its name, the name without a word that names a
     part of it ("Southern California" is in California), and the initials of a name of
     several capitalised words, so that "U.S." and "United States" are one place."""
-    words = re.sub(r"['’]s$", "", name.strip()).split()
+    words = without_possessive(name).split()
     if not words:
         return frozenset()
-    if len(words) == 1 and _ACRONYM.match(words[0]):
+    if len(words) == 1 and ACRONYM.match(words[0]):
         return frozenset({words[0].replace(".", "").casefold()})
     keys = {" ".join(words).casefold()}
     if len(words) > 1 and words[0].casefold() in REGION_MODIFIERS:
         keys.add(" ".join(words[1:]).casefold())
-    capitalised = [w for w in words if w[:1].isupper()]
-    if len(capitalised) >= 2:
-        keys.add("".join(w[0] for w in capitalised).casefold())
+    if len(letters := initials(words)) >= 2:
+        keys.add(letters.casefold())
     return frozenset(keys)
 
 
