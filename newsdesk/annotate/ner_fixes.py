@@ -181,9 +181,9 @@ def _inverted_attribution(parsed: SpacyDoc, start: int, end: int) -> bool:
     """A reporting verb opening a sentence before the speaker's name ('Added Brandt,
     "We ..."', "Said Hale: ..."): the verb in the past or present ("added", "says"),
     the name followed by a comma, a colon or a quotation mark."""
-    first = parsed[start]
-    if end - start < 2 or not first.is_sent_start or end >= len(parsed):
+    if end - start < 2 or end >= len(parsed) or not parsed[start].is_sent_start:
         return False
+    first = parsed[start]
     if parsed[end].text not in {",", ":"} | OPEN_MARKS:
         return False
     return _reporting_form(first.lower_)

@@ -82,6 +82,15 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     return Attribution(cue_text, primary.speaker, via)
 
 
+def _subordinate(cue: Token) -> bool:
+    """A cue in a clause of time, reason or condition ("when he called for ...")."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in cue.children)
+        or any(c.dep_ == "mark" for c in cue.children)
+    )
+
+
 def _complement(tok: Token, cue: Token) -> bool:
     """``tok`` is in what ``cue`` says (its clause or object), not in a clause of reason or
     time hanging on it ("did not mention it because '...'")."""
@@ -108,6 +117,8 @@ def _candidates(
             governing = governs(content_head, cue, subj)
             if fragment and not (according or leading or governing):
                 continue
+            if order == 0 and not (according or leading or governing) and _subordinate(cue):
+                continue  # '"...!" at Ruiz when he called for a vote': his call, not the words
             if subj is not None and ctx.para_of(subj.idx) != region.para:
                 subj = None
             tier = 0 if leading else 1000 if governing else 2000 + 1000 * order
@@ -165,6 +176,10 @@ def _fallback_speaker(
 ) -> Speaker | None:
     """A PERSON entity near a cue whose parse gives no usable subject: between the quote and
     the cue, else (when the cue has no subject at all) right after it ("said Alenko")."""
+    if inverted and after:
+        described = _inverted_description(ctx, cue, window)
+        if described is not None:
+            return described
     if after:
         between = [t for t in window if t.i < cue.i]
     else:
@@ -192,6 +207,17 @@ def _fallback_speaker(
                 found = named(ctx, tok)
                 if found is not None and found.is_person:
                     return found
+    return None
+
+
+def _inverted_description(ctx: Context, cue: Token, window: Sequence[Token]) -> Speaker | None:
+    """The person a description after an inverted cue names: '"...," recalled the
+    bartender, Ana Ruiz' (the parse makes the description the cue's object)."""
+    for noun in cue.children:
+        if noun.i > cue.i and noun in window and noun.dep_ in OBJECTS | {"nsubj", "attr"}:
+            if _person(noun):
+                found = person_of(ctx, noun)
+                return found if found is not None and found.name else None
     return None
 
 

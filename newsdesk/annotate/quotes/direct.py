@@ -148,8 +148,8 @@ def _tail_person(ctx: Context, lo: int, hi: int) -> Attribution | None:
     """The one person a quote's tail names ("in Alenko's view"), else nobody."""
     found: dict[str, Attribution] = {}
     for tok in ctx.parsed.char_span(lo, hi, alignment_mode="expand") or ():
-        if tok.pos_ == "PROPN" and tok.dep_ not in {"compound", "flat"}:
-            speaker = person_of(ctx, tok)
+        if tok.pos_ == "PROPN" and tok.dep_ not in {"compound", "flat", "pobj"}:
+            speaker = person_of(ctx, tok)  # "in Alenko's view"; "posted on Twitter": no one
             known = ctx.known | ctx.entities.names
             if speaker is not None and speaker.name in known:
                 found.setdefault(speaker.name, Attribution(tok.head.text, speaker))
@@ -162,7 +162,9 @@ def _paragraph_is_quote(ctx: Context, region: Region) -> bool:
 
 
 def _neighbour(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribution | None:
-    """Attribution of the nearest quote in the same paragraph (a quote split by its cue).
+    """Attribution of the nearest quote with a cue in the same paragraph (a quote split
+    by its cue), on either side, unless that cue names nobody or a sentence of narration
+    lies between them.
 
     A fragment only continues the quote right before it ("'...,' he said, 'fragment'").
     """
@@ -181,10 +183,29 @@ def _neighbour(ctx: Context, index: int, own: dict[int, Attribution]) -> Attribu
         j = index + step
         while 0 <= j < len(ctx.regions) and ctx.regions[j].para == para:
             found = own.get(j)
-            if found is not None and found.speaker is not None:
+            if found is not None:
+                near = ctx.regions[j]
+                gap = (near.end, region.start) if step < 0 else (region.end, near.start)
+                if found.speaker is None or _narration_between(ctx, *gap):
+                    break  # the nearest cue names nobody, or narration parts the two
                 return found
             j += step
     return None
+
+
+def _narration_between(ctx: Context, lo: int, hi: int) -> bool:
+    """A sentence of narration (words outside quotes) lies wholly between two quotes of a
+    paragraph: the later quote no longer continues the earlier one's speaker ('"...," Ruiz
+    said. The line carried 40,000 passengers. "..."'). Wire copy puts a whole article in
+    one paragraph, with several speakers."""
+    first = bisect_right(ctx.sent_starts, lo) - 1
+    for sent in ctx.sents[max(0, first) :]:
+        if sent.start_char >= hi:
+            break
+        if lo <= sent.start_char and sent.end_char <= hi:
+            if any(t.is_alpha and not ctx.in_region(t.idx) for t in sent):
+                return True
+    return False
 
 
 def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
@@ -273,7 +294,7 @@ def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Att
         return last
     lo, hi = ctx.paragraphs[para]
     index = bisect_right(ctx.sent_starts, hi - 1) - 1
-    if index < 0 or ctx.sents[index].start_char < lo and index + 1 < len(ctx.sents):
+    if index < 0:
         return None
     if ctx.doc.text[lo:hi].rstrip().endswith(":"):
         introduced = _colon_paragraph(ctx, ctx.sents[index], lo)

@@ -36,7 +36,7 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     """``role`` ("the trauma surgeon who led ...") has ``head`` as its head noun, all the
     description's ``words`` before it, and no qualifier the description lacks."""
     kept = _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
-    if not kept or re.sub(r"[’']s$", "", kept[-1]) != head:
+    if not kept or _head(role) != head:
         return False
     role_words = _words(" ".join(kept[:-1]))
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
@@ -70,3 +70,21 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     if matches or head in TITLE_WORDS or head in ABBREVIATIONS.values():
         return Speaker(None, start, end, True, phrase)
     return None
+
+
+def holds_another_post(ctx: Context, name: str, noun: Token) -> bool:
+    """``name`` is given a title other than the description's own ("Yugoslavia's prime
+    minister" is not "NATO Secretary-General Ana Ruiz"): a later-named speaker cannot be
+    what the description stands for."""
+    head = noun.lower_
+    if head not in TITLE_WORDS:
+        return False
+    roles = ctx.descriptions.get(name, [])
+    posts = [r for r in roles if _head(r) in TITLE_WORDS]
+    return bool(posts) and not any(_fits(r, head, set()) for r in posts)
+
+
+def _head(role: str) -> str:
+    """The head noun of a role: its last word before "of", a comma, a relative clause."""
+    kept = _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
+    return re.sub(r"[’']s$", "", kept[-1]) if kept else ""

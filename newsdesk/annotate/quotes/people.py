@@ -13,6 +13,7 @@ from newsdesk.lang.en.people import (
     MASCULINE,
     RELATIONAL_NOUNS,
     gender_of,
+    names_people,
 )
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
 
@@ -115,7 +116,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
             if text and not ctx.in_region(s):
                 return text
     noun = head.head
-    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < head.i:
+    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < head.i and _names_people(noun):
         s = noun.left_edge.idx
         text = ctx.doc.text[s : noun.idx + len(noun)].strip(" ,;:—–-")
         if text and not ctx.in_region(s):
@@ -126,6 +127,9 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
         return _title_in_entity(ctx, start, end)
     first = min(t.left_edge.i for t in pre)
     tokens = [t for t in ctx.parsed[first : ctx.token_at(start).i] if t.idx < start]
+    if tokens and tokens[-1].pos_ == "NOUN" and not _names_people(tokens[-1]):
+        if any(t.dep_ in {"det", "poss"} for t in [*tokens, *head.lefts]):
+            return None  # "his nephew's shattered body Ruiz said": a thing, no title
     while tokens and (tokens[0].dep_ in {"det", "poss", "case"} or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
@@ -136,6 +140,12 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
     if any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return None
     return text or None
+
+
+def _names_people(noun: Token) -> bool:
+    """A noun for people ("the ferry's captain, X"), not a thing the parse set beside a
+    name ("Of the body Ruiz said")."""
+    return names_people(noun.lemma_.lower())
 
 
 def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.annotate.quotes.cues import is_cue, subject
-from newsdesk.annotate.quotes.names import name_words, title_before
-from newsdesk.annotate.quotes.nominal import described, is_description
+from newsdesk.annotate.quotes.names import is_title, name_words, title_before
+from newsdesk.annotate.quotes.nominal import described, holds_another_post, is_description
 from newsdesk.annotate.quotes.organisations import (
     described_document,
     described_org,
@@ -83,6 +83,11 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if name is None:
             return None
         return Speaker(name, tok.idx, tok.idx + len(tok), True, ctx.roles.get(name))
+    if _surname_as_noun(ctx, tok):
+        return named(ctx, tok)
+    if tok.ent_type_ == "NORP" and _indefinite(tok):  # "a frightened Texas Republican"
+        left = [t for t in tok.subtree if t.i <= tok.i]
+        return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
@@ -103,6 +108,25 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
+
+
+def _phrase(ctx: Context, tokens: list[Token]) -> str:
+    return ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def _surname_as_noun(ctx: Context, tok: Token) -> bool:
+    """A known person's surname the parse read as a common noun ("Case said", after
+    "Ana Case" was named): capitalised inside its sentence, alone."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    if any(c.dep_ in {"det", "compound", "amod", "poss"} for c in tok.children):
+        return False
+    return _known_surname(ctx, tok.text)
+
+
+def _known_surname(ctx: Context, word: str) -> bool:
+    """``word`` is the last word of a person named in full in the document."""
+    return any(len(words) > 1 and words[-1] == word for _, words, _ in ctx.person_keys())
 
 
 def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
@@ -128,7 +152,7 @@ def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
             found = person_of(ctx, subj) if subj is not None and subj.i in _span(sent) else None
             if found is not None and found.name and found.name not in earlier:
                 if gender is None or ctx.genders.get(found.name, gender) == gender:
-                    return found
+                    return None if holds_another_post(ctx, found.name, noun) else found
         lo, hi = sent.start_char, sent.end_char
         if any(lo <= start < hi and name not in earlier for start, name in ctx.canon):
             return None  # somebody else is named first
@@ -169,6 +193,8 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
         title = title_before(ctx.parsed, tokens[0].i)
     if not words or label in NUMERIC_LABELS or len(words) == 1 and len(words[0]) == 1:
         return None  # a lone letter names nobody
+    if len(words) == 1 and is_title(words[0]) and not _known_surname(ctx, words[0]):
+        return None  # "Rep." or "Councillor" alone: a title cut from its name
     if _party_tag(ctx, tok):
         return None
     start = tokens[0].idx
@@ -261,7 +287,8 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
             continue  # tagged PERSON, but the resolver found no person there (a credit, a boat)
         speaker = named(ctx, tok)
         if speaker is not None and speaker.is_person and speaker.name:
-            if speaker.name in ctx.known or speaker.name in ctx.entities.names:
+            speaks = root_subject and is_cue(tok.head)  # "Ruiz said": a person, known or not
+            if speaks or speaker.name in ctx.known or speaker.name in ctx.entities.names:
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
