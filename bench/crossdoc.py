@@ -48,6 +48,9 @@ from bench._shared import OUT, data_file  # noqa: E402
 from newsdesk import Document, brief  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "crossdoc" / "gold"
+# quotes and people only, annotated in a later batch (PROTOCOL.md, "Speaker batch")
+SPEAKER_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers"
+GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR}
 SYSTEMS = ("newsdesk", "baseline")
 Span = tuple[str, int, int]  # doc id, start, end (end exclusive)
 JSON = dict[str, Any]
@@ -103,9 +106,10 @@ def read_texts(wanted: set[str]) -> dict[str, str]:
     return texts
 
 
-def load_clusters(split: str, only: Sequence[str] = ()) -> list[Cluster]:
+def load_clusters(split: str, only: Sequence[str] = (), gold_dir: Path = GOLD_DIR) -> list[Cluster]:
     """The gold clusters of a split (``all`` for every one), with their documents."""
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))]
+    paths = sorted(gold_dir.glob("*.json"))
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     golds = [
         g for g in golds if split in ("all", g["split"]) and (not only or g["cluster"] in only)
     ]
@@ -652,19 +656,34 @@ SHORT = (
 )
 
 
-def print_table(result: JSON) -> None:
-    head = f"{'cluster':<14}{'split':<8}" + "".join(f"{s:>9}" for s, _ in SHORT)
+# what the speaker batch annotates: its rows only
+SPEAKER_METRICS = frozenset(
+    {
+        "quote recall",
+        "speaker accuracy",
+        "speaker wrong",
+        "speaker missing",
+        "speaker invented (gold: nobody)",
+        "scare quotes given as quotes",
+    }
+)
+
+
+def print_table(result: JSON, gold: str = "full") -> None:
+    short = [s for s in SHORT if gold == "full" or s[1] in SPEAKER_METRICS]
+    metrics = [m for m in METRICS if gold == "full" or m[0] in SPEAKER_METRICS]
+    head = f"{'cluster':<14}{'split':<8}" + "".join(f"{s:>9}" for s, _ in short)
     print("newsdesk per cluster")
     print(head)
     for cid, entry in result["clusters"].items():
-        row = "".join(f"{fmt(entry['newsdesk'][label]):>9}" for _, label in SHORT)
+        row = "".join(f"{fmt(entry['newsdesk'][label]):>9}" for _, label in short)
         print(f"{cid:<14}{entry['split']:<8}{row}")
     for split, systems in result["overall"].items():
         print(
             f"\n{split}: {sum(e['split'] == split for e in result['clusters'].values())} clusters"
         )
         print(f"{'':<36}{'newsdesk':>10}{'baseline':>10}")
-        for label, _, _ in METRICS:
+        for label, _, _ in metrics:
             ours, theirs = systems["newsdesk"][label], systems["baseline"][label]
             print(f"{label:<36}{fmt(ours):>10}{fmt(theirs):>10}")
     s = result["seconds"]
@@ -675,22 +694,30 @@ def print_table(result: JSON) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument(
+        "--gold",
+        choices=tuple(GOLDS),
+        default="full",
+        help="full: every part of the briefing (gold/); speakers: the quote-and-speaker "
+        "batch (speakers/), only quote rows are printed",
+    )
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--clusters", nargs="*", default=(), help="only these cluster ids")
     parser.add_argument(
         "--failures", action="store_true", help="list newsdesk's failures (dev clusters only)"
     )
     args = parser.parse_args(argv)
-    clusters = load_clusters(args.split, args.clusters)
+    clusters = load_clusters(args.split, args.clusters, GOLDS[args.gold])
     if not clusters:
         sys.exit("no gold clusters for that selection")
     result = run(clusters)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "crossdoc.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    name = "crossdoc.json" if args.gold == "full" else f"crossdoc_{args.gold}.json"
+    (OUT / name).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print_table(result)
+    print_table(result, args.gold)
     if args.failures:
         for cid, entry in result["clusters"].items():
             for line in entry.get("newsdesk_failures", []):

@@ -30,9 +30,32 @@ def result() -> dict[str, Any]:
 def test_crossdoc_gate(result: dict[str, Any], split: str) -> None:
     floors = json.loads((ROOT / "bench" / "floors" / "crossdoc.json").read_text())[split]
     ours = result["overall"][split]["newsdesk"]
+    check_floors(ours, floors, split)
+
+
+def check_floors(ours: dict[str, Any], floors: dict[str, float], split: str) -> None:
+    """Each figure at or above its floor; a ``* max`` count at or below its ceiling."""
     for label, bound in floors.items():
         value = ours[label.removesuffix(" max")]
         if label.endswith(" max"):
             assert value <= bound, f"{split}: {label}: {value} > {bound}"
         else:
             assert value is not None and value >= bound, f"{split}: {label}: {value} < {bound}"
+
+
+@pytest.fixture(scope="module")
+def speakers_result() -> dict[str, Any]:
+    require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
+    require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
+    bench = bench_module("crossdoc")
+    return dict(bench.run(bench.load_clusters("all", gold_dir=bench.SPEAKER_GOLD_DIR)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_crossdoc_speakers_gate(speakers_result: dict[str, Any], split: str) -> None:
+    """Who said what on the speaker batch: floors and ceilings from one run."""
+    path = ROOT / "bench" / "floors" / "crossdoc_speakers.json"
+    floors = json.loads(path.read_text())[split]
+    ours = speakers_result["overall"][split]["newsdesk"]
+    check_floors(ours, floors, split)

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.crossdoc import GOLD_DIR, locate, overlaps, read_texts  # noqa: E402
+from bench.crossdoc import GOLDS, locate, overlaps, read_texts  # noqa: E402
 
 JSON = dict[str, Any]
 Range = tuple[int, int]
@@ -155,7 +155,7 @@ def contradictions(gold: JSON, texts: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = sorted(GOLD_DIR.glob("*.json"))
+    paths = sorted(p for folder in GOLDS.values() for p in folder.glob("*.json"))
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     golds = [g for g in golds if not argv or g["cluster"] in argv]
     texts = read_texts({d["id"] for g in golds for d in g["documents"]})
