@@ -174,3 +174,34 @@ def test_quotes_pronoun_after_a_speaker_the_resolver_did_not_type(
         "Salazar",
         "Tomas Salazar",
     }
+
+
+def test_quotes_quote_over_lines_without_marks(backend: SpacyBackend) -> None:
+    """Web copy, one sentence per line: a quote opened on one line runs over lines with
+    no mark at all to the line that closes it, and every line is the speaker's."""
+    text = (
+        'Outside court, his lawyer Paul Dekker said the man is "not doing very well."\n'
+        '"He is placed in a double bunk with somebody who is ill.\n'
+        "He can not sleep.\n"
+        "It's freezing cold.\n"
+        'The problem is that these jails are too full."\n'
+        "The hearing resumes on Monday.\n"
+    )
+    found = speakers(backend, text)
+    for line in ("He can not sleep.", "It's freezing cold."):
+        assert found[line] == "Paul Dekker"
+    assert found["The problem is that these jails are too full."] == "Paul Dekker"
+
+
+def test_quotes_colon_line_announces_its_last_clause_s_person(backend: SpacyBackend) -> None:
+    """A line that ends with a colon hands the quote below to the person of its last
+    clause, not to whoever spoke in a quote earlier on that line."""
+    text = (
+        "The choice was popular with other actors.\n"
+        'Veteran star Ivo Brandt wrote: "Well, at least they chose a fine actor." Former '
+        "co-star Lena Voss was more than happy with the news:\n"
+        '"Superb choice, I have worked with him for years."\n'
+    )
+    assert speakers(backend, text)["Superb choice, I have worked with him for years."] == (
+        "Lena Voss"
+    )

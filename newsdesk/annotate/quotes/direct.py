@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
-from newsdesk.annotate.quotes.cues import is_cue, subject
+from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
 from newsdesk.annotate.quotes.names import name_words
 from newsdesk.annotate.quotes.speakers import is_root_subject, person_of, speaker_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 # a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
@@ -269,37 +268,39 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
     return Attribution(ctx.doc.text[lo], Speaker(name, start, end, True, ctx.roles.get(name)))
 
 
-def _colon_paragraph(ctx: Context, sent: SpacySpan, lo: int) -> Attribution | None:
-    """The speaker of a paragraph that ends by announcing the quote below it ("The Valmont
-    Courier reports:"): the subject of its reporting verb, a person or an organisation."""
-    for tok in sent:
-        if tok.idx >= lo and is_cue(tok) and not ctx.in_region(tok.idx):
-            subj = subject(ctx, tok)
-            speaker = speaker_of(ctx, subj) if subj is not None else None
-            if speaker is not None and speaker.name:
-                return Attribution(tok.text, speaker)
+def _colon_paragraph(ctx: Context, lo: int, hi: int) -> Attribution | None:
+    """The speaker of a paragraph that ends by announcing the quote below it: the subject
+    of its last clause, when that clause reports ("The Valmont Courier reports:") or its
+    subject is a person ('X tweeted "..." whilst Ana Ruiz was delighted:')."""
+    for tok in reversed(ctx.parsed.char_span(lo, hi, alignment_mode="expand") or ()):
+        if tok.dep_ != "nsubj" or ctx.in_region(tok.idx):
+            continue
+        if tok.head.dep_ in {"relcl", "acl"}:
+            continue  # "..., who she starred with,": not the clause that announces
+        speaker = speaker_of(ctx, tok)
+        if speaker is not None and speaker.name and (is_cue(tok.head) or speaker.is_person):
+            return Attribution(tok.head.text, speaker)
     return None
 
 
 def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Attribution | None:
-    """The speaker a paragraph hands to a quote that follows it: the speaker of its last
-    quote, or the person subject of its last sentence."""
+    """The speaker a paragraph hands to a quote that follows it: whoever it announces with
+    a closing colon, else the speaker of its last quote, else the person subject of its
+    last sentence."""
     if para < 0:
         return None
-    last = None
-    for index, attribution in sorted(done.items()):
-        if ctx.regions[index].para == para and attribution.speaker is not None:
-            last = attribution
-    if last is not None:
-        return last
     lo, hi = ctx.paragraphs[para]
     index = bisect_right(ctx.sent_starts, hi - 1) - 1
-    if index < 0:
-        return None
     if ctx.doc.text[lo:hi].rstrip().endswith(":"):
-        introduced = _colon_paragraph(ctx, ctx.sents[index], lo)
-        if introduced is not None:
+        introduced = _colon_paragraph(ctx, lo, hi)
+        if introduced is not None:  # announces the quote below, after any quote of its own
             return introduced
+    last = None
+    for n, attribution in sorted(done.items()):
+        if ctx.regions[n].para == para and attribution.speaker is not None:
+            last = attribution
+    if last is not None or index < 0:
+        return last
     subjects = [t for t in ctx.sents[index] if t.idx >= lo and t.dep_ == "nsubj"]
     for tok in sorted(subjects, key=lambda t: not is_root_subject(t)):
         speaker = person_of(ctx, tok)

@@ -20,6 +20,7 @@ MARKUP = re.compile(r"<[^<>\n]{0,2000}>")
 DOUBLE_MARKS = frozenset('"“”„')
 SINGLE_MARKS = frozenset("'‘’")
 SHORT_WORDS = 4  # a region of fewer words is a fragment: needs a cue and a speaker
+MAX_BARE_LINES = 4  # lines without marks a quote written one sentence per line runs over
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,21 +140,44 @@ def _first_closes(text: str, lo: int, hi: int) -> int:
     return marks[0]
 
 
+def _runs_through(text: str, paragraphs: Sequence[tuple[int, int]], index: int) -> int:
+    """The last of the lines without any double mark after line ``index``, whose quote
+    opened the line and did not close, when the line after them goes on with it (it
+    reopens with a mark, or closes it first): a quote written one sentence per line ('"He
+    is placed in a bunk.' / 'He cannot sleep.' / 'The jails are full."'). -1 otherwise."""
+    last = index
+    while last + 1 < len(paragraphs) and last - index < MAX_BARE_LINES:
+        if _masked_marks(text, *paragraphs[last + 1], DOUBLE_MARKS):
+            break
+        last += 1
+    if last == index or last + 1 >= len(paragraphs):
+        return -1
+    lo, hi = paragraphs[last + 1]
+    return last if text[lo] in '“"' or _first_closes(text, lo, hi) >= 0 else -1
+
+
 def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
     """Every quoted region of the text, paired paragraph by paragraph.
 
     A quote left open at the end of a line runs on into the next when that line reopens
     with a mark (a multi-paragraph quote), or when it closes the quote without reopening
     it: texts written one sentence per line ('"Thompson was hard to box.' / 'I'm
-    satisfied," Alenko said.').
+    satisfied," Alenko said.'). A quote that opens its line also runs over up to
+    ``MAX_BARE_LINES`` lines without any mark to a line that goes on with it.
     """
     regions: list[Region] = []
     # two apostrophes or backquotes (NYT style ''…'') are a double mark; same length
     text = text.replace("''", '" ').replace("``", '" ')
     pending = False  # the previous paragraph left a quote open
     carried = False  # ... and this paragraph closes it without reopening it
+    bare_until = -1  # lines without marks up to this index run on in an open quote
     for index, (lo, hi) in enumerate(paragraphs):
         start = lo
+        if index <= bare_until:
+            regions.append(Region(*_inner(text, lo, hi), index, lo - 1, -1, True))
+            if index == bare_until:  # the next line closes it, or reopens it
+                carried = text[paragraphs[index + 1][0]] not in "“\"‘'"
+            continue
         if carried:
             close = _first_closes(text, lo, hi)
             s, e = _inner(text, lo, close)
@@ -173,7 +197,9 @@ def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Regio
             reopens = nxt is not None and text[nxt[0]] in "“\"‘'"
             if nxt is not None and not reopens and text[opened] in DOUBLE_MARKS:
                 carried = _first_closes(text, *nxt) >= 0
-            if reopens or carried:
+            if not reopens and not carried and opened == lo and text[opened] in DOUBLE_MARKS:
+                bare_until = _runs_through(text, paragraphs, index)
+            if reopens or carried or bare_until > index:
                 s, e = _inner(text, opened + 1, hi)
                 if e > s:
                     regions.append(Region(s, e, index, opened, -1, follows and opened == lo))
