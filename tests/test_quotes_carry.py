@@ -205,3 +205,15 @@ def test_quotes_colon_line_announces_its_last_clause_s_person(backend: SpacyBack
     assert speakers(backend, text)["Superb choice, I have worked with him for years."] == (
         "Lena Voss"
     )
+
+
+def test_quotes_title_after_a_noun_for_a_work_is_no_speech(backend: SpacyBackend) -> None:
+    """A quoted title in title case after "book" is a title at any length; a short title
+    with "from" in it ("The Girl from Tessel") is a title too."""
+    text = (
+        "Opening with a song is a change, said Ivo Brandt, author of the 2005 book "
+        '"The Long Crossing: High Tides and Dark Dealings Behind the Doors of the Harbour '
+        'Board." He won a prize for his role in the musical "The Girl from Tessel." '
+        '"The tricky part is that he is charming," Brandt said.'
+    )
+    assert speakers(backend, text) == {"The tricky part is that he is charming": "Ivo Brandt"}

@@ -22,6 +22,8 @@ from newsdesk.annotate.quotes.cues import is_cue
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
 from newsdesk.annotate.quotes.names import name_words
 from newsdesk.annotate.quotes.speakers import is_root_subject, person_of, speaker_of
+from newsdesk.lang.en.layout import TITLE_SMALL_WORDS
+from newsdesk.lang.en.speech import WORK_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,9 +31,6 @@ if TYPE_CHECKING:
 # a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
 SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z](?:[^.!?]|(?<=\b[A-Z])\.)*\.?\s*$")
 SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
-SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
-)
 
 
 def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
@@ -49,7 +48,8 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
         attribution = own.get(index) or _signed(ctx, index) or _runs_on(ctx, index, own)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
-        if _is_speech(text[region.start : region.end], attribution):
+        noun = _noun_before(ctx, region)
+        if _is_speech(text[region.start : region.end], attribution, noun in WORK_NOUNS):
             result[index] = attribution
     return [(ctx.regions[i], a) for i, a in sorted(result.items())]
 
@@ -110,17 +110,26 @@ def _runs_on(ctx: Context, index: int, own: dict[int, Attribution]) -> Attributi
     return None
 
 
+def _noun_before(ctx: Context, region: Region) -> str:
+    """The lemma of the common noun right before the opening mark ("book" in "the 2005
+    book '...'"), '' when the word there is no common noun."""
+    before = ctx.token_at(region.opener)
+    prev = ctx.parsed[before.i - 1] if before.i > 0 else None
+    return prev.lemma_.lower() if prev is not None and prev.pos_ == "NOUN" else ""
+
+
 def _is_title_of_work(text: str) -> bool:
     """All content words capitalised ("The Art of the Deal", "Sleepy Felix")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and all(w[0].isupper() for w in content) and text[-1:] not in "!?"
 
 
-def _is_speech(body: str, attribution: Attribution | None) -> bool:
-    """Speech, not a scare quote or a title: long, or a fragment with a cue."""
+def _is_speech(body: str, attribution: Attribution | None, work: bool = False) -> bool:
+    """Speech, not a scare quote or a title: long, or a fragment with a cue. A title
+    runs to 8 words, or any length after a noun for a work (``work``)."""
     words = word_count(body)
-    if _is_title_of_work(body) and words < 8:
+    if _is_title_of_work(body) and (words < 8 or work):
         return False
     if words >= SHORT_WORDS:
         return True

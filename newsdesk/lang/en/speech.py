@@ -54,3 +54,10 @@ REFUSAL_VERBS = frozenset("decline refuse fail".split())
 # Verbs of denying: a quoted word in what is denied is the accuser's ("denied that he
 # 'muzzled' her").
 DENIAL_VERBS = frozenset("deny dispute".split())
+# Nouns for works whose title is quoted after them ("the 2005 book '...'", "the musical
+# '...'"): a title, whatever its length, not speech.
+WORK_NOUNS = frozenset(
+    """book novel memoir biography film movie documentary series show programme program
+    episode album song single play musical opera poem essay article column report
+    headline slogan motto""".split()
+)
