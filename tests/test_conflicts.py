@@ -758,6 +758,24 @@ def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, se
             "Voss opened a shop in Halden in September, her agent said.",
             ["March", "September"],
         ),
+        # one trip's goal in both: one departure, two days
+        (
+            "Mayor Ann Toft left for Varro on Saturday to hold talks with the ferry board.",
+            "Ann Toft left Skerrholm on Sunday for Varro, where she will hold talks.",
+            ["Saturday", "Sunday"],
+        ),
+        # issue 10: two goals are two trips ("left for Varro", "left … for Dunmore")
+        (
+            "Mayor Ann Toft left for Varro on Saturday to hold talks with the ferry board.",
+            "Ann Toft left Skerrholm on Sunday for Dunmore, where she will attend a summit.",
+            [],
+        ),
+        # issue 10: one agent's acts on two named objects are two acts
+        (
+            "The Holm Rovers signed Tom Lund on Wednesday from the Varro reserve squad.",
+            "The Holm Rovers signed Ivo Marr on Tuesday and Tom Lund today from the Varro squad.",
+            [],
+        ),
     ],
 )
 def test_conflicts_days_of_an_event(

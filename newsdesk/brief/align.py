@@ -107,6 +107,9 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS or (a.written and b.written):
         return True  # a person's; one verb's object each document counts once
+    mine, theirs = a.parties - {a.agent}, b.parties - {b.agent}
+    if mine and theirs and not mine & theirs:
+        return False  # one agent's two acts: "signed Wynn on Tuesday", "signed Bell today"
     if a.agent and b.agent:  # one named person's act, or two people's
         return a.agent == b.agent  # not "Berg was arrested on Sunday", "Holm… on 6 January"
     if a.key[0] == "count" and (a.unnamed or b.unnamed):

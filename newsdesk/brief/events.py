@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
 from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
-from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
+from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -113,14 +113,21 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
     """The named participants of the verb ``focus`` belongs to: its subject, object and
     the objects of its prepositions ("was driving his Bentley", "going west in his
     Bentley" → the Bentley), as `agent_of` names them. Places are none (two events
-    happen in one town), nor is the source of an attribution ("according to the survey",
-    two prepositions away)."""
+    happen in one town), unless a trip goes to or comes from them ("left for Libya",
+    "left Jerba for Dubai": two trips); nor is the source of an attribution ("according
+    to the survey", two prepositions away)."""
     verb = verb_of(focus)
     if verb is None:
         return frozenset()
-    found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
-    found += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    names = (_name(t, people) for t in found if t.ent_type_ not in _PLACES)
+    found = [c for c in verb.children if c.dep_ in _ARGUMENTS and c.ent_type_ not in _PLACES]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        goal = prep.lower_ in GOAL_PREPOSITIONS
+        found += [
+            o
+            for o in prep.children
+            if o.dep_ == "pobj" and (o.ent_type_ not in _PLACES or (goal and o.pos_ == "PROPN"))
+        ]
+    names = (_name(t, people) for t in found)
     return frozenset(n for n in names if n)
 
 
