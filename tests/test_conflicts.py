@@ -422,6 +422,14 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "Jon Vale was sacked twice. He completed his first 17 passes on Sunday.",
             "Tom Berg completed 28 passes on Sunday.",
         ),
+        # issue 10: a document that writes both counts, one where no slot is read (a list:
+        # "404 yards and two touchdowns"), tells two things apart
+        (
+            "The Holm back finished the season with 404 yards rushing, scoring two "
+            "touchdowns on the ground.",
+            "Lund rushed for 404 yards and two touchdowns, and scored three touchdowns on "
+            "punt returns.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "

@@ -49,6 +49,11 @@ CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_su
 NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
+# The numbers a document writes, each with what it counts or measures (`slots.Slot.key`'s
+# first two parts and a count's modifiers: ("count", "touchdown"), ("count", "sentence",
+# "life"), ("measure", "length"), ("money", "dollars")) and its value in the slot's
+# units, wherever it stands.
+Written = frozenset[tuple[tuple[str, ...], float]]
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -127,10 +132,12 @@ def slot_conflicts(
     docs: Sequence[Document],
     slots: Sequence[Slot],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
+    written: Mapping[str, Written] | None = None,
 ) -> tuple[Conflict, ...]:
     """Attributes whose aligned values differ between documents, with claims by value.
     ``vocabulary`` (each document's lemmas) lets kinds of place be compared
-    (`_substitution`); without it they are not."""
+    (`_substitution`); without it they are not. ``written`` (each document's numbers,
+    `Written`) tells the values a document gives outside any slot."""
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
@@ -143,7 +150,7 @@ def slot_conflicts(
             conflict = _substitution(members, order, vocabulary) if vocabulary else None
         else:
             conflict = _conflict(
-                members, order, published, vocabulary, numbered
+                members, order, published, vocabulary, numbered, written or {}
             ) or _minor_difference(members, order)
         if conflict is not None:
             conflicts.append(conflict)
@@ -236,9 +243,12 @@ def _clashes(
     slots: list[Slot],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
     story: Sequence[Slot] = (),
+    written: Mapping[str, Written] | None = None,
 ) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where no document states both values
-    among the slots of their kind in ``story`` (a document that gives both tells two
+    among the slots of their kind in ``story`` or the numbers it writes with the same
+    noun, unit or scale (``written``: "rushed for 404 yards and two touchdowns", "since
+    7.6 and 7.5 magnitude quakes", read as no slot) (a document that gives both tells two
     things apart: two players' points; it does not disagree with itself), nor, for a
     person's post, uses the other's words anywhere ("Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
@@ -248,13 +258,19 @@ def _clashes(
         if _kind(slot.key) == kind:
             stated[slot.claim.span.doc].append(slot)
 
+    numbers = written or {}
+
+    def gives(doc: str, slot: Slot) -> bool:
+        """Whether ``doc`` gives ``slot``'s value, in a slot or as a number it writes."""
+        return any(agree(x, slot) for x in stated.get(doc, ())) or any(
+            kind == _written_kind(slot) and _near(value, slot)
+            for kind, value in numbers.get(doc, ())
+        )
+
     def both(a: Slot, b: Slot) -> bool:
         """Whether one document gives both values, for whatever verb (of two people, two
         events)."""
-        return any(
-            any(agree(x, a) for x in found) and any(agree(x, b) for x in found)
-            for found in stated.values()
-        )
+        return any(gives(doc, a) and gives(doc, b) for doc in {*stated, *numbers})
 
     return [
         (a, b)
@@ -266,6 +282,20 @@ def _clashes(
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
+
+
+def _written_kind(slot: Slot) -> tuple[str, ...]:
+    """What a slot counts or measures, as `Written` keys a number: a count's noun with
+    the words before it ("three life sentences" are no "three 10-year sentences")."""
+    return (*slot.key[:2], *slot.modifiers) if slot.key[0] == "count" else slot.key[:2]
+
+
+def _near(value: float, slot: Slot) -> bool:
+    """Whether a number written equals a numeric slot's value, up to rounding."""
+    if isinstance(slot.value, str):
+        return False
+    tolerance = APPROX_TOLERANCE if slot.approx else ROUNDING_TOLERANCE
+    return abs(value - slot.value) <= tolerance * max(abs(value), abs(slot.value))
 
 
 def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
@@ -295,15 +325,17 @@ def _conflict(
     published: dict[str, str | None],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
     story: Sequence[Slot] = (),
+    numbers: Mapping[str, Written] | None = None,
 ) -> Conflict | None:
     """The conflict among slots of one key, or None when every aligned pair agrees
-    (``story``: every slot of the story, for the values one document gives both of).
+    (``story``: every slot of the story, and ``numbers``: every number each document
+    writes, for the values one document gives both of).
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
     documents' publication times is an update (values in time order). ``MANY_VALUES`` or
     more values that are no update are several things under one key: no conflict."""
-    clashes = _clashes(members, vocabulary, story)
+    clashes = _clashes(members, vocabulary, story, numbers)
     if not clashes:
         return None
     core = {id(s): s for pair in clashes for s in pair}

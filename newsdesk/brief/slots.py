@@ -83,6 +83,7 @@ __all__ = [
     "Slot",
     "StoryTime",
     "hedged",
+    "modifiers",
     "person_names",
     "read_slots",
     "story_time",
@@ -348,7 +349,7 @@ def read_slots(
                     parties,
                     implied=n >= implied,
                     verb_object=key[0] == "count" and _counts_object(focus),
-                    modifiers=_modifiers(focus) if key[0] == "count" else (),
+                    modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
                 )
             )
@@ -495,7 +496,7 @@ def _counts_object(focus: Token) -> bool:
     )
 
 
-def _modifiers(focus: Token) -> tuple[str, ...]:
+def modifiers(focus: Token) -> tuple[str, ...]:
     """The words that qualify a counted noun before it ("life" in "three life
     sentences", "a life sentence"), as sorted lemmas."""
     noun = focus.head if focus.dep_ == "nummod" else focus
