@@ -430,6 +430,22 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "Lund rushed for 404 yards and two touchdowns, and scored three touchdowns on "
             "punt returns.",
         ),
+        # issue 10: a duration after "after", "later", "ago" is an offset, not how long
+        (
+            "Divers searched the wreck of the Varro ferry for 12 days, the coast guard said.",
+            "Divers searched the wreck of the Varro ferry two days after the collision, the "
+            "coast guard said.",
+        ),
+        # issue 10: a sum "a year" is a rate, not a sum paid once
+        (
+            "The Holm club paid its coach about $4 million a year, the report said.",
+            "The Holm club paid its coach $2 million when it fired him, the report said.",
+        ),
+        # issue 10: "last season" is another time than the story's
+        (
+            "The Holm Rovers took Varro to six games in the final round last season.",
+            "The Holm Rovers took the first two games from Varro before losing four straight.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
@@ -796,7 +812,7 @@ def test_conflicts_days_of_an_event(
 def test_conflicts_four_values_are_several_things(backend: SpacyBackend) -> None:
     """Four different sums "paid" by four outlets name several things (wages of several
     seasons, players): no conflict; two give one."""
-    paid = "The club paid {} in wages last season{}."
+    paid = "The club paid {} in wages this season{}."
     sums = ["$4.9 million", "$3.1 million", "$750,000", "$30 million"]
     tails = ["", ", the report said", ", its owner said", ", according to the league"]
     texts = [paid.format(v, t) for v, t in zip(sums, tails, strict=True)]
@@ -830,6 +846,17 @@ def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> N
 @pytest.mark.parametrize(
     ("first", "second", "values"),
     [
+        # durations of one search, and sums paid at one rate, still disagree
+        (
+            "Divers searched the wreck of the Varro ferry for 12 days, the coast guard said.",
+            "Divers searched the wreck of the Varro ferry for two days, the coast guard said.",
+            ["12 days", "two days"],
+        ),
+        (
+            "The Holm club paid its coach $4 million a year, the report said.",
+            "The Holm club paid its coach $2 million a year, the report said.",
+            ["$4 million", "$2 million"],
+        ),
         # "Oct. 5, 200 people": a day and a count, not a number written "5, 200"
         (
             "On Oct. 5, 200 people were evacuated from the town of Varro.",
