@@ -446,6 +446,13 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The Holm Rovers took Varro to six games in the final round last season.",
             "The Holm Rovers took the first two games from Varro before losing four straight.",
         ),
+        # issue 10: a lower bound agrees with a larger number, and a document that gives
+        # a number as a bound once gives it so when it repeats it
+        (
+            "A powerful quake hit Varro on Sunday, killing at least three people, the agency "
+            "said. The governor of Varro said three people were killed.",
+            "The quake that hit Varro on Sunday killed 10 people, the governor said.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
@@ -846,6 +853,12 @@ def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> N
 @pytest.mark.parametrize(
     ("first", "second", "values"),
     [
+        # two lower bounds are two reports' counts
+        (
+            "A powerful quake hit Varro on Sunday, killing at least three people, the agency said.",
+            "A powerful quake hit Varro on Sunday, killing at least one person, the agency said.",
+            ["three people", "one person"],
+        ),
         # durations of one search, and sums paid at one rate, still disagree
         (
             "Divers searched the wreck of the Varro ferry for 12 days, the coast guard said.",

@@ -60,6 +60,7 @@ from newsdesk.brief.number_words import (
     duration_offset,
     in_range,
     joined_number,
+    lower_bound,
     number_phrase,
     number_tops,
     rate,
@@ -134,6 +135,7 @@ class Slot:
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
+    floor: bool = False  # a lower bound: "at least 10", "more than 600"
 
 
 def hedged(predicate: Token) -> bool:
@@ -370,6 +372,7 @@ def read_slots(
                     verb_object=key[0] == "count" and _counts_object(focus),
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
+                    floor=key[0] in _BOUNDED_KINDS and lower_bound(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
@@ -378,6 +381,7 @@ def read_slots(
     return slots
 
 
+_BOUNDED_KINDS = frozenset({"count", "measure", "money"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
 Reading = tuple[tuple[str, ...], str, float | str, str, bool, "Token"]
 
