@@ -889,3 +889,16 @@ def test_conflicts_review_regressions(
 ) -> None:
     [conflict] = find_conflicts(mini(backend, first, second))
     assert [v.value for v in conflict.values] == values
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_conflicts_advance_then_report_is_an_update(backend: SpacyBackend, reverse: bool) -> None:
+    """Issue 10: a figure an advance gives for its day's event ("are holding … in 11
+    cities" on Monday) and another a report gives once it happened ("held … in 14
+    cities") is an update, the advance's value first, whatever the documents' order."""
+    advance = "On Monday, the Holm players are holding news conferences in 11 cities."
+    report = "The Holm players held news conferences in 14 cities to say they were ready."
+    texts = (report, advance) if reverse else (advance, report)
+    [update] = find_conflicts(mini(backend, *texts))
+    assert update.kind == "update"
+    assert [v.value for v in update.values] == ["11 cities", "14 cities"]

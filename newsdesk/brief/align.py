@@ -374,6 +374,8 @@ def _conflict(
             home.append(slot)
     numeric = members[0].key[0] in NUMERIC_KINDS
     times = _update_times(groups, members, published) if numeric else None
+    if numeric and times is None:
+        times = _tense_order(groups)
     if times is None and len(groups) >= MANY_VALUES:
         return None  # four sums "earned": several players' pay, not one disputed figure
     if len({g[0].shown.lower() for g in groups}) == 1:
@@ -474,6 +476,16 @@ def _update_times(
     if any(ordered[i][1] >= ordered[i + 1][0] for i in range(len(ordered) - 1)):
         return None
     return [first for first, _ in spans]
+
+
+def _tense_order(groups: list[list[Slot]]) -> list[str] | None:
+    """For two values, one stated only while its event was going on ("are holding … in
+    11 cities") and one only after ("held … in 14 cities"): their order in time, the
+    ongoing first (an update, not a conflict); else None."""
+    states = [{s.ongoing for s in g} for g in groups]
+    if len(groups) != 2 or sorted(map(sorted, states)) != [[False], [True]]:
+        return None
+    return ["0" if True in found else "1" for found in states]
 
 
 # ---------------------------------------------------------------------------- support

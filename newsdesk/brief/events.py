@@ -29,6 +29,7 @@ from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.lang.en.tense import PRESENT_BE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -39,6 +40,7 @@ __all__ = [
     "arguments",
     "clock_times",
     "numbered",
+    "ongoing",
     "place_nouns",
     "scale_values",
     "unnamed_agent",
@@ -129,6 +131,20 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
         ]
     names = (_name(t, people) for t in found)
     return frozenset(n for n in names if n)
+
+
+def ongoing(focus: Token) -> bool:
+    """Whether the verb ``focus`` belongs to is in the present progressive with a day
+    ("Monday, the players are holding news conferences in 11 cities"): what a report
+    written before the day's event ended says, which a later report may update. Without
+    a day it is a state ("is serving three life sentences")."""
+    verb = verb_of(focus)
+    return (
+        verb is not None
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
+        and any(t.ent_type_ == "DATE" for t in verb.subtree)
+    )
 
 
 def numbered(focus: Token) -> bool:

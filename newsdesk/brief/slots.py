@@ -50,6 +50,7 @@ from newsdesk.brief.events import (
     arguments,
     clock_times,
     numbered,
+    ongoing,
     place_nouns,
     scale_values,
     unnamed_agent,
@@ -136,6 +137,7 @@ class Slot:
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     floor: bool = False  # a lower bound: "at least 10", "more than 600"
+    ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
 
 
 def hedged(predicate: Token) -> bool:
@@ -373,6 +375,7 @@ def read_slots(
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
                     floor=key[0] in _BOUNDED_KINDS and lower_bound(focus),
+                    ongoing=ongoing(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
