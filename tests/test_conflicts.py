@@ -801,6 +801,18 @@ def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, se
             "Ann Toft left Skerrholm on Sunday for Dunmore, where she will attend a summit.",
             [],
         ),
+        # issue 10: a participle dates the thing it describes ("a statement released
+        # Friday", "a letter released Monday": two releases); one thing, two days
+        (
+            "The Holm party, in a statement released Friday, accused the mayor of stalling.",
+            "In a letter to the Varro council released Monday, the Holm party complained.",
+            [],
+        ),
+        (
+            "The Holm party, in a statement released Friday, accused the mayor of stalling.",
+            "The Holm party, in a statement released Monday, accused the mayor of stalling.",
+            ["Friday", "Monday"],
+        ),
         # issue 10: one agent's acts on two named objects are two acts
         (
             "The Holm Rovers signed Tom Lund on Wednesday from the Varro reserve squad.",

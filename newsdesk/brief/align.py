@@ -122,6 +122,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS or (a.written and b.written):
         return True  # a person's; one verb's object each document counts once
+    if a.theme and b.theme and a.theme != b.theme:
+        return False  # "a statement released Friday", "a letter released Monday"
     mine, theirs = a.parties - {a.agent}, b.parties - {b.agent}
     if mine and theirs and not mine & theirs:
         return False  # one agent's two acts: "signed Wynn on Tuesday", "signed Bell today"

@@ -39,6 +39,7 @@ __all__ = [
     "agent_of",
     "arguments",
     "clock_times",
+    "described",
     "numbered",
     "ongoing",
     "place_nouns",
@@ -131,6 +132,16 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
         ]
     names = (_name(t, people) for t in found)
     return frozenset(n for n in names if n)
+
+
+def described(focus: Token) -> str:
+    """The noun a participle clause that ``focus`` belongs to describes ("a statement
+    released Friday" → statement; "a letter released Monday" → letter): who or what the
+    event is about, as a lemma; empty for a verb of a clause of its own."""
+    verb = verb_of(focus)
+    if verb is None or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return ""
+    return verb.head.lemma_.lower()
 
 
 def ongoing(focus: Token) -> bool:

@@ -49,6 +49,7 @@ from newsdesk.brief.events import (
     agent_of,
     arguments,
     clock_times,
+    described,
     numbered,
     ongoing,
     place_nouns,
@@ -138,6 +139,7 @@ class Slot:
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     floor: bool = False  # a lower bound: "at least 10", "more than 600"
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
+    theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
 
 
 def hedged(predicate: Token) -> bool:
@@ -376,6 +378,7 @@ def read_slots(
                     unnamed=unnamed_agent(focus),
                     floor=key[0] in _BOUNDED_KINDS and lower_bound(focus),
                     ongoing=ongoing(focus),
+                    theme=described(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
