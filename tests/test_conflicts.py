@@ -914,3 +914,15 @@ def test_conflicts_advance_then_report_is_an_update(backend: SpacyBackend, rever
     [update] = find_conflicts(mini(backend, *texts))
     assert update.kind == "update"
     assert [v.value for v in update.values] == ["11 cities", "14 cities"]
+
+
+def test_conflicts_posts_written_together_are_held_at_once(backend: SpacyBackend) -> None:
+    """Issue 10: a document that writes two posts together ("Chairman Rep. Bob Holm")
+    shows they are held at once: "Rep." in one report and "chairman" in another is no
+    dispute; without it, it is."""
+    rep = "Rep. Bob Holm said the harbour plan was sound."
+    chairman = "Bob Holm, chairman of the harbour committee, said the plan was sound."
+    both = "Committee Chairman Rep. Bob Holm said the harbour plan was sound."
+    [conflict] = find_conflicts(mini(backend, rep, chairman))
+    assert [v.value for v in conflict.values] == ["representative", "chairman"]
+    assert find_conflicts(mini(backend, rep, chairman, both)) == ()

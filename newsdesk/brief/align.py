@@ -36,6 +36,7 @@ from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.titles import TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
@@ -284,8 +285,10 @@ def _clashes(
     numbers = written or {}
 
     def gives(doc: str, slot: Slot) -> bool:
-        """Whether ``doc`` gives ``slot``'s value, in a slot or as a number it writes."""
-        return any(_states(x, slot) for x in stated.get(doc, ())) or any(
+        """Whether ``doc`` gives ``slot``'s value, in a slot (a post among others held at
+        once: "Chairman Rep. Bob Holm" gives chairman and representative) or as a number
+        it writes."""
+        return any(_states(x, slot) or _within(slot, x) for x in stated.get(doc, ())) or any(
             kind == _written_kind(slot) and _near(value, slot)
             for kind, value in numbers.get(doc, ())
         )
@@ -305,6 +308,20 @@ def _clashes(
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
+
+
+def _within(post: Slot, posts: Slot) -> bool:
+    """Whether a post is one of several written together, each a post's head word
+    ("chairman" in "Chairman Rep.": "chairman representative"; not "director" in
+    "assistant director", one post)."""
+    words = str(posts.value).split()
+    mine = str(post.value).split()
+    return (
+        post.key[0] == "title"
+        and sum(w in TITLE_HEADS for w in words) > 1
+        and all(w in TITLE_HEADS for w in mine)
+        and set(mine) < set(words)
+    )
 
 
 def _written_kind(slot: Slot) -> tuple[str, ...]:
