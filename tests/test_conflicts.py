@@ -453,6 +453,16 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "said. The governor of Varro said three people were killed.",
             "The quake that hit Varro on Sunday killed 10 people, the governor said.",
         ),
+        # issue 10: an event described as the latest of a series is not the first
+        (
+            "Varro was hit by a magnitude 6.1 earthquake today, the latest powerful tremor "
+            "to shake the coast.",
+            "The first quake, magnitude 7.6, struck the Varro coast at 4:43 a.m.",
+        ),
+        (
+            "The 6.1-magnitude quake was the latest in a series of tremors to hit the Varro coast.",
+            "The first quake, magnitude 7.6, struck the Varro coast at 4:43 a.m.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
@@ -870,6 +880,12 @@ def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> N
             "A powerful quake hit Varro on Sunday, killing at least three people, the agency said.",
             "A powerful quake hit Varro on Sunday, killing at least one person, the agency said.",
             ["three people", "one person"],
+        ),
+        # "the latest figures" describe no event of a series
+        (
+            "The latest figures show the quake killed 10 people on the Varro coast.",
+            "The quake killed 12 people on the Varro coast, the governor said.",
+            ["10 people", "12 people"],
         ),
         # durations of one search, and sums paid at one rate, still disagree
         (

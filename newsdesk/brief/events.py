@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
+from newsdesk.lang.en.discourse import SERIES_LATEST
 from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
@@ -160,8 +161,12 @@ def ongoing(focus: Token) -> bool:
 
 def numbered(focus: Token) -> bool:
     """Whether the verb ``focus`` belongs to has a subject numbered in a series past its
-    first ("the sixth aftershock shook …", "a second blast hit …"): one event of several,
-    whose values are not the story's."""
+    first ("the sixth aftershock shook …", "a second blast hit …"), or its sentence
+    describes its event as the latest of a series ("the quake was the latest in a
+    series", "hit by a 6.1 quake, the latest tremor"; not "the latest figures show"):
+    one event of several, whose values are not the story's."""
+    if any(_latest(t) for t in focus.sent):
+        return True
     verb = verb_of(focus)
     if verb is None:
         return False
@@ -170,6 +175,16 @@ def numbered(focus: Token) -> bool:
     if not subjects:  # a parse that lost the subject: the words right before the verb
         words = [t for t in verb.doc[max(0, verb.i - 4) : verb.i] if "\n" not in t.text]
     return any(c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"} for c in words)
+
+
+def _latest(token: Token) -> bool:
+    """Whether ``token`` describes an event as the latest of a series: "latest" as what
+    something is ("was the latest") or in a phrase set beside the event ("…, the latest
+    tremor")."""
+    if token.lower_ not in SERIES_LATEST:
+        return False
+    described = token if token.dep_ == "attr" else token.head
+    return token.dep_ in {"attr", "amod"} and described.dep_ in {"attr", "appos", "npadvmod"}
 
 
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
