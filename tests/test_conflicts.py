@@ -463,6 +463,15 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "The 6.1-magnitude quake was the latest in a series of tremors to hit the Varro coast.",
             "The first quake, magnitude 7.6, struck the Varro coast at 4:43 a.m.",
         ),
+        # issue 10: one post written two ways (a judge's style, gendered forms)
+        (
+            "Varro Supreme Court Judge Ann Toft sentenced the ferry captain on Friday.",
+            "Justice Ann Toft sentenced the ferry captain on Friday, saying he had lied.",
+        ),
+        (
+            "Ann Toft, a spokeswoman for the Varro Port Authority, said the ferry was late.",
+            "Ann Toft, a spokesman for the Varro Port Authority, said the ferry was late.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
