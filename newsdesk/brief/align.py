@@ -78,26 +78,16 @@ def agree(a: Slot, b: Slot) -> bool:
     x, y = float(a.value), float(b.value)
     if x == y:
         return True
-    if a.floor != b.floor and (y > x if a.floor else x > y):
-        return True  # "at least three" and "10" (two bounds are two reports' counts)
     if kind == "time":
         return (a.approx or b.approx) and abs(x - y) <= APPROX_MINUTES
     tolerance = APPROX_TOLERANCE if a.approx or b.approx else ROUNDING_TOLERANCE
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
-def _states(a: Slot, b: Slot) -> bool:
-    """Whether ``a`` gives ``b``'s value: they agree, and a number that is a lower bound
-    ("at least three") is given only by a bound or by that number itself (not by "10")."""
-    return agree(a, b) and (a.floor == b.floor or a.value == b.value)
-
-
 def minor(a: Slot, b: Slot) -> bool:
     """Whether two exact numbers differ by no more than rounding ("$972,814" and
     "$973,000"): agreement, but a difference a careful reader is shown."""
     if isinstance(a.value, str) or isinstance(b.value, str) or a.approx or b.approx:
-        return False
-    if a.floor or b.floor:
         return False
     return a.value != b.value and a.key[0] != "time" and agree(a, b)
 
@@ -154,7 +144,7 @@ def slot_conflicts(
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
-    numbered = _numbered(_unambiguous(_floors(slots)))
+    numbered = _numbered(_unambiguous(slots))
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
         by_key[slot.key].append(slot)
     conflicts = []
@@ -169,17 +159,6 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
-
-
-def _floors(slots: Sequence[Slot]) -> list[Slot]:
-    """The slots, a value one document gives as a lower bound ("killing at least three
-    people") a lower bound wherever that document repeats it for the key ("three people
-    killed")."""
-    bounded = {(s.claim.span.doc, s.key, s.value) for s in slots if s.floor}
-    return [
-        replace(s, floor=True) if (s.claim.span.doc, s.key, s.value) in bounded else s
-        for s in slots
-    ]
 
 
 def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
@@ -288,7 +267,7 @@ def _clashes(
         """Whether ``doc`` gives ``slot``'s value, in a slot (a post among others held at
         once: "Chairman Rep. Bob Holm" gives chairman and representative) or as a number
         it writes."""
-        return any(_states(x, slot) or _within(slot, x) for x in stated.get(doc, ())) or any(
+        return any(agree(x, slot) or _within(slot, x) for x in stated.get(doc, ())) or any(
             kind == _written_kind(slot) and _near(value, slot)
             for kind, value in numbers.get(doc, ())
         )
@@ -382,11 +361,11 @@ def _conflict(
     slots = list(core.values()) + [
         s
         for s in members
-        if id(s) not in core and any(aligned(s, c) and _states(s, c) for c in core.values())
+        if id(s) not in core and any(aligned(s, c) and agree(s, c) for c in core.values())
     ]
     groups: list[list[Slot]] = []
     for slot in sorted(slots, key=lambda s: (order[s.claim.span.doc], s.claim.span.start)):
-        home = next((g for g in groups if _states(g[0], slot)), None)
+        home = next((g for g in groups if agree(g[0], slot)), None)
         if home is None:
             groups.append([slot])
         else:

@@ -18,7 +18,6 @@ from newsdesk.lang.en.calendar import MONTHS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
 from newsdesk.lang.en.measures import UNITS
 from newsdesk.lang.en.numbers import (
     APPROXIMATORS,
-    LOWER_BOUNDS,
     NEGATORS,
     NUMBER_WORDS,
     RANGE_STARTS,
@@ -35,7 +34,6 @@ __all__ = [
     "in_range",
     "is_number",
     "joined_number",
-    "lower_bound",
     "number_phrase",
     "number_tops",
     "number_value",
@@ -130,14 +128,6 @@ def approximate(chain: list[Token]) -> bool:
     if any(t.lower_ in APPROXIMATORS or t.lower_ in NEGATORS for t in left):
         return True
     return any(c.lower_ in APPROXIMATORS for t in chain for c in t.children)
-
-
-def lower_bound(top: Token) -> bool:
-    """Whether the number phrase headed by ``top`` is a lower bound ("at least 10",
-    "more than 600")."""
-    first = _chain(top)[0].i
-    before = top.doc[max(0, first - 3) : first]
-    return any(" ".join(t.lower_ for t in before[n:]) in LOWER_BOUNDS for n in range(len(before)))
 
 
 def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:

@@ -62,7 +62,6 @@ from newsdesk.brief.number_words import (
     duration_offset,
     in_range,
     joined_number,
-    lower_bound,
     number_phrase,
     number_tops,
     rate,
@@ -137,7 +136,6 @@ class Slot:
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
-    floor: bool = False  # a lower bound: "at least 10", "more than 600"
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
 
@@ -376,7 +374,6 @@ def read_slots(
                     verb_object=key[0] == "count" and _counts_object(focus),
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
-                    floor=key[0] in _BOUNDED_KINDS and lower_bound(focus),
                     ongoing=ongoing(focus),
                     theme=described(focus),
                 )
@@ -387,7 +384,6 @@ def read_slots(
     return slots
 
 
-_BOUNDED_KINDS = frozenset({"count", "measure", "money"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
 Reading = tuple[tuple[str, ...], str, float | str, str, bool, "Token"]
 

@@ -25,9 +25,6 @@ APPROXIMATORS = frozenset(
     """about around almost nearly approximately roughly some over under more less fewer
     than least most up estimated approx circa several nigh upwards""".split()
 )
-# Phrases that make a number a lower bound ("at least 10", "more than 600"): a larger
-# number another report gives does not contradict it.
-LOWER_BOUNDS = frozenset({"at least", "more than", "over", "upwards of", "in excess of"})
 NEGATORS = frozenset("no not none nobody never without".split())
 # Nouns that follow a count ("1998 troops"): a number before one is no year.
 COUNT_NOUNS = frozenset(
