@@ -6,10 +6,19 @@ documents. Two sentences of different documents are *aligned* when they give a s
 the same key and say much the same otherwise: they share content words (a Jaccard
 overlap of their lemmas) or a name; a person's age or title is aligned by the person
 alone. Slots whose events have different named subjects (`Slot.agent`) are never
-aligned. Values of aligned slots are compared: equal, or equal up to the rounding a careful
-editor accepts (a hedged "nearly $1 million" against "$972,814", or "$973,000" against
-"$972,814", which is a *minor* difference), is agreement; anything else is a conflict on
-that attribute, unless either document also states the other's value.
+aligned, nor one agent's acts on different named objects or trips to or from different
+places (`Slot.parties`: "signed Wynn", "signed Bell"; "left for Varro", "left for
+Dunmore"), nor dates of participles describing different nouns (`Slot.theme`: "a
+statement released Friday", "a letter released Monday"). Values of aligned slots are
+compared: equal, or equal up to the rounding a careful editor accepts (a hedged "nearly
+$1 million" against "$972,814", or "$973,000" against "$972,814", which is a *minor*
+difference), is agreement; anything else is a conflict on that attribute, unless a
+document states both values: in two slots, as a number it writes anywhere with the same
+noun or unit ("rushed for 404 yards and two touchdowns"), or as posts written together
+("Chairman Rep. Bob Holm"). A figure an advance gives for its day's event, in the present
+progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
+in 14 cities") is an *update*, as are values that follow one another in publication
+time.
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
@@ -39,7 +48,15 @@ from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.titles import TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
-__all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
+__all__ = [
+    "Written",
+    "agree",
+    "aligned",
+    "disagreeing",
+    "disputes",
+    "slot_conflicts",
+    "supported",
+]
 
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
@@ -250,9 +267,9 @@ def _clashes(
 ) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where no document states both values
     among the slots of their kind in ``story`` or the numbers it writes with the same
-    noun, unit or scale (``written``: "rushed for 404 yards and two touchdowns", "since
-    7.6 and 7.5 magnitude quakes", read as no slot) (a document that gives both tells two
-    things apart: two players' points; it does not disagree with itself), nor, for a
+    noun, unit or currency (``written``: "rushed for 404 yards and two touchdowns", a
+    list no slot is read from) (a document that gives both tells two things apart: two
+    players' points; it does not disagree with itself), nor, for a
     person's post, uses the other's words anywhere ("Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
     kind = _kind(slots[0].key) if slots else ()

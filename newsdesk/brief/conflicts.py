@@ -5,10 +5,11 @@
 measures, sums, counts, dates and times of events, colours, directions, a person's age
 and title, the person known from the annotation's entities, the kind of place an event
 happened in) and compares them across documents (`newsdesk.brief.align`; each
-document's lemmas tell whether it uses a word at all). A conflict needs two documents
-whose values for one attribute disagree; a document that states both values does not
-disagree, and hedged numbers ("about 200") agree with what they round. Being
-conservative is the point: a false conflict is worse than a missed one.
+document's lemmas tell whether it uses a word at all, and `written_numbers` every number
+it writes with its noun, unit or currency). A conflict needs two documents whose values
+for one attribute disagree; a document that states both values, even where no slot is
+read, does not disagree, and hedged numbers ("about 200") agree with what they round.
+Being conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations

@@ -30,10 +30,12 @@ states for an attribute:
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
 month or more away from the story ("in February", in a report of November), clauses
-about another time or event ("a year ago", "another quake", "the 2004 tsunami": a year
-that is not the story's; "the sixth aftershock": one of a series), and negated, modal
-or infinitive clauses ("could have killed", "can carry"). Being conservative is the
-point: a false conflict is worse than a missed one.
+about another time or event ("a year ago", "last season", "another quake", "the 2004
+tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
+latest in a series": one of a series), durations that are offsets ("17 hours after the
+attack"), and negated, modal or infinitive clauses ("could have killed", "can carry").
+A sum paid at a rate ("$4 million a year") is keyed apart from a sum paid once. Being
+conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
