@@ -422,6 +422,49 @@ def test_conflicts_mini_votes(backend: SpacyBackend) -> None:
             "Jon Vale was sacked twice. He completed his first 17 passes on Sunday.",
             "Tom Berg completed 28 passes on Sunday.",
         ),
+        # issue 10: a document that writes both counts, one where no slot is read (a list:
+        # "404 yards and two touchdowns"), tells two things apart
+        (
+            "The Holm back finished the season with 404 yards rushing, scoring two "
+            "touchdowns on the ground.",
+            "Lund rushed for 404 yards and two touchdowns, and scored three touchdowns on "
+            "punt returns.",
+        ),
+        # issue 10: a duration after "after", "later", "ago" is an offset, not how long
+        (
+            "Divers searched the wreck of the Varro ferry for 12 days, the coast guard said.",
+            "Divers searched the wreck of the Varro ferry two days after the collision, the "
+            "coast guard said.",
+        ),
+        # issue 10: a sum "a year" is a rate, not a sum paid once
+        (
+            "The Holm club paid its coach about $4 million a year, the report said.",
+            "The Holm club paid its coach $2 million when it fired him, the report said.",
+        ),
+        # issue 10: "last season" is another time than the story's
+        (
+            "The Holm Rovers took Varro to six games in the final round last season.",
+            "The Holm Rovers took the first two games from Varro before losing four straight.",
+        ),
+        # issue 10: an event described as the latest of a series is not the first
+        (
+            "Varro was hit by a magnitude 6.1 earthquake today, the latest powerful tremor "
+            "to shake the coast.",
+            "The first quake, magnitude 7.6, struck the Varro coast at 4:43 a.m.",
+        ),
+        (
+            "The 6.1-magnitude quake was the latest in a series of tremors to hit the Varro coast.",
+            "The first quake, magnitude 7.6, struck the Varro coast at 4:43 a.m.",
+        ),
+        # issue 10: one post written two ways (a judge's style, gendered forms)
+        (
+            "Varro Supreme Court Judge Ann Toft sentenced the ferry captain on Friday.",
+            "Justice Ann Toft sentenced the ferry captain on Friday, saying he had lied.",
+        ),
+        (
+            "Ann Toft, a spokeswoman for the Varro Port Authority, said the ferry was late.",
+            "Ann Toft, a spokesman for the Varro Port Authority, said the ferry was late.",
+        ),
         # one document giving three sums "paid" pays several things: none is its claim
         (
             "The ferry company will pay $3 million to the families, $2 million to the port and "
@@ -758,6 +801,36 @@ def test_conflicts_home_town_not_conflicts(backend: SpacyBackend, first: str, se
             "Voss opened a shop in Halden in September, her agent said.",
             ["March", "September"],
         ),
+        # one trip's goal in both: one departure, two days
+        (
+            "Mayor Ann Toft left for Varro on Saturday to hold talks with the ferry board.",
+            "Ann Toft left Skerrholm on Sunday for Varro, where she will hold talks.",
+            ["Saturday", "Sunday"],
+        ),
+        # issue 10: two goals are two trips ("left for Varro", "left … for Dunmore")
+        (
+            "Mayor Ann Toft left for Varro on Saturday to hold talks with the ferry board.",
+            "Ann Toft left Skerrholm on Sunday for Dunmore, where she will attend a summit.",
+            [],
+        ),
+        # issue 10: a participle dates the thing it describes ("a statement released
+        # Friday", "a letter released Monday": two releases); one thing, two days
+        (
+            "The Holm party, in a statement released Friday, accused the mayor of stalling.",
+            "In a letter to the Varro council released Monday, the Holm party complained.",
+            [],
+        ),
+        (
+            "The Holm party, in a statement released Friday, accused the mayor of stalling.",
+            "The Holm party, in a statement released Monday, accused the mayor of stalling.",
+            ["Friday", "Monday"],
+        ),
+        # issue 10: one agent's acts on two named objects are two acts
+        (
+            "The Holm Rovers signed Tom Lund on Wednesday from the Varro reserve squad.",
+            "The Holm Rovers signed Ivo Marr on Tuesday and Tom Lund today from the Varro squad.",
+            [],
+        ),
     ],
 )
 def test_conflicts_days_of_an_event(
@@ -770,7 +843,7 @@ def test_conflicts_days_of_an_event(
 def test_conflicts_four_values_are_several_things(backend: SpacyBackend) -> None:
     """Four different sums "paid" by four outlets name several things (wages of several
     seasons, players): no conflict; two give one."""
-    paid = "The club paid {} in wages last season{}."
+    paid = "The club paid {} in wages this season{}."
     sums = ["$4.9 million", "$3.1 million", "$750,000", "$30 million"]
     tails = ["", ", the report said", ", its owner said", ", according to the league"]
     texts = [paid.format(v, t) for v, t in zip(sums, tails, strict=True)]
@@ -804,6 +877,29 @@ def test_conflicts_values_one_document_gives_both_of(backend: SpacyBackend) -> N
 @pytest.mark.parametrize(
     ("first", "second", "values"),
     [
+        # two reports' hedged counts ("at least three", "at least one") differ
+        (
+            "A powerful quake hit Varro on Sunday, killing at least three people, the agency said.",
+            "A powerful quake hit Varro on Sunday, killing at least one person, the agency said.",
+            ["three people", "one person"],
+        ),
+        # "the latest figures" describe no event of a series
+        (
+            "The latest figures show the quake killed 10 people on the Varro coast.",
+            "The quake killed 12 people on the Varro coast, the governor said.",
+            ["10 people", "12 people"],
+        ),
+        # durations of one search, and sums paid at one rate, still disagree
+        (
+            "Divers searched the wreck of the Varro ferry for 12 days, the coast guard said.",
+            "Divers searched the wreck of the Varro ferry for two days, the coast guard said.",
+            ["12 days", "two days"],
+        ),
+        (
+            "The Holm club paid its coach $4 million a year, the report said.",
+            "The Holm club paid its coach $2 million a year, the report said.",
+            ["$4 million", "$2 million"],
+        ),
         # "Oct. 5, 200 people": a day and a count, not a number written "5, 200"
         (
             "On Oct. 5, 200 people were evacuated from the town of Varro.",
@@ -823,3 +919,28 @@ def test_conflicts_review_regressions(
 ) -> None:
     [conflict] = find_conflicts(mini(backend, first, second))
     assert [v.value for v in conflict.values] == values
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_conflicts_advance_then_report_is_an_update(backend: SpacyBackend, reverse: bool) -> None:
+    """Issue 10: a figure an advance gives for its day's event ("are holding … in 11
+    cities" on Monday) and another a report gives once it happened ("held … in 14
+    cities") is an update, the advance's value first, whatever the documents' order."""
+    advance = "On Monday, the Holm players are holding news conferences in 11 cities."
+    report = "The Holm players held news conferences in 14 cities to say they were ready."
+    texts = (report, advance) if reverse else (advance, report)
+    [update] = find_conflicts(mini(backend, *texts))
+    assert update.kind == "update"
+    assert [v.value for v in update.values] == ["11 cities", "14 cities"]
+
+
+def test_conflicts_posts_written_together_are_held_at_once(backend: SpacyBackend) -> None:
+    """Issue 10: a document that writes two posts together ("Chairman Rep. Bob Holm")
+    shows they are held at once: "Rep." in one report and "chairman" in another is no
+    dispute; without it, it is."""
+    rep = "Rep. Bob Holm said the harbour plan was sound."
+    chairman = "Bob Holm, chairman of the harbour committee, said the plan was sound."
+    both = "Committee Chairman Rep. Bob Holm said the harbour plan was sound."
+    [conflict] = find_conflicts(mini(backend, rep, chairman))
+    assert [v.value for v in conflict.values] == ["representative", "chairman"]
+    assert find_conflicts(mini(backend, rep, chairman, both)) == ()

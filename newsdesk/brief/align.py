@@ -6,10 +6,19 @@ documents. Two sentences of different documents are *aligned* when they give a s
 the same key and say much the same otherwise: they share content words (a Jaccard
 overlap of their lemmas) or a name; a person's age or title is aligned by the person
 alone. Slots whose events have different named subjects (`Slot.agent`) are never
-aligned. Values of aligned slots are compared: equal, or equal up to the rounding a careful
-editor accepts (a hedged "nearly $1 million" against "$972,814", or "$973,000" against
-"$972,814", which is a *minor* difference), is agreement; anything else is a conflict on
-that attribute, unless either document also states the other's value.
+aligned, nor one agent's acts on different named objects or trips to or from different
+places (`Slot.parties`: "signed Wynn", "signed Bell"; "left for Varro", "left for
+Dunmore"), nor dates of participles describing different nouns (`Slot.theme`: "a
+statement released Friday", "a letter released Monday"). Values of aligned slots are
+compared: equal, or equal up to the rounding a careful editor accepts (a hedged "nearly
+$1 million" against "$972,814", or "$973,000" against "$972,814", which is a *minor*
+difference), is agreement; anything else is a conflict on that attribute, unless a
+document states both values: in two slots, as a number it writes anywhere with the same
+noun or unit ("rushed for 404 yards and two touchdowns"), or as posts written together
+("Chairman Rep. Bob Holm"). A figure an advance gives for its day's event, in the present
+progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
+in 14 cities") is an *update*, as are values that follow one another in publication
+time.
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
@@ -36,9 +45,18 @@ from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.titles import TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
-__all__ = ["agree", "aligned", "disagreeing", "disputes", "slot_conflicts", "supported"]
+__all__ = [
+    "Written",
+    "agree",
+    "aligned",
+    "disagreeing",
+    "disputes",
+    "slot_conflicts",
+    "supported",
+]
 
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
@@ -49,6 +67,11 @@ CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_su
 NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
+# The numbers a document writes, each with what it counts or measures (`slots.Slot.key`'s
+# first two parts and a count's modifiers: ("count", "touchdown"), ("count", "sentence",
+# "life"), ("measure", "length"), ("money", "dollars")) and its value in the slot's
+# units, wherever it stands.
+Written = frozenset[tuple[tuple[str, ...], float]]
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -107,6 +130,11 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS or (a.written and b.written):
         return True  # a person's; one verb's object each document counts once
+    if a.theme and b.theme and a.theme != b.theme:
+        return False  # "a statement released Friday", "a letter released Monday"
+    mine, theirs = a.parties - {a.agent}, b.parties - {b.agent}
+    if mine and theirs and not mine & theirs:
+        return False  # one agent's two acts: "signed Wynn on Tuesday", "signed Bell today"
     if a.agent and b.agent:  # one named person's act, or two people's
         return a.agent == b.agent  # not "Berg was arrested on Sunday", "Holm… on 6 January"
     if a.key[0] == "count" and (a.unnamed or b.unnamed):
@@ -124,10 +152,12 @@ def slot_conflicts(
     docs: Sequence[Document],
     slots: Sequence[Slot],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
+    written: Mapping[str, Written] | None = None,
 ) -> tuple[Conflict, ...]:
     """Attributes whose aligned values differ between documents, with claims by value.
     ``vocabulary`` (each document's lemmas) lets kinds of place be compared
-    (`_substitution`); without it they are not."""
+    (`_substitution`); without it they are not. ``written`` (each document's numbers,
+    `Written`) tells the values a document gives outside any slot."""
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: d.published for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
@@ -140,7 +170,7 @@ def slot_conflicts(
             conflict = _substitution(members, order, vocabulary) if vocabulary else None
         else:
             conflict = _conflict(
-                members, order, published, vocabulary, numbered
+                members, order, published, vocabulary, numbered, written or {}
             ) or _minor_difference(members, order)
         if conflict is not None:
             conflicts.append(conflict)
@@ -233,10 +263,13 @@ def _clashes(
     slots: list[Slot],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
     story: Sequence[Slot] = (),
+    written: Mapping[str, Written] | None = None,
 ) -> list[tuple[Slot, Slot]]:
     """Aligned pairs of slots whose values differ, where no document states both values
-    among the slots of their kind in ``story`` (a document that gives both tells two
-    things apart: two players' points; it does not disagree with itself), nor, for a
+    among the slots of their kind in ``story`` or the numbers it writes with the same
+    noun, unit or currency (``written``: "rushed for 404 yards and two touchdowns", a
+    list no slot is read from) (a document that gives both tells two things apart: two
+    players' points; it does not disagree with itself), nor, for a
     person's post, uses the other's words anywhere ("Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
     kind = _kind(slots[0].key) if slots else ()
@@ -245,13 +278,21 @@ def _clashes(
         if _kind(slot.key) == kind:
             stated[slot.claim.span.doc].append(slot)
 
+    numbers = written or {}
+
+    def gives(doc: str, slot: Slot) -> bool:
+        """Whether ``doc`` gives ``slot``'s value, in a slot (a post among others held at
+        once: "Chairman Rep. Bob Holm" gives chairman and representative) or as a number
+        it writes."""
+        return any(agree(x, slot) or _within(slot, x) for x in stated.get(doc, ())) or any(
+            kind == _written_kind(slot) and _near(value, slot)
+            for kind, value in numbers.get(doc, ())
+        )
+
     def both(a: Slot, b: Slot) -> bool:
         """Whether one document gives both values, for whatever verb (of two people, two
         events)."""
-        return any(
-            any(agree(x, a) for x in found) and any(agree(x, b) for x in found)
-            for found in stated.values()
-        )
+        return any(gives(doc, a) and gives(doc, b) for doc in {*stated, *numbers})
 
     return [
         (a, b)
@@ -263,6 +304,34 @@ def _clashes(
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
     ]
+
+
+def _within(post: Slot, posts: Slot) -> bool:
+    """Whether a post is one of several written together, each a post's head word
+    ("chairman" in "Chairman Rep.": "chairman representative"; not "director" in
+    "assistant director", one post)."""
+    words = str(posts.value).split()
+    mine = str(post.value).split()
+    return (
+        post.key[0] == "title"
+        and sum(w in TITLE_HEADS for w in words) > 1
+        and all(w in TITLE_HEADS for w in mine)
+        and set(mine) < set(words)
+    )
+
+
+def _written_kind(slot: Slot) -> tuple[str, ...]:
+    """What a slot counts or measures, as `Written` keys a number: a count's noun with
+    the words before it ("three life sentences" are no "three 10-year sentences")."""
+    return (*slot.key[:2], *slot.modifiers) if slot.key[0] == "count" else slot.key[:2]
+
+
+def _near(value: float, slot: Slot) -> bool:
+    """Whether a number written equals a numeric slot's value, up to rounding."""
+    if isinstance(slot.value, str):
+        return False
+    tolerance = APPROX_TOLERANCE if slot.approx else ROUNDING_TOLERANCE
+    return abs(value - slot.value) <= tolerance * max(abs(value), abs(slot.value))
 
 
 def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
@@ -292,15 +361,17 @@ def _conflict(
     published: dict[str, str | None],
     vocabulary: Mapping[str, frozenset[str]] | None = None,
     story: Sequence[Slot] = (),
+    numbers: Mapping[str, Written] | None = None,
 ) -> Conflict | None:
     """The conflict among slots of one key, or None when every aligned pair agrees
-    (``story``: every slot of the story, for the values one document gives both of).
+    (``story``: every slot of the story, and ``numbers``: every number each document
+    writes, for the values one document gives both of).
 
     Its claims are the clashing slots and the slots of other documents that agree with
     one of them in an aligned sentence. A number whose values follow one another in the
     documents' publication times is an update (values in time order). ``MANY_VALUES`` or
     more values that are no update are several things under one key: no conflict."""
-    clashes = _clashes(members, vocabulary, story)
+    clashes = _clashes(members, vocabulary, story, numbers)
     if not clashes:
         return None
     core = {id(s): s for pair in clashes for s in pair}
@@ -318,6 +389,8 @@ def _conflict(
             home.append(slot)
     numeric = members[0].key[0] in NUMERIC_KINDS
     times = _update_times(groups, members, published) if numeric else None
+    if numeric and times is None:
+        times = _tense_order(groups)
     if times is None and len(groups) >= MANY_VALUES:
         return None  # four sums "earned": several players' pay, not one disputed figure
     if len({g[0].shown.lower() for g in groups}) == 1:
@@ -418,6 +491,16 @@ def _update_times(
     if any(ordered[i][1] >= ordered[i + 1][0] for i in range(len(ordered) - 1)):
         return None
     return [first for first, _ in spans]
+
+
+def _tense_order(groups: list[list[Slot]]) -> list[str] | None:
+    """For two values, one stated only while its event was going on ("are holding … in
+    11 cities") and one only after ("held … in 14 cities"): their order in time, the
+    ongoing first (an update, not a conflict); else None."""
+    states = [{s.ongoing for s in g} for g in groups]
+    if len(groups) != 2 or sorted(map(sorted, states)) != [[False], [True]]:
+        return None
+    return ["0" if True in found else "1" for found in states]
 
 
 # ---------------------------------------------------------------------------- support

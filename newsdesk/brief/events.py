@@ -25,10 +25,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
+from newsdesk.lang.en.discourse import SERIES_LATEST
 from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
-from newsdesk.lang.en.places import LOCATIVE_PREPOSITIONS
+from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.stop_words import STOP_WORDS
+from newsdesk.lang.en.tense import PRESENT_BE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -38,7 +40,9 @@ __all__ = [
     "agent_of",
     "arguments",
     "clock_times",
+    "described",
     "numbered",
+    "ongoing",
     "place_nouns",
     "scale_values",
     "unnamed_agent",
@@ -113,21 +117,56 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
     """The named participants of the verb ``focus`` belongs to: its subject, object and
     the objects of its prepositions ("was driving his Bentley", "going west in his
     Bentley" → the Bentley), as `agent_of` names them. Places are none (two events
-    happen in one town), nor is the source of an attribution ("according to the survey",
-    two prepositions away)."""
+    happen in one town), unless a trip goes to or comes from them ("left for Libya",
+    "left Jerba for Dubai": two trips); nor is the source of an attribution ("according
+    to the survey", two prepositions away)."""
     verb = verb_of(focus)
     if verb is None:
         return frozenset()
-    found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
-    found += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    names = (_name(t, people) for t in found if t.ent_type_ not in _PLACES)
+    found = [c for c in verb.children if c.dep_ in _ARGUMENTS and c.ent_type_ not in _PLACES]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        goal = prep.lower_ in GOAL_PREPOSITIONS
+        found += [
+            o
+            for o in prep.children
+            if o.dep_ == "pobj" and (o.ent_type_ not in _PLACES or (goal and o.pos_ == "PROPN"))
+        ]
+    names = (_name(t, people) for t in found)
     return frozenset(n for n in names if n)
+
+
+def described(focus: Token) -> str:
+    """The noun a participle clause that ``focus`` belongs to describes ("a statement
+    released Friday" → statement; "a letter released Monday" → letter): who or what the
+    event is about, as a lemma; empty for a verb of a clause of its own."""
+    verb = verb_of(focus)
+    if verb is None or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return ""
+    return verb.head.lemma_.lower()
+
+
+def ongoing(focus: Token) -> bool:
+    """Whether the verb ``focus`` belongs to is in the present progressive with a day
+    ("Monday, the players are holding news conferences in 11 cities"): what a report
+    written before the day's event ended says, which a later report may update. Without
+    a day it is a state ("is serving three life sentences")."""
+    verb = verb_of(focus)
+    return (
+        verb is not None
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
+        and any(t.ent_type_ == "DATE" for t in verb.subtree)
+    )
 
 
 def numbered(focus: Token) -> bool:
     """Whether the verb ``focus`` belongs to has a subject numbered in a series past its
-    first ("the sixth aftershock shook …", "a second blast hit …"): one event of several,
-    whose values are not the story's."""
+    first ("the sixth aftershock shook …", "a second blast hit …"), or its sentence
+    describes its event as the latest of a series ("the quake was the latest in a
+    series", "hit by a 6.1 quake, the latest tremor"; not "the latest figures show"):
+    one event of several, whose values are not the story's."""
+    if any(_latest(t) for t in focus.sent):
+        return True
     verb = verb_of(focus)
     if verb is None:
         return False
@@ -136,6 +175,16 @@ def numbered(focus: Token) -> bool:
     if not subjects:  # a parse that lost the subject: the words right before the verb
         words = [t for t in verb.doc[max(0, verb.i - 4) : verb.i] if "\n" not in t.text]
     return any(c.ent_type_ == "ORDINAL" and c.lower_ not in {"first", "1st"} for c in words)
+
+
+def _latest(token: Token) -> bool:
+    """Whether ``token`` describes an event as the latest of a series: "latest" as what
+    something is ("was the latest") or in a phrase set beside the event ("…, the latest
+    tremor")."""
+    if token.lower_ not in SERIES_LATEST:
+        return False
+    described = token if token.dep_ == "attr" else token.head
+    return token.dep_ in {"attr", "amod"} and described.dep_ in {"attr", "appos", "npadvmod"}
 
 
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:

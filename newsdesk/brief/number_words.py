@@ -2,8 +2,10 @@
 
 ``number_value`` reads the words of one number ("2.4 million", "twenty - one", "a
 dozen"); ``numbers_in`` finds the numbers written in a stretch of a parse. The phrase
-helpers (``number_tops``, ``number_phrase``, ``approximate``) are what the conflict
-readers build their count claims from.
+helpers (``number_tops``, ``number_phrase``, ``approximate``, and the tests of what
+stands around a number: ``joined_number``, ``converted``, ``in_range``,
+``duration_offset``, ``rate``) are what the conflict readers build their count claims
+from.
 """
 
 from __future__ import annotations
@@ -12,20 +14,32 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.lang.en.calendar import MONTHS, WEEKDAYS
-from newsdesk.lang.en.numbers import APPROXIMATORS, NEGATORS, NUMBER_WORDS, SCALES
+from newsdesk.lang.en.calendar import MONTHS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
+from newsdesk.lang.en.measures import UNITS
+from newsdesk.lang.en.numbers import (
+    APPROXIMATORS,
+    NEGATORS,
+    NUMBER_WORDS,
+    RANGE_STARTS,
+    SCALES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "approximate",
+    "converted",
+    "duration_offset",
+    "in_range",
     "is_number",
+    "joined_number",
     "number_phrase",
     "number_tops",
     "number_value",
     "numbers_at",
     "numbers_in",
+    "rate",
 ]
 
 _UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
@@ -214,3 +228,61 @@ def _parts(value: str) -> tuple[str | None, str | None, str | None]:
     year, rest = (None, value[2:]) if value.startswith("--") else (value[:4], value[5:])
     month, _, day = rest.partition("-")
     return year, month or None, day or None
+
+
+def duration_offset(counted: Token) -> bool:
+    """Whether a duration is an offset from another time ("17 hours after the attack",
+    "two days later"), not how long its event lasted."""
+    return counted.head.lower_ in TIME_OFFSETS or any(
+        c.lower_ in TIME_OFFSETS for c in counted.children
+    )
+
+
+def rate(chain: list[Token]) -> str:
+    """The time a sum is paid for ("$4 million a year", "$500 per week"): "a year";
+    empty for a sum paid once."""
+    for tok in chain:
+        for c in tok.children:
+            noun = c if c.dep_ == "npadvmod" else next(iter(c.children), None)
+            if c.dep_ not in {"npadvmod", "prep"} or (c.dep_ == "prep" and c.lower_ != "per"):
+                continue
+            if noun is not None and noun.lemma_.lower() in TIME_NOUNS:
+                return f"a {noun.lemma_.lower()}"
+    return ""
+
+
+def converted(doc: Doc, first: int, unit: int) -> bool:
+    """Whether a measure is written with its conversion in brackets, either side ("10
+    metres (35 feet)", "35 feet (10 metres)"): a conversion is rounded, so both are
+    approximate."""
+    after = doc[unit + 1 : unit + 3]
+    if len(after) == 2 and after[0].text == "(" and after[1].like_num:
+        return True
+    before = doc[max(0, first - 3) : first]
+    return len(before) >= 2 and before[-1].text == "(" and before[-2].lemma_.lower() in UNITS
+
+
+def in_range(top: Token, first: int) -> bool:
+    """Whether a number is one end of a range or a list ("between six and 75", "six or
+    seven", "from 140 to 150")."""
+    doc = top.doc
+    if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
+
+
+def joined_number(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "." or ":" inside a number written with a space after
+    it ("1. 2", "2: 09"), or the "," of thousands written so ("230, 000", "$1, 099": not
+    read, as the parse splits it)."""
+    if not (0 < i < len(doc) - 1 and doc[i - 1].text.isdigit() and doc[i + 1].text.isdigit()):
+        return False
+    if doc[i].text == ",":
+        day = i >= 2 and doc[i - 2].lower_.rstrip(".") in MONTHS  # "On Oct. 5, 200 people"
+        return (
+            not day
+            and not doc[i - 1].whitespace_
+            and len(doc[i - 1].text) <= 3
+            and len(doc[i + 1].text) == 3
+        )
+    return doc[i].text in {".", ":"}

@@ -25,6 +25,7 @@ from newsdesk.lang.en.titles import (
     HONORIFICS,
     NOT_NOW_QUALIFIERS,
     RANK_WORDS,
+    SAME_POST,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -206,8 +207,11 @@ def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int, int] | 
 
 
 def titles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Equal, or one is the other with a qualifier that is not a rank ("Detective
-    Inspector" and "Inspector"; not "Deputy Mayor" and "Mayor")."""
+    """Equal (words for one post written two ways are one: "Justice", "Judge"), or one
+    is the other with a qualifier that is not a rank ("Detective Inspector" and
+    "Inspector"; not "Deputy Mayor" and "Mayor")."""
+    a = [SAME_POST.get(w, w) for w in a]
+    b = [SAME_POST.get(w, w) for w in b]
     if tuple(a) == tuple(b):
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)

@@ -30,10 +30,12 @@ states for an attribute:
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
 month or more away from the story ("in February", in a report of November), clauses
-about another time or event ("a year ago", "another quake", "the 2004 tsunami": a year
-that is not the story's; "the sixth aftershock": one of a series), and negated, modal
-or infinitive clauses ("could have killed", "can carry"). Being conservative is the
-point: a false conflict is worse than a missed one.
+about another time or event ("a year ago", "last season", "another quake", "the 2004
+tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
+latest in a series": one of a series), durations that are offsets ("17 hours after the
+attack"), and negated, modal or infinitive clauses ("could have killed", "can carry").
+A sum paid at a rate ("$4 million a year") is keyed apart from a sum paid once. Being
+conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -49,14 +51,31 @@ from newsdesk.brief.events import (
     agent_of,
     arguments,
     clock_times,
+    described,
     numbered,
+    ongoing,
     place_nouns,
     scale_values,
     unnamed_agent,
 )
-from newsdesk.brief.number_words import approximate, number_phrase, number_tops
+from newsdesk.brief.number_words import (
+    approximate,
+    converted,
+    duration_offset,
+    in_range,
+    joined_number,
+    number_phrase,
+    number_tops,
+    rate,
+)
 from newsdesk.brief.posts import person_readings, titles_compatible
-from newsdesk.lang.en.calendar import MODEL_YEAR_DETERMINERS, MONTHS, TIME_BOUNDS, WEEKDAYS
+from newsdesk.lang.en.calendar import (
+    LONG_PERIODS,
+    MODEL_YEAR_DETERMINERS,
+    MONTHS,
+    TIME_BOUNDS,
+    WEEKDAYS,
+)
 from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES
 from newsdesk.lang.en.measures import (
     ABOARD,
@@ -67,7 +86,7 @@ from newsdesk.lang.en.measures import (
     DIRECTIONS,
     UNITS,
 )
-from newsdesk.lang.en.numbers import APPROXIMATORS, RANGE_STARTS
+from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
@@ -83,6 +102,7 @@ __all__ = [
     "Slot",
     "StoryTime",
     "hedged",
+    "modifiers",
     "person_names",
     "read_slots",
     "story_time",
@@ -118,6 +138,8 @@ class Slot:
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
+    ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
+    theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
 
 
 def hedged(predicate: Token) -> bool:
@@ -130,11 +152,15 @@ def hedged(predicate: Token) -> bool:
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
-    """Whether words may be about another event ("another ferry", "a year ago"). A
-    "former" that describes a person ("the former travel reporter") dates no event."""
+    """Whether words may be about another event ("another ferry", "a year ago", "last
+    season"). A "former" that describes a person ("the former travel reporter") dates no
+    event."""
     return any(
-        t.lower_ in OTHER_EVENT
-        and not (t.lower_ == "former" and names_people(t.head.lemma_.lower()))
+        (
+            t.lower_ in OTHER_EVENT
+            and not (t.lower_ == "former" and names_people(t.head.lemma_.lower()))
+        )
+        or (t.lower_ == "last" and t.dep_ == "amod" and t.head.lemma_.lower() in LONG_PERIODS)
         for t in tokens
     )
 
@@ -348,8 +374,10 @@ def read_slots(
                     parties,
                     implied=n >= implied,
                     verb_object=key[0] == "count" and _counts_object(focus),
-                    modifiers=_modifiers(focus) if key[0] == "count" else (),
+                    modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
+                    ongoing=ongoing(focus),
+                    theme=described(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
@@ -417,10 +445,10 @@ def _number(top: Token) -> Reading | None:
     if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
         value += 0.5  # "four and a half months"
     doc = top.doc
-    if _joined_number(doc, chain[-1].i + 1):
+    if joined_number(doc, chain[-1].i + 1):
         return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
     first = chain[0].i
-    if first >= 2 and doc[first - 1].text == "," and _joined_number(doc, first - 1):
+    if first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
         return None  # "099" of "$1, 099": the parse splits such a number, it is not read
     if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
         if doc[first - 1].text == ":" or not top.text.isdigit():
@@ -432,11 +460,12 @@ def _number(top: Token) -> Reading | None:
     currency = _currency(chain)
     if currency is not None:
         anchor = _anchor(top)
-        label = f"{anchor} ({currency})" if anchor else f"sum ({currency})"
+        unit = " ".join(filter(None, [currency, rate(chain)]))  # "dollars a year"
+        label = f"{anchor} ({unit})" if anchor else f"sum ({unit})"
         if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == currency:
             shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
-        return ("money", currency), label, value, shown, approx, top
-    if _range(top, first):
+        return ("money", unit), label, value, shown, approx, top
+    if in_range(top, first):
         return None  # "between six and 75 years", "$140 million to $150 million"
     counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
     if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
@@ -453,7 +482,7 @@ def _number(top: Token) -> Reading | None:
     if unit in UNITS:
         dimension, size = UNITS[unit]
         anchor = _anchor(counted)
-        if not anchor:
+        if not anchor or (dimension == "duration" and duration_offset(counted)):
             return None
         label = f"{anchor} ({dimension})"
         return (
@@ -461,7 +490,7 @@ def _number(top: Token) -> Reading | None:
             label,
             value * size,
             f"{shown} {counted.text}",
-            approx or _converted(doc, first, counted.i),
+            approx or converted(doc, first, counted.i),
             top,
         )
     unit = COUNTED_SYNONYMS.get(unit, unit)
@@ -495,7 +524,7 @@ def _counts_object(focus: Token) -> bool:
     )
 
 
-def _modifiers(focus: Token) -> tuple[str, ...]:
+def modifiers(focus: Token) -> tuple[str, ...]:
     """The words that qualify a counted noun before it ("life" in "three life
     sentences", "a life sentence"), as sorted lemmas."""
     noun = focus.head if focus.dep_ == "nummod" else focus
@@ -533,26 +562,6 @@ def _article_counts(sent: SpacySpan) -> Iterator[Reading]:
         yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
 
 
-def _converted(doc: Doc, first: int, unit: int) -> bool:
-    """Whether a measure is written with its conversion in brackets, either side ("10
-    metres (35 feet)", "35 feet (10 metres)"): a conversion is rounded, so both are
-    approximate."""
-    after = doc[unit + 1 : unit + 3]
-    if len(after) == 2 and after[0].text == "(" and after[1].like_num:
-        return True
-    before = doc[max(0, first - 3) : first]
-    return len(before) >= 2 and before[-1].text == "(" and before[-2].lemma_.lower() in UNITS
-
-
-def _range(top: Token, first: int) -> bool:
-    """Whether a number is one end of a range or a list ("between six and 75", "six or
-    seven", "from 140 to 150")."""
-    doc = top.doc
-    if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
-        return True
-    return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
-
-
 _BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 
 
@@ -586,23 +595,6 @@ def _count_label(counted: Token, anchor: str) -> str:
     if head is not None and head.tag_ in {"VBN", "VBD"}:
         return f"number of {noun} {' '.join([*anchor.split()[:-1], head.lower_])}"
     return f"number of {noun} ({anchor})"
-
-
-def _joined_number(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the "." or ":" inside a number written with a space after
-    it ("1. 2", "2: 09"), or the "," of thousands written so ("230, 000", "$1, 099": not
-    read, as the parse splits it)."""
-    if not (0 < i < len(doc) - 1 and doc[i - 1].text.isdigit() and doc[i + 1].text.isdigit()):
-        return False
-    if doc[i].text == ",":
-        day = i >= 2 and doc[i - 2].lower_.rstrip(".") in MONTHS  # "On Oct. 5, 200 people"
-        return (
-            not day
-            and not doc[i - 1].whitespace_
-            and len(doc[i - 1].text) <= 3
-            and len(doc[i + 1].text) == 3
-        )
-    return doc[i].text in {".", ":"}
 
 
 def _currency(chain: list[Token]) -> str | None:

@@ -62,3 +62,8 @@ TIME_NOUNS = frozenset(
     "century hour minute second morning afternoon evening night midnight noon dawn dusk "
     "today tonight tomorrow yesterday past future".split()
 )
+# Words that make a duration an offset from another time, not how long an event lasted
+# ("17 hours *after* the attack", "two days *later*", "three weeks *ago*").
+TIME_OFFSETS = frozenset("after before since later earlier ago".split())
+# Periods that "last" puts a month or more before the story ("last season", "last year").
+LONG_PERIODS = frozenset("season year decade century".split())

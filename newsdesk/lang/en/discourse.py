@@ -20,6 +20,10 @@ MODALS = frozenset("can could might may would should must will shall 'll 'd to".
 # Words by which a sentence may be about another event than the story's ("another ferry",
 # "a year ago", "the previous crash").
 OTHER_EVENT = frozenset("another previous earlier ago former separate".split())
+# Words that describe an event as one of a series after others ("the quake was *the
+# latest* in a series", "a 6.1 quake, *the latest* tremor"): its values are not the
+# first event's.
+SERIES_LATEST = frozenset({"latest"})
 # Adverb particles of phrasal verbs ("called *in* six engines", "sent *out* two boats"),
 # which a parse may take for a preposition whose object is the verb's object.
 PARTICLES = frozenset("in out up off down back over".split())

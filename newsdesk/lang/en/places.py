@@ -82,3 +82,6 @@ Latvian Estonian Slovenian Icelandic Qatari Kuwaiti Yemeni Sudanese Somali Bangl
 # at his home"): the locative prepositions of English grammar; "on" and "near" are left
 # out (they also place a thing inside a place: "on the third floor", "near the window").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})
+# Prepositions of a movement's goal or source ("left *for* Libya", "flew *from* Varro"):
+# the place a trip goes to or comes from is one of its participants, not where it happened.
+GOAL_PREPOSITIONS = frozenset({"to", "for", "from", "into", "toward", "towards"})

@@ -29,6 +29,9 @@ NOT_PAST_ED = frozenset(
     "skilled armed qualified married retired registered talented renewed".split()
 )
 PASSIVE_AUX = frozenset("be been being".split())
+# The present forms of "be" that make a progressive present ("are holding"): an event
+# still going on when the report was written.
+PRESENT_BE = frozenset("am is are 's 're".split())
 REPORTING_PAST = frozenset(
     "said told announced reported informed added stated noted declared disclosed".split()
 )

@@ -63,3 +63,12 @@ ROLE_QUALIFIERS = frozenset(
 # Qualifiers of a post someone no longer or does not yet hold ("the former mayor", "the
 # incoming speaker"): not the post they hold now.
 NOT_NOW_QUALIFIERS = frozenset("former ex late outgoing retired incoming designate elect".split())
+# Words for one post written two ways: gendered and neutral forms, and the style of a
+# judge of a higher court ("Justice", "Judge"): one post, no dispute.
+SAME_POST: dict[str, str] = {
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "congressman": "representative", "congresswoman": "representative",
+    "councilman": "councillor", "councilwoman": "councillor", "councilor": "councillor",
+    "justice": "judge",
+}  # fmt: skip
