@@ -3,11 +3,13 @@
 A region without a cue of its own takes the speaker of a signature after it in its
 paragraph ('"..." ― Ana Ruiz', pull-quote lists), the cue found where a quote left open
 at the end of its paragraph closes, of the quote it continues
-(multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue),
+(multi-paragraph), of a neighbouring quote in the paragraph (a quote split around its cue;
+never across a sentence of narration, as wire copy holds a whole article in one paragraph),
 of the person subject of the sentence before it in the paragraph, of a signature line below
 it (``- Alenko.``), or, when the paragraph is the quote alone, of the previous paragraph
 (its last quote's speaker or its person subject). Short regions without a cue, and titles
-of works and nicknames (every content word capitalised), are scare quotes, not speech.
+of works and nicknames (every content word capitalised; any length after "the book"), are
+scare quotes, not speech.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Marks are paired *within each paragraph* (a line of the text), so one unbalanced
 markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph. Curly
 marks, straight marks (opening or closing by context) and the NYT ``''...''`` are read.
 A paragraph that opens a quote without closing it continues into the next one when that
-paragraph reopens with a mark (multi-paragraph quotes). Double marks are paired when a
+paragraph reopens with a mark (multi-paragraph quotes), or closes it; text written one
+sentence per line may hold a few lines with no mark in between. Double marks are paired when a
 paragraph has any, single marks only in paragraphs without double marks, so inner single
 quotes stay part of the outer quote.
 """
