@@ -217,3 +217,21 @@ def test_quotes_title_after_a_noun_for_a_work_is_no_speech(backend: SpacyBackend
         '"The tricky part is that he is charming," Brandt said.'
     )
     assert speakers(backend, text) == {"The tricky part is that he is charming": "Ivo Brandt"}
+
+
+def test_quotes_passive_subject_of_the_quote_s_sentence_is_no_speaker(
+    backend: SpacyBackend,
+) -> None:
+    """ "X has been found guilty, a verdict that ... as the '...'": X is acted upon, not
+    the speaker; an active subject of the quote's sentence still speaks ("X praised Y for
+    '...'")."""
+    text = (
+        "Tomas Varga has been found guilty of first-degree murder, a verdict that means he "
+        'could be jailed for life if the same jurors vote as the "conscience of their '
+        'community" that he deserves it.\n\n'
+        "In January, Governor Ana Ruiz praised the harbour board in her annual address for "
+        'helping develop "new and innovative ideas."'
+    )
+    found = speakers(backend, text)
+    assert found["conscience of their community"] is None
+    assert found["new and innovative ideas."] == "Ana Ruiz"

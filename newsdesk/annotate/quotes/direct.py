@@ -28,6 +28,7 @@ from newsdesk.lang.en.layout import TITLE_SMALL_WORDS
 from newsdesk.lang.en.speech import WORK_NOUNS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 # a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
@@ -220,7 +221,8 @@ def _narration_between(ctx: Context, lo: int, hi: int) -> bool:
 
 def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     """The person subject of the sentence just before a quote in the same paragraph
-    ("Mr. Alenko says there is good reason. '...'")."""
+    ("Mr. Alenko says there is good reason. '...'"); in the quote's own sentence, only an
+    active subject ("X lauded Y for '...'", not "X was found guilty ... '...'")."""
     lo = ctx.paragraphs[region.para][0]
     if region.start - lo < 15 or is_fragment(ctx.doc.text, region):
         return None
@@ -228,14 +230,22 @@ def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
     for sent in ctx.sents[max(0, index - 1) : index + 1][::-1]:
         if sent.start_char < lo:
             continue
+        inside = sent.start_char < region.opener < sent.end_char and _words_before(sent, region)
         for tok in sent:
             if tok.idx >= region.start - 1:
                 break
+            if inside and tok.dep_ == "nsubjpass":
+                continue  # "X was found guilty, a verdict ... as the '...'": acted upon
             if is_root_subject(tok) and not ctx.in_region(tok.idx):
                 speaker = person_of(ctx, tok)
                 if speaker is not None:
                     return Attribution(tok.head.text, speaker)
     return None
+
+
+def _words_before(sent: SpacySpan, region: Region) -> bool:
+    """Words of ``sent`` stand before the quote's opening mark: it does not open it."""
+    return any(t.is_alpha and t.idx < region.opener for t in sent)
 
 
 def _signed(ctx: Context, index: int) -> Attribution | None:
