@@ -12,14 +12,14 @@ from here, so one person has one name everywhere.
 - Across a story, `story_targets` joins names that are one person: equal up to case,
   accents, spacing around hyphens and a quoted nickname ("Marek 'Red' Olsza" = 'Marek
   "The Red" Olsza'); a full name whose given name is a familiar form of another's with the
-  same surname ("Tom Lenz" = "Thomas Lenz"), or whose long surname differs by one
-  letter from another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"),
-  is that
-  person, and so is a full name with middle names or initials added ("Ana M. Ruiz" =
-  "Ana Ruiz") or with given names before it ("Ana Maria Ruiz" = "Maria Ruiz"), when only
-  one such fuller name exists; a surname alone joins the one
-  person with that surname, else a given name alone the one person with that given name;
-  with two owners they stay apart.
+  same surname ("Tom Lenz" = "Thomas Lenz" = "Thomas J. Lenz"), whose surname is written
+  in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), or whose long surname
+  differs by one letter from another's with the same given names ("Marek Olsztyk" =
+  "Marek Olsztynk"), is that person, and so is a full name with middle names or initials
+  added ("Ana M. Ruiz" = "Ana Ruiz") or with given names before it ("Ana Maria Ruiz" =
+  "Maria Ruiz"), when only one such fuller name exists (or all of them are one person); a
+  surname alone joins the one person with that surname, else a given name alone the one
+  person with that given name; with two owners they stay apart.
 """
 
 from __future__ import annotations
@@ -147,10 +147,15 @@ def story_targets(
     full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
     targets = {key: key for key in people}
     for key in full:
-        variants = [o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)]
+        variants = [
+            o
+            for o in full
+            if _spelling_variant(key, o) or _nickname_of(key, o) or _spaced_variant(key, o)
+        ]
         variants = variants or [o for o in full if _fuller(key, o) or _tail(key, o)]
-        if len(variants) == 1 and targets[variants[0]] == variants[0]:
-            targets[key] = variants[0]
+        owners = {targets[o] for o in variants}  # "Robert Livingston" is "Robert L. ..."
+        if len(owners) == 1:
+            targets[key] = owners.pop()
     if documents is not None:
         _join_given_variants(full, targets, documents)
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -247,11 +252,15 @@ def _tail(short: str, long: str) -> bool:
 
 def _nickname_of(short: str, formal: str) -> bool:
     """``short`` is ``formal`` with its given name in a familiar form ("tom lenz" /
-    "thomas lenz"): the same surname and middle names, the first given name a nickname of
-    the other's (a hand-curated list of English names and their nicknames)."""
+    "thomas lenz", "tom lenz" / "thomas j. lenz"): the same surname, the middle names of
+    ``short`` among the other's, the first given name a nickname of the other's (a
+    hand-curated list of English names and their nicknames)."""
     a, b = short.split(), formal.split()
-    if len(a) != len(b) or a[1:] != b[1:] or len(a[0]) >= len(b[0]):
+    if len(a) < 2 or len(a) > len(b) or a[-1] != b[-1] or len(a[0]) >= len(b[0]):
         return False  # the familiar form is the shorter one
+    rest = iter(b[1:-1])
+    if not all(word in rest for word in a[1:-1]):
+        return False
     names = _nicknamer()
     return a[0] in names.nicknames_of(b[0]) or b[0] in names.nicknames_of(a[0])
 
@@ -260,6 +269,13 @@ def _nickname_of(short: str, formal: str) -> bool:
 def _nicknamer() -> NickNamer:
     """The nickname table, read once (the `nicknames` package)."""
     return NickNamer()
+
+
+def _spaced_variant(one: str, other: str) -> bool:
+    """Two writings of one full name whose surname is written in one word or two ("ivo
+    delvecchio" / "ivo del vecchio"): the same given name, the same letters after it."""
+    a, b = one.split(), other.split()
+    return len(a) != len(b) and a[0] == b[0] and "".join(a[1:]) == "".join(b[1:])
 
 
 def _spelling_variant(short: str, long: str) -> bool:
