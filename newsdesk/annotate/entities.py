@@ -80,6 +80,7 @@ NAME_LABELS = frozenset(
 RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 # labels a kind noun describing a name gives it outright ("the yacht X", "the magazine X")
 KIND_LABELS = frozenset({"PRODUCT", "EVENT", "ORG"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})  # what may open an organisation's name
 
 # words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
 PERSON_ROLE_WORDS = (
@@ -158,9 +159,10 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
         groups.setdefault(name_key(entity.name), []).append(entity)
     people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
     organisations = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "ORG"}
-    documents = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in people}
-    target = {key: key for key in groups} | story_targets(people, documents)
-    target |= organisation_targets(organisations)
+    places = {name_key(e.name) for e in items if e.type in PLACE_TYPES}
+    written = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in groups}
+    target = {key: key for key in groups} | story_targets(people, written)
+    target |= organisation_targets(organisations, places, written)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}
