@@ -843,3 +843,19 @@ def test_entities_department_of_a_title_is_not_a_given_name(backend: SpacyBacken
     assert "Lenz" in by_name(entities, "Ivo Lenz").aliases
     text = "Ana Vale, director of the Endangered Species Coalition, objected."
     assert "Species Coalition" not in [e.name for e in annotate(backend, text)]
+
+
+def test_entities_post_abbreviation_before_a_known_surname_is_left_out(
+    backend: SpacyBackend,
+) -> None:
+    """ "Colts WR Lenz" beside "Tom Lenz": a team and a post before the surname, one
+    person; "JD Lenz" with no other Lenz keeps its initials."""
+    text = (
+        "Colts WR Lenz will play vs. Jets\nAn arrest for speeding will not keep "
+        "Indianapolis Colts wide receiver Tom Lenz off the field on Sunday."
+    )
+    entities = annotate(backend, text)
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Tom Lenz"]
+    assert by_name(entities, "Tom Lenz").aliases == ("Lenz",)
+    text = "JD Lenz will play on Sunday. The coach said Lenz was ready."
+    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == ["JD Lenz"]
