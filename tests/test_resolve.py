@@ -173,3 +173,10 @@ def test_resolve_surname_in_one_word_or_two_joins() -> None:
 def test_resolve_nickname_with_other_middle_name_stays_apart() -> None:
     targets = story_targets(_people("Thomas J. Lenz", "Tom K. Lenz"))
     assert targets["tom k. lenz"] == "tom k. lenz"
+
+
+def test_resolve_name_cut_after_its_initial_joins_the_full_name() -> None:
+    """ "Ana M." (a line cut the surname off) is the one "Ana M. Ruiz" of the story; with
+    two such full names it stays alone."""
+    assert story_targets(_people("Ana M.", "Ana M. Ruiz"))["ana m."] == "ana m. ruiz"
+    assert story_targets(_people("Ana M.", "Ana M. Ruiz", "Ana M. Vale"))["ana m."] == "ana m."

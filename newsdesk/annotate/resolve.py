@@ -16,10 +16,11 @@ from here, so one person has one name everywhere.
   in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), or whose long surname
   differs by one letter from another's with the same given names ("Marek Olsztyk" =
   "Marek Olsztynk"), is that person, and so is a full name with middle names or initials
-  added ("Ana M. Ruiz" = "Ana Ruiz") or with given names before it ("Ana Maria Ruiz" =
-  "Maria Ruiz"), when only one such fuller name exists (or all of them are one person); a
-  surname alone joins the one person with that surname, else a given name alone the one
-  person with that given name; with two owners they stay apart.
+  added ("Ana M. Ruiz" = "Ana Ruiz"), with given names before it ("Ana Maria Ruiz" =
+  "Maria Ruiz") or cut after its initial ("Ana M."), when only one such fuller name
+  exists (or all of them are one person); a surname alone joins the one person with that
+  surname, else a given name alone the one person with that given name; with two owners
+  they stay apart.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "str
 
 # a nickname in quotation marks inside a name: Marek "The Red" Olsza
 NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
+INITIAL = re.compile(r"^[a-z]\.$")  # a middle initial, casefolded ("m.")
 SHORTEST_VARIED = 5  # a surname this long may lose a letter and stay recognisable
 SHORTEST_CHANGED = 7  # ... or have one letter changed ("Jansen" / "Hansen" are two names)
 # a hyphen written with spaces around it inside a name ("Soo - ri")
@@ -152,7 +154,9 @@ def story_targets(
             for o in full
             if _spelling_variant(key, o) or _nickname_of(key, o) or _spaced_variant(key, o)
         ]
-        variants = variants or [o for o in full if _fuller(key, o) or _tail(key, o)]
+        variants = variants or [
+            o for o in full if _fuller(key, o) or _tail(key, o) or _cut_after_initial(key, o)
+        ]
         owners = {targets[o] for o in variants}  # "Robert Livingston" is "Robert L. ..."
         if len(owners) == 1:
             targets[key] = owners.pop()
@@ -241,6 +245,13 @@ def _fuller(short: str, long: str) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(word in rest for word in a[1:-1])
+
+
+def _cut_after_initial(short: str, long: str) -> bool:
+    """``short`` is ``long`` cut after a middle initial, its surname lost ("ana m." / "ana
+    m. ruiz"): the words of ``short``, ending in an initial, open ``long``."""
+    a, b = short.split(), long.split()
+    return 1 < len(a) < len(b) and b[: len(a)] == a and bool(INITIAL.match(a[-1]))
 
 
 def _tail(short: str, long: str) -> bool:
