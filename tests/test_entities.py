@@ -831,20 +831,6 @@ def test_entities_name_written_with_its_own_article_is_not_a_person(
     assert by_name(annotate(backend, text), "Tom Hale").type == "PERSON"
 
 
-def test_entities_department_of_a_title_is_not_a_given_name(backend: SpacyBackend) -> None:
-    """ "Secretary of the Interior Ivo Lenz": "Interior" is the secretary's department,
-    not a word of his name; "director of the Endangered Species Coalition" names no one."""
-    text = (
-        '"We will rebuild," said Secretary of the Interior Ivo Lenz. Ivo Lenz spoke in '
-        "Valmont, and Lenz left."
-    )
-    entities = annotate(backend, text)
-    assert [e.name for e in entities if e.type == "PERSON"] == ["Ivo Lenz"]
-    assert "Lenz" in by_name(entities, "Ivo Lenz").aliases
-    text = "Ana Vale, director of the Endangered Species Coalition, objected."
-    assert "Species Coalition" not in [e.name for e in annotate(backend, text)]
-
-
 def test_entities_post_abbreviation_before_a_known_surname_is_left_out(
     backend: SpacyBackend,
 ) -> None:

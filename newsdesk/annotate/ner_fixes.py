@@ -4,11 +4,10 @@ General news-domain fixes, no name lists but countries:
 - *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
-  title's country ("Envoy to Norland Ivo Brandt"), a title's department ("Secretary of
-  the Interior Ivo Brandt"), an adjective or participle opening the sentence ("Jobless
-  Ivo Brandt"), a team and a post before a surname the document gives a full name with
-  ("Colts WR Brandt"), an opening preposition or reporting verb ("Aboard X", 'Added
-  Brandt, "..."'), a noun for people before a given name ("Polygamist Tom Lenz"); a
+  title's country ("Envoy to Norland Ivo Brandt"), an adjective or participle opening the
+  sentence ("Jobless Ivo Brandt"), a team and a post before a surname the document gives a
+  full name with ("Colts WR Brandt"), an opening preposition or reporting verb ("Aboard X",
+  'Added Brandt, "..."'), a noun for people before a given name ("Polygamist Tom Lenz"); a
   company or body word or a country after a brand ends a company's name, not a person's
   ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a vessel
   ("MV Aster");
@@ -143,8 +142,6 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         return Cand(start + 1, end, "EVENT", True)
     if ship_prefix(parsed, start, end):
         return Cand(start, end, "PRODUCT", True)
-    if _title_department(parsed, start, end):
-        label, fixed, start = "PERSON", True, start + 1  # "Secretary of the Interior Ivo Lenz"
     if label == "PERSON" and _inverted_attribution(parsed, start, end):
         start += 1  # 'Added Brandt, "We ...': the verb of an attribution, no given name
     inner = [k for k in range(start, end - 1) if is_title(parsed[k])]
@@ -174,22 +171,6 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     elif is_initial(parsed[start]) and 1 < end - start < 4 and not answer_marker(parsed[start]):
         label, fixed = "PERSON", True
     return Cand(start, end, label, fixed)
-
-
-def _title_department(parsed: SpacyDoc, start: int, end: int) -> bool:
-    """A name opening with the department of a title written before it, the name of a
-    person after it ("Secretary of the Interior Ivo Lenz", "Minister of the Navy Ana
-    Vale"): three words or more, the others shaped as a name's and opening with a given
-    name or written alone elsewhere (not "director of the Endangered Species Coalition")."""
-    if end - start < 3 or start < 3 or parsed[start - 1].lower_ != "the":
-        return False
-    if parsed[start - 2].lower_ != "of" or not is_title(parsed[start - 3]):
-        return False
-    if not all(name_shaped(t) for t in parsed[start + 1 : end]):
-        return False
-    text = text_of(parsed)
-    alone = text.count(parsed[start + 1 : end].text) > text.count(parsed[start:end].text)
-    return alone or given_name(parsed[start + 1].text)
 
 
 def _titled_name(parsed: SpacyDoc, start: int, end: int) -> bool:
