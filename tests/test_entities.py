@@ -829,19 +829,3 @@ def test_entities_name_written_with_its_own_article_is_not_a_person(
     assert by_name(annotate(backend, text), "Corvax Nimbus").type == "PRODUCT"
     text = "The popular Tom Hale won again on Sunday, his coach said."
     assert by_name(annotate(backend, text), "Tom Hale").type == "PERSON"
-
-
-def test_entities_post_abbreviation_before_a_known_surname_is_left_out(
-    backend: SpacyBackend,
-) -> None:
-    """ "Colts WR Lenz" beside "Tom Lenz": a team and a post before the surname, one
-    person; "JD Lenz" with no other Lenz keeps its initials."""
-    text = (
-        "Colts WR Lenz will play vs. Jets\nAn arrest for speeding will not keep "
-        "Indianapolis Colts wide receiver Tom Lenz off the field on Sunday."
-    )
-    entities = annotate(backend, text)
-    assert [e.name for e in entities if e.type == "PERSON"] == ["Tom Lenz"]
-    assert by_name(entities, "Tom Lenz").aliases == ("Lenz",)
-    text = "JD Lenz will play on Sunday. The coach said Lenz was ready."
-    assert [e.name for e in annotate(backend, text) if e.type == "PERSON"] == ["JD Lenz"]

@@ -4,13 +4,12 @@ General news-domain fixes, no name lists but countries:
 - *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
-  title's country ("Envoy to Norland Ivo Brandt"), an adjective or participle opening the
-  sentence ("Jobless Ivo Brandt"), a team and a post before a surname the document gives a
-  full name with ("Colts WR Brandt"), an opening preposition or reporting verb ("Aboard X",
-  'Added Brandt, "..."'), a noun for people before a given name ("Polygamist Tom Lenz"); a
-  company or body word or a country after a brand ends a company's name, not a person's
-  ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a vessel
-  ("MV Aster");
+  title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
+  the sentence ("Jobless Ivo Brandt"), an opening preposition or reporting verb ("Aboard
+  X", 'Added Brandt, "..."'), a noun for people before a given name ("Polygamist Tom
+  Lenz"); a company or body word or a country after a brand ends a company's name, not a
+  person's ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a
+  vessel ("MV Aster");
 - *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
   anything inside a photo credit, and "people" that are only words of the headline
@@ -158,8 +157,6 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         return None
     if end - start > 2 and is_country(parsed[start].text) and given_name(parsed[start + 1].text):
         label, fixed, start = "PERSON", True, start + 1  # "... to Norland Ivo Brandt"
-    elif label == "PERSON" and end - start > 1 and _post_before_surname(parsed, end - 2):
-        start = end - 1  # "Colts WR Lenz" beside "Ivo Lenz": the surname alone
     elif label == "PERSON" and end - start > 2:
         start = _after_descriptor(parsed, _after_leading_modifier(parsed, start, end), end)
     if label == "PERSON" and end - start == 1 and is_abbrev_title(parsed[start]):
@@ -229,22 +226,6 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
         return start + 1  # "Polygamist Tom Lenz"
     lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
     return start + 1 if lowercase or _written_without(parsed, start, end) else start
-
-
-def _post_before_surname(parsed: SpacyDoc, i: int) -> bool:
-    """Token ``i`` is a post abbreviated in two or three capitals before a surname the
-    document gives a full name with ("Colts WR Lenz" beside "Ivo Lenz"), not a person's
-    initials ("JD Lenz" written alone)."""
-    post, surname = parsed[i], parsed[i + 1]
-    if not (post.is_alpha and post.is_upper and 1 < len(post) < 4) or given_name(post.text):
-        return False
-    return surname.is_title and any(
-        e.label_ == "PERSON"
-        and e.end - e.start > 1
-        and e[-1].text == surname.text
-        and name_shaped(e[0])
-        for e in parsed.ents
-    )
 
 
 def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
