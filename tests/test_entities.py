@@ -813,3 +813,19 @@ def test_entities_title_before_a_place_word_is_no_person(backend: SpacyBackend) 
     text = "The ferry to Prince Albert Island was cancelled on Monday."
     names = [e.name for e in annotate(backend, text) if e.type == "PERSON"]
     assert "Albert Island" not in names
+
+
+def test_entities_name_written_with_its_own_article_is_not_a_person(
+    backend: SpacyBackend,
+) -> None:
+    """A "person" the text writes with an article or "its" of its own ("the 15-inch Corvax
+    Nimbus", "a Corvax Nimbus") is a product; a person with an adjective ("the popular
+    Tom Hale") stays one."""
+    text = (
+        "Velmont unveiled the 15-inch Corvax Nimbus on Tuesday. The Corvax Nimbus ships in "
+        "March, and a Corvax Nimbus costs less than its rival. Analysts said the Corvax "
+        "Nimbus would sell well."
+    )
+    assert by_name(annotate(backend, text), "Corvax Nimbus").type == "PRODUCT"
+    text = "The popular Tom Hale won again on Sunday, his coach said."
+    assert by_name(annotate(backend, text), "Tom Hale").type == "PERSON"

@@ -64,3 +64,32 @@ def test_merge_entities_joins_an_organisations_forms_across_documents() -> None:
         ("Veltrix Corp.", ("Veltrix",)),
     ]
     assert mapping["a1"] == mapping["b1"] and mapping["b2"] == mapping["c1"]
+
+
+def test_name_without_the_place_it_opens_with() -> None:
+    """ "Harbour Lions" is the "Valmont Harbour Lions" of a story placing Valmont, and
+    "Treasury" the "Norland Treasury" (a country): the short form a report goes on with."""
+    places = {"valmont"}
+    found = organisation_targets(
+        {name_key(n): n for n in ("Valmont Harbour Lions", "Harbour Lions", "Lions Club")},
+        places,
+    )
+    assert found["harbour lions"] == "valmont harbour lions"
+    assert found["lions club"] == "lions club"
+    found = organisation_targets({"norway treasury": "Norway Treasury", "treasury": "Treasury"})
+    assert found["treasury"] == "norway treasury"
+
+
+def test_merge_entities_place_short_form_needs_a_document_writing_both() -> None:
+    """The "Foreign Ministry" only another report writes may be another country's."""
+    merged, mapping = merge_entities(
+        [
+            entity("a1", "Valmont", "GPE", "a"),
+            entity("a2", "Valmont Foreign Ministry", "ORG", "a"),
+            entity("a3", "Foreign Ministry", "ORG", "a"),
+            entity("b1", "Valmont Harbour Board", "ORG", "b"),
+            entity("c1", "Harbour Board", "ORG", "c"),
+        ]
+    )
+    assert mapping["a2"] == mapping["a3"]
+    assert mapping["b1"] != mapping["c1"]

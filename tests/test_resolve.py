@@ -155,3 +155,28 @@ def test_roles_in_passing_one_rule_for_entities_and_quotes(backend: SpacyBackend
     assert not passing("Otto Brandt, her brother, said the yard would close.", "Otto Brandt")
     assert not passing("His wife, Ann Vale, said he was at home.", "Ann Vale", speaks=True)
     assert not passing("Otto Brandt founded the yard in 1990.", "Otto Brandt")
+
+
+def test_resolve_nickname_joins_formal_name_with_middle_initial() -> None:
+    """ "Tom Lenz" is the "Thomas J. Lenz" of the story, even when "Thomas Lenz" is
+    written too (it is the same fuller name)."""
+    targets = story_targets(_people("Thomas J. Lenz", "Thomas Lenz", "Tom Lenz", "Lenz"))
+    assert set(targets.values()) == {"thomas j. lenz"}
+
+
+def test_resolve_surname_in_one_word_or_two_joins() -> None:
+    """ "Ivo DelVecchio" and "Ivo Del Vecchio" are one person; so is "Del Vecchio"."""
+    targets = story_targets(_people("Ivo Del Vecchio", "Ivo DelVecchio", "Del Vecchio"))
+    assert len(set(targets.values())) == 1
+
+
+def test_resolve_nickname_with_other_middle_name_stays_apart() -> None:
+    targets = story_targets(_people("Thomas J. Lenz", "Tom K. Lenz"))
+    assert targets["tom k. lenz"] == "tom k. lenz"
+
+
+def test_resolve_name_cut_after_its_initial_joins_the_full_name() -> None:
+    """ "Ana M." (a line cut the surname off) is the one "Ana M. Ruiz" of the story; with
+    two such full names it stays alone."""
+    assert story_targets(_people("Ana M.", "Ana M. Ruiz"))["ana m."] == "ana m. ruiz"
+    assert story_targets(_people("Ana M.", "Ana M. Ruiz", "Ana M. Vale"))["ana m."] == "ana m."

@@ -25,10 +25,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
-from newsdesk.annotate.names import is_title, name_shaped, plain_word, surnames_of
+from newsdesk.annotate.names import (
+    glued,
+    has_digit,
+    is_title,
+    name_shaped,
+    plain_word,
+    surnames_of,
+)
 from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
@@ -72,6 +80,7 @@ NAME_LABELS = frozenset(
 RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 # labels a kind noun describing a name gives it outright ("the yacht X", "the magazine X")
 KIND_LABELS = frozenset({"PRODUCT", "EVENT", "ORG"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})  # what may open an organisation's name
 
 # words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
 PERSON_ROLE_WORDS = (
@@ -150,9 +159,10 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
         groups.setdefault(name_key(entity.name), []).append(entity)
     people = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "PERSON"}
     organisations = {k: m[0].name for k, m in groups.items() if _majority_type(m) == "ORG"}
-    documents = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in people}
-    target = {key: key for key in groups} | story_targets(people, documents)
-    target |= organisation_targets(organisations)
+    places = {name_key(e.name) for e in items if e.type in PLACE_TYPES}
+    written = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in groups}
+    target = {key: key for key in groups} | story_targets(people, written)
+    target |= organisation_targets(organisations, places, written)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}
@@ -304,9 +314,49 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
         return group.label
     if all(written_with_the(parsed, c.start, c.end) for c in group.mentions):
         return "ORG"
+    if not described_as_person and (thing := _used_as_a_thing(parsed, group)):
+        return thing
     if _short_for_a_building(parsed, group):
         return "FAC"
     return group.label if described_as_person else _not_a_person(parsed, group) or group.label
+
+
+def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:
+    """PRODUCT or ORG for a "person" the document writes, at least every other time, with
+    an article or "its" of its own ("a Corvax Nimbus", "the 15-inch Corvax Nimbus",
+    "its Corvax Nimbus"; people are "the popular Ivo Brandt", not "the Ivo Brandt"):
+    PRODUCT when one article is "a", "an" or "its" or a measure stands between, else ORG
+    ("the Harbour Lions")."""
+    kinds = [_article_of(parsed, c) for c in group.mentions]
+    if 2 * sum(k is not None for k in kinds) < len(kinds):
+        return None
+    return "PRODUCT" if "PRODUCT" in kinds else "ORG"
+
+
+THING_ARTICLES = {"the": "ORG", "a": "PRODUCT", "an": "PRODUCT", "its": "PRODUCT"}
+
+
+def _article_of(parsed: SpacyDoc, cand: Cand) -> str | None:
+    """The label an article of a mention's own gives it ("the Corvax Nimbus": ORG, "a
+    Corvax Nimbus", "the 15-inch Corvax Nimbus": PRODUCT), None without one; only
+    numbers and measures may stand between the article and the name."""
+    root = parsed[cand.start : cand.end].root
+    for child in root.children:
+        if child.i >= cand.start or child.dep_ not in {"det", "poss"}:
+            continue
+        label = THING_ARTICLES.get(child.lower_)
+        between = parsed[child.i + 1 : cand.start]
+        if label and all(_measure_token(t) for t in between):
+            return "PRODUCT" if len(between) else label
+    return None
+
+
+def _measure_token(tok: Token) -> bool:
+    """A token of a number or a measure before a name ("15-inch", "320GB")."""
+    if tok.like_num or has_digit(tok.text) or tok.text == "-":
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and glued(doc, tok.i - 1) and doc[tok.i - 2].like_num
 
 
 def _short_for_a_building(parsed: SpacyDoc, group: _Group) -> bool:

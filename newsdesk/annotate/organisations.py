@@ -2,40 +2,61 @@
 
 A report names a company in full once ("Advanced Micro Devices Inc.") and then by a
 shorter form: without its legal form or trade word ("Advanced Micro Devices", "ATI" of
-"ATI Technologies"), or by its initials ("AMD", "TSMC" of "Taiwan Semiconductor
-Manufacturing Co."). The first words of a name are no short form of it (the Federal
-Reserve is not the Federal Reserve Bank of New York). `organisation_targets` joins each
-such form to the one fuller name it stands for; a form two names could stand for stays
-apart. (People are joined by `newsdesk.annotate.resolve`.)
+"ATI Technologies"), by its initials ("AMD", "TSMC" of "Taiwan Semiconductor
+Manufacturing Co."), or without the place or country it opens with ("Red Sox" of "Boston
+Red Sox", "Treasury" of "U.S. Treasury") when a document writes both. The first words of
+a name are no short form of it (the Federal Reserve is not the Federal Reserve Bank of
+New York). `organisation_targets` joins each such form to the one fuller name it stands
+for; a form two names could stand for stays apart. (People are joined by
+`newsdesk.annotate.resolve`.)
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from newsdesk.annotate.names import ACRONYM, initials, without_possessive
+from newsdesk.annotate.names import ACRONYM, initials, is_country, without_possessive
 from newsdesk.lang.en.names import COMPANY_WORDS, LEGAL_FORMS
+from newsdesk.lang.en.places import DEMONYMS
 
 __all__ = ["organisation_targets"]
 
 
-def organisation_targets(names: Mapping[str, str]) -> dict[str, str]:
+def organisation_targets(
+    names: Mapping[str, str],
+    places: Collection[str] = frozenset(),
+    documents: Mapping[str, frozenset[str]] | None = None,
+) -> dict[str, str]:
     """For the organisation names of a story (name key → a written form), the key each
     one joins: the key of the fullest name of the same organisation, or its own. A short
     form that could stand for two organisations ("Orsk" of "Orsk Telecom" and "Orsk
-    Bank") stays apart."""
+    Bank") stays apart. ``places`` (casefolded) are the story's place names: a name
+    without the place or country it opens with is a short form of it too ("Harbour
+    Lions" of "Valmont Harbour Lions", "Treasury" of "U.S. Treasury") when a document
+    writes both (``documents``: key → the documents writing it); a "Foreign Ministry"
+    only other reports write may be another country's."""
     targets = {key: key for key in names}
     size = {k: (len(_words(n)), len(n), k) for k, n in names.items()}
-    letter = {k: "".join(_words(n))[:1].casefold() for k, n in names.items()}
-    by_letter: dict[str, list[str]] = defaultdict(list)  # a short form keeps the letter
-    for key in names:
-        by_letter[letter[key]].append(key)
+    local = {k: _without_place(_words(n), places) for k, n in names.items()}
+    by_letter: dict[str, set[str]] = defaultdict(set)  # a short form keeps the letter
+    for key, name in names.items():
+        for words in (_words(name), local[key]):
+            by_letter["".join(words)[:1].casefold()].add(key)
     for key in sorted(names, key=lambda k: size[k], reverse=True):  # fullest first
+        letter = "".join(_words(names[key]))[:1].casefold()
         owners = {
             targets[k]
-            for k in by_letter[letter[key]]
-            if size[k] > size[key] and _stands_for(names[key], names[k])
+            for k in by_letter[letter]
+            if size[k] > size[key]
+            and (
+                _stands_for(names[key], names[k])
+                or (
+                    local[k] != _words(names[k])
+                    and _stands_for(names[key], " ".join(local[k]))
+                    and _written_together(key, k, documents)
+                )
+            )
         }
         if len(owners) == 1:
             targets[key] = owners.pop()
@@ -46,6 +67,27 @@ def _words(name: str) -> list[str]:
     """The words of a name without a leading "the" or a possessive ending."""
     words = without_possessive(name).split()
     return words[1:] if words and words[0].casefold() == "the" else words
+
+
+def _written_together(one: str, other: str, documents: Mapping[str, frozenset[str]] | None) -> bool:
+    """Whether a document writes both names (always, when the documents are not known)."""
+    if documents is None:
+        return True
+    return bool(documents.get(one, frozenset()) & documents.get(other, frozenset()))
+
+
+LONGEST_PLACE = 3  # words of a place name opening an organisation's ("New York City")
+
+
+def _without_place(words: list[str], places: Collection[str]) -> list[str]:
+    """The words of a name after the place, country or nationality opening it ("Valmont
+    Harbour Lions" → "Harbour Lions", "U.S. Treasury" → "Treasury", "Swedish Grain Board"
+    → "Grain Board"), at least one word left; else the words as they are."""
+    for n in range(min(LONGEST_PLACE, len(words) - 1), 0, -1):
+        head = " ".join(words[:n]).casefold()
+        if head in places or is_country(head) or (n == 1 and head in DEMONYMS):
+            return words[n:]
+    return words
 
 
 def _plain(word: str) -> str:

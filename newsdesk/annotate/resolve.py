@@ -12,14 +12,15 @@ from here, so one person has one name everywhere.
 - Across a story, `story_targets` joins names that are one person: equal up to case,
   accents, spacing around hyphens and a quoted nickname ("Marek 'Red' Olsza" = 'Marek
   "The Red" Olsza'); a full name whose given name is a familiar form of another's with the
-  same surname ("Tom Lenz" = "Thomas Lenz"), or whose long surname differs by one
-  letter from another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"),
-  is that
-  person, and so is a full name with middle names or initials added ("Ana M. Ruiz" =
-  "Ana Ruiz") or with given names before it ("Ana Maria Ruiz" = "Maria Ruiz"), when only
-  one such fuller name exists; a surname alone joins the one
-  person with that surname, else a given name alone the one person with that given name;
-  with two owners they stay apart.
+  same surname ("Tom Lenz" = "Thomas Lenz" = "Thomas J. Lenz"), whose surname is written
+  in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), or whose long surname
+  differs by one letter from another's with the same given names ("Marek Olsztyk" =
+  "Marek Olsztynk"), is that person, and so is a full name with middle names or initials
+  added ("Ana M. Ruiz" = "Ana Ruiz"), with given names before it ("Ana Maria Ruiz" =
+  "Maria Ruiz") or cut after its initial ("Ana M."), when only one such fuller name
+  exists (or all of them are one person); a surname alone joins the one person with that
+  surname, else a given name alone the one person with that given name; with two owners
+  they stay apart.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "str
 
 # a nickname in quotation marks inside a name: Marek "The Red" Olsza
 NICKNAME = re.compile(r"\s[\"'“‘`][^\"'“”‘’`]+[\"'”’`]+(?=\s)")
+INITIAL = re.compile(r"^[a-z]\.$")  # a middle initial, casefolded ("m.")
 SHORTEST_VARIED = 5  # a surname this long may lose a letter and stay recognisable
 SHORTEST_CHANGED = 7  # ... or have one letter changed ("Jansen" / "Hansen" are two names)
 # a hyphen written with spaces around it inside a name ("Soo - ri")
@@ -147,10 +149,17 @@ def story_targets(
     full = sorted((k for k in people if len(k.split()) > 1), key=lambda k: (-len(k), k))
     targets = {key: key for key in people}
     for key in full:
-        variants = [o for o in full if _spelling_variant(key, o) or _nickname_of(key, o)]
-        variants = variants or [o for o in full if _fuller(key, o) or _tail(key, o)]
-        if len(variants) == 1 and targets[variants[0]] == variants[0]:
-            targets[key] = variants[0]
+        variants = [
+            o
+            for o in full
+            if _spelling_variant(key, o) or _nickname_of(key, o) or _spaced_variant(key, o)
+        ]
+        variants = variants or [
+            o for o in full if _fuller(key, o) or _tail(key, o) or _cut_after_initial(key, o)
+        ]
+        owners = {targets[o] for o in variants}  # "Robert Livingston" is "Robert L. ..."
+        if len(owners) == 1:
+            targets[key] = owners.pop()
     if documents is not None:
         _join_given_variants(full, targets, documents)
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -238,6 +247,13 @@ def _fuller(short: str, long: str) -> bool:
     return all(word in rest for word in a[1:-1])
 
 
+def _cut_after_initial(short: str, long: str) -> bool:
+    """``short`` is ``long`` cut after a middle initial, its surname lost ("ana m." / "ana
+    m. ruiz"): the words of ``short``, ending in an initial, open ``long``."""
+    a, b = short.split(), long.split()
+    return 1 < len(a) < len(b) and b[: len(a)] == a and bool(INITIAL.match(a[-1]))
+
+
 def _tail(short: str, long: str) -> bool:
     """``long`` is ``short`` with given names before it ("lise brandt" / "ka'vona lise
     brandt": a middle name and the surname, the first given name left out)."""
@@ -247,11 +263,15 @@ def _tail(short: str, long: str) -> bool:
 
 def _nickname_of(short: str, formal: str) -> bool:
     """``short`` is ``formal`` with its given name in a familiar form ("tom lenz" /
-    "thomas lenz"): the same surname and middle names, the first given name a nickname of
-    the other's (a hand-curated list of English names and their nicknames)."""
+    "thomas lenz", "tom lenz" / "thomas j. lenz"): the same surname, the middle names of
+    ``short`` among the other's, the first given name a nickname of the other's (a
+    hand-curated list of English names and their nicknames)."""
     a, b = short.split(), formal.split()
-    if len(a) != len(b) or a[1:] != b[1:] or len(a[0]) >= len(b[0]):
+    if len(a) < 2 or len(a) > len(b) or a[-1] != b[-1] or len(a[0]) >= len(b[0]):
         return False  # the familiar form is the shorter one
+    rest = iter(b[1:-1])
+    if not all(word in rest for word in a[1:-1]):
+        return False
     names = _nicknamer()
     return a[0] in names.nicknames_of(b[0]) or b[0] in names.nicknames_of(a[0])
 
@@ -260,6 +280,13 @@ def _nickname_of(short: str, formal: str) -> bool:
 def _nicknamer() -> NickNamer:
     """The nickname table, read once (the `nicknames` package)."""
     return NickNamer()
+
+
+def _spaced_variant(one: str, other: str) -> bool:
+    """Two writings of one full name whose surname is written in one word or two ("ivo
+    delvecchio" / "ivo del vecchio"): the same given name, the same letters after it."""
+    a, b = one.split(), other.split()
+    return len(a) != len(b) and a[0] == b[0] and "".join(a[1:]) == "".join(b[1:])
 
 
 def _spelling_variant(short: str, long: str) -> bool:
