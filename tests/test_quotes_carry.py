@@ -235,3 +235,14 @@ def test_quotes_passive_subject_of_the_quote_s_sentence_is_no_speaker(
     found = speakers(backend, text)
     assert found["conscience of their community"] is None
     assert found["new and innovative ideas."] == "Ana Ruiz"
+
+
+def test_quotes_role_ends_before_a_second_apposition(backend: SpacyBackend) -> None:
+    """A role in apposition ends where a second apposition that names no person begins
+    ("research director of analysis company TeleScope, the firm that ...")."""
+    text = (
+        '"Many new cable systems are slated to enter service," said Alan Dorsey, research '
+        "director of analysis company TeleScope, the firm that tracks them."
+    )
+    [quote] = quotes(backend, text).values()
+    assert quote.speaker_role == "research director of analysis company TeleScope"

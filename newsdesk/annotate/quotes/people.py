@@ -108,7 +108,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
     ("Mayor X") of a mention. An age ("X, 54,") is not a role."""
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
-            tokens = list(child.subtree)
+            tokens = _without_second_apposition(list(child.subtree), child)
             if all(t.like_num or t.is_punct for t in tokens):
                 continue
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -140,6 +140,21 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
     if any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return None
     return text or None
+
+
+def _without_second_apposition(tokens: list[Token], role: Token) -> list[Token]:
+    """The role's words up to a second apposition inside it that names no person ("research
+    director of Telescope, the succession of problems ..." ends at "Telescope")."""
+    for tok in tokens:
+        if (
+            tok.dep_ == "appos"
+            and tok.i != role.i
+            and tok.pos_ == "NOUN"
+            and not _names_people(tok)
+        ):
+            cut = tok.left_edge.i
+            return [t for t in tokens if t.i < cut]
+    return tokens
 
 
 def _names_people(noun: Token) -> bool:
