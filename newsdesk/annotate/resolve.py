@@ -215,8 +215,7 @@ def _given_variant(one: str, other: str) -> bool:
     a, b = one.split(), other.split()
     if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0] or a[0][0] != b[0][0]:
         return False
-    rest = iter(b[1:-1])
-    if not all(word in rest for word in a[1:-1]):
+    if not _middles_among(a, b):
         return False
     x, y = a[0].rstrip("."), b[0].rstrip(".")
     if min(len(x), len(y)) < 2:
@@ -243,6 +242,12 @@ def _fuller(short: str, long: str) -> bool:
     a, b = short.split(), long.split()
     if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
         return False
+    return _middles_among(a, b)
+
+
+def _middles_among(a: list[str], b: list[str]) -> bool:
+    """The middle words of name ``a`` are among those of name ``b``, in order ("m." of
+    "ana m. ruiz" in "ana maria m. ruiz"; none always are)."""
     rest = iter(b[1:-1])
     return all(word in rest for word in a[1:-1])
 
@@ -269,8 +274,7 @@ def _nickname_of(short: str, formal: str) -> bool:
     a, b = short.split(), formal.split()
     if len(a) < 2 or len(a) > len(b) or a[-1] != b[-1] or len(a[0]) >= len(b[0]):
         return False  # the familiar form is the shorter one
-    rest = iter(b[1:-1])
-    if not all(word in rest for word in a[1:-1]):
+    if not _middles_among(a, b):
         return False
     names = _nicknamer()
     return a[0] in names.nicknames_of(b[0]) or b[0] in names.nicknames_of(a[0])

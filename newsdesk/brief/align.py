@@ -97,7 +97,12 @@ def agree(a: Slot, b: Slot) -> bool:
         return True
     if kind == "time":
         return (a.approx or b.approx) and abs(x - y) <= APPROX_MINUTES
-    tolerance = APPROX_TOLERANCE if a.approx or b.approx else ROUNDING_TOLERANCE
+    return _close(x, y, a.approx or b.approx)
+
+
+def _close(x: float, y: float, approx: bool) -> bool:
+    """Whether two numbers agree up to rounding (``approx``: one is hedged, "nearly")."""
+    tolerance = APPROX_TOLERANCE if approx else ROUNDING_TOLERANCE
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
@@ -285,8 +290,8 @@ def _clashes(
         once: "Chairman Rep. Bob Holm" gives chairman and representative) or as a number
         it writes."""
         return any(agree(x, slot) or _within(slot, x) for x in stated.get(doc, ())) or any(
-            kind == _written_kind(slot) and _near(value, slot)
-            for kind, value in numbers.get(doc, ())
+            counted == _written_kind(slot) and _near(value, slot)
+            for counted, value in numbers.get(doc, ())
         )
 
     def both(a: Slot, b: Slot) -> bool:
@@ -328,10 +333,7 @@ def _written_kind(slot: Slot) -> tuple[str, ...]:
 
 def _near(value: float, slot: Slot) -> bool:
     """Whether a number written equals a numeric slot's value, up to rounding."""
-    if isinstance(slot.value, str):
-        return False
-    tolerance = APPROX_TOLERANCE if slot.approx else ROUNDING_TOLERANCE
-    return abs(value - slot.value) <= tolerance * max(abs(value), abs(slot.value))
+    return not isinstance(slot.value, str) and _close(value, float(slot.value), slot.approx)
 
 
 def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:

@@ -18,10 +18,10 @@ from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
+from newsdesk.annotate.quotes.people import person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
 from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
-from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import DENIAL_VERBS
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def _innermost(
     if says_its_own(inner.cue) or region.opener - (inner.cue.idx + len(inner.cue)) > 12:
         return None  # "the agents charge the city '...'": no cue of speech; a cue far away
     subj = subject(ctx, inner.cue)
-    if subj is None or not _person(subj):
+    if subj is None or not person_noun(subj):
         return None  # "he": left to the cues further out; "a majority came to believe"
     if not any(c.speaker is not None and c.speaker.name for c in found):
         return None  # nothing further out to hold back
@@ -197,7 +197,7 @@ def _fallback_speaker(
             if tok.dep_ in {"pobj", "poss"} and tok.head.dep_ != "agent":
                 continue  # "one of the lawyers for Ana Ruiz said"
             head = _name_head(tok)
-            if head.dep_ == "pobj" and _person(head.head.head):
+            if head.dep_ == "pobj" and person_noun(head.head.head):
                 continue  # "friends of Ana Ruiz": the friends spoke
             if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != cue.i:
                 continue  # the subject of another verb: "Ruiz said the plan, praised as ..."
@@ -215,16 +215,10 @@ def _inverted_description(ctx: Context, cue: Token, window: Sequence[Token]) -> 
     bartender, Ana Ruiz' (the parse makes the description the cue's object)."""
     for noun in cue.children:
         if noun.i > cue.i and noun in window and noun.dep_ in OBJECTS | {"nsubj", "attr"}:
-            if _person(noun):
+            if person_noun(noun):
                 found = person_of(ctx, noun)
                 return found if found is not None and found.name else None
     return None
-
-
-def _person(noun: Token) -> bool:
-    """A common noun that names people ("friends", "the lawyers", "an official")."""
-    lemma = noun.lemma_.lower()
-    return noun.pos_ == "NOUN" and names_people(lemma)
 
 
 def _name_head(tok: Token) -> Token:

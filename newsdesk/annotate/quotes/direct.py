@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
@@ -209,14 +210,18 @@ def _narration_between(ctx: Context, lo: int, hi: int) -> bool:
     paragraph: the later quote no longer continues the earlier one's speaker ('"...," Ruiz
     said. The line carried 40,000 passengers. "..."'). Wire copy puts a whole article in
     one paragraph, with several speakers."""
-    first = bisect_right(ctx.sent_starts, lo) - 1
-    for sent in ctx.sents[max(0, first) :]:
+    return any(
+        sent.end_char <= hi and any(t.is_alpha and not ctx.in_region(t.idx) for t in sent)
+        for sent in _sentences_from(ctx, lo, hi)
+    )
+
+
+def _sentences_from(ctx: Context, lo: int, hi: int) -> Iterator[SpacySpan]:
+    """The sentences that start between ``lo`` and ``hi``."""
+    for sent in ctx.sents[bisect_right(ctx.sent_starts, lo - 1) :]:
         if sent.start_char >= hi:
             break
-        if lo <= sent.start_char and sent.end_char <= hi:
-            if any(t.is_alpha and not ctx.in_region(t.idx) for t in sent):
-                return True
-    return False
+        yield sent
 
 
 def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
@@ -334,9 +339,7 @@ def _paragraph_subject(ctx: Context, lo: int, hi: int) -> Attribution | None:
     """The one person a paragraph is about: the only person who is the subject of its
     sentences (outside quotes); with two or more, nobody."""
     found: dict[str, Attribution] = {}
-    for sent in ctx.sents[bisect_right(ctx.sent_starts, lo - 1) :]:
-        if sent.start_char >= hi:
-            break
+    for sent in _sentences_from(ctx, lo, hi):
         for tok in sent:
             if tok.idx >= lo and is_root_subject(tok) and not ctx.in_region(tok.idx):
                 speaker = person_of(ctx, tok)

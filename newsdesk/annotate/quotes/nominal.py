@@ -35,8 +35,8 @@ def _words(text: str) -> set[str]:
 def _fits(role: str, head: str, words: set[str]) -> bool:
     """``role`` ("the trauma surgeon who led ...") has ``head`` as its head noun, all the
     description's ``words`` before it, and no qualifier the description lacks."""
-    kept = _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
-    if not kept or _head(role) != head:
+    kept = _role_words(role)
+    if not kept or _head(kept) != head:
         return False
     role_words = _words(" ".join(kept[:-1]))
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
@@ -80,11 +80,15 @@ def holds_another_post(ctx: Context, name: str, noun: Token) -> bool:
     if head not in TITLE_WORDS:
         return False
     roles = ctx.descriptions.get(name, [])
-    posts = [r for r in roles if _head(r) in TITLE_WORDS]
+    posts = [r for r in roles if _head(_role_words(r)) in TITLE_WORDS]
     return bool(posts) and not any(_fits(r, head, set()) for r in posts)
 
 
-def _head(role: str) -> str:
-    """The head noun of a role: its last word before "of", a comma, a relative clause."""
-    kept = _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
-    return re.sub(r"[’']s$", "", kept[-1]) if kept else ""
+def _role_words(role: str) -> list[str]:
+    """The words of a role up to its head: before "of", a comma, a relative clause."""
+    return _ROLE_END.split(f" {role.lower()} ", maxsplit=1)[0].split()
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a role's words (`_role_words`): the last, without "'s"."""
+    return re.sub(r"[’']s$", "", words[-1]) if words else ""

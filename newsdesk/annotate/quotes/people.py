@@ -116,7 +116,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
             if text and not ctx.in_region(s):
                 return text
     noun = head.head
-    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < head.i and _names_people(noun):
+    if head.dep_ == "appos" and noun.i < head.i and person_noun(noun):
         s = noun.left_edge.idx
         text = ctx.doc.text[s : noun.idx + len(noun)].strip(" ,;:—–-")
         if text and not ctx.in_region(s):
@@ -127,7 +127,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
         return _title_in_entity(ctx, start, end)
     first = min(t.left_edge.i for t in pre)
     tokens = [t for t in ctx.parsed[first : ctx.token_at(start).i] if t.idx < start]
-    if tokens and tokens[-1].pos_ == "NOUN" and not _names_people(tokens[-1]):
+    if tokens and tokens[-1].pos_ == "NOUN" and not person_noun(tokens[-1]):
         if any(t.dep_ in {"det", "poss"} for t in [*tokens, *head.lefts]):
             return None  # "his nephew's shattered body Ruiz said": a thing, no title
     while tokens and (tokens[0].dep_ in {"det", "poss", "case"} or tokens[0].is_punct):
@@ -146,21 +146,16 @@ def _without_second_apposition(tokens: list[Token], role: Token) -> list[Token]:
     """The role's words up to a second apposition inside it that names no person ("research
     director of Telescope, the succession of problems ..." ends at "Telescope")."""
     for tok in tokens:
-        if (
-            tok.dep_ == "appos"
-            and tok.i != role.i
-            and tok.pos_ == "NOUN"
-            and not _names_people(tok)
-        ):
+        if tok.dep_ == "appos" and tok.i != role.i and tok.pos_ == "NOUN" and not person_noun(tok):
             cut = tok.left_edge.i
             return [t for t in tokens if t.i < cut]
     return tokens
 
 
-def _names_people(noun: Token) -> bool:
-    """A noun for people ("the ferry's captain, X"), not a thing the parse set beside a
-    name ("Of the body Ruiz said")."""
-    return names_people(noun.lemma_.lower())
+def person_noun(noun: Token) -> bool:
+    """A common noun that names people ("friends", "the ferry's captain, X", "an
+    official"), not a thing the parse set beside a name ("Of the body Ruiz said")."""
+    return noun.pos_ == "NOUN" and names_people(noun.lemma_.lower())
 
 
 def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:
