@@ -276,3 +276,59 @@ def test_slot_conflicts_need_values_a_reader_can_tell_apart() -> None:
     told = [slot("d1", "2026-03-03", "Tuesday"), slot("d2", "2026-03-05", "Thursday")]
     [conflict] = slot_conflicts(pages, told)
     assert [v.value for v in conflict.values] == ["Tuesday", "Thursday"]
+
+
+def test_slot_agreements_need_one_value_not_compatible_ones() -> None:
+    """Agreement is the same value: a weekday never matches a date (it may or may not
+    fall on it), a hedged sum never matches the exact one it rounds, and a month matches
+    a day inside it."""
+    from newsdesk.brief.align import agree, same_value, slot_agreements
+    from newsdesk.brief.slots import Slot
+    from newsdesk.model import TextSpan
+
+    words = frozenset({"toll", "bridge", "open"})
+
+    def slot(doc: str, key: str, value: float | str, approx: bool = False) -> Slot:
+        claim = TextSpan(Span(doc, 0, 20), f"the bridge toll {value}")
+        return Slot((key, "open"), key, value, str(value), approx, claim, words, frozenset())
+
+    tuesday, day = slot("d1", "date", "weekday tuesday"), slot("d2", "date", "2026-03-03")
+    assert agree(tuesday, day) and not same_value(tuesday, day)
+    assert same_value(slot("d1", "date", "2026-03"), day)
+    exact, nearly = slot("d1", "money", 972_814.0), slot("d2", "money", 1_000_000.0, True)
+    assert agree(exact, nearly) and not same_value(exact, nearly)
+    assert same_value(exact, slot("d2", "money", 973_000.0))
+    assert slot_agreements([exact, nearly]) == []
+    three = [exact, slot("d2", "money", 973_000.0), slot("d3", "money", 972_814.0)]
+    assert [[s.claim.span.doc for s in group] for group in slot_agreements(three)] == [
+        ["d1", "d2", "d3"]
+    ]
+    # a person's post is the person's (who is who), not a fact
+    posts = [slot("d1", "title", "mayor"), slot("d2", "title", "mayor")]
+    assert slot_agreements(posts) == []
+
+
+def test_slots_a_colour_word_in_a_name_is_no_colour(backend: SpacyBackend) -> None:
+    [navy, van] = docs(
+        backend,
+        "An Indian navy ship escorted the tanker through the strait on Monday.",
+        "Witnesses saw a white van leave the harbour before dawn.",
+    )
+    assert [s.key for s in read_slots(navy, navy.parse) if s.key[0] == "colour"] == []
+    assert [(s.key, s.value) for s in read_slots(van, van.parse) if s.key[0] == "colour"] == [
+        (("colour", "van"), "white")
+    ]
+
+
+def test_slots_a_long_claim_is_cut_between_words(backend: SpacyBackend) -> None:
+    filler = ", ".join(f"the {w} quay" for w in "north south east west old new upper lower".split())
+    text = (
+        f"Dockers who had worked at {filler} and the harbour stores walked out, and "
+        f"the bitter strike, which the union called after talks with the port board failed, "
+        f"has now cost the port 4.5 million dollars in lost fees, {filler}, officials said."
+    )
+    [doc] = docs(backend, text)
+    [money] = [s for s in read_slots(doc, doc.parse) if s.key[0] == "money"]
+    start, end = money.claim.span.start, money.claim.span.end
+    assert end - start <= 240 and "4.5 million dollars" in money.claim.text
+    assert text[start - 1] == " " and text[end] in " ,"

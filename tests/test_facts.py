@@ -430,3 +430,38 @@ def test_facts_sentences_alike_mostly_in_names_are_linked_by_meaning(
     assert [f.agreement for f in group_facts(docs)] == ["single-source", "single-source"]
     [fact] = group_facts(docs, encoder=Embedder())
     assert (fact.agreement, docs_of(fact)) == ("corroborated", ["d1", "d2"])
+
+
+def test_facts_a_value_stated_alike_in_unlinked_sentences_is_a_fact(
+    backend: SpacyBackend,
+) -> None:
+    """Two sentences that say different things but give one person's age: the age is
+    a corroborated fact citing the two claims, not the whole sentences; a different age
+    is a conflict and no fact."""
+    from newsdesk.brief.conflicts import story_slots
+
+    wire = parsed(
+        backend,
+        Document(WIRE, "Jon Vale, 32, was charged with smuggling after the raid at the docks."),
+    )
+    post = parsed(
+        backend,
+        Document(POST, "The 32-year-old Vale fled across the border in a stolen truck."),
+    )
+    slots = story_slots([wire, post])
+    assert group_facts([wire, post]) == group_facts([wire, post], slots=())
+    assert {f.agreement for f in group_facts([wire, post])} == {"single-source"}
+    [age] = [f for f in group_facts([wire, post], slots=slots) if f.agreement == "corroborated"]
+    assert docs_of(age) == [WIRE, POST]
+    assert [
+        wire.text[s.start : s.end] if s.doc == WIRE else post.text[s.start : s.end]
+        for s in age.sources
+    ] == [
+        "Jon Vale, 32",
+        "32-year-old Vale",
+    ]
+    older = parsed(backend, Document(POST, post.text.replace("32-year-old", "33-year-old")))
+    conflicts = find_conflicts([wire, older])
+    assert [c.about for c in conflicts] == ["age of Jon Vale"]
+    facts = group_facts([wire, older], conflicts=conflicts, slots=story_slots([wire, older]))
+    assert "corroborated" not in {f.agreement for f in facts}

@@ -54,6 +54,8 @@ __all__ = [
     "aligned",
     "disagreeing",
     "disputes",
+    "same_value",
+    "slot_agreements",
     "slot_conflicts",
     "supported",
 ]
@@ -181,6 +183,53 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+AGREEMENT_SKIPPED = frozenset({"title", "place"})
+"""Kinds never reported as agreements: a person's post belongs with the person (who is
+who), and kinds of place are compared by substitution only."""
+
+
+def slot_agreements(slots: Sequence[Slot]) -> list[list[Slot]]:
+    """Attributes that two or more documents give the same value, in sentences that say
+    much the same (`aligned`): per key, the most documents whose slots all align with
+    each other and state one value (`same_value`), one slot per document.
+    Keys a document gives several values for are left out, as `slot_conflicts` leaves
+    them."""
+    by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
+    for slot in _numbered(_unambiguous(slots)):
+        if slot.key[0] not in AGREEMENT_SKIPPED:
+            by_key[slot.key].append(slot)
+    found = []
+    for members in by_key.values():
+        best: list[Slot] = []
+        for seed in members:
+            chosen = [seed]
+            for slot in members:
+                if slot.claim.span.doc not in {c.claim.span.doc for c in chosen} and all(
+                    aligned(c, slot) and same_value(c, slot) for c in chosen
+                ):
+                    chosen.append(slot)
+            if len(chosen) > max(len(best), 1):
+                best = chosen
+        if best:
+            found.append(best)
+    return found
+
+
+def same_value(a: Slot, b: Slot) -> bool:
+    """Whether two slots state one value, not merely values that can both be true: equal
+    up to an editor's rounding ("$972,814", "$973,000"; not "nearly $1 million"), the same
+    weekday, or dates one of which contains the other ("September", "Sept. 2"), never a
+    weekday against a date."""
+    if a.key[0] == "date":
+        x, y = str(a.value), str(b.value)
+        return x == y or (
+            not x.startswith("weekday") and not y.startswith("weekday") and _same_day(x, y)
+        )
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    return _close(float(a.value), float(b.value), approx=False)
 
 
 def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:

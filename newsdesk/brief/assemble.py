@@ -98,7 +98,7 @@ def build_briefing(
     a web-archive page) is listed with ``boilerplate`` and is no source of anything."""
     from newsdesk.annotate.entities import merge_entities
     from newsdesk.brief.align import supported
-    from newsdesk.brief.conflicts import find_conflicts
+    from newsdesk.brief.conflicts import find_conflicts, story_slots
     from newsdesk.brief.facts import group_facts
     from newsdesk.brief.summary import summarize
 
@@ -119,7 +119,8 @@ def build_briefing(
         for d in sources
         for r in d.relations
     )
-    conflicts = find_conflicts(sources)
+    slots = story_slots(sources)
+    conflicts = find_conflicts(sources, slots)
     summary = summarize(sources, words=words, embedder=embedder)  # type: ignore[arg-type]
     return Briefing(
         story=story,
@@ -128,7 +129,7 @@ def build_briefing(
         quotes=group_quotes(story_speakers([q for d in sources for q in d.quotes], entities)),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),
-        facts=group_facts(sources, conflicts=conflicts, encoder=embedder),  # type: ignore[arg-type]
+        facts=group_facts(sources, conflicts=conflicts, encoder=embedder, slots=slots),  # type: ignore[arg-type]
         conflicts=conflicts,
         timeline=merged_timeline(sources),
         boilerplate=boilerplate,

@@ -20,32 +20,42 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.nlp import text_of
 from newsdesk.brief.align import Written, slot_conflicts
 from newsdesk.brief.number_words import number_phrase, number_tops
-from newsdesk.brief.slots import modifiers, person_names, read_slots, story_time
+from newsdesk.brief.slots import Slot, modifiers, person_names, read_slots, story_time
 from newsdesk.lang.en.measures import COUNTED_SYNONYMS, CURRENCIES, UNITS
 from newsdesk.model import Conflict, Document, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["claim_spans", "find_conflicts", "parse_of", "written_numbers"]
+__all__ = ["claim_spans", "find_conflicts", "parse_of", "story_slots", "written_numbers"]
 
 
-def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
+def find_conflicts(
+    docs: Sequence[Document], slots: Sequence[Slot] | None = None
+) -> tuple[Conflict, ...]:
     """Attributes that different documents of one story give different values for.
 
     Each document needs ``parse`` (a spaCy ``Doc`` of its text); documents without one
-    (or with the parse of another text) are skipped. People are recognised from each
-    document's ``entities`` (the annotation), merged across the story. Conflicts come in
-    order of their first claim (document order, then position); each conflict's claims
-    are grouped by value.
+    (or with the parse of another text) are skipped. ``slots`` are the documents' slots
+    when already read (`story_slots`). Conflicts come in order of their first claim
+    (document order, then position); each conflict's claims are grouped by value.
     """
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
-    present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
-    people = person_names([d for d, _ in parsed])
-    slots = [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
+    if slots is None:
+        slots = story_slots(docs)
     vocabulary = {d.id: frozenset(t.lemma_.lower() for t in p if t.is_alpha) for d, p in parsed}
     written = {d.id: written_numbers(p) for d, p in parsed}
     return slot_conflicts(docs, slots, vocabulary, written)
+
+
+def story_slots(docs: Sequence[Document]) -> list[Slot]:
+    """The values each document of one story states (`slots.read_slots`), read against
+    the story's time, with people recognised from each document's ``entities`` merged
+    across the story. Documents without a parse of their text are skipped."""
+    parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
+    present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
+    people = person_names([d for d, _ in parsed])
+    return [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
 
 
 def written_numbers(parse: Doc) -> Written:

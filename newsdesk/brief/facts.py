@@ -12,7 +12,9 @@ conflict without values are one disputed statement. Groups are merged greedily, 
 similar pair first, never two sentences of one document in a group and never two
 sentences that disagree. A sentence then left alone is paired with the sentence of
 another document it says the same as most surely (`_pair_leftovers`): a sentence that
-says two things supports two facts.
+says two things supports two facts. Last, a value that several documents state alike
+(`newsdesk.brief.align.slot_agreements`: an age, a day, a count) in sentences no fact
+links is a fact of its own, citing the claims that state it (`_slot_facts`).
 
 A fact is ``corroborated`` when two or more documents make it (its sources agree with
 each other; `Fact.conflicts` names the conflicts other outlets raise on its values),
@@ -39,8 +41,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
-from newsdesk.brief.align import disagreeing, disputes
+from newsdesk.brief.align import disagreeing, disputes, slot_agreements
 from newsdesk.brief.conflicts import claim_spans, parse_of
+from newsdesk.brief.slots import Slot
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
@@ -450,6 +453,7 @@ def group_facts(
     similarity: Similarity | None = None,
     conflicts: Sequence[Conflict] = (),
     encoder: SentenceEncoder | None = None,
+    slots: Sequence[Slot] = (),
 ) -> tuple[Fact, ...]:
     """The statements of ``docs`` grouped across documents, best supported first.
 
@@ -459,8 +463,10 @@ def group_facts(
     ``encoder`` (with the default similarity) also links pairs whose embedding cosine
     reaches `MEANING_THRESHOLD` among those with a TF-IDF cosine of `MEANING_FLOOR`;
     ``conflicts`` keep sentences that take different values apart and are linked from
-    the facts that state their values. Facts are ordered by the number of documents that
-    make them, then by position.
+    the facts that state their values; ``slots`` (`conflicts.story_slots`) add the values
+    several documents state alike where their sentences are not one fact
+    (`_slot_facts`: "Vale, 32" and "32-year-old Vale"). Facts are ordered by the number
+    of documents that make them, then by position.
     """
     claims = claim_spans(conflicts)
     items = _collect(docs, sentences, claims)
@@ -532,14 +538,66 @@ def group_facts(
     for members, best in found:
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
-    facts.sort(key=lambda f: (-f[0], f[1].rank, f[1].span.start))
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
-    return tuple(
-        Fact(
-            best.text,
-            tuple(s.span for s in sources),
-            _agreement(sources, best, valued, unvalued),
-            tuple(sorted({n for s in sources for n in disputes(s.span, conflicts)})),
+    made = [
+        (
+            n,
+            (first.rank, first.span.start),
+            Fact(
+                best.text,
+                tuple(s.span for s in sources),
+                _agreement(sources, best, valued, unvalued),
+                tuple(sorted({n for s in sources for n in disputes(s.span, conflicts)})),
+            ),
         )
-        for _, _, best, sources in facts
-    )
+        for n, first, best, sources in facts
+    ]
+    made += _slot_facts(slots, items, [f for _, _, f in made], conflicts)
+    made.sort(key=lambda f: (-f[0], f[1]))
+    return tuple(f for _, _, f in made)
+
+
+def _slot_facts(
+    slots: Sequence[Slot],
+    items: Sequence[_Sentence],
+    facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+) -> list[tuple[int, tuple[int, int], Fact]]:
+    """Facts of the values several documents state alike (`align.slot_agreements`: a
+    person's age or home town, the day of an event, a count, a measure) in sentences no
+    corroborated fact links already ("Vale, 32, was charged" and "32-year-old Vale fled"
+    are no one fact; two sentences are one fact at most): each cites the claims that state
+    the value, inside statement sentences (no headline, caption or quote without its
+    speaker). Claims that take different values of a conflict are no fact. Returned as
+    (documents, (rank, start) of the first claim, fact); the fact's text is its longest
+    claim."""
+    rank = {s.span.doc: s.rank for s in items}
+    valued = [c for c in conflicts if c.values]
+    linked = [f.sources for f in facts if f.agreement == "corroborated"]
+    made = []
+    for agreement in slot_agreements(slots):
+        found = [
+            (s.claim, sentence.span)
+            for s in agreement
+            for sentence in items
+            if sentence.span.doc == s.claim.span.doc and sentence.span.contains(s.claim.span)
+        ]
+        if len({claim.span.doc for claim, _ in found}) < 2 or any(
+            sum(any(s.overlaps(sentence) for s in sources) for _, sentence in found) >= 2
+            for sources in linked
+        ):
+            continue
+        claims = sorted((c for c, _ in found), key=lambda c: (rank[c.span.doc], c.span.start))
+        if any(disagreeing(a.span, b.span, valued) for a in claims for b in claims):
+            continue
+        spans = tuple(c.span for c in claims)
+        shown = max(claims, key=lambda c: len(c.text))
+        fact = Fact(
+            " ".join(shown.text.split()),
+            spans,
+            "corroborated",
+            tuple(sorted({n for s in spans for n in disputes(s, conflicts)})),
+        )
+        made.append((len(spans), (rank[spans[0].doc], spans[0].start), fact))
+        linked.append(tuple(sentence for _, sentence in found))
+    return made

@@ -399,7 +399,7 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
         yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
-        thing = _coloured(tok) if tok.text in COLOURS else None
+        thing = _coloured(tok) if tok.text in COLOURS and not _named(tok) else None
         if thing is not None and names_people(thing.lemma_.lower()):
             thing = None  # "a black male", "a white woman": a description, no thing's colour
         if thing is not None:
@@ -410,6 +410,18 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
             key = ("direction", place.text.lower())
             shown = f"{tok.text} of {place.text}"
             yield key, f"direction from {place.text}", tok.lower_, shown, False, tok
+
+
+def _named(tok: Token) -> bool:
+    """Whether a colour word is part of a name: capitalised inside its sentence ("a Red
+    Cross van", "the Navy"), or after a nationality or place ("an Indian navy ship", "a
+    U.S. navy ship": the force, not the ship's colour)."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        (tok.text[:1].isupper() and not tok.is_sent_start)
+        or (before is not None and before.ent_type_ in {"NORP", "GPE"})
+        or any(c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.children)
+    )
 
 
 def _coloured(tok: Token) -> Token | None:
@@ -665,9 +677,13 @@ def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
     start = max(start, doc.text.rfind("\n", start, focus.idx) + 1)  # one line: no stamp
     if (newline := doc.text.find("\n", focus.idx, end)) >= 0:
         end = newline
-    if end - start > MAX_CLAIM_CHARS:
-        start = max(start, focus.idx - MAX_CLAIM_CHARS // 2)
-        end = min(end, start + MAX_CLAIM_CHARS)
+    if end - start > MAX_CLAIM_CHARS:  # a window around the value, cut between words
+        if focus.idx - MAX_CLAIM_CHARS // 2 > start:
+            start = doc.text.find(" ", focus.idx - MAX_CLAIM_CHARS // 2, focus.idx) + 1 or start
+        if start + MAX_CLAIM_CHARS < end:
+            end = max(
+                doc.text.rfind(" ", focus.idx, start + MAX_CLAIM_CHARS), focus.idx + len(focus.text)
+            )
     while end > start and not doc.text[end - 1].isalnum():
         end -= 1  # no trailing punctuation or space
     while start < end and doc.text[start].isspace():
