@@ -465,3 +465,23 @@ def test_facts_a_value_stated_alike_in_unlinked_sentences_is_a_fact(
     assert [c.about for c in conflicts] == ["age of Jon Vale"]
     facts = group_facts([wire, older], conflicts=conflicts, slots=story_slots([wire, older]))
     assert "corroborated" not in {f.agreement for f in facts}
+
+
+def test_facts_a_value_stated_alike_of_different_people_is_no_fact(
+    backend: SpacyBackend,
+) -> None:
+    """One count in claims that name different people: two events (or a dispute), no
+    corroborated fact."""
+    from newsdesk.brief.conflicts import story_slots
+
+    texts = (
+        "Rebels killed two soldiers, Jon Vale and Ed Marsh, near the bridge at Harlow.",
+        "Rebels killed two soldiers, Tom Hale and Abe Rook, near the bridge at Harlow.",
+    )
+    [wire, post] = [
+        parsed(backend, Document(name, t)) for name, t in zip((WIRE, POST), texts, strict=True)
+    ]
+    slots = story_slots([wire, post])
+    assert [(s.key, s.value) for s in slots] == [(("count", "soldier", "kill"), 2.0)] * 2
+    facts = group_facts([wire, post], conflicts=find_conflicts([wire, post], slots), slots=slots)
+    assert {f.agreement for f in facts} == {"single-source"}

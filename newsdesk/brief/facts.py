@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -161,8 +161,9 @@ def _features(
 
 def _collect(
     docs: Sequence[Document], sentences: Sequence[Span] | None, disputed: Sequence[Span]
-) -> list[_Sentence]:
-    """The candidate sentences, in document rank then text order."""
+) -> tuple[list[_Sentence], dict[str, DocumentValues]]:
+    """The candidate sentences, in document rank then text order, and each document's
+    values."""
     ranked = sorted(range(len(docs)), key=lambda i: (docs[i].published or "9999", i))
     rank = {docs[i].id: r for r, i in enumerate(ranked)}
     by_id = {d.id: d for d in docs}
@@ -177,7 +178,7 @@ def _collect(
     out = [
         _features(by_id[d], rank[d], s, e, values[d], parses[d]) for d, s, e in dict.fromkeys(found)
     ]
-    return sorted(out, key=lambda s: (s.rank, s.span.start))
+    return sorted(out, key=lambda s: (s.rank, s.span.start)), values
 
 
 # ---------------------------------------------------------------------------- actions
@@ -469,7 +470,7 @@ def group_facts(
     of documents that make them, then by position.
     """
     claims = claim_spans(conflicts)
-    items = _collect(docs, sentences, claims)
+    items, values = _collect(docs, sentences, claims)
     if not items:
         return ()
     texts = [s.text for s in items]
@@ -552,7 +553,7 @@ def group_facts(
         )
         for n, first, best, sources in facts
     ]
-    made += _slot_facts(slots, items, [f for _, _, f in made], conflicts)
+    made += _slot_facts(slots, items, values, [f for _, _, f in made], conflicts)
     made.sort(key=lambda f: (-f[0], f[1]))
     return tuple(f for _, _, f in made)
 
@@ -560,6 +561,7 @@ def group_facts(
 def _slot_facts(
     slots: Sequence[Slot],
     items: Sequence[_Sentence],
+    values: Mapping[str, DocumentValues],
     facts: Sequence[Fact],
     conflicts: Sequence[Conflict],
 ) -> list[tuple[int, tuple[int, int], Fact]]:
@@ -568,7 +570,10 @@ def _slot_facts(
     corroborated fact links already ("Vale, 32, was charged" and "32-year-old Vale fled"
     are no one fact; two sentences are one fact at most): each cites the claims that state
     the value, inside statement sentences (no headline, caption or quote without its
-    speaker). Claims that take different values of a conflict are no fact. Returned as
+    speaker). Claims that take different values of a conflict, or name different
+    numbers, days, people or places, as sentences of one fact may not (`values.agree`:
+    "killed two soldiers, Vale and Marsh" is not "killed two soldiers, Hale and Rook"),
+    are no fact. Returned as
     (documents, (rank, start) of the first claim, fact); the fact's text is its longest
     claim."""
     rank = {s.span.doc: s.rank for s in items}
@@ -588,7 +593,10 @@ def _slot_facts(
         ):
             continue
         claims = sorted((c for c, _ in found), key=lambda c: (rank[c.span.doc], c.span.start))
-        if any(disagreeing(a.span, b.span, valued) for a in claims for b in claims):
+        stated = [values[c.span.doc].within(c.span.start, c.span.end) for c in claims]
+        if any(disagreeing(a.span, b.span, valued) for a in claims for b in claims) or not all(
+            agree(a, b) for a in stated for b in stated
+        ):
             continue
         spans = tuple(c.span for c in claims)
         shown = max(claims, key=lambda c: len(c.text))
