@@ -485,3 +485,19 @@ def test_facts_a_value_stated_alike_of_different_people_is_no_fact(
     assert [(s.key, s.value) for s in slots] == [(("count", "soldier", "kill"), 2.0)] * 2
     facts = group_facts([wire, post], conflicts=find_conflicts([wire, post], slots), slots=slots)
     assert {f.agreement for f in facts} == {"single-source"}
+
+
+def test_facts_a_value_already_corroborated_is_stated_once(backend: SpacyBackend) -> None:
+    """Both outlets give the captain's age in a sentence they share: the age is stated
+    there, and the wire's other mention of it makes no second fact."""
+    from newsdesk.brief.conflicts import story_slots
+
+    shared = "Captain Jon Vale, 54, has sailed for Kessary Lines for twenty years."
+    wire = parsed(backend, Document(WIRE, f"Jon Vale, 54, took the helm in May. {shared}"))
+    post = parsed(backend, Document(POST, shared))
+    slots = story_slots([wire, post])
+    assert [s.claim.span.doc for s in slots if s.key[0] == "age"] == [WIRE, WIRE, POST]
+    facts = group_facts([wire, post], slots=slots)
+    assert [(f.agreement, f.text) for f in facts if f.agreement == "corroborated"] == [
+        ("corroborated", shared)
+    ]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
-from newsdesk.brief.align import disagreeing, disputes, slot_agreements
+from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreements
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.slots import Slot
 from newsdesk.brief.values import DocumentValues, Values, agree
@@ -566,16 +566,16 @@ def _slot_facts(
     conflicts: Sequence[Conflict],
 ) -> list[tuple[int, tuple[int, int], Fact]]:
     """Facts of the values several documents state alike (`align.slot_agreements`: a
-    person's age or home town, the day of an event, a count, a measure) in sentences no
-    corroborated fact links already ("Vale, 32, was charged" and "32-year-old Vale fled"
-    are no one fact; two sentences are one fact at most): each cites the claims that state
+    person's age or home town, the day of an event, a count, a measure) that no
+    corroborated fact states already ("Vale, 32, was charged" in two outlets says Vale is
+    32), in sentences no such fact links (two sentences are one fact at most; "Vale, 32,
+    was charged" and "32-year-old Vale fled" are none). Each cites the claims that state
     the value, inside statement sentences (no headline, caption or quote without its
-    speaker). Claims that take different values of a conflict, or name different
-    numbers, days, people or places, as sentences of one fact may not (`values.agree`:
-    "killed two soldiers, Vale and Marsh" is not "killed two soldiers, Hale and Rook"),
-    are no fact. Returned as
-    (documents, (rank, start) of the first claim, fact); the fact's text is its longest
-    claim."""
+    speaker). Claims that take different values of a conflict, or name different numbers,
+    days, people or places, as sentences of one fact may not (`values.agree`: "killed two
+    soldiers, Vale and Marsh" is not "killed two soldiers, Hale and Rook"), are no fact.
+    Returned as (documents, (rank, start) of the first claim, fact); the fact's text is
+    its longest claim."""
     rank = {s.span.doc: s.rank for s in items}
     valued = [c for c in conflicts if c.values]
     linked = [f.sources for f in facts if f.agreement == "corroborated"]
@@ -587,11 +587,14 @@ def _slot_facts(
             for sentence in items
             if sentence.span.doc == s.claim.span.doc and sentence.span.contains(s.claim.span)
         ]
+        first = agreement[0]
+        alike = [s.claim.span for s in slots if s.key == first.key and same_value(s, first)]
         if len({claim.span.doc for claim, _ in found}) < 2 or any(
             sum(any(s.overlaps(sentence) for s in sources) for _, sentence in found) >= 2
+            or len({s.doc for s in sources if any(s.overlaps(c) for c in alike)}) >= 2
             for sources in linked
         ):
-            continue
+            continue  # two sentences are one fact at most; a value is stated once
         claims = sorted((c for c, _ in found), key=lambda c: (rank[c.span.doc], c.span.start))
         stated = [values[c.span.doc].within(c.span.start, c.span.end) for c in claims]
         if any(disagreeing(a.span, b.span, valued) for a in claims for b in claims) or not all(
