@@ -22,7 +22,7 @@ from newsdesk.annotate.quotes.people import person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
 from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
-from newsdesk.lang.en.speech import DENIAL_VERBS
+from newsdesk.lang.en.speech import DENIAL_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -203,7 +203,10 @@ def _fallback_speaker(
                 continue  # the subject of another verb: "Ruiz said the plan, praised as ..."
             if _modifies_noun(tok):
                 continue  # "a Port Tessel harbour resident told": the resident spoke
-            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
+            # a name right before the cue whatever the model tagged it ("body Eaton
+            # said", Eaton a GPE): a person when the document names one so
+            adjacent = tok.pos_ == "PROPN" and tok.i == cue.i - 1
+            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_ or adjacent:
                 found = named(ctx, tok)
                 if found is not None and found.is_person:
                     return found
@@ -212,11 +215,15 @@ def _fallback_speaker(
 
 def _inverted_description(ctx: Context, cue: Token, window: Sequence[Token]) -> Speaker | None:
     """The person a description after an inverted cue names: '"...," recalled the
-    bartender, Ana Ruiz' (the parse makes the description the cue's object)."""
+    bartender, Ana Ruiz' (the parse makes the description the cue's object); whoever
+    issued a statement so placed: '"...," read the statement'."""
     for noun in cue.children:
         if noun.i > cue.i and noun in window and noun.dep_ in OBJECTS | {"nsubj", "attr"}:
             if person_noun(noun):
                 found = person_of(ctx, noun)
+                return found if found is not None and found.name else None
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in SPEECH_NOUNS | DOCUMENT_NOUNS:
+                found = speaker_of(ctx, noun)  # '"...," read the statement'
                 return found if found is not None and found.name else None
     return None
 
