@@ -174,3 +174,27 @@ def test_quotes_the_release_speaks_for_who_spoke_in_it(backend: SpacyBackend) ->
         "We urge the council to show restraint and to talk to the workers": "Kestrel Union",
         "The yard must close by May": None,
     }
+
+
+def test_quotes_words_relayed_are_the_first_speakers(backend: SpacyBackend) -> None:
+    """ "X and Y said the strikes could come '...,' Z told the agency": X and Y said the
+    words (the first-named of them), Z relays them."""
+    text = (
+        "However, Ivo Brandt and Tomas Varga said the strikes could come ``if decisive steps "
+        "are not taken at once for a real change in the valley,'' Foreign Ministry spokesman "
+        "Pavel Lind told the Kestrel news agency."
+    )
+    assert speakers(backend, text) == {
+        "if decisive steps are not taken at once for a real change in the valley": "Ivo Brandt"
+    }
+
+
+def test_quotes_headline_name_colon_quote(backend: SpacyBackend) -> None:
+    """A line that is only a name, a colon and a quote (a headline) is the name's quote:
+    the model tags "East Norland" a place; it speaks as the text names it."""
+    text = (
+        'East Norland: "Norland bombed the refugee camp"\n'
+        "Published on: 11 November 2011\n"
+        "A refugee camp in the north was bombed on Thursday, officials said."
+    )
+    assert speakers(backend, text)["Norland bombed the refugee camp"] == "East Norland"

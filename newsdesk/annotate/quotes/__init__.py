@@ -41,6 +41,8 @@ How it works, in order:
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
    quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
+   Words relayed are whoever first said them: in "X said the strikes could come '...,' Y
+   told the agency" X's cue opens the sentence and governs the quote, and X spoke.
    After a quote that ends its sentence, a cue that introduces a quote of its own later
    in its sentence, or that has an object other than the person spoken to ("Norland
    accused Vessia of ..."), is not this quote's cue. A cue whose source is the document's
@@ -53,7 +55,9 @@ How it works, in order:
    (``"..." ― Ana Ruiz``, pull-quote lists), the cue found where a quote left open at the
    end of its paragraph closes, of the quote it continues (multi-paragraph), of
    a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
-   introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
+   introduction (``Alenko was blunt: "..."``; a line that is only a name, a colon and the
+   quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country), of
+   the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody
    when that tail names nobody: ``"...," the records state``), or, when the paragraph is

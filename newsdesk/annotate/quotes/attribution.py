@@ -72,6 +72,7 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
         primary = next((c for c in found if not c.according and c.own_subject), None)
     if primary is None:
         primary = next((c for c in found if c.speaker is not None), found[0])
+    primary = _first_said(ctx, region, found, primary)
     cue_text = "according to" if primary.according else primary.cue.text
     others = [
         (c.speaker, c.according)
@@ -80,6 +81,26 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     ]
     via = quote_relays(ctx, primary.cue, primary.speaker, others)
     return Attribution(cue_text, primary.speaker, via)
+
+
+def _first_said(
+    ctx: Context, region: Region, found: Sequence[_Candidate], primary: _Candidate
+) -> _Candidate:
+    """Words relayed by somebody else are whoever first said them: '"X said the strikes
+    could come '...,' Y told the agency" is X's quote (Y relays it), when X's verb opens
+    the sentence before the quote and governs it, and Y's comes after the quote."""
+    head = ctx.token_at(region.start)
+    if primary.cue.i < head.i or primary.speaker is None:
+        return primary
+    for c in found:
+        if c is primary or c.according or not c.governing or not c.own_subject:
+            continue
+        if c.cue.i > head.i or c.cue.sent.start != primary.cue.sent.start:
+            continue
+        if c.speaker is not None and c.speaker.is_person and c.speaker.name:
+            if c.speaker.name != primary.speaker.name:
+                return c
+    return primary
 
 
 def _subordinate(cue: Token) -> bool:
@@ -261,11 +282,28 @@ def _sentence_opener(ctx: Context, cue: Token, region: Region) -> Speaker | None
     return None
 
 
+def _headline_name(ctx: Context, region: Region, clause: Sequence[Token]) -> Speaker | None:
+    """The speaker of a line that is only a name, a colon and a quote (a headline: 'Kestrel
+    Union: "We will strike"'): the name, a person, an organisation or a country."""
+    lo, hi = ctx.paragraphs[region.para]
+    if not clause or region.close < 0 or ctx.doc.text[region.close + 1 : hi].strip():
+        return None
+    first, last = clause[-1], clause[0]
+    if first.idx != lo or last.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC"}:
+        return None
+    if any(t.ent_type_ != last.ent_type_ or t.ent_iob_ == "B" and t is not first for t in clause):
+        return None  # the whole line before the colon is one name
+    return named(ctx, last)
+
+
 def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
     """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
     if not before or before[0].text not in INTRODUCERS:
         return None
     clause = [t for t in before[1:] if t.text not in INTRODUCERS]
+    headline = _headline_name(ctx, region, clause)
+    if headline is not None:
+        return Attribution(before[0].text, headline)
     if clause and clause[0].ent_type_ == "PERSON" and clause[0].dep_ not in OBJECTS:
         speaker = named(ctx, clause[0])
         if speaker is not None:
