@@ -8,7 +8,9 @@ How it works, in order:
 1. Quote marks are paired *within each paragraph* (a line of the text), so one unbalanced
    mark, or markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph.
    Curly marks, straight marks (opening or closing by context) and the NYT ``''...''`` are
-   read. A paragraph that opens a quote without closing it continues into the next one when
+   read; a straight mark after the quote's comma and before a lowercase word closes it
+   (``"... he listens, "said Ruiz``: its space typed on the wrong side). A paragraph that
+   opens a quote without closing it continues into the next one when
    that paragraph reopens with a mark (multi-paragraph quotes), or closes it without
    reopening it (texts written one sentence per line). Double marks are paired when
    a paragraph has any, single marks only in paragraphs without double marks, so inner single
@@ -18,9 +20,12 @@ How it works, in order:
    said.``), then before the opening mark (``Alenko said: "..."``). Cues are reporting verbs
    in the active voice (say, tell, add, call, ...), "according to", and speech nouns owned by
    a name ("Alenko's ... promise"). The speaker mention is the cue's subject (climbing from a
-   participle such as "adding" to the verb it hangs on), the "by" phrase of a participle
+   participle such as "adding", or from a verb the parse hung on nothing, to the verb it
+   hangs on), the name after a cue set off by commas ("The vote, said Rep. Ruiz, was '...'",
+   where the parse makes Ruiz the subject of "was"), the "by" phrase of a participle
    used passively ("described by the Courier as"), the object of "according to", or a
-   person named next to a cue the parse left without a subject (never a name that only
+   person named next to a cue the parse left without a subject (a name right before it
+   whatever the model tagged it, when the document names a person so; never a name that only
    modifies a noun: "a Valmont resident", nor one in the subject's "of" phrase: "friends
    of X"); "X was quoted as saying" and "the paper quoted X as saying" name X; a
    participle in a prepositional phrase ("after telling ...", "convicted of telling ...")
@@ -28,13 +33,16 @@ How it works, in order:
    organisation ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it, and
    whoever issued a statement, document or broadcast speaks through it ("a statement by
    X", "X radio said", "a document filed by Y"; "the statement" is the one statement the
-   text gave an owner); "the group" is the one organisation the text names with that
-   noun (else the one whose name ends with it: "the commission"), and so is the
-   lowercase noun in "a ministry spokesman" (never for a person noun: "the official" is
-   a person). The cue
+   text gave an owner, else whoever spoke "in a statement" just before: "In a press
+   statement, the union urged ... '...,' read the press release"); "the group" is the one
+   organisation the text names with that noun (else the one whose name ends with it:
+   "the commission"), and so is the lowercase noun in "a ministry spokesman" (never for
+   a person noun: "the official" is a person). The cue
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
    quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
+   Words relayed are whoever first said them: in "X said the strikes could come '...,' Y
+   told the agency" X's cue opens the sentence and governs the quote, and X spoke.
    After a quote that ends its sentence, a cue that introduces a quote of its own later
    in its sentence, or that has an object other than the person spoken to ("Norland
    accused Vessia of ..."), is not this quote's cue. A cue whose source is the document's
@@ -47,7 +55,9 @@ How it works, in order:
    (``"..." ― Ana Ruiz``, pull-quote lists), the cue found where a quote left open at the
    end of its paragraph closes, of the quote it continues (multi-paragraph), of
    a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
-   introduction (``Alenko was blunt: "..."``), of the person subject of the sentence before it
+   introduction (``Alenko was blunt: "..."``; a line that is only a name, a colon and the
+   quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country), of
+   the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody
    when that tail names nobody: ``"...," the records state``), or, when the paragraph is
@@ -62,7 +72,8 @@ How it works, in order:
    the pronouns used in sentences naming one person, possessives that may be somebody
    else's aside), among the people the resolver found (not every span the model tagged),
    never a person introduced as someone's relative ("His late brother, Otto Brandt") or
-   named in a relative clause about another person ("X, whose father Y ..."); nobody
+   named in a relative clause about another person ("X, whose father Y ..."), nor a
+   name right after "<person> from" ("Ana Ruiz from Starfield": her band); nobody
    for "he reportedly said" / "she is said to have told", or right after an unnamed
    person spoke ("a police official said ..."); a
    definite description ("the mayor", "the ferry's captain") the one person the document
@@ -71,8 +82,14 @@ How it works, in order:
    sentences (cataphora), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title
    ("Mayor Brandt") picks between people sharing a surname, else the one mentioned most
-   recently. Titles are not part of names; roles come from apposition ("X, a professor",
-   "the ferry's captain, X"; an age is not a role) or pre-nominal titles. Other cues of the
+   recently. Words spoken jointly are the first-named speaker's: "Mark and Condon said"
+   (one entity of the model over two people), "the Brandts wrote" (after "Ivo and Ana
+   Brandt"), "they wrote" or "the pair said" right after two people joined by "and" spoke
+   (else nobody).
+   Titles are not part of names; roles come from apposition ("X, a professor",
+   "the ferry's captain, X"; an age is not a role) or pre-nominal titles. A name of two
+   words or more with a noun for a person in apposition ("X, a retired journalist") is
+   a person whatever the model tagged it. Other cues of the
    same quote whose source is an organisation ("..., according to Meridian Wire", "the
    Northshore Post reports") and the outlet a quote was told to become ``via``, outermost
    first.
@@ -93,6 +110,8 @@ Modules, in the order a text goes through them:
 * ``people``: canonical names, roles and genders of every PERSON mention (step 5);
 * ``organisations``: a spokesperson's organisation, "the group" as the one so named;
 * ``nominal``: definite descriptions ("the mayor") to the one person so described (step 5);
+* ``joint``: words spoken jointly, the first-named of two people ("they", "the pair",
+  "the Brandts", one entity over "X and Y"; step 5);
 * ``speakers``: a cue's subject token to a speaker, pronouns included (step 5);
 * ``cues``: reporting verbs, "according to", speech nouns and their subjects, hedges and
   the document's own outlet (step 2);

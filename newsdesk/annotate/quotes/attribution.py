@@ -22,7 +22,7 @@ from newsdesk.annotate.quotes.people import person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
 from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
-from newsdesk.lang.en.speech import DENIAL_VERBS
+from newsdesk.lang.en.speech import DENIAL_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,6 +72,7 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
         primary = next((c for c in found if not c.according and c.own_subject), None)
     if primary is None:
         primary = next((c for c in found if c.speaker is not None), found[0])
+    primary = _first_said(ctx, region, found, primary)
     cue_text = "according to" if primary.according else primary.cue.text
     others = [
         (c.speaker, c.according)
@@ -80,6 +81,26 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     ]
     via = quote_relays(ctx, primary.cue, primary.speaker, others)
     return Attribution(cue_text, primary.speaker, via)
+
+
+def _first_said(
+    ctx: Context, region: Region, found: Sequence[_Candidate], primary: _Candidate
+) -> _Candidate:
+    """Words relayed by somebody else are whoever first said them: '"X said the strikes
+    could come '...,' Y told the agency" is X's quote (Y relays it), when X's verb opens
+    the sentence before the quote and governs it, and Y's comes after the quote."""
+    head = ctx.token_at(region.start)
+    if primary.cue.i < head.i or primary.speaker is None:
+        return primary
+    for c in found:
+        if c is primary or c.according or not c.governing or not c.own_subject:
+            continue
+        if c.cue.i > head.i or c.cue.sent.start != primary.cue.sent.start:
+            continue
+        if c.speaker is not None and c.speaker.is_person and c.speaker.name:
+            if c.speaker.name != primary.speaker.name:
+                return c
+    return primary
 
 
 def _subordinate(cue: Token) -> bool:
@@ -203,7 +224,10 @@ def _fallback_speaker(
                 continue  # the subject of another verb: "Ruiz said the plan, praised as ..."
             if _modifies_noun(tok):
                 continue  # "a Port Tessel harbour resident told": the resident spoke
-            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_:
+            # a name right before the cue whatever the model tagged it ("body Eaton
+            # said", Eaton a GPE): a person when the document names one so
+            adjacent = tok.pos_ == "PROPN" and tok.i == cue.i - 1
+            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and not tok.ent_type_ or adjacent:
                 found = named(ctx, tok)
                 if found is not None and found.is_person:
                     return found
@@ -212,11 +236,15 @@ def _fallback_speaker(
 
 def _inverted_description(ctx: Context, cue: Token, window: Sequence[Token]) -> Speaker | None:
     """The person a description after an inverted cue names: '"...," recalled the
-    bartender, Ana Ruiz' (the parse makes the description the cue's object)."""
+    bartender, Ana Ruiz' (the parse makes the description the cue's object); whoever
+    issued a statement so placed: '"...," read the statement'."""
     for noun in cue.children:
         if noun.i > cue.i and noun in window and noun.dep_ in OBJECTS | {"nsubj", "attr"}:
             if person_noun(noun):
                 found = person_of(ctx, noun)
+                return found if found is not None and found.name else None
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in SPEECH_NOUNS | DOCUMENT_NOUNS:
+                found = speaker_of(ctx, noun)  # '"...," read the statement'
                 return found if found is not None and found.name else None
     return None
 
@@ -254,11 +282,28 @@ def _sentence_opener(ctx: Context, cue: Token, region: Region) -> Speaker | None
     return None
 
 
+def _headline_name(ctx: Context, region: Region, clause: Sequence[Token]) -> Speaker | None:
+    """The speaker of a line that is only a name, a colon and a quote (a headline: 'Kestrel
+    Union: "We will strike"'): the name, a person, an organisation or a country."""
+    lo, hi = ctx.paragraphs[region.para]
+    if not clause or region.close < 0 or ctx.doc.text[region.close + 1 : hi].strip():
+        return None
+    first, last = clause[-1], clause[0]
+    if first.idx != lo or last.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC"}:
+        return None
+    if any(t.ent_type_ != last.ent_type_ or t.ent_iob_ == "B" and t is not first for t in clause):
+        return None  # the whole line before the colon is one name
+    return named(ctx, last)
+
+
 def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
     """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
     if not before or before[0].text not in INTRODUCERS:
         return None
     clause = [t for t in before[1:] if t.text not in INTRODUCERS]
+    headline = _headline_name(ctx, region, clause)
+    if headline is not None:
+        return Attribution(before[0].text, headline)
     if clause and clause[0].ent_type_ == "PERSON" and clause[0].dep_ not in OBJECTS:
         speaker = named(ctx, clause[0])
         if speaker is not None:

@@ -85,12 +85,13 @@ def _wordlike(tok: Token) -> bool:
 
 
 def subject(ctx: Context, tok: Token) -> Token | None:
-    """Subject of a cue verb. Without one of its own ("..., adding"; "after telling",
-    "was convicted of telling": through the preposition), the subject of the nearest
+    """Subject of a cue verb; for a cue set off by commas, the name after it. Without one
+    of its own ("..., adding"; "after telling", "was convicted of telling": through the
+    preposition; a verb the parse hung on another as ``dep``), the subject of the nearest
     reporting verb above it, else of the nearest verb above it."""
     own = _direct_subject(ctx, tok)
     if own is not None:
-        return own
+        return _set_off_name(ctx, tok, own) or own
     quoted = _quoted_as(tok)
     if quoted is not None:  # "he was quoted as saying": the one quoted spoke
         return _direct_subject(ctx, quoted, passive=True)
@@ -113,7 +114,7 @@ def subject(ctx: Context, tok: Token) -> Token | None:
         through = current.dep_ == "pcomp" and current.head.dep_ == "prep"
         if through and fallback is None:
             current = current.head  # "after telling ...", "convicted of telling ..."
-        elif current.dep_ not in {"conj", "xcomp", "advcl", "ccomp"}:
+        elif current.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "dep"}:
             break
         current = current.head
         if current.pos_ not in {"VERB", "AUX"}:
@@ -126,6 +127,27 @@ def subject(ctx: Context, tok: Token) -> Token | None:
         if fallback is None:
             fallback = found
     return fallback
+
+
+def _set_off_name(ctx: Context, verb: Token, subj: Token) -> Token | None:
+    """The name after a cue set off by commas inside a sentence, which the parse read as
+    the sentence's subject: "The plan, said Rep. Ana Ruiz, was '...'" ("the plan" is what
+    was said, Ruiz the speaker). None when the cue is not so set off."""
+    if subj.i > verb.i or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    if subj.ent_type_ == "PERSON" or subj.pos_ in {"PROPN", "PRON"}:
+        return None
+    name: list[Token] = []
+    for tok in verb.doc[verb.i + 1 : verb.i + 8]:
+        if tok.pos_ != "PROPN" or ctx.in_region(tok.idx):
+            break
+        name.append(tok)
+    end = verb.i + 1 + len(name)
+    if not name or end >= len(verb.doc) or verb.doc[end].text != ",":
+        return None
+    if not any(t.ent_type_ == "PERSON" for t in name):
+        return None
+    return name[-1]
 
 
 def _controls(subj: Token, participle: Token) -> bool:
@@ -225,6 +247,14 @@ def own_outlet(ctx: Context, tok: Token) -> bool:
     words = [w for w in words if w != "the"]
     owned = [w for w in outlet.lower().split() if w != "the"]
     return bool(words) and len(words) <= len(owned) and words == owned[-len(words) :]
+
+
+def is_root_subject(tok: Token) -> bool:
+    """The subject of the sentence's root verb, or of a verb joined to it."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = tok.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
 def takes_clause(verb: Token) -> bool:

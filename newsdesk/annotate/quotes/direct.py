@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.attribution import attribute
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
-from newsdesk.annotate.quotes.cues import is_cue
+from newsdesk.annotate.quotes.cues import is_cue, is_root_subject
 from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, word_count
 from newsdesk.annotate.quotes.names import name_words
-from newsdesk.annotate.quotes.speakers import is_root_subject, person_of, speaker_of
+from newsdesk.annotate.quotes.speakers import person_of, speaker_of
 from newsdesk.lang.en.layout import TITLE_SMALL_WORDS
 from newsdesk.lang.en.speech import WORK_NOUNS
 

@@ -89,6 +89,16 @@ def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
     return "a"
 
 
+def _closes_before_cue(text: str, i: int, lo: int, hi: int) -> bool:
+    """A straight mark typed with its space on the wrong side closes an open quote: after
+    the quote's own comma and before a lowercase word ('"... he delivers, "said Ana Ruiz'),
+    where an opening mark would start a quote with a small letter right after a comma."""
+    if text[i] != '"' or i + 1 >= hi or not text[i + 1].islower():
+        return False
+    before = text[lo:i].rstrip()
+    return len(before) < i - lo and before[-1:] == ","
+
+
 def _masked_marks(text: str, lo: int, hi: int, marks: frozenset[str]) -> list[int]:
     """Positions of ``marks`` in ``text[lo:hi]`` outside markup tags."""
     masked = [(m.start() + lo, m.end() + lo) for m in MARKUP.finditer(text[lo:hi])]
@@ -106,7 +116,7 @@ def _pair(text: str, lo: int, hi: int, positions: list[int]) -> tuple[list[tuple
         if opened < 0:
             if kind in "oa":
                 opened = pos
-        elif kind in "ca":
+        elif kind in "ca" or _closes_before_cue(text, pos, lo, hi):
             pairs.append((opened, pos))
             opened = -1
         else:

@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
-from newsdesk.annotate.quotes.cues import is_cue, subject
+from newsdesk.annotate.quotes.cues import is_cue, is_root_subject, subject
+from newsdesk.annotate.quotes.joint import (
+    family_name,
+    first_of_family,
+    known_surname,
+    one_of_joined,
+    pair_before,
+    the_pair,
+)
 from newsdesk.annotate.quotes.names import is_title, name_words, title_before
 from newsdesk.annotate.quotes.nominal import described, holds_another_post, is_description
 from newsdesk.annotate.quotes.organisations import (
@@ -60,7 +69,8 @@ def _mention_tokens(ctx: Context, tok: Token) -> tuple[list[Token], str]:
     if tok.ent_type_:
         ent = _entity_of(ctx, tok)
         if ent is not None:
-            return list(ent), tok.ent_type_
+            conjunct = one_of_joined(ctx, list(ent), tok)
+            return conjunct or list(ent), tok.ent_type_
     tokens = [tok]
     for child in reversed(list(tok.lefts)):
         if (
@@ -83,8 +93,13 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if name is None:
             return None
         return Speaker(name, tok.idx, tok.idx + len(tok), True, ctx.roles.get(name))
+    if tok.pos_ == "PRON" and tok.lower_ == "they" or the_pair(tok):
+        return _person_named(ctx, pair_before(ctx, tok, partial(_is_person_name, ctx)))
     if _surname_as_noun(ctx, tok):
         return named(ctx, tok)
+    family = family_name(ctx, tok)
+    if family is not None:
+        return _person_named(ctx, first_of_family(ctx, tok, family))
     if tok.ent_type_ == "NORP" and _indefinite(tok):  # "a frightened Texas Republican"
         left = [t for t in tok.subtree if t.i <= tok.i]
         return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
@@ -94,6 +109,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
             inner = _issued_by(ctx, tok)
         if inner is None:
             inner = spokesperson_org(ctx, tok)
+        if inner is None:  # the nearest "in a statement", before owners given earlier
+            inner = _issued_in(ctx, tok)
         if inner is None and not names_people(
             tok.lower_, by_ending=False
         ):  # "the official" is a person
@@ -110,6 +127,12 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     return named(ctx, tok)
 
 
+def _person_named(ctx: Context, tok: Token | None) -> Speaker | None:
+    """The person the name at ``tok`` stands for (None: no token, or no person)."""
+    found = named(ctx, tok) if tok is not None else None
+    return found if found is not None and found.is_person else None
+
+
 def _phrase(ctx: Context, tokens: list[Token]) -> str:
     return ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
@@ -121,12 +144,7 @@ def _surname_as_noun(ctx: Context, tok: Token) -> bool:
         return False
     if any(c.dep_ in {"det", "compound", "amod", "poss"} for c in tok.children):
         return False
-    return _known_surname(ctx, tok.text)
-
-
-def _known_surname(ctx: Context, word: str) -> bool:
-    """``word`` is the last word of a person named in full in the document."""
-    return any(len(words) > 1 and words[-1] == word for _, words, _ in ctx.person_keys())
+    return known_surname(ctx, tok.text)
 
 
 def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
@@ -179,6 +197,43 @@ def _issued_by(ctx: Context, noun: Token) -> Speaker | None:
     return None
 
 
+def _issued_in(ctx: Context, noun: Token) -> Speaker | None:
+    """Whoever spoke "in a statement" just before speaks through "the statement" (or
+    "the press release" after "a press statement"): "In a press statement issued on
+    Monday, the union urged ... '...,' read the press release." The subject of the verb
+    the nearest such phrase hangs on, in the sentence or the two before; nobody when that
+    verb has none."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    index = bisect_right(ctx.sent_starts, noun.idx) - 1
+    for sent in reversed(ctx.sents[max(0, index - 2) : index + 1]):
+        for earlier in reversed(list(sent)):
+            if earlier.i >= noun.i or earlier.pos_ != "NOUN" or ctx.in_region(earlier.idx):
+                continue
+            if not _same_kind(earlier, noun):
+                continue
+            prep = earlier.head
+            if earlier.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
+                continue
+            subj = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+            found = speaker_of(ctx, subj) if subj is not None else None
+            return found if found is not None and found.name else None
+    return None
+
+
+def _same_kind(earlier: Token, noun: Token) -> bool:
+    """Two nouns for one document: the same word, or the same modifier ("a press
+    statement" ... "the press release"); not "his speech" ... "the report"."""
+    if earlier.lemma_.lower() == noun.lemma_.lower():
+        return True
+    if earlier.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return False
+    kinds = {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    return any(c.dep_ == "compound" and c.lower_ in kinds for c in earlier.children)
+
+
 def person_of(ctx: Context, tok: Token) -> Speaker | None:
     """`speaker_of` when it is a person, else None."""
     speaker = speaker_of(ctx, tok)
@@ -193,7 +248,7 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
         title = title_before(ctx.parsed, tokens[0].i)
     if not words or label in NUMERIC_LABELS or len(words) == 1 and len(words[0]) == 1:
         return None  # a lone letter names nobody
-    if len(words) == 1 and is_title(words[0]) and not _known_surname(ctx, words[0]):
+    if len(words) == 1 and is_title(words[0]) and not known_surname(ctx, words[0]):
         return None  # "Rep." or "Councillor" alone: a title cut from its name
     if _party_tag(ctx, tok):
         return None
@@ -203,11 +258,24 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
     known = any(w[-len(words) :] == words for _, w, _ in keys)
     # a resolved person inside a longer span of the model ("Envoy to Norland Ivo Brandt")
     resolved = ctx.entities.name_at(start, end) is not None
+    if label in ORG_LABELS and _described_as_person(tokens):
+        label = "PERSON"  # "Ana Ruiz, another retired journalist," tagged ORG
     if label == "PERSON" or known or resolved or (not label and tok.pos_ == "PROPN"):
         name = ctx.full_name(start, end, words, title)
         found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
     return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
+
+
+def _described_as_person(tokens: list[Token]) -> bool:
+    """A name of two or more proper nouns with a common noun for a person in apposition
+    ("Ana Ruiz, another retired journalist, said"): a person, whatever the model tagged it."""
+    if len(tokens) < 2 or not all(t.pos_ == "PROPN" for t in tokens):
+        return False
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and names_people(c.lemma_.lower(), by_ending=False)
+        for c in tokens[-1].children
+    )
 
 
 def _party_tag(ctx: Context, tok: Token) -> bool:
@@ -249,13 +317,6 @@ def _is_person_name(ctx: Context, tok: Token) -> bool:
     return ctx.entities.name_at(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) is not None
 
 
-def is_root_subject(tok: Token) -> bool:
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    head = tok.head
-    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
-
-
 def _apposed_to_subject(ctx: Context, tok: Token) -> bool:
     """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
     return tok.dep_ == "appos" and is_root_subject(tok.head) and _is_person_name(ctx, tok)
@@ -285,6 +346,8 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
             continue  # the head token stands for the whole name
         if tok.ent_type_ == "PERSON" and not ctx.entities.name_at(tok.idx, tok.idx + len(tok)):
             continue  # tagged PERSON, but the resolver found no person there (a credit, a boat)
+        if _where_from(ctx, tok):
+            continue
         speaker = named(ctx, tok)
         if speaker is not None and speaker.is_person and speaker.name:
             speaks = root_subject and is_cue(tok.head)  # "Ruiz said": a person, known or not
@@ -292,6 +355,17 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
+
+
+def _where_from(ctx: Context, tok: Token) -> bool:
+    """A name right after "<person> from" ("Ivo Brandt from Kestrel Wire"): where that
+    person is from, a band, a firm or a town, whatever the model tagged it; not somebody
+    "he" may stand for."""
+    tokens, _ = _mention_tokens(ctx, tok)
+    start = tokens[0].i
+    if start < 2 or ctx.parsed[start - 1].lower_ != "from":
+        return False
+    return ctx.parsed[start - 2].ent_type_ == "PERSON"
 
 
 def _unnamed_speaker(ctx: Context, tok: Token) -> bool:

@@ -38,6 +38,8 @@ FEMALE_HONORIFICS = frozenset("mrs ms miss madam madame mme mlle dame".split())
 MALE_HONORIFICS = frozenset("mr messrs sir".split())
 # Family words: a person introduced by one ("said daughter Ann Vale") is named in passing.
 KIN_NOUNS = CHILD | PARENT | SPOUSE | RELATIVE
+# Nouns for two people spoken of together ("the *pair* said"): joint words.
+PAIR_NOUNS = frozenset({"pair", "couple", "duo"})
 # Nouns that relate one person to another: "his" in "his sister" is someone else.
 RELATIONAL_NOUNS = (
     FEMALE_NOUNS

@@ -36,7 +36,9 @@ SPEECH_NOUNS = frozenset(
 )
 # Nouns for a written record that speaks for whoever issued it ("the *report* by the
 # commission said"); unlike `SPEECH_NOUNS`, no cue when owned ("X's report on Y" is about Y).
-DOCUMENT_NOUNS = frozenset("report communique findings ruling filing document study".split())
+DOCUMENT_NOUNS = frozenset(
+    "report communique findings ruling filing document study release".split()  # press release
+)
 # Nouns for a broadcaster or other medium that speaks under its name ("Kestrel *radio*
 # said", "the Valmont *station* reported").
 MEDIUM_NOUNS = frozenset(
