@@ -25,8 +25,10 @@ event ("found dead in a hotel room", "in his room at a motel"), where neither do
 uses the other's noun anywhere. So is the thing a verb's object counts ("called in six
 engines", "called four appliances"): where each document counts that verb's object once,
 with one noun that names no people, and neither uses the other's noun, the two counts
-are one. A count of one read from an article ("serving a life sentence") is compared
-only with a number another document writes for the same noun ("three life sentences").
+are one; so are a count of "people" and one of a noun for some people ("89 people were
+arrested", "99 members seized"), on the same terms. A count of one read from an article
+("serving a life sentence") is compared only with a number another document writes for
+the same noun ("three life sentences").
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and
@@ -58,6 +60,7 @@ __all__ = [
     "supported",
 ]
 
+GENERIC_PEOPLE = "person"  # the noun a count of "people" is keyed by (`COUNTED_SYNONYMS`)
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
@@ -223,7 +226,9 @@ def _objects_substituted(
     """The slots, counts of one verb's object written with another noun in another
     document re-keyed to one noun ("called in six engines" / "called four appliances":
     a count of one thing), where each document counts that verb's object once, with one
-    noun for a thing that is not a person, and never uses the other document's noun."""
+    noun for a thing that is not a person (or one "people" and the other a noun for
+    people: "89 people were arrested", "99 members seized"), and never uses the other
+    document's noun."""
     by_verb: dict[str, dict[str, list[Slot]]] = defaultdict(lambda: defaultdict(list))
     for slot in slots:
         if slot.key[0] == "count" and slot.verb_object and not slot.implied:
@@ -237,8 +242,9 @@ def _objects_substituted(
         ):
             continue
         kinds = {next(iter(n)) for n in nouns.values()}
-        if len(kinds) != 2 or any(names_people(k) for k in kinds):
-            continue
+        people = [names_people(k) for k in kinds]
+        if len(kinds) != 2 or (any(people) and not (all(people) and GENERIC_PEOPLE in kinds)):
+            continue  # things, or "people" and a noun for some people ("members")
         first, other = sorted(
             kinds, key=lambda k: min(order for order, n in enumerate(nouns.values()) if k in n)
         )

@@ -2,6 +2,9 @@
 
 * **age**: "Henrik Maalstad, 54," / "Henrik Maalstad (54)" / "Henrik Maalstad, aged 54" /
   "the 54-year-old Henrik Maalstad";
+* **ages of a group**: the ages listed for several people a plural noun names ("the
+  bodies of two women, 68 and 48 years old"; "the victims, who were 61 and 48 years
+  old"), keyed by that noun and the number of ages;
 * **home town**: the town a person is "of" ("Tom Berg of Tessel", "Tom Berg, of
   Tessel,"; a country, or a town written with its region, is none);
 * **post**: the capitalised title before the name ("Deputy Harbour Master Inga
@@ -19,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import DASHES
+from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
@@ -35,7 +39,7 @@ from newsdesk.model import Document, TextSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["PersonReading", "person_readings", "titles_compatible"]
+__all__ = ["PersonReading", "group_ages", "person_readings", "titles_compatible"]
 
 PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
 _TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
@@ -148,6 +152,58 @@ def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
     last = max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
     return TextSpan(doc.span(start, end), doc.text[start:end])
+
+
+def group_ages(sent: Span) -> Iterator[tuple[tuple[str, ...], str, str, str, Token]]:
+    """The ages a sentence lists for a group of people ("two women -- 68 and 48 years
+    old", "the names of the women, who were 61 and 48 years old"): two or more numbers
+    joined by commas and "and" before "years old", and the plural noun for people they
+    describe (`_group_of`). Keyed ("ages", the noun's lemma, how many ages); the value is
+    the ages in ascending order; with the first number (the claim's focus)."""
+    doc = sent.doc
+    for old in sent:
+        if old.lower_ != "old" or old.i < 2:
+            continue
+        i = old.i - 1 - (doc[old.i - 1].text in DASHES)
+        if doc[i].lemma_.lower() != "year":
+            continue
+        i -= 1 + (doc[i - 1].text in DASHES)
+        numbers: list[Token] = []
+        while i >= sent.start and doc[i].text.isdigit():
+            numbers.append(doc[i])
+            if i - 1 < sent.start or doc[i - 1].lower_ not in {"and", ","}:
+                break
+            i -= 2
+        if len(numbers) < 2 or not all(0 < int(n.text) < 120 for n in numbers):
+            continue
+        group = _group_of(numbers[-1])
+        if group is None:
+            continue
+        ages = sorted(int(n.text) for n in numbers)
+        first = numbers[-1]
+        key = ("ages", group.lemma_.lower(), str(len(ages)))
+        shown = doc[first.i : numbers[0].i + 1].text
+        value = " ".join(map(str, ages))
+        yield key, f"ages of the {group.lower_}", value, shown, first
+
+
+def _group_of(number: Token) -> Token | None:
+    """The plural noun for people a listed age describes: the noun the list stands in
+    apposition to ("two women -- 68 and 48"), or the antecedent of the relative clause
+    it completes ("the women, who were 61 and 48"), or that antecedent's "of" phrase
+    when the antecedent names no people ("the names of the women, who were…")."""
+    token = number
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ != "NOUN" or token.lemma_.lower() == "year":
+            continue
+        for noun in (token, *(o for p in token.children if p.lower_ == "of" for o in p.children)):
+            if noun.tag_ == "NNS" and names_people(noun.lemma_.lower(), by_ending=False):
+                return noun
+        return None
+    return None
 
 
 def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:

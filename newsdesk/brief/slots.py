@@ -9,7 +9,9 @@ states for an attribute:
   "serve", "fund");
 * a **count**: a number and the noun it counts, keyed by that noun and the word that
   governs it ("killing at least three *people*" → people, kill; "14 people were hurt"
-  → people, injure: verbs that report one count are one key); an indefinite article on
+  → people, injure: verbs that report one count are one key; a past participle right
+  after the noun governs it: "one of 99 members *seized*" → members, arrest; a noun
+  before "away" counts no things: "five buildings away"); an indefinite article on
   a verb's object is a count of one ("serving a life sentence"), compared only with a
   number another document writes for that noun (`newsdesk.brief.align`);
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
@@ -21,6 +23,8 @@ states for an attribute:
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
   room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
+* the **ages of a group** of people ("two women, 68 and 48 years old"), keyed by the
+  plural noun and the number of ages (`newsdesk.brief.posts.group_ages`);
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad"),
   **home town** ("Henrik Maalstad, of Glenford,") and **title** (the capitalised post
   before the name: "Deputy Harbour Master Inga Solberg", or a post in apposition: "Inga
@@ -68,7 +72,7 @@ from newsdesk.brief.number_words import (
     number_tops,
     rate,
 )
-from newsdesk.brief.posts import person_readings, titles_compatible
+from newsdesk.brief.posts import group_ages, person_readings, titles_compatible
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -76,7 +80,7 @@ from newsdesk.lang.en.calendar import (
     TIME_BOUNDS,
     WEEKDAYS,
 )
-from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES
+from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -84,6 +88,7 @@ from newsdesk.lang.en.measures import (
     COUNTED_SYNONYMS,
     CURRENCIES,
     DIRECTIONS,
+    PEOPLE_ANCHOR_SYNONYMS,
     UNITS,
 )
 from newsdesk.lang.en.numbers import APPROXIMATORS
@@ -111,8 +116,9 @@ __all__ = [
 
 MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
-# Slots that describe a person, not an event: aligned by the person alone.
-PERSON_KINDS = frozenset({"age", "origin", "title"})
+# Slots that describe a person (or a group of people), not an event: aligned by the
+# person (the group's noun) alone.
+PERSON_KINDS = frozenset({"age", "ages", "origin", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -134,7 +140,7 @@ class Slot:
     agent: str | None = None  # who the event is about: its named subject (`agent_of`)
     parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
     implied: bool = False  # a count of one read from an article ("serving a life sentence")
-    verb_object: bool = False  # a count of a verb's direct object ("called six engines")
+    verb_object: bool = False  # a count of what a verb acts on ("called six engines")
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
@@ -383,6 +389,10 @@ def read_slots(
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not elsewhere and not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
+        for key, label, value, shown, focus in group_ages(sent):
+            if not elsewhere and not _another_year(focus, present.years):
+                claim = _claim(doc, sent, focus)
+                slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
 
 
@@ -477,6 +487,8 @@ def _number(top: Token) -> Reading | None:
     unit = counted.lemma_.lower()
     if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
         return None  # "59-year-old", "a 10-mile drive": a modifier, not a measure
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].lower_ in SPACING:
+        return None  # "arrested five buildings away": a distance, not a count
     if any(t.text == "/" for t in doc[max(0, first - 1) : chain[-1].i + 2]):
         return None  # "41 / 2", "1/2": a fraction written apart
     if unit in UNITS:
@@ -509,12 +521,15 @@ def _number(top: Token) -> Reading | None:
 
 
 def _counts_object(focus: Token) -> bool:
-    """Whether a count's number (or article) counts the direct object of a verb ("serving
-    a life sentence"; "called in six engines", with a particle the parse took for a
-    preposition)."""
+    """Whether a count's number (or article) counts what a verb acted on: its direct
+    object ("serving a life sentence"; "called in six engines", with a particle the parse
+    took for a preposition), its passive subject ("89 people were arrested") or the noun
+    its past participle describes ("99 suspects seized")."""
     noun = focus.head if focus.dep_ == "nummod" else focus
-    if noun.dep_ == "dobj":
+    if noun.dep_ in {"dobj", "nsubjpass"}:
         return noun.head.pos_ == "VERB"
+    if _participle_after(noun) is not None:
+        return True  # "99 suspects seized": what the participle's verb acted on
     particle = noun.head  # "called in six engines", parsed "in" + its object
     return (
         noun.dep_ == "pobj"
@@ -522,6 +537,16 @@ def _counts_object(focus: Token) -> bool:
         and particle.head.pos_ == "VERB"
         and particle.i == particle.head.i + 1
     )
+
+
+def _participle_after(noun: Token) -> Token | None:
+    """The past participle right after a noun that describes it ("99 members *seized*",
+    "800 homes *destroyed*"); not one set off by a comma ("one person, injured dozens":
+    another clause)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.head != noun or after.dep_ != "acl" or after.tag_ != "VBN":
+        return None
+    return after if noun.pos_ == "NOUN" else None
 
 
 def modifiers(focus: Token) -> tuple[str, ...]:
@@ -613,8 +638,9 @@ def _anchor(token: Token) -> str:
     """The word a measure or count belongs to: the verb or noun governing its phrase,
     through prepositions ("depth *of* 12 miles" → depth; "killing 3 people" → kill), with
     the adverb that qualifies it ("seriously injured": another attribute than "injured").
-    Empty when the verb is negated, modal or infinitive ("could have killed", "can
-    carry"): no value is stated."""
+    A verb that arrests the people it counts is "arrest" ("seized 40 members"). Empty
+    when the verb is negated, modal or infinitive ("could have killed", "can carry"): no
+    value is stated."""
     head = _anchor_token(token)
     if head is None or hedged(head):
         return ""
@@ -622,6 +648,8 @@ def _anchor(token: Token) -> str:
         c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.text.endswith("ly")
     ]
     lemma = head.lemma_.lower()
+    if lemma in PEOPLE_ANCHOR_SYNONYMS and names_people(token.lemma_.lower(), by_ending=False):
+        lemma = PEOPLE_ANCHOR_SYNONYMS[lemma]  # "seized 40 suspects": arrested them
     return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
 
 
@@ -629,6 +657,9 @@ def _anchor_token(token: Token) -> Token | None:
     """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
     if token.dep_ in {"conj", "appos"}:
         return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
+    participle = _participle_after(token)
+    if participle is not None:
+        return participle  # "99 suspects seized on Tuesday": the count of those seized
     for child in token.children:  # "231 passengers on board", "12 crew aboard"
         for word in (child, *child.children):
             if word.lower_ in ABOARD:
@@ -762,13 +793,21 @@ def _places(sent: SpacySpan) -> Iterator[Reading]:
             yield ("place", lemma), f"kind of place ({lemma})", value, shown, False, nouns[0]
 
 
+def _naming(verb: Token) -> bool:
+    """Whether a verb is a participle that only names a noun ("a line *called* Mantra",
+    "a ship named Orla"): no event, so a date the parse hangs on it dates the verb
+    above ("launched a line called Mantra in September": the launch)."""
+    return verb.dep_ == "acl" and any(c.dep_ == "oprd" for c in verb.children)
+
+
 def _event_of(root: Token) -> Token | None:
     """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
-    nearest verb above it; None for the day someone said something, for a negated or
-    modal verb, and for a date outside any clause (a headline)."""
+    nearest verb above it that is no naming participle (`_naming`); None for the day
+    someone said something, for a negated or modal verb, and for a date outside any
+    clause (a headline)."""
     tok = root
     for _ in range(6):
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and not _naming(tok):
             break
         if tok.head.i == tok.i:
             return None
