@@ -56,8 +56,11 @@ from newsdesk.brief.events import (
     arguments,
     clock_times,
     described,
+    event_of,
+    hedged,
     numbered,
     ongoing,
+    participle_after,
     place_nouns,
     scale_values,
     unnamed_agent,
@@ -80,7 +83,7 @@ from newsdesk.lang.en.calendar import (
     TIME_BOUNDS,
     WEEKDAYS,
 )
-from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES, SPACING
+from newsdesk.lang.en.discourse import OTHER_EVENT, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -146,15 +149,6 @@ class Slot:
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
-
-
-def hedged(predicate: Token) -> bool:
-    """Negated, modal or infinitive ("no one was hurt", "could have killed", "licensed to
-    carry 400 passengers")."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS)
-        for c in predicate.children
-    )
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -528,7 +522,7 @@ def _counts_object(focus: Token) -> bool:
     noun = focus.head if focus.dep_ == "nummod" else focus
     if noun.dep_ in {"dobj", "nsubjpass"}:
         return noun.head.pos_ == "VERB"
-    if _participle_after(noun) is not None:
+    if participle_after(noun) is not None:
         return True  # "99 suspects seized": what the participle's verb acted on
     particle = noun.head  # "called in six engines", parsed "in" + its object
     return (
@@ -537,16 +531,6 @@ def _counts_object(focus: Token) -> bool:
         and particle.head.pos_ == "VERB"
         and particle.i == particle.head.i + 1
     )
-
-
-def _participle_after(noun: Token) -> Token | None:
-    """The past participle right after a noun that describes it ("99 members *seized*",
-    "800 homes *destroyed*"); not one set off by a comma ("one person, injured dozens":
-    another clause)."""
-    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if after is None or after.head != noun or after.dep_ != "acl" or after.tag_ != "VBN":
-        return None
-    return after if noun.pos_ == "NOUN" else None
 
 
 def modifiers(focus: Token) -> tuple[str, ...]:
@@ -657,7 +641,7 @@ def _anchor_token(token: Token) -> Token | None:
     """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
     if token.dep_ in {"conj", "appos"}:
         return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
-    participle = _participle_after(token)
+    participle = participle_after(token)
     if participle is not None:
         return participle  # "99 suspects seized on Tuesday": the count of those seized
     for child in token.children:  # "231 passengers on board", "12 crew aboard"
@@ -726,7 +710,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
             continue  # an expression across a sentence break
         if span.start > 0 and parse[span.start - 1].lower_ in TIME_BOUNDS:
             continue  # "until Friday", "from Wednesday through Friday": a bound
-        event = _event_of(span.root)
+        event = event_of(span.root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
@@ -771,7 +755,7 @@ def _times(sent: SpacySpan) -> Iterator[Reading]:
     or their events share a named participant ("driving his Bentley", "going west in his
     Bentley")."""
     for minutes, shown, approx, root in clock_times(sent):
-        event = _event_of(root)
+        event = event_of(root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
@@ -791,27 +775,3 @@ def _places(sent: SpacySpan) -> Iterator[Reading]:
             value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
             shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))
             yield ("place", lemma), f"kind of place ({lemma})", value, shown, False, nouns[0]
-
-
-def _naming(verb: Token) -> bool:
-    """Whether a verb is a participle that only names a noun ("a line *called* Mantra",
-    "a ship named Orla"): no event, so a date the parse hangs on it dates the verb
-    above ("launched a line called Mantra in September": the launch)."""
-    return verb.dep_ == "acl" and any(c.dep_ == "oprd" for c in verb.children)
-
-
-def _event_of(root: Token) -> Token | None:
-    """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
-    nearest verb above it that is no naming participle (`_naming`); None for the day
-    someone said something, for a negated or modal verb, and for a date outside any
-    clause (a headline)."""
-    tok = root
-    for _ in range(6):
-        if tok.pos_ == "VERB" and not _naming(tok):
-            break
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
-        return None
-    return tok
