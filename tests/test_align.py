@@ -276,3 +276,20 @@ def test_slot_conflicts_need_values_a_reader_can_tell_apart() -> None:
     told = [slot("d1", "2026-03-03", "Tuesday"), slot("d2", "2026-03-05", "Thursday")]
     [conflict] = slot_conflicts(pages, told)
     assert [v.value for v in conflict.values] == ["Tuesday", "Thursday"]
+
+
+def test_align_a_line_stating_no_value_keeps_one_side_of_a_conflict(
+    backend: SpacyBackend,
+) -> None:
+    """A summary line that states neither value of a conflict is supported by one side:
+    of two citations that disagree with each other, the later is dropped."""
+    texts = (
+        "Rescuers searched the harbour after the ferry sank.",
+        "The ferry sank on Wednesday near the island.",
+        "The ferry sank on Thursday near the island.",
+    )
+    found = find_conflicts(_dated(backend, *(("2026-03-06", t) for t in texts)))
+    assert [c.about for c in found] == ["date (sink)"]
+    cited = (Span("d1", 0, 20), Span("d2", 0, 20), Span("d3", 0, 20))
+    [kept] = supported([SummaryItem("Rescuers searched the harbour.", cited)], found)
+    assert kept.citations == cited[:2]

@@ -1018,3 +1018,47 @@ def test_conflicts_counts_of_those_arrested_not_conflicts(
     backend: SpacyBackend, first: str, second: str
 ) -> None:
     assert find_conflicts(mini(backend, first, second)) == ()
+
+
+def test_conflicts_town_of_a_named_building(backend: SpacyBackend) -> None:
+    """The town a named building is in ("the Harbour Light Clinic in Leeds"; "the York
+    Harbour Light Clinic", where the story writes York as a place) is an attribute of
+    the building, keyed by its name without the town."""
+    docs = mini(
+        backend,
+        "The singer was admitted to the Harbour Light Clinic in Leeds on Friday.",
+        "The singer checked into the York Harbour Light Clinic on Friday. "
+        "She had flown to York from London.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.about == "location of Harbour Light Clinic"
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("Leeds", ["d1"]),
+        ("York", ["d2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a court is no building named for its town
+        (
+            "The case was heard at the District Court in Leeds on Friday.",
+            "The York District Court heard the case on Friday. York is in England.",
+        ),
+        # one town written in full and short
+        (
+            "The singer was admitted to the Harbour Light Clinic in Fort William.",
+            "The singer stayed at the Harbour Light Clinic in Fort.",
+        ),
+        # reports that each name both towns
+        (
+            "The singer flew from York to the Harbour Light Clinic in Leeds.",
+            "The singer left Leeds for the Harbour Light Clinic in York.",
+        ),
+    ],
+)
+def test_conflicts_town_of_a_building_not_conflicts(
+    backend: SpacyBackend, first: str, second: str
+) -> None:
+    assert find_conflicts(mini(backend, first, second)) == ()

@@ -60,6 +60,7 @@ __all__ = [
     "supported",
 ]
 
+PLACED_KINDS = frozenset({"origin", "seat"})  # towns: compared unless both name both
 GENERIC_PEOPLE = "person"  # the noun a count of "people" is keyed by (`COUNTED_SYNONYMS`)
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
@@ -93,6 +94,9 @@ def agree(a: Slot, b: Slot) -> bool:
             return False
         turn = abs(from_a - from_b) % 360
         return min(turn, 360 - turn) <= NEAR_BEARING
+    if kind in PLACED_KINDS:  # "Fort Collins" and "Fort": one town written short
+        mine, theirs = set(str(a.value).lower().split()), set(str(b.value).lower().split())
+        return mine <= theirs or theirs <= mine
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     x, y = float(a.value), float(b.value)
@@ -313,7 +317,7 @@ def _clashes(
         and not agree(a, b)
         and not both(a, b)
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
-        and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
+        and not (vocabulary and a.key[0] in PLACED_KINDS and _both_name(a, b, vocabulary))
     ]
 
 
@@ -549,11 +553,16 @@ def disputes(span: Span, conflicts: Sequence[Conflict]) -> tuple[int, ...]:
 def supported(
     items: Sequence[SummaryItem], conflicts: Sequence[Conflict]
 ) -> tuple[SummaryItem, ...]:
-    """Summary items whose citations all agree with the span the line was taken from, each
-    marked with the conflicts on a value it states (a disputed line)."""
+    """Summary items whose citations all agree with the span the line was taken from and
+    with each other (of two supporting spans that state different values of one
+    conflict, the earlier cited is kept: a line that states neither value is no support
+    for both), each marked with the conflicts on a value it states (a disputed line)."""
     out = []
     for item in items:
         first, *others = item.citations
-        kept = [o for o in others if not disagreeing(first, o, conflicts)]
+        kept: list[Span] = []
+        for other in others:
+            if not any(disagreeing(cited, other, conflicts) for cited in (first, *kept)):
+                kept.append(other)
         out.append(replace(item, citations=(first, *kept), conflicts=disputes(first, conflicts)))
     return tuple(out)

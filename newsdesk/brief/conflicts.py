@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.nlp import text_of
 from newsdesk.brief.align import Written, slot_conflicts
 from newsdesk.brief.number_words import number_phrase, number_tops
-from newsdesk.brief.slots import modifiers, person_names, read_slots, story_time
+from newsdesk.brief.slots import (
+    modifiers,
+    person_names,
+    read_slots,
+    story_places,
+    story_time,
+)
 from newsdesk.lang.en.measures import COUNTED_SYNONYMS, CURRENCIES, UNITS
 from newsdesk.model import Conflict, Document, Span
 
@@ -42,7 +48,8 @@ def find_conflicts(docs: Sequence[Document]) -> tuple[Conflict, ...]:
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
     present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
     people = person_names([d for d, _ in parsed])
-    slots = [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
+    places = story_places([parse for _, parse in parsed])
+    slots = [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()), places)]
     vocabulary = {d.id: frozenset(t.lemma_.lower() for t in p if t.is_alpha) for d, p in parsed}
     written = {d.id: written_numbers(p) for d, p in parsed}
     return slot_conflicts(docs, slots, vocabulary, written)

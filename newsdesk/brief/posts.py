@@ -5,6 +5,9 @@
 * **ages of a group**: the ages listed for several people a plural noun names ("the
   bodies of two women, 68 and 48 years old"; "the victims, who were 61 and 48 years
   old"), keyed by that noun and the number of ages;
+* **seat of a building**: the town a named clinic, hotel or other building is in
+  ("Harbour Clinic in Dunmore", "the Dunmore Harbour Clinic", where the story names
+  Dunmore as a place), keyed by the name without the town;
 * **home town**: the town a person is "of" ("Tom Berg of Tessel", "Tom Berg, of
   Tessel,"; a country, or a town written with its region, is none);
 * **post**: the capitalised title before the name ("Deputy Harbour Master Inga
@@ -21,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.annotate.names import DASHES
+from newsdesk.annotate.names import DASHES, DETERMINERS
 from newsdesk.lang.en.people import names_people
-from newsdesk.lang.en.places import COUNTRIES
+from newsdesk.lang.en.places import COUNTRIES, PLACE_NAME_WORDS
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
     HONORIFICS,
@@ -39,7 +42,13 @@ from newsdesk.model import Document, TextSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["PersonReading", "group_ages", "person_readings", "titles_compatible"]
+__all__ = [
+    "PersonReading",
+    "group_ages",
+    "organisation_seats",
+    "person_readings",
+    "titles_compatible",
+]
 
 PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
 _TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
@@ -204,6 +213,42 @@ def _group_of(number: Token) -> Token | None:
                 return noun
         return None
     return None
+
+
+def organisation_seats(
+    sent: Span, places: frozenset[str]
+) -> Iterator[tuple[tuple[str, ...], str, str, str, Token]]:
+    """The towns a sentence places named buildings in (a name of two words or more
+    ending in a word for a building: "Harbour Clinic", "Tessel Hotel"): "<name> in
+    <town>" (the first place of "in Dunmore, Norland") or a name opening with a word
+    the story names as a place (``places``: "Dunmore Harbour Clinic", when another
+    report writes "Dunmore" as a place). Keyed ("seat", the name without the town,
+    lowercase); a country is no town."""
+    doc = sent.doc
+    for name in sent.ents:
+        if name.label_ not in _SEATED_LABELS:
+            continue
+        words = [t for t in name if t.lower_ not in DETERMINERS]
+        if len(words) < 2 or PLACE_NAME_WORDS.get(words[-1].lower_) != "FAC":
+            continue  # a building's name ("Harbour Clinic"), not a court's or a firm's
+        at = name.end
+        town = next(
+            (e for e in sent.ents if e.start == at + 1 and e.label_ == "GPE"),
+            None,
+        )
+        if at < len(doc) and doc[at].lower_ == "in" and town is not None:
+            if town.text.casefold() not in COUNTRIES:
+                yield _seat(" ".join(t.text for t in words), town.text, words[0])
+        opening = words[0].text
+        if len(words) >= 3 and opening in places and opening.casefold() not in COUNTRIES:
+            yield _seat(" ".join(t.text for t in words[1:]), words[0].text, words[0])
+
+
+_SEATED_LABELS = frozenset({"ORG", "FAC"})
+
+
+def _seat(name: str, town: str, focus: Token) -> tuple[tuple[str, ...], str, str, str, Token]:
+    return ("seat", name.lower()), f"location of {name}", town, town, focus
 
 
 def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:

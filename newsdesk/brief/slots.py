@@ -75,7 +75,12 @@ from newsdesk.brief.number_words import (
     number_tops,
     rate,
 )
-from newsdesk.brief.posts import group_ages, person_readings, titles_compatible
+from newsdesk.brief.posts import (
+    group_ages,
+    organisation_seats,
+    person_readings,
+    titles_compatible,
+)
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -113,15 +118,16 @@ __all__ = [
     "modifiers",
     "person_names",
     "read_slots",
+    "story_places",
     "story_time",
     "titles_compatible",
 ]
 
 MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
-# Slots that describe a person (or a group of people), not an event: aligned by the
-# person (the group's noun) alone.
-PERSON_KINDS = frozenset({"age", "ages", "origin", "title"})
+# Slots that describe a person (a group of people, an organisation), not an event:
+# aligned by the person (the group's noun, the organisation's name) alone.
+PERSON_KINDS = frozenset({"age", "ages", "origin", "seat", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -221,6 +227,12 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
     return StoryTime(
         frozenset({max(shared)}) if shared else frozenset(), tuple(d for d in days if d)
     )
+
+
+def story_places(parses: Sequence[Doc]) -> frozenset[str]:
+    """The names the parses' entity recogniser tags as places (countries, cities,
+    regions)."""
+    return frozenset(e.text for parse in parses for e in parse.ents if e.label_ in {"GPE", "LOC"})
 
 
 def _now(value: str, days: Sequence[date]) -> bool:
@@ -325,11 +337,13 @@ def read_slots(
     parse: Doc,
     present: StoryTime = StoryTime(),
     people: Sequence[tuple[int, int, str]] = (),
+    places: frozenset[str] = frozenset(),
 ) -> list[Slot]:
     """The slots stated in ``doc``'s body sentences. Furniture, sentences about another
     event or time ("a year ago"; a year or a day far from the ``present`` story's) state
     none. ``people`` are the document's PERSON mentions with the name of the
-    person each stands for (`person_names`)."""
+    person each stands for (`person_names`); ``places`` the names the story writes as
+    places (`story_places`)."""
     furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
     slots: list[Slot] = []
     for sent in parse.sents:
@@ -383,7 +397,10 @@ def read_slots(
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not elsewhere and not _another_year(focus, present.years):
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
-        for key, label, value, shown, focus in group_ages(sent):
+        for key, label, value, shown, focus in [
+            *group_ages(sent),
+            *organisation_seats(sent, places),
+        ]:
             if not elsewhere and not _another_year(focus, present.years):
                 claim = _claim(doc, sent, focus)
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
