@@ -232,7 +232,8 @@ def _objects_substituted(
     a count of one thing), where each document counts that verb's object once, with one
     noun for a thing that is not a person (or one "people" and the other a noun for
     people: "89 people were arrested", "99 members seized"), and never uses the other
-    document's noun."""
+    document's noun; a count of a passive's subject or a participle's noun (its doer
+    unsaid) is compared only with another such count."""
     by_verb: dict[str, dict[str, list[Slot]]] = defaultdict(lambda: defaultdict(list))
     for slot in slots:
         if slot.key[0] == "count" and slot.verb_object and not slot.implied:
@@ -245,6 +246,8 @@ def _objects_substituted(
             for f, n in zip(per_doc.values(), nouns.values(), strict=True)
         ):
             continue
+        if len({found[0].verb_object for found in per_doc.values()}) > 1:
+            continue  # "three tugs were sent", "the yard sent five boats": perhaps two senders
         kinds = {next(iter(n)) for n in nouns.values()}
         people = [names_people(k) for k in kinds]
         if len(kinds) != 2 or (any(people) and not (all(people) and GENERIC_PEOPLE in kinds)):

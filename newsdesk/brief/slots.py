@@ -149,7 +149,9 @@ class Slot:
     agent: str | None = None  # who the event is about: its named subject (`agent_of`)
     parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
     implied: bool = False  # a count of one read from an article ("serving a life sentence")
-    verb_object: bool = False  # a count of what a verb acts on ("called six engines")
+    # a count of what a verb acts on: "object" ("called six engines"), "passive" (its doer
+    # unsaid: "89 people were arrested", "99 members seized"); "" for other counts
+    verb_object: str = ""
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
@@ -387,7 +389,7 @@ def read_slots(
                     agent,
                     parties,
                     implied=n >= implied,
-                    verb_object=key[0] == "count" and _counts_object(focus),
+                    verb_object=_counts_object(focus) if key[0] == "count" else "",
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
                     ongoing=ongoing(focus),
@@ -531,23 +533,27 @@ def _number(top: Token) -> Reading | None:
     )
 
 
-def _counts_object(focus: Token) -> bool:
-    """Whether a count's number (or article) counts what a verb acted on: its direct
-    object ("serving a life sentence"; "called in six engines", with a particle the parse
-    took for a preposition), its passive subject ("89 people were arrested") or the noun
-    its past participle describes ("99 suspects seized")."""
+def _counts_object(focus: Token) -> str:
+    """What a verb acted on that a count's number (or article) counts: "object" for the
+    verb's direct object ("serving a life sentence"; "called in six engines", with a
+    particle the parse took for a preposition), "passive" for what it acted on with its
+    doer unsaid, the subject of a passive ("89 people were arrested") or the noun its
+    past participle describes ("99 suspects seized"); "" for anything else."""
     noun = focus.head if focus.dep_ == "nummod" else focus
     if noun.dep_ in {"dobj", "nsubjpass"}:
-        return noun.head.pos_ == "VERB"
+        if noun.head.pos_ != "VERB":
+            return ""
+        return "object" if noun.dep_ == "dobj" else "passive"
     if participle_after(noun) is not None:
-        return True  # "99 suspects seized": what the participle's verb acted on
+        return "passive"
     particle = noun.head  # "called in six engines", parsed "in" + its object
-    return (
+    particled = (
         noun.dep_ == "pobj"
         and particle.lower_ in PARTICLES
         and particle.head.pos_ == "VERB"
         and particle.i == particle.head.i + 1
     )
+    return "object" if particled else ""
 
 
 def modifiers(focus: Token) -> tuple[str, ...]:
