@@ -332,3 +332,20 @@ def test_slots_a_long_claim_is_cut_between_words(backend: SpacyBackend) -> None:
     start, end = money.claim.span.start, money.claim.span.end
     assert end - start <= 240 and "4.5 million dollars" in money.claim.text
     assert text[start - 1] == " " and text[end] in " ,"
+
+
+def test_align_a_line_stating_no_value_keeps_one_side_of_a_conflict(
+    backend: SpacyBackend,
+) -> None:
+    """A summary line that states neither value of a conflict is supported by one side:
+    of two citations that disagree with each other, the later is dropped."""
+    texts = (
+        "Rescuers searched the harbour after the ferry sank.",
+        "The ferry sank on Wednesday near the island.",
+        "The ferry sank on Thursday near the island.",
+    )
+    found = find_conflicts(_dated(backend, *(("2026-03-06", t) for t in texts)))
+    assert [c.about for c in found] == ["date (sink)"]
+    cited = (Span("d1", 0, 20), Span("d2", 0, 20), Span("d3", 0, 20))
+    [kept] = supported([SummaryItem("Rescuers searched the harbour.", cited)], found)
+    assert kept.citations == cited[:2]

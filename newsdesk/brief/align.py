@@ -25,8 +25,10 @@ event ("found dead in a hotel room", "in his room at a motel"), where neither do
 uses the other's noun anywhere. So is the thing a verb's object counts ("called in six
 engines", "called four appliances"): where each document counts that verb's object once,
 with one noun that names no people, and neither uses the other's noun, the two counts
-are one. A count of one read from an article ("serving a life sentence") is compared
-only with a number another document writes for the same noun ("three life sentences").
+are one; so are a count of "people" and one of a noun for some people ("89 people were
+arrested", "99 members seized"), on the same terms. A count of one read from an article
+("serving a life sentence") is compared only with a number another document writes for
+the same noun ("three life sentences").
 
 `slot_conflicts` groups the disagreements into conflicts whose claims are grouped by value;
 `disagreeing` tells whether two spans state different values of one conflict, and
@@ -60,6 +62,8 @@ __all__ = [
     "supported",
 ]
 
+PLACED_KINDS = frozenset({"origin", "seat"})  # towns: compared unless both name both
+GENERIC_PEOPLE = "person"  # the noun a count of "people" is keyed by (`COUNTED_SYNONYMS`)
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
@@ -92,6 +96,9 @@ def agree(a: Slot, b: Slot) -> bool:
             return False
         turn = abs(from_a - from_b) % 360
         return min(turn, 360 - turn) <= NEAR_BEARING
+    if kind in PLACED_KINDS:  # "Fort Collins" and "Fort": one town written short
+        mine, theirs = set(str(a.value).lower().split()), set(str(b.value).lower().split())
+        return mine <= theirs or theirs <= mine
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     x, y = float(a.value), float(b.value)
@@ -272,7 +279,10 @@ def _objects_substituted(
     """The slots, counts of one verb's object written with another noun in another
     document re-keyed to one noun ("called in six engines" / "called four appliances":
     a count of one thing), where each document counts that verb's object once, with one
-    noun for a thing that is not a person, and never uses the other document's noun."""
+    noun for a thing that is not a person (or one "people" and the other a noun for
+    people: "89 people were arrested", "99 members seized"), and never uses the other
+    document's noun; a count of a passive's subject or a participle's noun (its doer
+    unsaid) is compared only with another such count."""
     by_verb: dict[str, dict[str, list[Slot]]] = defaultdict(lambda: defaultdict(list))
     for slot in slots:
         if slot.key[0] == "count" and slot.verb_object and not slot.implied:
@@ -285,9 +295,12 @@ def _objects_substituted(
             for f, n in zip(per_doc.values(), nouns.values(), strict=True)
         ):
             continue
+        if len({found[0].verb_object for found in per_doc.values()}) > 1:
+            continue  # "three tugs were sent", "the yard sent five boats": perhaps two senders
         kinds = {next(iter(n)) for n in nouns.values()}
-        if len(kinds) != 2 or any(names_people(k) for k in kinds):
-            continue
+        people = [names_people(k) for k in kinds]
+        if len(kinds) != 2 or (any(people) and not (all(people) and GENERIC_PEOPLE in kinds)):
+            continue  # things, or "people" and a noun for some people ("members")
         first, other = sorted(
             kinds, key=lambda k: min(order for order, n in enumerate(nouns.values()) if k in n)
         )
@@ -356,7 +369,7 @@ def _clashes(
         and not agree(a, b)
         and not both(a, b)
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
-        and not (vocabulary and a.key[0] == "origin" and _both_name(a, b, vocabulary))
+        and not (vocabulary and a.key[0] in PLACED_KINDS and _both_name(a, b, vocabulary))
     ]
 
 
@@ -592,11 +605,16 @@ def disputes(span: Span, conflicts: Sequence[Conflict]) -> tuple[int, ...]:
 def supported(
     items: Sequence[SummaryItem], conflicts: Sequence[Conflict]
 ) -> tuple[SummaryItem, ...]:
-    """Summary items whose citations all agree with the span the line was taken from, each
-    marked with the conflicts on a value it states (a disputed line)."""
+    """Summary items whose citations all agree with the span the line was taken from and
+    with each other (of two supporting spans that state different values of one
+    conflict, the earlier cited is kept: a line that states neither value is no support
+    for both), each marked with the conflicts on a value it states (a disputed line)."""
     out = []
     for item in items:
         first, *others = item.citations
-        kept = [o for o in others if not disagreeing(first, o, conflicts)]
+        kept: list[Span] = []
+        for other in others:
+            if not any(disagreeing(cited, other, conflicts) for cited in (first, *kept)):
+                kept.append(other)
         out.append(replace(item, citations=(first, *kept), conflicts=disputes(first, conflicts)))
     return tuple(out)

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.nlp import text_of
 from newsdesk.brief.align import Written, slot_conflicts
 from newsdesk.brief.number_words import number_phrase, number_tops
-from newsdesk.brief.slots import Slot, modifiers, person_names, read_slots, story_time
+from newsdesk.brief.slots import (
+    Slot,
+    modifiers,
+    person_names,
+    read_slots,
+    story_places,
+    story_time,
+)
 from newsdesk.lang.en.measures import COUNTED_SYNONYMS, CURRENCIES, UNITS
 from newsdesk.model import Conflict, Document, Span
 
@@ -50,12 +57,14 @@ def find_conflicts(
 
 def story_slots(docs: Sequence[Document]) -> list[Slot]:
     """The values each document of one story states (`slots.read_slots`), read against
-    the story's time, with people recognised from each document's ``entities`` merged
-    across the story. Documents without a parse of their text are skipped."""
+    the story's time and places, with people recognised from each document's
+    ``entities`` merged across the story. Documents without a parse of their text are
+    skipped."""
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
     present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
     people = person_names([d for d, _ in parsed])
-    return [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()))]
+    places = story_places([parse for _, parse in parsed])
+    return [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()), places)]
 
 
 def written_numbers(parse: Doc) -> Written:

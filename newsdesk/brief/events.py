@@ -3,6 +3,9 @@
 `newsdesk.brief.slots` reads values (numbers, dates, colours); this module reads what
 holds them together across documents:
 
+* the **event** a date or a count belongs to: the verb a date dates, past a participle
+  that only names a noun ("launched a line called Mantra in September": the launch),
+  and the participle that describes a counted noun ("99 members seized");
 * the **agent** of an event: the named subject of the verb a value belongs to ("Jan
   Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
   of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
@@ -25,10 +28,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
-from newsdesk.lang.en.discourse import SERIES_LATEST
+from newsdesk.lang.en.discourse import MODALS, SERIES_LATEST
 from newsdesk.lang.en.measures import SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
+from newsdesk.lang.en.speech import REPORTED_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.tense import PRESENT_BE
 
@@ -41,8 +45,11 @@ __all__ = [
     "arguments",
     "clock_times",
     "described",
+    "event_of",
+    "hedged",
     "numbered",
     "ongoing",
+    "participle_after",
     "place_nouns",
     "scale_values",
     "unnamed_agent",
@@ -66,6 +73,49 @@ def verb_of(token: Token, steps: int = 6) -> Token | None:
             return None
         tok = tok.head
     return tok if tok.pos_ == "VERB" else None
+
+
+def hedged(predicate: Token) -> bool:
+    """Negated, modal or infinitive ("no one was hurt", "could have killed", "licensed to
+    carry 400 passengers")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS)
+        for c in predicate.children
+    )
+
+
+def _naming(verb: Token) -> bool:
+    """Whether a verb is a participle that only names a noun ("a line *called* Mantra",
+    "a ship named Orla"): no event, so a date the parse hangs on it dates the verb
+    above ("launched a line called Mantra in September": the launch)."""
+    return verb.dep_ == "acl" and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def event_of(root: Token) -> Token | None:
+    """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
+    nearest verb above it that is no naming participle (`_naming`); None for the day
+    someone said something, for a negated or modal verb, and for a date outside any
+    clause (a headline)."""
+    tok = root
+    for _ in range(6):
+        if tok.pos_ == "VERB" and not _naming(tok):
+            break
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
+        return None
+    return tok
+
+
+def participle_after(noun: Token) -> Token | None:
+    """The past participle right after a noun that describes it ("99 members *seized*",
+    "800 homes *destroyed*"); not one set off by a comma ("one person, injured dozens":
+    another clause)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.head != noun or after.dep_ != "acl" or after.tag_ != "VBN":
+        return None
+    return after if noun.pos_ == "NOUN" else None
 
 
 def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None:

@@ -2,6 +2,12 @@
 
 * **age**: "Henrik Maalstad, 54," / "Henrik Maalstad (54)" / "Henrik Maalstad, aged 54" /
   "the 54-year-old Henrik Maalstad";
+* **ages of a group**: the ages listed for several people a plural noun names ("the
+  bodies of two women, 68 and 48 years old"; "the victims, who were 61 and 48 years
+  old"), keyed by that noun and the number of ages;
+* **seat of a building**: the town a named clinic, hotel or other building is in
+  ("Harbour Clinic in Dunmore", "the Dunmore Harbour Clinic", where the story names
+  Dunmore as a place), keyed by the name without the town;
 * **home town**: the town a person is "of" ("Tom Berg of Tessel", "Tom Berg, of
   Tessel,"; a country, or a town written with its region, is none);
 * **post**: the capitalised title before the name ("Deputy Harbour Master Inga
@@ -18,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.annotate.names import DASHES
-from newsdesk.lang.en.places import COUNTRIES
+from newsdesk.annotate.names import DASHES, DETERMINERS
+from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.places import COUNTRIES, PLACE_NAME_WORDS
 from newsdesk.lang.en.titles import (
     ABBREVIATIONS,
     HONORIFICS,
@@ -35,7 +42,13 @@ from newsdesk.model import Document, TextSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["PersonReading", "person_readings", "titles_compatible"]
+__all__ = [
+    "PersonReading",
+    "group_ages",
+    "organisation_seats",
+    "person_readings",
+    "titles_compatible",
+]
 
 PersonReading = tuple[tuple[str, ...], str, str, str, "Token", TextSpan]
 _TITLE_TOKENS = TITLE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | set(ABBREVIATIONS) | HONORIFICS
@@ -148,6 +161,94 @@ def _token_span(doc: Document, tokens: Sequence[Token]) -> TextSpan:
     last = max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
     return TextSpan(doc.span(start, end), doc.text[start:end])
+
+
+def group_ages(sent: Span) -> Iterator[tuple[tuple[str, ...], str, str, str, Token]]:
+    """The ages a sentence lists for a group of people ("two women -- 68 and 48 years
+    old", "the names of the women, who were 61 and 48 years old"): two or more numbers
+    joined by commas and "and" before "years old", and the plural noun for people they
+    describe (`_group_of`). Keyed ("ages", the noun's lemma, how many ages); the value is
+    the ages in ascending order; with the first number (the claim's focus)."""
+    doc = sent.doc
+    for old in sent:
+        if old.lower_ != "old" or old.i < 2:
+            continue
+        i = old.i - 1 - (doc[old.i - 1].text in DASHES)
+        if doc[i].lemma_.lower() != "year":
+            continue
+        i -= 1 + (doc[i - 1].text in DASHES)
+        numbers: list[Token] = []
+        while i >= sent.start and doc[i].text.isdigit():
+            numbers.append(doc[i])
+            if i - 1 < sent.start or doc[i - 1].lower_ not in {"and", ","}:
+                break
+            i -= 2
+        if len(numbers) < 2 or not all(0 < int(n.text) < 120 for n in numbers):
+            continue
+        group = _group_of(numbers[-1])
+        if group is None:
+            continue
+        ages = sorted(int(n.text) for n in numbers)
+        first = numbers[-1]
+        key = ("ages", group.lemma_.lower(), str(len(ages)))
+        shown = doc[first.i : numbers[0].i + 1].text
+        value = " ".join(map(str, ages))
+        yield key, f"ages of the {group.lower_}", value, shown, first
+
+
+def _group_of(number: Token) -> Token | None:
+    """The plural noun for people a listed age describes: the noun the list stands in
+    apposition to ("two women -- 68 and 48"), or the antecedent of the relative clause
+    it completes ("the women, who were 61 and 48"), or that antecedent's "of" phrase
+    when the antecedent names no people ("the names of the women, who were…")."""
+    token = number
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ != "NOUN" or token.lemma_.lower() == "year":
+            continue
+        for noun in (token, *(o for p in token.children if p.lower_ == "of" for o in p.children)):
+            if noun.tag_ == "NNS" and names_people(noun.lemma_.lower(), by_ending=False):
+                return noun
+        return None
+    return None
+
+
+def organisation_seats(
+    sent: Span, places: frozenset[str]
+) -> Iterator[tuple[tuple[str, ...], str, str, str, Token]]:
+    """The towns a sentence places named buildings in (a name of two words or more
+    ending in a word for a building: "Harbour Clinic", "Tessel Hotel"): "<name> in
+    <town>" (the first place of "in Dunmore, Norland") or a name opening with a word
+    the story names as a place (``places``: "Dunmore Harbour Clinic", when another
+    report writes "Dunmore" as a place). Keyed ("seat", the name without the town,
+    lowercase); a country is no town."""
+    doc = sent.doc
+    for name in sent.ents:
+        if name.label_ not in _SEATED_LABELS:
+            continue
+        words = [t for t in name if t.lower_ not in DETERMINERS]
+        if len(words) < 2 or PLACE_NAME_WORDS.get(words[-1].lower_) != "FAC":
+            continue  # a building's name ("Harbour Clinic"), not a court's or a firm's
+        at = name.end
+        town = next(
+            (e for e in sent.ents if e.start == at + 1 and e.label_ == "GPE"),
+            None,
+        )
+        if at < len(doc) and doc[at].lower_ == "in" and town is not None:
+            if town.text.casefold() not in COUNTRIES:
+                yield _seat(" ".join(t.text for t in words), town.text, words[0])
+        opening = words[0].text
+        if len(words) >= 3 and opening in places and opening.casefold() not in COUNTRIES:
+            yield _seat(" ".join(t.text for t in words[1:]), words[0].text, words[0])
+
+
+_SEATED_LABELS = frozenset({"ORG", "FAC"})
+
+
+def _seat(name: str, town: str, focus: Token) -> tuple[tuple[str, ...], str, str, str, Token]:
+    return ("seat", name.lower()), f"location of {name}", town, town, focus
 
 
 def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:

@@ -9,7 +9,9 @@ states for an attribute:
   "serve", "fund");
 * a **count**: a number and the noun it counts, keyed by that noun and the word that
   governs it ("killing at least three *people*" → people, kill; "14 people were hurt"
-  → people, injure: verbs that report one count are one key); an indefinite article on
+  → people, injure: verbs that report one count are one key; a past participle right
+  after the noun governs it: "one of 99 members *seized*" → members, arrest; a noun
+  before "away" counts no things: "five buildings away"); an indefinite article on
   a verb's object is a count of one ("serving a life sentence"), compared only with a
   number another document writes for that noun (`newsdesk.brief.align`);
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
@@ -21,6 +23,8 @@ states for an attribute:
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
   room), keyed by its verb (`newsdesk.brief.events.place_nouns`);
+* the **ages of a group** of people ("two women, 68 and 48 years old"), keyed by the
+  plural noun and the number of ages (`newsdesk.brief.posts.group_ages`);
 * a person's **age** ("Henrik Maalstad, 54," / "the 54-year-old Henrik Maalstad"),
   **home town** ("Henrik Maalstad, of Glenford,") and **title** (the capitalised post
   before the name: "Deputy Harbour Master Inga Solberg", or a post in apposition: "Inga
@@ -52,8 +56,11 @@ from newsdesk.brief.events import (
     arguments,
     clock_times,
     described,
+    event_of,
+    hedged,
     numbered,
     ongoing,
+    participle_after,
     place_nouns,
     scale_values,
     unnamed_agent,
@@ -68,7 +75,12 @@ from newsdesk.brief.number_words import (
     number_tops,
     rate,
 )
-from newsdesk.brief.posts import person_readings, titles_compatible
+from newsdesk.brief.posts import (
+    group_ages,
+    organisation_seats,
+    person_readings,
+    titles_compatible,
+)
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -76,7 +88,7 @@ from newsdesk.lang.en.calendar import (
     TIME_BOUNDS,
     WEEKDAYS,
 )
-from newsdesk.lang.en.discourse import MODALS, OTHER_EVENT, PARTICLES
+from newsdesk.lang.en.discourse import OTHER_EVENT, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
@@ -84,6 +96,7 @@ from newsdesk.lang.en.measures import (
     COUNTED_SYNONYMS,
     CURRENCIES,
     DIRECTIONS,
+    PEOPLE_ANCHOR_SYNONYMS,
     UNITS,
 )
 from newsdesk.lang.en.numbers import APPROXIMATORS
@@ -105,14 +118,16 @@ __all__ = [
     "modifiers",
     "person_names",
     "read_slots",
+    "story_places",
     "story_time",
     "titles_compatible",
 ]
 
 MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
-# Slots that describe a person, not an event: aligned by the person alone.
-PERSON_KINDS = frozenset({"age", "origin", "title"})
+# Slots that describe a person (a group of people, an organisation), not an event:
+# aligned by the person (the group's noun, the organisation's name) alone.
+PERSON_KINDS = frozenset({"age", "ages", "origin", "seat", "title"})
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -134,21 +149,14 @@ class Slot:
     agent: str | None = None  # who the event is about: its named subject (`agent_of`)
     parties: frozenset[str] = frozenset()  # the event's named participants (`arguments`)
     implied: bool = False  # a count of one read from an article ("serving a life sentence")
-    verb_object: bool = False  # a count of a verb's direct object ("called six engines")
+    # a count of what a verb acts on: "object" ("called six engines"), "passive" (its doer
+    # unsaid: "89 people were arrested", "99 members seized"); "" for other counts
+    verb_object: str = ""
     written: str = ""  # the noun a count was written with, when re-keyed to another's
     modifiers: tuple[str, ...] = ()  # a count's words before its noun ("life" sentences)
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
-
-
-def hedged(predicate: Token) -> bool:
-    """Negated, modal or infinitive ("no one was hurt", "could have killed", "licensed to
-    carry 400 passengers")."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS)
-        for c in predicate.children
-    )
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -221,6 +229,12 @@ def story_time(docs: Sequence[Document], parses: Sequence[Doc]) -> StoryTime:
     return StoryTime(
         frozenset({max(shared)}) if shared else frozenset(), tuple(d for d in days if d)
     )
+
+
+def story_places(parses: Sequence[Doc]) -> frozenset[str]:
+    """The names the parses' entity recogniser tags as places (countries, cities,
+    regions)."""
+    return frozenset(e.text for parse in parses for e in parse.ents if e.label_ in {"GPE", "LOC"})
 
 
 def _now(value: str, days: Sequence[date]) -> bool:
@@ -325,11 +339,13 @@ def read_slots(
     parse: Doc,
     present: StoryTime = StoryTime(),
     people: Sequence[tuple[int, int, str]] = (),
+    places: frozenset[str] = frozenset(),
 ) -> list[Slot]:
     """The slots stated in ``doc``'s body sentences. Furniture, sentences about another
     event or time ("a year ago"; a year or a day far from the ``present`` story's) state
     none. ``people`` are the document's PERSON mentions with the name of the
-    person each stands for (`person_names`)."""
+    person each stands for (`person_names`); ``places`` the names the story writes as
+    places (`story_places`)."""
     furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
     slots: list[Slot] = []
     for sent in parse.sents:
@@ -373,7 +389,7 @@ def read_slots(
                     agent,
                     parties,
                     implied=n >= implied,
-                    verb_object=key[0] == "count" and _counts_object(focus),
+                    verb_object=_counts_object(focus) if key[0] == "count" else "",
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
                     ongoing=ongoing(focus),
@@ -382,6 +398,13 @@ def read_slots(
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
             if not elsewhere and not _another_year(focus, present.years):
+                slots.append(Slot(key, label, value, shown, False, claim, words, names))
+        for key, label, value, shown, focus in [
+            *group_ages(sent),
+            *organisation_seats(sent, places),
+        ]:
+            if not elsewhere and not _another_year(focus, present.years):
+                claim = _claim(doc, sent, focus)
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
 
@@ -489,6 +512,8 @@ def _number(top: Token) -> Reading | None:
     unit = counted.lemma_.lower()
     if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
         return None  # "59-year-old", "a 10-mile drive": a modifier, not a measure
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].lower_ in SPACING:
+        return None  # "arrested five buildings away": a distance, not a count
     if any(t.text == "/" for t in doc[max(0, first - 1) : chain[-1].i + 2]):
         return None  # "41 / 2", "1/2": a fraction written apart
     if unit in UNITS:
@@ -520,20 +545,27 @@ def _number(top: Token) -> Reading | None:
     )
 
 
-def _counts_object(focus: Token) -> bool:
-    """Whether a count's number (or article) counts the direct object of a verb ("serving
-    a life sentence"; "called in six engines", with a particle the parse took for a
-    preposition)."""
+def _counts_object(focus: Token) -> str:
+    """What a verb acted on that a count's number (or article) counts: "object" for the
+    verb's direct object ("serving a life sentence"; "called in six engines", with a
+    particle the parse took for a preposition), "passive" for what it acted on with its
+    doer unsaid, the subject of a passive ("89 people were arrested") or the noun its
+    past participle describes ("99 suspects seized"); "" for anything else."""
     noun = focus.head if focus.dep_ == "nummod" else focus
-    if noun.dep_ == "dobj":
-        return noun.head.pos_ == "VERB"
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        if noun.head.pos_ != "VERB":
+            return ""
+        return "object" if noun.dep_ == "dobj" else "passive"
+    if participle_after(noun) is not None:
+        return "passive"
     particle = noun.head  # "called in six engines", parsed "in" + its object
-    return (
+    particled = (
         noun.dep_ == "pobj"
         and particle.lower_ in PARTICLES
         and particle.head.pos_ == "VERB"
         and particle.i == particle.head.i + 1
     )
+    return "object" if particled else ""
 
 
 def modifiers(focus: Token) -> tuple[str, ...]:
@@ -625,8 +657,9 @@ def _anchor(token: Token) -> str:
     """The word a measure or count belongs to: the verb or noun governing its phrase,
     through prepositions ("depth *of* 12 miles" → depth; "killing 3 people" → kill), with
     the adverb that qualifies it ("seriously injured": another attribute than "injured").
-    Empty when the verb is negated, modal or infinitive ("could have killed", "can
-    carry"): no value is stated."""
+    A verb that arrests the people it counts is "arrest" ("seized 40 members"). Empty
+    when the verb is negated, modal or infinitive ("could have killed", "can carry"): no
+    value is stated."""
     head = _anchor_token(token)
     if head is None or hedged(head):
         return ""
@@ -634,6 +667,8 @@ def _anchor(token: Token) -> str:
         c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.text.endswith("ly")
     ]
     lemma = head.lemma_.lower()
+    if lemma in PEOPLE_ANCHOR_SYNONYMS and names_people(token.lemma_.lower(), by_ending=False):
+        lemma = PEOPLE_ANCHOR_SYNONYMS[lemma]  # "seized 40 suspects": arrested them
     return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
 
 
@@ -641,6 +676,9 @@ def _anchor_token(token: Token) -> Token | None:
     """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
     if token.dep_ in {"conj", "appos"}:
         return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
+    participle = participle_after(token)
+    if participle is not None:
+        return participle  # "99 suspects seized on Tuesday": the count of those seized
     for child in token.children:  # "231 passengers on board", "12 crew aboard"
         for word in (child, *child.children):
             if word.lower_ in ABOARD:
@@ -711,7 +749,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
             continue  # an expression across a sentence break
         if span.start > 0 and parse[span.start - 1].lower_ in TIME_BOUNDS:
             continue  # "until Friday", "from Wednesday through Friday": a bound
-        event = _event_of(span.root)
+        event = event_of(span.root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
@@ -756,7 +794,7 @@ def _times(sent: SpacySpan) -> Iterator[Reading]:
     or their events share a named participant ("driving his Bentley", "going west in his
     Bentley")."""
     for minutes, shown, approx, root in clock_times(sent):
-        event = _event_of(root)
+        event = event_of(root)
         if event is None:
             continue
         lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
@@ -776,19 +814,3 @@ def _places(sent: SpacySpan) -> Iterator[Reading]:
             value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
             shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))
             yield ("place", lemma), f"kind of place ({lemma})", value, shown, False, nouns[0]
-
-
-def _event_of(root: Token) -> Token | None:
-    """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
-    nearest verb above it; None for the day someone said something, for a negated or
-    modal verb, and for a date outside any clause (a headline)."""
-    tok = root
-    for _ in range(6):
-        if tok.pos_ == "VERB":
-            break
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
-        return None
-    return tok

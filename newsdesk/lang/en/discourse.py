@@ -27,3 +27,6 @@ SERIES_LATEST = frozenset({"latest"})
 # Adverb particles of phrasal verbs ("called *in* six engines", "sent *out* two boats"),
 # which a parse may take for a preposition whose object is the verb's object.
 PARTICLES = frozenset("in out up off down back over".split())
+# Adverbs that make a counted noun before them a distance or a gap ("arrested five
+# buildings *away*", "two doors *down*", "born three years *apart*"): no count of things.
+SPACING = frozenset("away apart down".split())

@@ -40,11 +40,15 @@ PEOPLE_COUNTED = frozenset(
     "person people child children victim crew staff team family survivor hostage".split()
 )
 # verbs (lemmas) by which reports give one count or date: the injured, the dead, those on
-# board ("14 people were *hurt*" and "*injuring* 12 people" report one number)
+# board, those arrested ("14 people were *hurt*" and "*injuring* 12 people" report one
+# number; "*detained* 40 people", "40 people were *arrested*")
 ANCHOR_SYNONYMS: dict[str, str] = {
     "hurt": "injure", "wound": "injure", "die": "kill", "perish": "kill",
-    "aboard": "carry", "board": "carry",
+    "aboard": "carry", "board": "carry", "detain": "arrest",
 }  # fmt: skip
+# verbs that report an arrest when what they act on names people ("*seized* 40 suspects";
+# "seized two boats" is no arrest)
+PEOPLE_ANCHOR_SYNONYMS: dict[str, str] = {"seize": "arrest", "capture": "arrest"}
 # words that place those counted on a vessel or vehicle ("231 passengers on board")
 ABOARD = frozenset({"aboard", "board"})
 COLOURS = frozenset(
