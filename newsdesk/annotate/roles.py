@@ -6,7 +6,9 @@
 - *appositions*: "Henrik Maalstad, the ferry's captain," and "The ferry's captain, Henrik
   Maalstad", cut before a relative clause, a comma, a quote or a bracket;
 - *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
-  whom the passage is not about (`in_passing`: entities and quotes both ask).
+  whom the passage is not about (`in_passing`: entities and quotes both ask);
+- *a person's description*: one that says what a person is (`describes_person`), not a
+  thing the parse set beside a name ("an account by his brother, Ivo Brandt").
 
 All ranges are token ranges of the parse.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsdesk.annotate.names import (
@@ -26,7 +29,7 @@ from newsdesk.annotate.names import (
     is_title,
     plain_word,
 )
-from newsdesk.lang.en.people import RELATIONAL_NOUNS
+from newsdesk.lang.en.people import RELATIONAL_NOUNS, names_people
 from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
@@ -69,6 +72,20 @@ def title_words(parsed: SpacyDoc, ranges: Ranges) -> set[str]:
     """Normalised title words in token ranges ("Dr." → "doctor")."""
     words = {plain_word(t) for a, b in ranges for t in parsed[a:b]}
     return {ABBREVIATIONS.get(w, w) for w in words} & (TITLE_WORDS | set(ABBREVIATIONS.values()))
+
+
+def describes_person(span: SpacySpan) -> bool:
+    """Whether a title or an apposition may say what a person is: a phrase headed by a
+    noun ("the Democratic whip", "a retired teacher"), and, in one word, a title or a
+    noun for people ("Mayor", "captain"). Not a word the parse set beside a name ("the
+    tearful Ana Vale", "an account by his brother, Ivo Brandt", "the car of Ivo Brandt")
+    nor a clause ("Brandt's release follows the pattern ...")."""
+    if title_words(span.doc, [(span.start, span.end)]):
+        return True
+    root = span.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return len([t for t in span if not t.is_punct]) > 1 or names_people(root.lemma_.lower())
 
 
 def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:

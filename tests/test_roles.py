@@ -1,0 +1,38 @@
+"""Roles of a name from the parse (newsdesk.annotate.roles).
+
+Texts are fictional, written for these tests; parsed with the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.annotate.roles import describes_person
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "expected"),
+    [
+        ("The ferry's captain, Henrik Vale, spoke first.", "The ferry's captain", True),
+        ("Ana Vale, a retired teacher, saw the fire.", "a retired teacher", True),
+        ("Valmont Mayor Ana Vale opened the bridge.", "Valmont Mayor", True),
+        ("The tearful Ana Vale thanked the crew.", "tearful", False),
+        ("According to an account by his brother, Ivo Brandt, he was freed.", "account", False),
+        (
+            "Brandt's release follows the pattern of earlier cases.",
+            "Brandt's release follows",
+            False,
+        ),
+    ],
+)
+def test_roles_a_description_of_a_person_names_what_a_person_is(
+    backend: SpacyBackend, text: str, description: str, expected: bool
+) -> None:
+    parsed = backend(text)
+    start = text.index(description)
+    span = parsed.char_span(start, start + len(description), alignment_mode="expand")
+    assert span is not None
+    assert describes_person(span) is expected
