@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
@@ -32,6 +33,8 @@ from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
     glued,
     has_digit,
+    is_honorific,
+    is_initial,
     is_title,
     name_shaped,
     plain_word,
@@ -272,10 +275,17 @@ def _resolve(doc: Document, parsed: SpacyDoc, cands: list[Cand]) -> tuple[Entity
             group = group or groups.setdefault((c.label, key), _Group(c.label))
             group.mentions.append(c)
     ordered = sorted(groups.values(), key=lambda g: min(c.start for c in g.mentions))
+    people_at = {
+        i
+        for c in cands
+        if c.label == "PERSON" and c.end - c.start > 1
+        for i in range(c.start, c.end)
+    }
+    places = {c.text(parsed).casefold() for c in cands if c.label in PLACE_TYPES}
     for group in ordered:
         group.mentions.sort(key=lambda c: c.start)
         group.roles = _roles(parsed, group, titles)
-        group.label = _label_by_role(parsed, group, titles)
+        group.label = _label_by_role(parsed, group, titles, people_at, places)
     return tuple(_freeze(doc, parsed, f"{doc.id}:e{n}", g) for n, g in enumerate(ordered, 1))
 
 
@@ -291,10 +301,14 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
     return titles.get(id(cand), []) + appositions(parsed, cand.start, cand.end)
 
 
-def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
-    """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel,
-    EVENT for a storm and ORG for an outlet ("the yacht Windrush", "Hurricane Odile", "a
-    newspaper, the Valmont Daily"); for a "person", the
+def _label_by_role(
+    parsed: SpacyDoc, group: _Group, titles: Titles, people: set[int], places: set[str]
+) -> str:
+    """PERSON for a name described as a person ("His wife, Marit") or used as one
+    (`_used_as_a_person`: "Ana Vale, 20,", "Ivo Brandt and Ana Vale": ``people`` are the
+    tokens of the full names labelled PERSON, ``places`` the names labelled GPE or LOC);
+    PRODUCT for a vessel, EVENT for a storm and ORG for an outlet ("the yacht Windrush",
+    "Hurricane Odile", "a newspaper, the Valmont Daily"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
     "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
     Tessel", "near Valmont")."""
@@ -310,6 +324,8 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
         return described.pop() or group.label
     if described_as_person and group.label in RELABEL:
         return "PERSON"
+    if group.label in RELABEL and _used_as_a_person(parsed, group, people, places):
+        return "PERSON"
     if group.label != "PERSON":
         return group.label
     if all(written_with_the(parsed, c.start, c.end) for c in group.mentions):
@@ -319,6 +335,70 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     if _short_for_a_building(parsed, group):
         return "FAC"
     return group.label if described_as_person else _not_a_person(parsed, group) or group.label
+
+
+OLDEST_AGE = 110  # a number after a name and a comma up to this is an age ("Ana Vale, 20,")
+
+
+def _used_as_a_person(parsed: SpacyDoc, group: _Group, people: set[int], places: set[str]) -> bool:
+    """Whether a name the model labelled as something else (an organisation, a place) is
+    used as a person's at some mention: a name of two or three words, none a company's or
+    a place's ("Valmont City": the document writes "Valmont" as a place) and none after
+    an article or a possessive ("the Harbour Lions", "your Ivo Brandts"), given an age
+    after a comma ("Ana Vale, 20, and ..."), listed with a person's name ("Ivo Brandt and
+    Ana Vale"), or whose last word the document writes alone after "Mr." or "Ms." ("Ms.
+    Vale")."""
+    if any(c.fixed for c in group.mentions):
+        return False
+    first = group.mentions[0]
+    words = parsed[first.start : first.end]
+    if not 2 <= len(words.text.split()) <= 3 or not _name_words(words):
+        return False
+    if words[0].lower_ in places or any(t.lower_ in PLACE_NAME_WORDS for t in words):
+        return False
+    if any(c.start and parsed[c.start - 1].tag_ in {"DT", "PRP$"} for c in group.mentions):
+        return False  # "the Harbour Lions", "your Ivo Brandts"
+    return words[-1].lower_ in _addressed_surnames(parsed) or any(
+        _aged(parsed, c.end) or _listed_with(parsed, c, people) for c in group.mentions
+    )
+
+
+def _name_words(words: SpacySpan) -> bool:
+    """Words of a person's name: name-shaped, initials ("K.", "J.J.") or joined by a
+    hyphen ("Ana Vale-Ruiz"), the first perhaps initials in two capitals ("CC Vale")."""
+    first = words[0]
+    opening = first.is_alpha and first.is_upper and len(first) == 2
+    return all(
+        name_shaped(t) or is_initial(t) or glued(t.doc, t.i) or (t.i == first.i and opening)
+        for t in words
+    )
+
+
+def _aged(parsed: SpacyDoc, end: int) -> bool:
+    """An age after a name: a comma, a number up to `OLDEST_AGE`, a comma or a stop."""
+    if end + 2 >= len(parsed) or parsed[end].text != "," or parsed[end + 2].text not in ",.;":
+        return False
+    age = parsed[end + 1].text
+    return age.isdigit() and 0 < int(age) <= OLDEST_AGE
+
+
+def _listed_with(parsed: SpacyDoc, cand: Cand, people: set[int]) -> bool:
+    """A name listed with a person's full name: the parse joins their heads as
+    conjuncts (not "Valmont v Orsk, Lunde City v Tessel" in a results line)."""
+    head = parsed[cand.start : cand.end].root
+    others = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        others.append(head.head)
+    return any(o.i in people for o in others)
+
+
+def _addressed_surnames(parsed: SpacyDoc) -> set[str]:
+    """Lowercase words the document writes right after an honorific ("Ms. Vale")."""
+    return {
+        parsed[t.i + 1].lower_
+        for t in parsed[:-1]
+        if is_honorific(t) and name_shaped(parsed[t.i + 1])
+    }
 
 
 def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:
