@@ -54,3 +54,38 @@ def test_entities_place_listed_with_a_person_keeps_its_label(backend: SpacyBacke
         backend, "Fans in Valmont cheered as Valmont City and Lindsay Kestrel were honoured."
     )
     assert found["Valmont City"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # after a title, the model labelling nothing
+        (
+            "The sailor was taken to safety by Senior Constable Tarvo Quillan, who dropped "
+            "into the swell to reach him.",
+            "Tarvo Quillan",
+        ),
+        # opening with a given name, the subject of "said"
+        (
+            "Alexis Tambor Quillan, one of the organisers, said the march would go ahead.",
+            "Alexis Tambor Quillan",
+        ),
+        # opening with a given name, "who" after it
+        ("The boat was found by Gwen Tavistrand, who called the coastguard.", "Gwen Tavistrand"),
+    ],
+)
+def test_entities_name_the_model_missed_is_found(
+    backend: SpacyBackend, text: str, name: str
+) -> None:
+    assert annotate(backend, text)[name] == "PERSON"
+
+
+def test_entities_team_after_a_title_word_is_no_person(backend: SpacyBackend) -> None:
+    # "Duke" may be a title, but "Blue Devils" is a plural: a team
+    text = "The second-ranked Duke Blue Devils beat Valmont on Sunday. Duke had lost to Orsk."
+    assert "Blue Devils" not in annotate(backend, text)
+
+
+def test_entities_body_that_speaks_is_no_person(backend: SpacyBackend) -> None:
+    # no given name opens it
+    assert annotate(backend, "Mission Control said the crew was safe.") == {}

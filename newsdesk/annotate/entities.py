@@ -55,6 +55,8 @@ from newsdesk.annotate.ner_fixes import (
     plausible,
     propagate,
     quoted_titles,
+    speaking_names,
+    titled_names,
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import organisation_targets
@@ -120,6 +122,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     ]
     cands = plausible(parsed, cands, caps)
     cands = overlay(cands, datelines(parsed) + pattern_names(parsed) + results(parsed))
+    cands = overlay(cands, titled_names(parsed, cands) + speaking_names(parsed))
     credits = credit_regions(doc.text)
     cands = outside(parsed, cands, credits)
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)

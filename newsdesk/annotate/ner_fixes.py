@@ -424,6 +424,70 @@ def pattern_names(parsed: SpacyDoc) -> list[Cand]:
     return found
 
 
+LONGEST_TITLED = 3  # words of a name the model missed after a title ("Ivo Lars Brandt")
+
+
+def titled_names(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """Names the model left without a label after a title ("taken to safety by Senior
+    Constable Ivo Brandt, who ..."): two or three name-shaped proper nouns no entity
+    holds, on the title's line, after a capitalised title word and before no other
+    capitalised word, the last no plural (a team: "Duke Blue Devils") and no company's or
+    body's word ("General Harbour Motors").
+    A title word that ``cands`` give as a name of something else is none ("Duke" of "the
+    Duke Blue Devils" where "Duke" is a university)."""
+    named = {c.text(parsed) for c in cands if c.label != "PERSON"}
+    found: list[Cand] = []
+    for tok in parsed:
+        if not (is_title(tok) and tok.text[0].isupper()) or "\n" in tok.whitespace_:
+            continue
+        if tok.text in named:
+            continue
+        start = end = tok.i + 1
+        while end < len(parsed) and end - start < LONGEST_TITLED and _unlabelled_name(parsed[end]):
+            end += 1
+            if "\n" in parsed[end - 1].whitespace_:
+                break
+        after = parsed[end] if end < len(parsed) else None
+        if end - start < 2 or (after is not None and after.is_alpha and after.text[0].isupper()):
+            continue
+        last = parsed[end - 1]
+        if last.tag_ != "NNPS" and plain_word(last) not in COMPANY_WORDS | BODY_WORDS:
+            found.append(Cand(start, end, "PERSON", True))
+    return found
+
+
+def speaking_names(parsed: SpacyDoc) -> list[Cand]:
+    """Names the model left without a label that speak ("Ivo Lars Brandt, one of the
+    organisers, said", "Ana Vale of Valmont Radio said"): two or three name-shaped proper
+    nouns no entity holds, opening with a given name, whose head is the subject of a
+    verb of saying or has a relative clause opened by "who"."""
+    found: list[Cand] = []
+    i = 0
+    while i < len(parsed):
+        end = i
+        while end < len(parsed) and end - i < LONGEST_TITLED and _unlabelled_name(parsed[end]):
+            end += 1
+        run = parsed[i:end]
+        if end - i >= 2 and given_name(run[0].text) and _speaks(run.root):
+            found.append(Cand(i, end, "PERSON", True))
+        i = max(end, i + 1)
+    return found
+
+
+def _speaks(head: Token) -> bool:
+    """A name's head that is the subject of a verb of saying, or that "who" opens a
+    relative clause of."""
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    clauses = [c for c in head.children if c.dep_ == "relcl"]
+    return any(t.lower_ == "who" for c in clauses for t in c.lefts)
+
+
+def _unlabelled_name(tok: Token) -> bool:
+    """A name-shaped proper noun the model gave no entity label."""
+    return name_shaped(tok) and tok.pos_ == "PROPN" and not tok.ent_type_
+
+
 def propagate(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]:
     """Other occurrences of known names (case-insensitive in all-caps lines)."""
     known: dict[tuple[str, ...], str] = {}
