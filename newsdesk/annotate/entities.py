@@ -68,6 +68,7 @@ from newsdesk.lang.en.people import (
     JOB_NOUNS,
     KIN_NOUNS,
     MALE_NOUNS,
+    ONE_PERSON_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
     gender_of,
@@ -320,7 +321,7 @@ def _label_by_role(
         for c in group.mentions
         for a, b in _descriptions(parsed, c, titles)
     }
-    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
+    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS | ONE_PERSON_NOUNS)
     described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
     described.discard(None)
     if len(described) == 1 and not described_as_person and described <= KIND_LABELS:
