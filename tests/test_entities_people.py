@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.annotate.entities import extract_entities
+from newsdesk.annotate.entities import extract_entities, merge_entities
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.model import Entity
+from newsdesk.model import Entity, Mention, Span, TextSpan
 from tests.conftest import make_document
 
 
@@ -101,3 +101,32 @@ def test_entities_country_described_as_a_partner_keeps_its_label(backend: SpacyB
     # "partner" describes countries and companies too
     text = "The United Harbour, a close partner of Valmont, sent aid."
     assert annotate(backend, text)["United Harbour"] == "GPE"
+
+
+def test_entities_name_with_a_spaced_particle_hyphen_is_one_name(backend: SpacyBackend) -> None:
+    # "Al - Quttawi": a hyphen written with spaces after a particle, inside the name
+    text = (
+        "In a statement, Mahmoud Al - Quttawi, a member of the authority's board of "
+        "directors, said the cable was cut."
+    )
+    assert annotate(backend, text) == {"Mahmoud Al - Quttawi": "PERSON"}
+
+
+def _entity(id: str, name: str, role: str) -> Entity:
+    roles = (TextSpan(Span(id, 20, 20 + len(role)), role),)
+    return Entity(id, name, "PERSON", (), roles, (Mention(Span(id, 0, len(name)), name, "PERSON"),))
+
+
+@pytest.mark.parametrize(
+    ("role", "person"),
+    [
+        ("his parents", True),  # the plural of a family word
+        ("a member of the board of directors", True),  # the plural of a title
+        ("the rebel stronghold", False),
+    ],
+)
+def test_merge_entities_one_word_name_shown_by_a_plural_role(role: str, person: bool) -> None:
+    """A one-word "person" whose role is a person's only in the plural ("his parents,
+    Dennet and Ilse Vale") is still a person; one described as a place is not."""
+    [merged], _ = merge_entities([_entity("a:e1", "Dennet", role)])
+    assert (merged.type == "PERSON") is person

@@ -180,3 +180,12 @@ def test_resolve_name_cut_after_its_initial_joins_the_full_name() -> None:
     two such full names it stays alone."""
     assert story_targets(_people("Ana M.", "Ana M. Ruiz"))["ana m."] == "ana m. ruiz"
     assert story_targets(_people("Ana M.", "Ana M. Ruiz", "Ana M. Vale"))["ana m."] == "ana m."
+
+
+def test_resolve_name_with_a_particle_joins_the_name_without_it() -> None:
+    """ "Omar al-Brandt" (copy that spaces its hyphens: "al - Brandt") and "Omar Brandt"
+    are one person; so are "Ivo van Hale" and "Ivo Hale"."""
+    targets = story_targets(_people("Omar al - Brandt", "Omar Brandt", "Ivo van Hale", "Ivo Hale"))
+    assert targets["omar brandt"] == targets["omar al-brandt"]
+    assert targets["ivo hale"] == targets["ivo van hale"]
+    assert targets["omar brandt"] != targets["ivo hale"]

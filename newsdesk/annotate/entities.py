@@ -217,7 +217,15 @@ def _shown_a_person(entity: Entity, name_words: set[str]) -> bool:
     forms = [entity.name, *entity.aliases]
     if any(len(f.split()) > 1 for f in forms) or any(f.casefold() in name_words for f in forms):
         return True
-    return any(set(_plain_words(r.text)) & PERSON_ROLE_WORDS for r in entity.roles)
+    return any(_person_role(r.text) for r in entity.roles)
+
+
+def _person_role(role: str) -> bool:
+    """A role that is a person's: one of its words, or the singular of one, a noun for
+    people, a relation, a family word or a title ("his parents", "his sister", "Dr.")."""
+    words = _plain_words(role)
+    singular = {w[:-1] for w in words if w.endswith("s")}
+    return bool((set(words) | singular) & (PERSON_ROLE_WORDS | KIN_NOUNS))
 
 
 def _plain_words(text: str) -> list[str]:

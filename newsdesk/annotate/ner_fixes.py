@@ -118,8 +118,23 @@ def _separates(parsed: SpacyDoc, i: int, label: str) -> bool:
     if text in SPLIT_PUNCT or tok.lower_ in SPLIT_WORDS or has_digit(text):
         return True
     if text in DASHES and (tok.whitespace_ or (i > 0 and parsed[i - 1].whitespace_)):
-        return True
+        return not (label == "PERSON" and _particle_hyphen(parsed, i))
     return label == "PERSON" and tok.is_lower and tok.lower_ not in PARTICLES  # "and", "st"
+
+
+def _particle_hyphen(parsed: SpacyDoc, i: int) -> bool:
+    """A dash written with spaces between a name's particle and the rest of the name
+    ("Ivo Al - Brandt", as copy that spaces its hyphens writes "Al-Brandt"), a given name
+    before the particle that no such dash joins to a word before it ("Al - Orsk Al -
+    Lunde" is two names)."""
+    return (
+        2 < i < len(parsed) - 1
+        and parsed[i].text == "-"
+        and parsed[i - 1].lower_ in PARTICLES
+        and name_shaped(parsed[i + 1])
+        and name_shaped(parsed[i - 2])
+        and parsed[i - 3].text not in DASHES
+    )
 
 
 def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:

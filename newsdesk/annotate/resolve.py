@@ -35,7 +35,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from newsdesk.annotate.names import surnames_of
-from newsdesk.lang.en.names import SUFFIXES
+from newsdesk.lang.en.names import PARTICLES, SUFFIXES
 from newsdesk.model import Entity
 
 __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
@@ -152,7 +152,10 @@ def story_targets(
         variants = [
             o
             for o in full
-            if _spelling_variant(key, o) or _nickname_of(key, o) or _spaced_variant(key, o)
+            if _spelling_variant(key, o)
+            or _nickname_of(key, o)
+            or _spaced_variant(key, o)
+            or _particle_variant(key, o)
         ]
         variants = variants or [
             o for o in full if _fuller(key, o) or _tail(key, o) or _cut_after_initial(key, o)
@@ -291,6 +294,25 @@ def _spaced_variant(one: str, other: str) -> bool:
     delvecchio" / "ivo del vecchio"): the same given name, the same letters after it."""
     a, b = one.split(), other.split()
     return len(a) != len(b) and a[0] == b[0] and "".join(a[1:]) == "".join(b[1:])
+
+
+def _particle_variant(one: str, other: str) -> bool:
+    """Two writings of one full name, one with a particle the other leaves out ("omar
+    al-brandt" / "omar brandt", "ivo van brandt" / "ivo brandt"): the same words once
+    particles, alone or opening a hyphenated word, are left out."""
+    a, b = _without_particles(one), _without_particles(other)
+    return one != other and len(a) > 1 and a == b
+
+
+def _without_particles(name: str) -> list[str]:
+    """The words of a name key without particles ("al-brandt" → "brandt")."""
+    words = []
+    for word in name.split():
+        head, _, rest = word.partition("-")
+        if word in PARTICLES:
+            continue
+        words.append(rest if rest and head in PARTICLES else word)
+    return words
 
 
 def _spelling_variant(short: str, long: str) -> bool:
