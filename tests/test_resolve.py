@@ -114,6 +114,16 @@ def test_resolve_given_name_one_letter_apart_joins_across_documents() -> None:
     assert targets["velde"] == "robyn ann velde"
 
 
+def test_resolve_given_name_spelt_two_ways_joins_across_documents() -> None:
+    """ "Katherine Velde" and "Kathryn Velde" (one name's spellings: kate, kathy) in two
+    reports are one person; written in one report, two."""
+    people = _people("Katherine Velde", "Kathryn Velde")
+    targets = story_targets(people, _documents(a="Katherine Velde", b="Kathryn Velde"))
+    assert targets["kathryn velde"] == targets["katherine velde"]
+    targets = story_targets(people, _documents(a="Katherine Velde;Kathryn Velde"))
+    assert targets["kathryn velde"] != targets["katherine velde"]
+
+
 def test_resolve_given_name_one_letter_apart_in_one_document_stays_apart() -> None:
     """A document writing both "Marian Velde" and "Marion Velde" names two people."""
     people = _people("Marian Velde", "Marion Velde")
@@ -129,6 +139,8 @@ def test_resolve_given_name_one_letter_apart_in_one_document_stays_apart() -> No
         ("Tomas Velde", "Jonas Velde"),  # two letters apart
         ("Anna Velde", "Anne Velde"),  # too short to tell a spelling from another name
         ("Ellen Velde", "Allen Velde"),  # another initial
+        ("Alexander Velde", "Alexandra Velde"),  # a man's name and a woman's
+        ("Joseph Velde", "Josephine Velde"),
     ],
 )
 def test_resolve_other_given_names_sharing_a_surname_stay_apart(names: tuple[str, str]) -> None:
