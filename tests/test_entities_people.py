@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.annotate.entities import extract_entities, merge_entities
+from newsdesk.annotate.ner_fixes import pieces
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Entity, Mention, Span, TextSpan
 from tests.conftest import make_document
@@ -130,3 +131,11 @@ def test_merge_entities_one_word_name_shown_by_a_plural_role(role: str, person: 
     Dennet and Ilse Vale") is still a person; one described as a place is not."""
     [merged], _ = merge_entities([_entity("a:e1", "Dennet", role)])
     assert (merged.type == "PERSON") is person
+
+
+def test_entities_labs_end_a_companys_name(backend: SpacyBackend) -> None:
+    # "Labs" is a trade word: "Quillon Labs" taken for a person is a company
+    text = "Engineers at Quillon Labs said the patch was ready."
+    parsed = backend(text)
+    [piece] = pieces(parsed, 2, 4, "PERSON")
+    assert (piece.text(parsed), piece.label) == ("Quillon Labs", "ORG")
