@@ -29,6 +29,8 @@ def annotate(backend: SpacyBackend, text: str) -> dict[str, str]:
             "The clinic has treated Britta Quenneville and Lindsay Kestrel in the past.",
             "Britta Quenneville",
         ),
+        # speaking, described by a nationality
+        ('"We will stay," said Tarek Hadib, a Palestinian standing near the gate.', "Tarek Hadib"),
         # the surname written after "Ms." elsewhere in the document
         (
             "Kristel Annika Vosberg won the race. Ms. Vosberg said she was tired.",

@@ -73,7 +73,8 @@ from newsdesk.lang.en.people import (
     RELATIONAL_NOUNS,
     gender_of,
 )
-from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_PREPOSITIONS
+from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_PREPOSITIONS
+from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
@@ -358,8 +359,8 @@ def _used_as_a_person(parsed: SpacyDoc, group: _Group, people: set[int], places:
     a place's ("Valmont City": the document writes "Valmont" as a place) and none after
     an article or a possessive ("the Harbour Lions", "your Ivo Brandts"), given an age
     after a comma ("Ana Vale, 20, and ..."), listed with a person's name ("Ivo Brandt and
-    Ana Vale"), or whose last word the document writes alone after "Mr." or "Ms." ("Ms.
-    Vale")."""
+    Ana Vale"), speaking and described by a nationality (`_speaker_from`), or whose last
+    word the document writes alone after "Mr." or "Ms." ("Ms. Vale")."""
     if any(c.fixed for c in group.mentions):
         return False
     first = group.mentions[0]
@@ -371,7 +372,8 @@ def _used_as_a_person(parsed: SpacyDoc, group: _Group, people: set[int], places:
     if any(c.start and parsed[c.start - 1].tag_ in {"DT", "PRP$"} for c in group.mentions):
         return False  # "the Harbour Lions", "your Ivo Brandts"
     return words[-1].lower_ in _addressed_surnames(parsed) or any(
-        _aged(parsed, c.end) or _listed_with(parsed, c, people) for c in group.mentions
+        _aged(parsed, c.end) or _listed_with(parsed, c, people) or _speaker_from(parsed, c)
+        for c in group.mentions
     )
 
 
@@ -383,6 +385,22 @@ def _name_words(words: SpacySpan) -> bool:
     return all(
         name_shaped(t) or is_initial(t) or glued(t.doc, t.i) or (t.i == first.i and opening)
         for t in words
+    )
+
+
+def _speaker_from(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name that speaks and is described by where it is from: the subject of a verb
+    of saying with an apposition that opens with an article and a nationality ("said
+    Ivo Brandt, a Norlander watching the race", "Ana Vale, an Orskan supporter, said")."""
+    head = parsed[cand.start : cand.end].root
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    end = cand.end
+    return (
+        end + 2 < len(parsed)
+        and parsed[end].text == ","
+        and parsed[end + 1].lower_ in {"a", "an"}
+        and parsed[end + 2].lower_ in DEMONYMS
     )
 
 
