@@ -7,7 +7,9 @@ The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
 the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
 name names from the words around it. This module runs them and resolves the candidates
-into entities; a name described as a person ("His wife, Marit") is PERSON, one described
+into entities; a name described as a person ("His wife, Marit", "X, a retired
+journalist") or used as one ("Ana Vale, 20,", "Ivo Brandt and Ana Vale", "Ms. Vale", a
+speaker described by a nationality) is PERSON whatever the model said, one described
 as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
 X", "X Hospital") takes that label, and a person's name standing for a building named
 after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.

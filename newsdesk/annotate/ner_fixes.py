@@ -1,7 +1,8 @@
 """Corrections of spaCy's entity spans for news copy: candidate mentions as token ranges.
 
 General news-domain fixes, no name lists but countries:
-- *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
+- *split* at line breaks, brackets, spaced dashes (in a PERSON not one after a name's
+  particle: "Omar al - Brandt"), slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
   title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
@@ -16,7 +17,10 @@ General news-domain fixes, no name lists but countries:
   ("Daring Ruby Theft in Old Valmont");
 - *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
   Curran"), particles ("Ivo van der Brandt") and a given name the model left out
-  ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
+  ("Ka'Vona" of "Ka'Vona Lise Brandt"), and names the model left without any label after
+  a title ("Senior Constable Ivo Brandt", `titled_names`) or that speak and open with a
+  given name ("Ivo Lars Brandt, one of the organisers, said", `speaking_names`);
+  `overlay` merges added candidates into the model's;
 - *propagate* a name to its other occurrences (all-caps lines too); a PERSON's surname is
   PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
   else the majority label wins.
