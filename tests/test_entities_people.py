@@ -94,18 +94,6 @@ def test_entities_body_that_speaks_is_no_person(backend: SpacyBackend) -> None:
     assert annotate(backend, "Mission Control said the crew was safe.") == {}
 
 
-def test_entities_name_described_by_a_job_is_person(backend: SpacyBackend) -> None:
-    # the model says ORG; "journalist" describes one person
-    text = "Lon Marsh, a retired journalist, said the family had lived there for years."
-    assert annotate(backend, text)["Lon Marsh"] == "PERSON"
-
-
-def test_entities_country_described_as_a_partner_keeps_its_label(backend: SpacyBackend) -> None:
-    # "partner" describes countries and companies too
-    text = "The United Harbour, a close partner of Valmont, sent aid."
-    assert annotate(backend, text)["United Harbour"] == "GPE"
-
-
 def test_entities_name_with_a_spaced_particle_hyphen_is_one_name(backend: SpacyBackend) -> None:
     # "Al - Quttawi": a hyphen written with spaces after a particle, inside the name
     text = (

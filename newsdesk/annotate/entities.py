@@ -7,11 +7,11 @@ The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
 the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
 name names from the words around it. This module runs them and resolves the candidates
-into entities; a name described as a person ("His wife, Marit", "X, a retired
-journalist") or used as one ("Ana Vale, 20,", "Ivo Brandt and Ana Vale", "Ms. Vale", a
-speaker described by a nationality) is PERSON whatever the model said, one described
-as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
-X", "X Hospital") takes that label, and a person's name standing for a building named
+into entities; a name described as a person ("His wife, Marit") or used as one ("Ana
+Vale, 20,", "Ivo Brandt and Ana Vale", "Ms. Vale", a speaker described by a
+nationality) is PERSON whatever the model said, one described as a vessel is PRODUCT,
+a "person" the words around it show to be a place ("the town of X", "X Hospital") takes
+that label, and a person's name standing for a building named
 after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
@@ -70,7 +70,6 @@ from newsdesk.lang.en.people import (
     JOB_NOUNS,
     KIN_NOUNS,
     MALE_NOUNS,
-    ONE_PERSON_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
     gender_of,
@@ -332,7 +331,7 @@ def _label_by_role(
         for c in group.mentions
         for a, b in _descriptions(parsed, c, titles)
     }
-    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS | ONE_PERSON_NOUNS)
+    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
     described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
     described.discard(None)
     if len(described) == 1 and not described_as_person and described <= KIND_LABELS:

@@ -57,11 +57,6 @@ JOB_NOUNS = frozenset(
     director secretary chief""".split()
 )
 MEMBER_NOUNS = frozenset({"member", "fellow", "trustee", "backbencher"})
-# Nouns of a job or a relation that describe one person, never a company, a country or a
-# team ("X, a retired journalist"; not "a close partner of ...", "the team's agent").
-ONE_PERSON_NOUNS = (JOB_NOUNS | RELATIONAL_NOUNS) - frozenset(
-    "partner family crew head agent representative relative boss".split()
-)
 # Nouns naming a vessel: a name described by one is a ship, not a person.
 VESSELS = frozenset(
     """ship ferry vessel boat tanker freighter yacht trawler liner tug cutter sloop ketch
