@@ -7,9 +7,11 @@ The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop
 propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
 the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
 name names from the words around it. This module runs them and resolves the candidates
-into entities; a name described as a person ("His wife, Marit") is PERSON, one described
-as a vessel is PRODUCT, a "person" the words around it show to be a place ("the town of
-X", "X Hospital") takes that label, and a person's name standing for a building named
+into entities; a name described as a person ("His wife, Marit") or used as one ("Ana
+Vale, 20,", "Ivo Brandt and Ana Vale", "Ms. Vale", a speaker described by a
+nationality) is PERSON whatever the model said, one described as a vessel is PRODUCT,
+a "person" the words around it show to be a place ("the town of X", "X Hospital") takes
+that label, and a person's name standing for a building named
 after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.
 
 Resolution: full names first; a bare surname ("Alenko", "Mr. Alenko") joins the full name
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
@@ -32,6 +35,8 @@ from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
     glued,
     has_digit,
+    is_honorific,
+    is_initial,
     is_title,
     name_shaped,
     plain_word,
@@ -52,6 +57,8 @@ from newsdesk.annotate.ner_fixes import (
     plausible,
     propagate,
     quoted_titles,
+    speaking_names,
+    titled_names,
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import organisation_targets
@@ -67,7 +74,8 @@ from newsdesk.lang.en.people import (
     RELATIONAL_NOUNS,
     gender_of,
 )
-from newsdesk.lang.en.places import PLACE_NAME_WORDS, PLACE_PREPOSITIONS
+from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_PREPOSITIONS
+from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
@@ -117,6 +125,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     ]
     cands = plausible(parsed, cands, caps)
     cands = overlay(cands, datelines(parsed) + pattern_names(parsed) + results(parsed))
+    cands = overlay(cands, titled_names(parsed, cands) + speaking_names(parsed))
     credits = credit_regions(doc.text)
     cands = outside(parsed, cands, credits)
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)
@@ -210,7 +219,15 @@ def _shown_a_person(entity: Entity, name_words: set[str]) -> bool:
     forms = [entity.name, *entity.aliases]
     if any(len(f.split()) > 1 for f in forms) or any(f.casefold() in name_words for f in forms):
         return True
-    return any(set(_plain_words(r.text)) & PERSON_ROLE_WORDS for r in entity.roles)
+    return any(_person_role(r.text) for r in entity.roles)
+
+
+def _person_role(role: str) -> bool:
+    """A role that is a person's: one of its words, or the singular of one, a noun for
+    people, a relation, a family word or a title ("his parents", "his sister", "Dr.")."""
+    words = _plain_words(role)
+    singular = {w[:-1] for w in words if w.endswith("s")}
+    return bool((set(words) | singular) & (PERSON_ROLE_WORDS | KIN_NOUNS))
 
 
 def _plain_words(text: str) -> list[str]:
@@ -272,10 +289,17 @@ def _resolve(doc: Document, parsed: SpacyDoc, cands: list[Cand]) -> tuple[Entity
             group = group or groups.setdefault((c.label, key), _Group(c.label))
             group.mentions.append(c)
     ordered = sorted(groups.values(), key=lambda g: min(c.start for c in g.mentions))
+    people_at = {
+        i
+        for c in cands
+        if c.label == "PERSON" and c.end - c.start > 1
+        for i in range(c.start, c.end)
+    }
+    places = {c.text(parsed).casefold() for c in cands if c.label in PLACE_TYPES}
     for group in ordered:
         group.mentions.sort(key=lambda c: c.start)
         group.roles = _roles(parsed, group, titles)
-        group.label = _label_by_role(parsed, group, titles)
+        group.label = _label_by_role(parsed, group, titles, people_at, places)
     return tuple(_freeze(doc, parsed, f"{doc.id}:e{n}", g) for n, g in enumerate(ordered, 1))
 
 
@@ -291,10 +315,14 @@ def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:
     return titles.get(id(cand), []) + appositions(parsed, cand.start, cand.end)
 
 
-def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
-    """PERSON for a name described as a person ("His wife, Marit"); PRODUCT for a vessel,
-    EVENT for a storm and ORG for an outlet ("the yacht Windrush", "Hurricane Odile", "a
-    newspaper, the Valmont Daily"); for a "person", the
+def _label_by_role(
+    parsed: SpacyDoc, group: _Group, titles: Titles, people: set[int], places: set[str]
+) -> str:
+    """PERSON for a name described as a person ("His wife, Marit") or used as one
+    (`_used_as_a_person`: "Ana Vale, 20,", "Ivo Brandt and Ana Vale": ``people`` are the
+    tokens of the full names labelled PERSON, ``places`` the names labelled GPE or LOC);
+    PRODUCT for a vessel, EVENT for a storm and ORG for an outlet ("the yacht Windrush",
+    "Hurricane Odile", "a newspaper, the Valmont Daily"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
     "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
     Tessel", "near Valmont")."""
@@ -310,6 +338,8 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
         return described.pop() or group.label
     if described_as_person and group.label in RELABEL:
         return "PERSON"
+    if group.label in RELABEL and _used_as_a_person(parsed, group, people, places):
+        return "PERSON"
     if group.label != "PERSON":
         return group.label
     if all(written_with_the(parsed, c.start, c.end) for c in group.mentions):
@@ -319,6 +349,87 @@ def _label_by_role(parsed: SpacyDoc, group: _Group, titles: Titles) -> str:
     if _short_for_a_building(parsed, group):
         return "FAC"
     return group.label if described_as_person else _not_a_person(parsed, group) or group.label
+
+
+OLDEST_AGE = 110  # a number after a name and a comma up to this is an age ("Ana Vale, 20,")
+
+
+def _used_as_a_person(parsed: SpacyDoc, group: _Group, people: set[int], places: set[str]) -> bool:
+    """Whether a name the model labelled as something else (an organisation, a place) is
+    used as a person's at some mention: a name of two or three words, none a company's or
+    a place's ("Valmont City": the document writes "Valmont" as a place) and none after
+    an article or a possessive ("the Harbour Lions", "your Ivo Brandts"), given an age
+    after a comma ("Ana Vale, 20, and ..."), listed with a person's name ("Ivo Brandt and
+    Ana Vale"), speaking and described by a nationality (`_speaker_from`), or whose last
+    word the document writes alone after "Mr." or "Ms." ("Ms. Vale")."""
+    if any(c.fixed for c in group.mentions):
+        return False
+    first = group.mentions[0]
+    words = parsed[first.start : first.end]
+    if not 2 <= len(words.text.split()) <= 3 or not _name_words(words):
+        return False
+    if words[0].lower_ in places or any(t.lower_ in PLACE_NAME_WORDS for t in words):
+        return False
+    if any(c.start and parsed[c.start - 1].tag_ in {"DT", "PRP$"} for c in group.mentions):
+        return False  # "the Harbour Lions", "your Ivo Brandts"
+    return words[-1].lower_ in _addressed_surnames(parsed) or any(
+        _aged(parsed, c.end) or _listed_with(parsed, c, people) or _speaker_from(parsed, c)
+        for c in group.mentions
+    )
+
+
+def _name_words(words: SpacySpan) -> bool:
+    """Words of a person's name: name-shaped, initials ("K.", "J.J.") or joined by a
+    hyphen ("Ana Vale-Ruiz"), the first perhaps initials in two capitals ("CC Vale")."""
+    first = words[0]
+    opening = first.is_alpha and first.is_upper and len(first) == 2
+    return all(
+        name_shaped(t) or is_initial(t) or glued(t.doc, t.i) or (t.i == first.i and opening)
+        for t in words
+    )
+
+
+def _speaker_from(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name that speaks and is described by where it is from: the subject of a verb
+    of saying with an apposition that opens with an article and a nationality ("said
+    Ivo Brandt, a Norlander watching the race", "Ana Vale, an Orskan supporter, said")."""
+    head = parsed[cand.start : cand.end].root
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    end = cand.end
+    return (
+        end + 2 < len(parsed)
+        and parsed[end].text == ","
+        and parsed[end + 1].lower_ in {"a", "an"}
+        and parsed[end + 2].lower_ in DEMONYMS
+    )
+
+
+def _aged(parsed: SpacyDoc, end: int) -> bool:
+    """An age after a name: a comma, a number up to `OLDEST_AGE`, a comma or a stop."""
+    if end + 2 >= len(parsed) or parsed[end].text != "," or parsed[end + 2].text not in ",.;":
+        return False
+    age = parsed[end + 1].text
+    return age.isdigit() and 0 < int(age) <= OLDEST_AGE
+
+
+def _listed_with(parsed: SpacyDoc, cand: Cand, people: set[int]) -> bool:
+    """A name listed with a person's full name: the parse joins their heads as
+    conjuncts (not "Valmont v Orsk, Lunde City v Tessel" in a results line)."""
+    head = parsed[cand.start : cand.end].root
+    others = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        others.append(head.head)
+    return any(o.i in people for o in others)
+
+
+def _addressed_surnames(parsed: SpacyDoc) -> set[str]:
+    """Lowercase words the document writes right after an honorific ("Ms. Vale")."""
+    return {
+        parsed[t.i + 1].lower_
+        for t in parsed[:-1]
+        if is_honorific(t) and name_shaped(parsed[t.i + 1])
+    }
 
 
 def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:

@@ -1,7 +1,8 @@
 """Corrections of spaCy's entity spans for news copy: candidate mentions as token ranges.
 
 General news-domain fixes, no name lists but countries:
-- *split* at line breaks, brackets, spaced dashes, slashes, numbers, "v"/"at" (PERSON: "and");
+- *split* at line breaks, brackets, spaced dashes (in a PERSON not one after a name's
+  particle: "Omar al - Brandt"), slashes, numbers, "v"/"at" (PERSON: "and");
 - *trim* determiners, demonyms, months, possessives, numbers, lowercase edges ("Jiangsu
   province"); titles leave PERSON names and become roles ("Mayor", "Dr.", "Adm."); so do a
   title's country ("Envoy to Norland Ivo Brandt") and an adjective or participle opening
@@ -16,7 +17,10 @@ General news-domain fixes, no name lists but countries:
   ("Daring Ruby Theft in Old Valmont");
 - *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
   Curran"), particles ("Ivo van der Brandt") and a given name the model left out
-  ("Ka'Vona" of "Ka'Vona Lise Brandt"); `overlay` merges added candidates into the model's;
+  ("Ka'Vona" of "Ka'Vona Lise Brandt"), and names the model left without any label after
+  a title ("Senior Constable Ivo Brandt", `titled_names`) or that speak and open with a
+  given name ("Ivo Lars Brandt, one of the organisers, said", `speaking_names`);
+  `overlay` merges added candidates into the model's;
 - *propagate* a name to its other occurrences (all-caps lines too); a PERSON's surname is
   PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
   else the majority label wins.
@@ -118,8 +122,23 @@ def _separates(parsed: SpacyDoc, i: int, label: str) -> bool:
     if text in SPLIT_PUNCT or tok.lower_ in SPLIT_WORDS or has_digit(text):
         return True
     if text in DASHES and (tok.whitespace_ or (i > 0 and parsed[i - 1].whitespace_)):
-        return True
+        return not (label == "PERSON" and _particle_hyphen(parsed, i))
     return label == "PERSON" and tok.is_lower and tok.lower_ not in PARTICLES  # "and", "st"
+
+
+def _particle_hyphen(parsed: SpacyDoc, i: int) -> bool:
+    """A dash written with spaces between a name's particle and the rest of the name
+    ("Ivo Al - Brandt", as copy that spaces its hyphens writes "Al-Brandt"), a given name
+    before the particle that no such dash joins to a word before it ("Al - Orsk Al -
+    Lunde" is two names)."""
+    return (
+        2 < i < len(parsed) - 1
+        and parsed[i].text == "-"
+        and parsed[i - 1].lower_ in PARTICLES
+        and name_shaped(parsed[i + 1])
+        and name_shaped(parsed[i - 2])
+        and parsed[i - 3].text not in DASHES
+    )
 
 
 def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
@@ -422,6 +441,70 @@ def pattern_names(parsed: SpacyDoc) -> list[Cand]:
         found += [Cand(i, end, "PERSON", True)] if end > i else []
         i = max(end, i + 1)
     return found
+
+
+LONGEST_TITLED = 3  # words of a name the model missed after a title ("Ivo Lars Brandt")
+
+
+def titled_names(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """Names the model left without a label after a title ("taken to safety by Senior
+    Constable Ivo Brandt, who ..."): two or three name-shaped proper nouns no entity
+    holds, on the title's line, after a capitalised title word and before no other
+    capitalised word, the last no plural (a team: "Duke Blue Devils") and no company's or
+    body's word ("General Harbour Motors").
+    A title word that ``cands`` give as a name of something else is none ("Duke" of "the
+    Duke Blue Devils" where "Duke" is a university)."""
+    named = {c.text(parsed) for c in cands if c.label != "PERSON"}
+    found: list[Cand] = []
+    for tok in parsed:
+        if not (is_title(tok) and tok.text[0].isupper()) or "\n" in tok.whitespace_:
+            continue
+        if tok.text in named:
+            continue
+        start = end = tok.i + 1
+        while end < len(parsed) and end - start < LONGEST_TITLED and _unlabelled_name(parsed[end]):
+            end += 1
+            if "\n" in parsed[end - 1].whitespace_:
+                break
+        after = parsed[end] if end < len(parsed) else None
+        if end - start < 2 or (after is not None and after.is_alpha and after.text[0].isupper()):
+            continue
+        last = parsed[end - 1]
+        if last.tag_ != "NNPS" and plain_word(last) not in COMPANY_WORDS | BODY_WORDS:
+            found.append(Cand(start, end, "PERSON", True))
+    return found
+
+
+def speaking_names(parsed: SpacyDoc) -> list[Cand]:
+    """Names the model left without a label that speak ("Ivo Lars Brandt, one of the
+    organisers, said", "Ana Vale of Valmont Radio said"): two or three name-shaped proper
+    nouns no entity holds, opening with a given name, whose head is the subject of a
+    verb of saying or has a relative clause opened by "who"."""
+    found: list[Cand] = []
+    i = 0
+    while i < len(parsed):
+        end = i
+        while end < len(parsed) and end - i < LONGEST_TITLED and _unlabelled_name(parsed[end]):
+            end += 1
+        run = parsed[i:end]
+        if end - i >= 2 and given_name(run[0].text) and _speaks(run.root):
+            found.append(Cand(i, end, "PERSON", True))
+        i = max(end, i + 1)
+    return found
+
+
+def _speaks(head: Token) -> bool:
+    """A name's head that is the subject of a verb of saying, or that "who" opens a
+    relative clause of."""
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    clauses = [c for c in head.children if c.dep_ == "relcl"]
+    return any(t.lower_ == "who" for c in clauses for t in c.lefts)
+
+
+def _unlabelled_name(tok: Token) -> bool:
+    """A name-shaped proper noun the model gave no entity label."""
+    return name_shaped(tok) and tok.pos_ == "PROPN" and not tok.ent_type_
 
 
 def propagate(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]:

@@ -13,14 +13,16 @@ from here, so one person has one name everywhere.
   accents, spacing around hyphens and a quoted nickname ("Marek 'Red' Olsza" = 'Marek
   "The Red" Olsza'); a full name whose given name is a familiar form of another's with the
   same surname ("Tom Lenz" = "Thomas Lenz" = "Thomas J. Lenz"), whose surname is written
-  in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), or whose long surname
-  differs by one letter from another's with the same given names ("Marek Olsztyk" =
-  "Marek Olsztynk"), is that person, and so is a full name with middle names or initials
-  added ("Ana M. Ruiz" = "Ana Ruiz"), with given names before it ("Ana Maria Ruiz" =
-  "Maria Ruiz") or cut after its initial ("Ana M."), when only one such fuller name
-  exists (or all of them are one person); a surname alone joins the one person with that
-  surname, else a given name alone the one person with that given name; with two owners
-  they stay apart.
+  in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), with a particle or without
+  ("Omar al-Brandt" = "Omar Brandt"), or whose long surname differs by one letter from
+  another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"), is that
+  person; so is one whose given name is another spelling of the other's ("Robyn" /
+  "Robin", "Katherine" / "Kathryn") when no document writes both, and a full name with
+  middle names or initials added ("Ana M. Ruiz" = "Ana Ruiz"), with given names before
+  it ("Ana Maria Ruiz" = "Maria Ruiz") or cut after its initial ("Ana M."), when only one
+  such fuller name exists (or all of them are one person); a surname alone joins the one
+  person with that surname, else a given name alone the one person with that given name;
+  with two owners they stay apart.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from newsdesk.annotate.names import surnames_of
-from newsdesk.lang.en.names import SUFFIXES
+from newsdesk.lang.en.names import PARTICLES, SUFFIXES
 from newsdesk.model import Entity
 
 __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
@@ -142,7 +144,7 @@ def story_targets(
     """For the PERSON names of a story (``name_key`` → a written form), the key each one
     joins: its own, or the one person it names. A full name that is a spelling or nickname
     variant of another ("Tom Lenz" of "Thomas Lenz") joins it; so does one whose given name
-    is one letter from the other's ("Robyn Lenz" / "Robin Lenz", `_given_variant`)
+    is another spelling of the other's ("Robyn Lenz" / "Robin Lenz", `_given_variant`)
     when ``documents`` (key → the documents writing it) shows no document writing both; a
     surname alone joins the one person with that surname, else a given name alone the one
     person with that given name; with two owners they stay apart."""
@@ -152,7 +154,10 @@ def story_targets(
         variants = [
             o
             for o in full
-            if _spelling_variant(key, o) or _nickname_of(key, o) or _spaced_variant(key, o)
+            if _spelling_variant(key, o)
+            or _nickname_of(key, o)
+            or _spaced_variant(key, o)
+            or _particle_variant(key, o)
         ]
         variants = variants or [
             o for o in full if _fuller(key, o) or _tail(key, o) or _cut_after_initial(key, o)
@@ -206,12 +211,14 @@ def _documents_of(keys: Iterable[str], documents: Mapping[str, frozenset[str]]) 
 
 
 SHORTEST_GIVEN_VARIED = 5  # a given name this long may have one letter changed ("Robyn")
+SHARED_FAMILIAR_FORMS = 2  # ... or be another spelling with this many nicknames in common
 
 
 def _given_variant(one: str, other: str) -> bool:
     """Two writings of one person's name whose given names are spellings of one name: the
-    same surname, the middle names of one among the other's, and given names one letter
-    apart with the same initial ("robin lenz" / "robyn ann lenz")."""
+    same surname, the middle names of one among the other's, and given names with the
+    same initial one letter apart ("robin lenz" / "robyn ann lenz") or sharing their
+    familiar forms ("katherine lenz" / "kathryn lenz", `_familiar_forms_shared`)."""
     a, b = one.split(), other.split()
     if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0] or a[0][0] != b[0][0]:
         return False
@@ -220,7 +227,18 @@ def _given_variant(one: str, other: str) -> bool:
     x, y = a[0].rstrip("."), b[0].rstrip(".")
     if min(len(x), len(y)) < 2:
         return False  # an initial
-    return _one_letter_apart(x, y)
+    return _one_letter_apart(x, y) or _familiar_forms_shared(x, y)
+
+
+def _familiar_forms_shared(x: str, y: str) -> bool:
+    """Two spellings of one formal given name: at least two familiar forms in common
+    ("katherine" / "kathryn": kate, kathy), neither a woman's form of the other (one
+    ending in "a" where the other does not: "alexandra" / "alexander", or the other
+    with an ending added: "josephine" / "joseph")."""
+    if x.endswith("a") != y.endswith("a") or x.startswith(y) or y.startswith(x):
+        return False
+    names = _nicknamer()
+    return len(names.nicknames_of(x) & names.nicknames_of(y)) >= SHARED_FAMILIAR_FORMS
 
 
 def _one_letter_apart(x: str, y: str) -> bool:
@@ -291,6 +309,25 @@ def _spaced_variant(one: str, other: str) -> bool:
     delvecchio" / "ivo del vecchio"): the same given name, the same letters after it."""
     a, b = one.split(), other.split()
     return len(a) != len(b) and a[0] == b[0] and "".join(a[1:]) == "".join(b[1:])
+
+
+def _particle_variant(one: str, other: str) -> bool:
+    """Two writings of one full name, one with a particle the other leaves out ("omar
+    al-brandt" / "omar brandt", "ivo van brandt" / "ivo brandt"): the same words once
+    particles, alone or opening a hyphenated word, are left out."""
+    a, b = _without_particles(one), _without_particles(other)
+    return one != other and len(a) > 1 and a == b
+
+
+def _without_particles(name: str) -> list[str]:
+    """The words of a name key without particles ("al-brandt" → "brandt")."""
+    words = []
+    for word in name.split():
+        head, _, rest = word.partition("-")
+        if word in PARTICLES:
+            continue
+        words.append(rest if rest and head in PARTICLES else word)
+    return words
 
 
 def _spelling_variant(short: str, long: str) -> bool:

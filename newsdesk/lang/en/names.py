@@ -22,7 +22,7 @@ LEGAL_FORMS = frozenset(
 COMPANY_WORDS = LEGAL_FORMS | frozenset(
     """group holdings telecom telecoms communications airlines airways motors industries
     technologies systems networks pharmaceuticals petroleum bank bancorp insurance securities
-    ventures partners""".split()
+    ventures partners labs laboratories""".split()
 )
 # Words that end the name of a public body, a service or a university team ("Valmont
 # Police", "Tessel Fire Department", "Norland State"); none ends a person's name.
