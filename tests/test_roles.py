@@ -36,3 +36,17 @@ def test_roles_a_description_of_a_person_names_what_a_person_is(
     span = parsed.char_span(start, start + len(description), alignment_mode="expand")
     assert span is not None
     assert describes_person(span) is expected
+
+
+def test_roles_a_persons_roles_say_what_a_person_is(backend: SpacyBackend) -> None:
+    from newsdesk import Document
+    from newsdesk.registry import build_pipeline
+
+    text = (
+        "According to an account by his brother, Ivo Brandt, the prisoner was freed on "
+        "Sunday. The tearful Maria Lopez, a retired teacher, thanked the crew."
+    )
+    [doc] = build_pipeline(("parse", "entities"), backend=backend)([Document("d1", text)])
+    roles = {e.name: [r.text for r in e.roles] for e in doc.entities if e.type == "PERSON"}
+    assert roles["Ivo Brandt"] == ["his brother"]
+    assert roles["Maria Lopez"] == ["a retired teacher"]

@@ -63,7 +63,14 @@ from newsdesk.annotate.ner_fixes import (
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import organisation_targets
 from newsdesk.annotate.resolve import name_key, story_targets
-from newsdesk.annotate.roles import Ranges, appositions, in_passing, title_before, title_words
+from newsdesk.annotate.roles import (
+    Ranges,
+    appositions,
+    describes_person,
+    in_passing,
+    title_before,
+    title_words,
+)
 from newsdesk.lang.en.names import COMPANY_WORDS
 from newsdesk.lang.en.people import (
     FEMALE_NOUNS,
@@ -617,15 +624,27 @@ def _roles(parsed: SpacyDoc, group: _Group, titles: Titles) -> Ranges:
     return list(seen.values())
 
 
+def _describes_person(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` may say what a person is (`describes_person`:
+    not "tearful", nor "an account" in "an account by his brother, Ivo Brandt")."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and describes_person(span)
+
+
 def _freeze(doc: Document, parsed: SpacyDoc, entity_id: str, group: _Group) -> Entity:
-    """The `Entity` of a group: canonical name, aliases, roles, mentions."""
+    """The `Entity` of a group: canonical name, aliases, roles (a person's only those that
+    say what a person is), mentions."""
     mentions = tuple(
         Mention(doc.span(s.start_char, s.end_char), s.text, group.label)
         for s in (parsed[c.start : c.end] for c in group.mentions)
     )
     forms = list(dict.fromkeys(m.text for m in mentions))
     name = _canonical_name(forms)
-    roles = tuple(TextSpan(doc.span(a, b), doc.text[a:b]) for a, b in group.roles)
+    roles = tuple(
+        TextSpan(doc.span(a, b), doc.text[a:b])
+        for a, b in group.roles
+        if group.label != "PERSON" or _describes_person(parsed, a, b)
+    )
     return Entity(
         entity_id, name, group.label, tuple(f for f in forms if f != name), roles, mentions
     )
