@@ -16,6 +16,8 @@ holds them together across documents:
   place of one kind in one report and of another in the next can be compared;
 * the **value on a scale** ("a magnitude 6.1 quake", "a 6. 4 - magnitude temblor"),
   read from the characters for the same reason;
+* the **claim** that states a value: the clause of the verb that governs it, within its
+  sentence and line, cut between words around it when long (`claim_of`);
 * the **clock time** of an event, read from the characters ("at about 1:30 a.m.", "1: 30
   a. m.", "1:00am") rather than from the entity recogniser, which splits times written
   with spaces.
@@ -35,14 +37,17 @@ from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.speech import REPORTED_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.lang.en.tense import PRESENT_BE
+from newsdesk.model import Document, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 __all__ = [
+    "MAX_CLAIM_CHARS",
     "agent_of",
     "arguments",
+    "claim_of",
     "clock_times",
     "described",
     "event_of",
@@ -326,3 +331,37 @@ def scale_values(sent: SpacySpan) -> Iterator[tuple[str, float, str, Token]]:
             continue
         value = float(number.replace(" ", ""))
         yield word.lower(), value, m.group().strip(), span[0]
+
+
+MAX_CLAIM_CHARS = 240
+
+
+def claim_of(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
+    """The clause that states a value: the subtree of the verb governing ``focus`` within
+    its sentence and its line ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS``
+    around it."""
+    verb = focus
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head in sent:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        verb = focus
+    start = max(verb.left_edge.idx, sent.start_char)
+    last = verb.right_edge
+    end = min(last.idx + len(last.text), sent.end_char)
+    start = max(start, doc.text.rfind("\n", start, focus.idx) + 1)  # one line: no stamp
+    if (newline := doc.text.find("\n", focus.idx, end)) >= 0:
+        end = newline
+    if end - start > MAX_CLAIM_CHARS:  # a window around the value, cut between words
+        if focus.idx - MAX_CLAIM_CHARS // 2 > start:
+            start = doc.text.find(" ", focus.idx - MAX_CLAIM_CHARS // 2, focus.idx) + 1 or start
+        if start + MAX_CLAIM_CHARS < end:
+            end = max(
+                doc.text.rfind(" ", focus.idx, start + MAX_CLAIM_CHARS), focus.idx + len(focus.text)
+            )
+    while end > start and not doc.text[end - 1].isalnum():
+        end -= 1  # no trailing punctuation or space
+    while start < end and doc.text[start].isspace():
+        start += 1
+    if start >= end:  # a parse whose clause lies outside its sentence: the word itself
+        start, end = focus.idx, focus.idx + len(focus.text)
+    return TextSpan(doc.span(start, end), doc.text[start:end])

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 from newsdesk.brief.events import (
     agent_of,
     arguments,
+    claim_of,
     clock_times,
     described,
     event_of,
@@ -123,7 +124,6 @@ __all__ = [
     "titles_compatible",
 ]
 
-MAX_CLAIM_CHARS = 240
 NOW_DAYS = 31  # a date this far from every document's date is another event's
 # Slots that describe a person (a group of people, an organisation), not an event:
 # aligned by the person (the group's noun, the organisation's name) alone.
@@ -374,7 +374,7 @@ def read_slots(
                 continue
             if any(t.lower_ == "since" and t.dep_ == "prep" for t in focus.ancestors):
                 continue  # "the latest tremor since 7.6 and 7.5 magnitude quakes struck": before
-            claim = _claim(doc, sent, focus)
+            claim = claim_of(doc, sent, focus)
             agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
             slots.append(
                 Slot(
@@ -404,7 +404,7 @@ def read_slots(
             *organisation_seats(sent, places),
         ]:
             if not elsewhere and not _another_year(focus, present.years):
-                claim = _claim(doc, sent, focus)
+                claim = claim_of(doc, sent, focus)
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
 
@@ -698,37 +698,6 @@ def _anchor_token(token: Token) -> Token | None:
             return None if lemma in UNITS else head  # "10 km (6 miles)"
         current = head
     return None
-
-
-def _claim(doc: Document, sent: SpacySpan, focus: Token) -> TextSpan:
-    """The clause that states a value: the subtree of the verb governing ``focus`` within
-    its sentence and its line ("had a depth of 1.2 miles"), at most ``MAX_CLAIM_CHARS``
-    around it."""
-    verb = focus
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head in sent:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        verb = focus
-    start = max(verb.left_edge.idx, sent.start_char)
-    last = verb.right_edge
-    end = min(last.idx + len(last.text), sent.end_char)
-    start = max(start, doc.text.rfind("\n", start, focus.idx) + 1)  # one line: no stamp
-    if (newline := doc.text.find("\n", focus.idx, end)) >= 0:
-        end = newline
-    if end - start > MAX_CLAIM_CHARS:  # a window around the value, cut between words
-        if focus.idx - MAX_CLAIM_CHARS // 2 > start:
-            start = doc.text.find(" ", focus.idx - MAX_CLAIM_CHARS // 2, focus.idx) + 1 or start
-        if start + MAX_CLAIM_CHARS < end:
-            end = max(
-                doc.text.rfind(" ", focus.idx, start + MAX_CLAIM_CHARS), focus.idx + len(focus.text)
-            )
-    while end > start and not doc.text[end - 1].isalnum():
-        end -= 1  # no trailing punctuation or space
-    while start < end and doc.text[start].isspace():
-        start += 1
-    if start >= end:  # a parse whose clause lies outside its sentence: the word itself
-        start, end = focus.idx, focus.idx + len(focus.text)
-    return TextSpan(doc.span(start, end), doc.text[start:end])
 
 
 # ---------------------------------------------------------------------------- dates, times
