@@ -11,7 +11,9 @@ always ends a sentence; a single line break does too unless it sits inside a wra
 sentence (a lowercase letter or comma before it and a lowercase letter after it).
 
 `sentences_of` gives the sentences of a parsed text from its parse (spaCy's sentence
-boundaries) and falls back on the rule when there is no parse. The abbreviations are
+boundaries, cut again at hard line breaks and joined again after a full stop the rule
+keeps inside a sentence: "said Sgt. | Tim Vale") and falls back on the rule when there
+is no parse. The abbreviations are
 language data (`newsdesk.lang.en.abbreviations`).
 """
 
@@ -152,8 +154,39 @@ def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
         while i < len(blocks) and blocks[i][0] < sent.end_char:  # cut at hard line breaks
             _add(text, max(blocks[i][0], sent.start_char), min(blocks[i][1], sent.end_char), found)
             i += 1
+    found = _rejoined(text, found, blocks)
     parsed.user_data[_KEY] = tuple(found)
     return found
+
+
+def _rejoined(
+    text: str, sentences: list[Sentence], blocks: list[tuple[int, int]]
+) -> list[Sentence]:
+    """The parse's sentences, two joined where the parse cut after a full stop the rule
+    keeps inside a sentence: an abbreviation or an initial before a name ("said Sgt. |
+    Tim Shields", "John F. | Kennedy")."""
+    starts = [a for a, _ in blocks]
+    out: list[Sentence] = []
+    for sentence in sentences:
+        if out and _joined(
+            text, out[-1], sentence, blocks[bisect_right(starts, sentence.start) - 1]
+        ):
+            last = out.pop()
+            sentence = Sentence(last.start, sentence.end, text[last.start : sentence.end])
+        out.append(sentence)
+    return out
+
+
+def _joined(text: str, before: Sentence, after: Sentence, block: tuple[int, int]) -> bool:
+    """Whether ``after`` continues ``before`` in one block: only space between them, and
+    the full stop ending ``before`` is no boundary by the rule."""
+    if (
+        before.start < block[0]
+        or not before.text.endswith(".")
+        or text[before.end : after.start].strip()
+    ):
+        return False
+    return not _is_boundary(text, block[0], before.end - 1, before.end, after.start, block[1])
 
 
 def sentence_spans(text: str, parsed: Doc | None = None) -> list[tuple[int, int]]:

@@ -199,6 +199,20 @@ def test_sentences_of_a_parse_cut_at_hard_line_breaks(backend: SpacyBackend) -> 
     ]
 
 
+def test_sentences_of_a_parse_joined_after_an_abbreviation(backend: SpacyBackend) -> None:
+    """The parse cut after "Sgt."; the rule keeps a title abbreviation inside its sentence
+    (and still cuts after an acronym that ends one)."""
+    text = (
+        "The men were arrested this morning, said Sgt. Tim Vale, a spokesman for the "
+        "police.\nThe men were held in the U.S. The court met on Oct. 12 in Dunmore."
+    )
+    assert [s.text for s in sentences_of(text, backend(text))] == [
+        "The men were arrested this morning, said Sgt. Tim Vale, a spokesman for the police.",
+        "The men were held in the U.S.",
+        "The court met on Oct. 12 in Dunmore.",
+    ]
+
+
 @pytest.mark.slow
 def test_text_of_a_parse_is_built_once(backend: SpacyBackend) -> None:
     from newsdesk.annotate.nlp import text_of
