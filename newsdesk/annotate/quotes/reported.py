@@ -12,6 +12,7 @@ from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subj
 from newsdesk.annotate.quotes.relays import sentence_relays
 from newsdesk.annotate.quotes.speakers import speaker_of
 from newsdesk.lang.en.speech import REPORTED_VERBS
+from newsdesk.layout import headline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,7 +21,10 @@ MIN_TOKENS = 3  # a shorter clause is not reported speech
 
 
 def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
-    """Clauses of reporting verbs outside quotes: ``X said that <clause>``."""
+    """Clauses of reporting verbs outside quotes: ``X said that <clause>``, never with the
+    page's headline (`layout.headline`), which spaCy may run into the lede's sentence when
+    no full stop ends the lede's line."""
+    body = _body_start(ctx.doc.text)
     for tok in ctx.parsed:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTED_VERBS:
             continue
@@ -33,8 +37,8 @@ def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
         span = _span(list(clause.subtree), _opens_clause, _is_edge)
         if span is None or span[0] <= tok.idx < span[1]:
             continue
-        start, end = span
-        if _mostly_quoted(ctx, start, end):
+        start, end = span if span[0] >= body else (body, span[1])
+        if len(ctx.doc.text[start:end].split()) < MIN_TOKENS or _mostly_quoted(ctx, start, end):
             continue
         speaker = None if hedged(tok, subj) else speaker_of(ctx, subj)
         yield start, end, Attribution(tok.text, speaker, sentence_relays(ctx, tok, speaker))
@@ -92,6 +96,18 @@ def _span(
     if last - first < MIN_TOKENS:
         return None
     return tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1])
+
+
+def _body_start(text: str) -> int:
+    """Where the body begins: after the headline line (`layout.headline`) and the space
+    after it, or 0 without a headline."""
+    top = headline(text)
+    if top is None:
+        return 0
+    end = text.index(top) + len(top)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
 
 
 def _mostly_quoted(ctx: Context, start: int, end: int) -> bool:
