@@ -248,19 +248,27 @@ def test_quotes_role_ends_before_a_second_apposition(backend: SpacyBackend) -> N
     assert quote.speaker_role == "research director of analysis company TeleScope"
 
 
-def test_quotes_reported_speech_stays_on_the_line_of_its_verb(backend: SpacyBackend) -> None:
+def test_quotes_reported_speech_and_titles_stay_off_other_lines(backend: SpacyBackend) -> None:
     """A web page without a full stop at a line's end: spaCy runs the headline, the lede
     and the next line into one sentence, but what the attorney general said is the lede's
-    clause, not the headline above it."""
+    clause, not the headline above it, and her title is on her own line ("Attorney
+    General", not "Wednesday / Attorney General")."""
     text = (
         "Two ferry officials held in Dunmore\n"
         "Two senior officials of a ferry company in Dunmore have been arrested and charged "
         "with fraud, the province's attorney general said Wednesday\n"
         "Attorney General Ana Berg said the two men were charged with hiding losses.\n"
     )
-    found = [q.text for q in extract_quotes(Document(id="t", text=text), backend(text))]
+    found = [
+        (q.text, q.speaker, q.speaker_role)
+        for q in extract_quotes(Document(id="t", text=text), backend(text))
+    ]
     assert found == [
-        "Two senior officials of a ferry company in Dunmore have been arrested and charged "
-        "with fraud",
-        "the two men were charged with hiding losses",
+        (
+            "Two senior officials of a ferry company in Dunmore have been arrested and "
+            "charged with fraud",
+            None,
+            "the province's attorney general",
+        ),
+        ("the two men were charged with hiding losses", "Ana Berg", "Attorney General"),
     ]

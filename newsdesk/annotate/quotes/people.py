@@ -111,7 +111,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
             tokens = _without_second_apposition(list(child.subtree), child)
             if all(t.like_num or t.is_punct for t in tokens):
                 continue
-            s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            s, e = _on_line(ctx, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), end)
             text = ctx.doc.text[s:e].strip(" ,;:—–-")
             if text and not ctx.in_region(s):
                 return text
@@ -136,10 +136,20 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
         tokens = tokens[1:]
     if not tokens:
         return None
-    text = ctx.doc.text[tokens[0].idx : start].strip(" ,")
+    text = ctx.doc.text[slice(*_on_line(ctx, tokens[0].idx, start, start))].strip(" ,")
     if any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return None
     return text or None
+
+
+def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
+    """``start:end`` cut to the line of the name at ``name``: a title or an apposition
+    never runs across a line break ("said Wednesday / Attorney General Ana Berg": the
+    title is "Attorney General")."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, name) + 1
+    line_end = text.find("\n", name)
+    return max(start, line_start), min(end, line_end if line_end >= 0 else len(text))
 
 
 def _without_second_apposition(tokens: list[Token], role: Token) -> list[Token]:
