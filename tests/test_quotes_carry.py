@@ -272,3 +272,14 @@ def test_quotes_reported_speech_and_titles_stay_off_other_lines(backend: SpacyBa
         ),
         ("the two men were charged with hiding losses", "Ana Berg", "Attorney General"),
     ]
+
+
+def test_quotes_a_hyphenated_role_is_one_word(backend: SpacyBackend) -> None:
+    """The parse split "co-chair" into three appositions; the role is the whole word with
+    what follows it, not "co"."""
+    text = (
+        "News of the charges was welcomed by Ana Berg, co-chair of Citizens for Dunmore.\n"
+        '"We all know this is a scandal," Berg said.\n'
+    )
+    [quote] = quotes(backend, text).values()
+    assert (quote.speaker, quote.speaker_role) == ("Ana Berg", "co-chair of Citizens for Dunmore")

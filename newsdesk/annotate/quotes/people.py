@@ -108,7 +108,7 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
     ("Mayor X") of a mention. An age ("X, 54,") is not a role."""
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
-            tokens = _without_second_apposition(list(child.subtree), child)
+            tokens = _without_second_apposition(*_hyphenated(head, child))
             if all(t.like_num or t.is_punct for t in tokens):
                 continue
             s, e = _on_line(ctx, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), end)
@@ -152,11 +152,34 @@ def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
     return max(start, line_start), min(end, line_end if line_end >= 0 else len(text))
 
 
-def _without_second_apposition(tokens: list[Token], role: Token) -> list[Token]:
-    """The role's words up to a second apposition inside it that names no person ("research
-    director of Telescope, the succession of problems ..." ends at "Telescope")."""
+def _hyphenated(head: Token, role: Token) -> tuple[list[Token], list[Token]]:
+    """The words of an apposition to ``head`` starting at ``role``, with the appositions
+    the parse split off one hyphenated word ("co", "-", "chair" of "co-chair of X"), and
+    the heads of those pieces."""
+    pieces = [role]
+    tokens = list(role.subtree)
+    for sibling in head.children:
+        if sibling.i <= role.i or sibling.dep_ != "appos":
+            continue
+        if tokens[-1].whitespace_ or sibling.left_edge.i != tokens[-1].i + 1:
+            break
+        pieces.append(sibling)
+        tokens += list(sibling.subtree)
+    return tokens, pieces
+
+
+def _without_second_apposition(tokens: list[Token], pieces: list[Token]) -> list[Token]:
+    """The role's words (its head word in ``pieces``) up to a second apposition inside it
+    that names no person ("research director of Telescope, the succession of problems ..."
+    ends at "Telescope")."""
+    heads = {t.i for t in pieces}
     for tok in tokens:
-        if tok.dep_ == "appos" and tok.i != role.i and tok.pos_ == "NOUN" and not person_noun(tok):
+        if (
+            tok.dep_ == "appos"
+            and tok.i not in heads
+            and tok.pos_ == "NOUN"
+            and not person_noun(tok)
+        ):
             cut = tok.left_edge.i
             return [t for t in tokens if t.i < cut]
     return tokens
