@@ -542,16 +542,16 @@ def group_facts(
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     made = [
         (
-            n,
+            count,
             (first.rank, first.span.start),
             Fact(
                 best.text,
                 tuple(s.span for s in sources),
                 _agreement(sources, best, valued, unvalued),
-                tuple(sorted({n for s in sources for n in disputes(s.span, conflicts)})),
+                _disputed_by([s.span for s in sources], conflicts),
             ),
         )
-        for n, first, best, sources in facts
+        for count, first, best, sources in facts
     ]
     made += _slot_facts(slots, items, values, [f for _, _, f in made], conflicts)
     made.sort(key=lambda f: (-f[0], f[1]))
@@ -604,11 +604,13 @@ def _slot_facts(
         spans = tuple(c.span for c in claims)
         shown = max(claims, key=lambda c: len(c.text))
         fact = Fact(
-            " ".join(shown.text.split()),
-            spans,
-            "corroborated",
-            tuple(sorted({n for s in spans for n in disputes(s, conflicts)})),
+            " ".join(shown.text.split()), spans, "corroborated", _disputed_by(spans, conflicts)
         )
         made.append((len(spans), (rank[spans[0].doc], spans[0].start), fact))
         linked.append(tuple(sentence for _, sentence in found))
     return made
+
+
+def _disputed_by(spans: Sequence[Span], conflicts: Sequence[Conflict]) -> tuple[int, ...]:
+    """The indexes of the conflicts on a value one of ``spans`` states (`Fact.conflicts`)."""
+    return tuple(sorted({n for span in spans for n in disputes(span, conflicts)}))

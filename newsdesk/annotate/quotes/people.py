@@ -146,10 +146,8 @@ def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
     """``start:end`` cut to the line of the name at ``name``: a title or an apposition
     never runs across a line break ("said Wednesday / Attorney General Ana Berg": the
     title is "Attorney General")."""
-    text = ctx.doc.text
-    line_start = text.rfind("\n", 0, name) + 1
-    line_end = text.find("\n", name)
-    return max(start, line_start), min(end, line_end if line_end >= 0 else len(text))
+    line_start, line_end = ctx.paragraphs[ctx.para_of(name)]
+    return max(start, line_start), min(end, line_end)
 
 
 def _hyphenated(head: Token, role: Token) -> tuple[list[Token], list[Token]]:
