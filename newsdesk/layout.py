@@ -44,6 +44,8 @@ from newsdesk.lang.en.layout import (
     SHORT_CREDIT,
     SOURCE_LINE,
     STAMP_LINE,
+    STAMP_LINKS,
+    STAMP_VERBS,
     STAMP_WORDS,
     SUBSCRIPTION,
     TITLE_SMALL_WORDS,
@@ -157,12 +159,15 @@ _NUMBER_JOINER = re.compile(r"\d[:/.\-]\d")
 def _date_and_time_only(line: str) -> bool:
     """A line that is one date, with or without its time, and nothing else (after an
     optional short label ending in a colon): numbers, a month and a weekday name, AM/PM,
-    time-zone letters."""
+    time-zone letters, and "on", "at" or a verb such as "updated"; with such a verb, two
+    dates ("on July 13, 2026 at 10:50 AM, updated July 29, 2026 at 12:16 PM")."""
     label = _STAMP_LABEL.match(line)
     if label and len(label.group().split()) <= 2:
         line = line[label.end() :]
-    tokens: list[str] = _STAMP_TOKEN.findall(line)
-    if not tokens or len(tokens) > STAMP_MAX_TOKENS:
+    found: list[str] = _STAMP_TOKEN.findall(line)
+    tokens = [t for t in found if t.lower() not in STAMP_LINKS]
+    dates = 2 if any(t.lower() in STAMP_VERBS for t in found) else 1
+    if not tokens or len(tokens) > STAMP_MAX_TOKENS * dates:
         return False
     months = weekdays = 0
     for token in tokens:
@@ -173,7 +178,7 @@ def _date_and_time_only(line: str) -> bool:
             weekdays += 1
         elif not (token.isdigit() or lower in STAMP_WORDS or _TIME_ZONE.match(token)):
             return False
-    if months > 1 or weekdays > 1:
+    if months > dates or weekdays > dates:
         return False  # a span of dates ("29 November | 20 January") is information
     numbers = sum(t.isdigit() for t in tokens)
     if months:

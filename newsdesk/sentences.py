@@ -35,7 +35,14 @@ from newsdesk.lang.en.calendar import MONTH_ABBREVIATIONS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Sentence", "sentence_spans", "sentences_of", "split_sentences", "word_count"]
+__all__ = [
+    "Sentence",
+    "inner_stops",
+    "sentence_spans",
+    "sentences_of",
+    "split_sentences",
+    "word_count",
+]
 
 
 def word_count(text: str) -> int:
@@ -57,6 +64,7 @@ _OPENERS = "\"'`\u201c\u2018\u00ab([" + "0123456789"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_LOWER_WORD = re.compile(r"(?<=\s)[a-z]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -69,6 +77,25 @@ def split_sentences(text: str) -> list[Sentence]:
             start = cut
         _add(text, start, block_end, sentences)
     return sentences
+
+
+def inner_stops(text: str) -> frozenset[int]:
+    """Offsets where the rule starts no sentence though a parser may: the word after a
+    full stop the rule keeps inside a sentence ("said Sgt. *Tim* Vale", "John F.
+    *Kennedy*") and a lowercase word inside a line ("Ross doesn ’ *t* have"). The parser
+    is told never to start a sentence there (`newsdesk.annotate.nlp`)."""
+    found: set[int] = set()
+    for block_start, block_end in _blocks(text):
+        found.update(m.start() for m in _LOWER_WORD.finditer(text, block_start + 1, block_end))
+        for match in _BOUNDARY.finditer(text, block_start, block_end):
+            nxt = match.end()
+            while nxt < block_end and text[nxt].isspace():
+                nxt += 1
+            if nxt < block_end and not _is_boundary(
+                text, block_start, match.start(), match.end(), nxt, block_end
+            ):
+                found.add(nxt)
+    return frozenset(found)
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -154,39 +181,8 @@ def sentences_of(text: str, parsed: Doc | None = None) -> list[Sentence]:
         while i < len(blocks) and blocks[i][0] < sent.end_char:  # cut at hard line breaks
             _add(text, max(blocks[i][0], sent.start_char), min(blocks[i][1], sent.end_char), found)
             i += 1
-    found = _rejoined(text, found, blocks)
     parsed.user_data[_KEY] = tuple(found)
     return found
-
-
-def _rejoined(
-    text: str, sentences: list[Sentence], blocks: list[tuple[int, int]]
-) -> list[Sentence]:
-    """The parse's sentences, two joined where the parse cut after a full stop the rule
-    keeps inside a sentence: an abbreviation or an initial before a name ("said Sgt. |
-    Tim Shields", "John F. | Kennedy")."""
-    starts = [a for a, _ in blocks]
-    out: list[Sentence] = []
-    for sentence in sentences:
-        if out and _joined(
-            text, out[-1], sentence, blocks[bisect_right(starts, sentence.start) - 1]
-        ):
-            last = out.pop()
-            sentence = Sentence(last.start, sentence.end, text[last.start : sentence.end])
-        out.append(sentence)
-    return out
-
-
-def _joined(text: str, before: Sentence, after: Sentence, block: tuple[int, int]) -> bool:
-    """Whether ``after`` continues ``before`` in one block: only space between them, and
-    the full stop ending ``before`` is no boundary by the rule."""
-    if (
-        before.start < block[0]
-        or not before.text.endswith(".")
-        or text[before.end : after.start].strip()
-    ):
-        return False
-    return not _is_boundary(text, block[0], before.end - 1, before.end, after.start, block[1])
 
 
 def sentence_spans(text: str, parsed: Doc | None = None) -> list[tuple[int, int]]:

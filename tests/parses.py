@@ -4,8 +4,9 @@
 installs it for the session; subprocess runs keep the plain path). The model is loaded
 once per session instead of once per test module; each distinct text is parsed once and
 kept as bytes in memory and on disk under ``.cache/parses/`` (gitignored), in a folder
-named by the spaCy version, the model's name and version and its pipeline config, so a
-later run reads the parse back instead of parsing again. Every parse handed out is
+named by the spaCy version, the model's name and version, its pipeline config and its
+tokenizer (as `load_pipeline` fits them), so a later run reads the parse back instead of
+parsing again. Every parse handed out is
 deserialised from those bytes, so a cold and a warm run see the same documents. The
 bytes leave out ``tensor`` (no newsdesk code reads vectors or tensors) and ``user_data``.
 """
@@ -49,9 +50,18 @@ class ParseCache:
         if model not in self._models:
             import spacy
 
-            nlp = spacy.load(model)
+            from newsdesk.annotate.nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+            tokenizer = hashlib.sha1(nlp.tokenizer.to_bytes()).hexdigest()
             key = "\n".join(
-                (spacy.__version__, nlp.meta["name"], nlp.meta["version"], nlp.config.to_str())
+                (
+                    spacy.__version__,
+                    nlp.meta["name"],
+                    nlp.meta["version"],
+                    nlp.config.to_str(),
+                    tokenizer,
+                )
             )
             digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
             self._folders[model] = self.folder / f"{model}-{nlp.meta['version']}-{digest}"

@@ -127,6 +127,9 @@ def test_titles_are_real_headlines_never_ids() -> None:
         ("Tuesday, Nov. 17, 2026", "stamp"),
         ("2026-11-19T08:57:40+01:00", "stamp"),
         ("Posted on: 19.11.2026 08:57", "stamp"),
+        ("on July 13, 2026 at 10: 50 AM, updated July 29, 2026 at 12: 16 PM", "stamp"),
+        ("on July 13, 2026 at 10:50 AM", "stamp"),
+        ("on July 13, 2026 and on July 29, 2026", None),  # two dates, no stamp verb
         ("4:14 p.m.", None),  # a time alone heads an update in a live story
         ("29 November 2026 | 20 January 2027", None),  # a span of dates is information
         ("US 2026", None),

@@ -94,6 +94,21 @@ def test_read_jsonl_fields_and_html_instead_of_text(tmp_path: Path) -> None:
     assert first.source == f"{path}:1"
 
 
+def test_read_jsonl_without_title_takes_a_first_line_that_reads_as_a_headline(
+    tmp_path: Path,
+) -> None:
+    headline = "Ferry strikes harbour wall in fog"
+    body = "The passenger ferry Aurora struck a harbour wall on Monday, injuring twelve people."
+    path = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{"id": "h1", "text": f"{headline}\n{body}"}, {"id": "h2", "text": f"{body}\n{body}"}],
+    )
+    first, second = read_all(str(path))
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.title == headline
+    assert second.title is None  # a sentence with a full stop is no headline
+
+
 def test_read_jsonl_broken_line_refused_others_kept(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text(

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -230,6 +231,14 @@ def test_render_hostile_article_text_is_escaped_in_both(briefing: Briefing) -> N
     assert checker.problems == ["an inline <style> element"]
     assert "<link" not in file_page
     assert "default-src 'none'" in file_page
+
+
+def test_render_source_without_a_title_shows_its_lead_never_its_id(briefing: Briefing) -> None:
+    untitled = tuple(replace(d, title=None) if d.id == "post" else d for d in briefing.documents)
+    markdown = to_markdown(replace(briefing, documents=untitled))
+    [line] = [ln for ln in markdown.splitlines() if "Northshore Post" in ln and ln.startswith("[")]
+    assert "The ferry struck the pier on Monday, injuring 12 people." in line
+    assert not line.split("] ", 1)[1].startswith("post ")
 
 
 def test_render_markdown_needs_no_template_engine(briefing: Briefing) -> None:

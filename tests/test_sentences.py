@@ -199,9 +199,9 @@ def test_sentences_of_a_parse_cut_at_hard_line_breaks(backend: SpacyBackend) -> 
     ]
 
 
-def test_sentences_of_a_parse_joined_after_an_abbreviation(backend: SpacyBackend) -> None:
-    """The parse cut after "Sgt."; the rule keeps a title abbreviation inside its sentence
-    (and still cuts after an acronym that ends one)."""
+def test_sentences_of_a_parse_whole_after_an_abbreviation(backend: SpacyBackend) -> None:
+    """The plain model cuts after "Sgt."; the fitted parser keeps a title abbreviation
+    inside its sentence, as the rule does (and still cuts after an acronym that ends one)."""
     text = (
         "The men were arrested this morning, said Sgt. Tim Vale, a spokesman for the "
         "police.\nThe men were held in the U.S. The court met on Oct. 12 in Dunmore."

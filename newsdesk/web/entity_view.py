@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.brief.render import source_label, speaker_role
+from newsdesk.cluster.records import story_title
 from newsdesk.model import Document, Quote
 from newsdesk.web.ids import entity_id, url_key
 from newsdesk.web.story_view import document_url
@@ -56,7 +57,7 @@ def entity_page(
             {
                 "id": doc.id,
                 "url": document_url(doc.id),
-                "title": doc.title or doc.id,
+                "title": story_title(doc),
                 "outlet": doc.outlet or "",
                 "published": (doc.published or "")[:10],
                 "story_url": story_url(story),

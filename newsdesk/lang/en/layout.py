@@ -60,6 +60,10 @@ URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+$", re.IGNORECASE)
 STAMP_WORDS = frozenset(
     "am pm a.m p.m gmt utc bst cet cest est edt cst cdt pst pdt mst mdt".split()
 )
+# Words a date-and-time line may hold besides dates: "on July 13, 2026 at 10:50 AM,
+# updated July 29, 2026 at 12:16 PM". A line with one of the verbs may give two dates.
+STAMP_VERBS = frozenset("updated published posted modified edited created".split())
+STAMP_LINKS = STAMP_VERBS | frozenset("on at last".split())
 STAMP_LINE = re.compile(r"^\W*(?:last )?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # Text an embedded social post or a web archive leaves in an extracted page.
