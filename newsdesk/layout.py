@@ -10,8 +10,8 @@ web-archive notices, copyright lines, and the wire dateline that opens a story
 
 - `line_kind` — HTML extraction drops whole lines of furniture when a page is read;
 - `nonbody_regions` — the furniture left in a stored text, as character spans (the text
-  keeps it); claim alignment (`brief/align.py`) reads no value from it. Quotes, entities
-  and the timeline do not use it yet;
+  keeps it); claim alignment (`brief/slots.py`) reads no value from it and the timeline
+  (`annotate/dates`) takes no date from it;
 - `is_furniture` — a sentence a summary or a fact must never use;
 - `dateline_end` — where a story's own text starts after its dateline;
 - `credit_regions` — photo credits inside a line;

@@ -8,7 +8,8 @@ quote). A full stop after an abbreviation ("Mr.", "Adm.", "Oct. 12"), an initial
 F. Kennedy") or a dotted acronym ("U.S. Navy") is not a boundary, unless the next word is
 a function word that typically opens a sentence ("... in the U.S. The ..."). A blank line
 always ends a sentence; a single line break does too unless it sits inside a wrapped
-sentence (a lowercase letter or comma before it and a lowercase letter after it).
+sentence (a lowercase letter or comma before it and a lowercase letter after it, and the
+next line is no furniture such as a time stamp: `newsdesk.layout.line_kind`).
 
 `sentences_of` gives the sentences of a parsed text from its parse (spaCy's sentence
 boundaries, cut again at hard line breaks and joined again after a full stop the rule
@@ -31,6 +32,7 @@ from newsdesk.lang.en.abbreviations import (
     SENTENCE_STARTERS,
 )
 from newsdesk.lang.en.calendar import MONTH_ABBREVIATIONS
+from newsdesk.layout import line_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Sentence",
     "inner_stops",
+    "line_starts",
     "sentence_spans",
     "sentences_of",
     "split_sentences",
@@ -79,6 +82,17 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def line_starts(text: str) -> frozenset[int]:
+    """Offsets where a line of the rule begins (after a blank line, or a line break that
+    does not sit inside a wrapped sentence): a sentence always starts there, and the
+    parser is told so (`newsdesk.annotate.nlp`)."""
+    return frozenset(
+        start + len(text[start:end]) - len(text[start:end].lstrip())
+        for start, end in _blocks(text)[1:]
+        if text[start:end].strip()
+    )
+
+
 def inner_stops(text: str) -> frozenset[int]:
     """Offsets where the rule starts no sentence though a parser may: the word after a
     full stop the rule keeps inside a sentence ("said Sgt. *Tim* Vale", "John F.
@@ -115,12 +129,22 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         before = text[match.start() - 1] if match.start() > 0 else ""
         after = text[match.end()] if match.end() < len(text) else ""
         blank = match.group().count("\n") >= 2
-        wrapped = (before.islower() or before in ",;-") and after.islower()
+        wrapped = (
+            (before.islower() or before in ",;-")
+            and after.islower()
+            and line_kind(_line_at(text, match.end())) is None  # "posted Apr 24, 2026"
+        )
         if blank or not wrapped:
             blocks.append((start, match.start()))
             start = match.end()
     blocks.append((start, len(text)))
     return blocks
+
+
+def _line_at(text: str, start: int) -> str:
+    """The line of ``text`` that begins at ``start``."""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:

@@ -222,3 +222,18 @@ def test_text_of_a_parse_is_built_once(backend: SpacyBackend) -> None:
     assert text_of(parsed) == parsed.text == text
     parsed.user_data["newsdesk.text"] = "remembered"  # read from the parse's memory after
     assert text_of(parsed) == "remembered"
+
+
+def test_a_line_is_not_wrapped_into_a_time_stamp_under_it() -> None:
+    """A lowercase letter on both sides of a line break wraps a sentence, unless the next
+    line is furniture: the stamp under a headline is no part of it."""
+    text = (
+        "Dunmore Ferries will add sailings, bookings open from the spring\n"
+        "posted Oct. 14, 2026 at 12:28 PM\n"
+        "The ferry left the pier at dawn and\nreturned at noon."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Dunmore Ferries will add sailings, bookings open from the spring",
+        "posted Oct. 14, 2026 at 12:28 PM",
+        "The ferry left the pier at dawn and\nreturned at noon.",
+    ]

@@ -15,7 +15,8 @@ Two changes fit the loaded pipeline to news copy, both from the one sentence rul
 (`newsdesk.sentences`): a title abbreviation is one token ("Sgt.", "Capt.", as spaCy
 already keeps "Gen." and "Dr."), and the parser never starts a sentence after a full stop
 the rule keeps inside one, so "..., said Sgt. Tim Vale." is one sentence whose cue has
-Tim Vale as its subject.
+Tim Vale as its subject; and a sentence starts at each line, so no parse runs a headline
+or a heading into the next line.
 """
 
 from __future__ import annotations
@@ -165,12 +166,15 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 def _keep_sentences_whole(doc: Doc) -> Doc:
-    """No sentence starts after a full stop the rule keeps inside a sentence."""
-    from newsdesk.sentences import inner_stops
+    """Sentences as the rule cuts them: one starts at each line, none after a full stop
+    the rule keeps inside a sentence or at a lowercase word inside a line."""
+    from newsdesk.sentences import inner_stops, line_starts
 
-    stops = inner_stops(text_of(doc))
-    if stops:
-        for token in doc[1:]:
-            if token.idx in stops:
-                token.is_sent_start = False
+    text = text_of(doc)
+    stops, starts = inner_stops(text), line_starts(text)
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+        elif token.idx in stops:
+            token.is_sent_start = False
     return doc

@@ -21,9 +21,9 @@ MIN_TOKENS = 3  # a shorter clause is not reported speech
 
 
 def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
-    """Clauses of reporting verbs outside quotes: ``X said that <clause>``, never with the
-    page's headline (`layout.headline`), which spaCy may run into the lede's sentence when
-    no full stop ends the lede's line."""
+    """Clauses of reporting verbs outside quotes: ``X said that <clause>``, never in the
+    page's headline (`layout.headline`). A clause stays on its cue's line: the parse
+    starts a sentence at each line (`newsdesk.annotate.nlp`)."""
     body = _body_start(ctx.doc.text)
     for tok in ctx.parsed:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTED_VERBS:
@@ -59,7 +59,7 @@ def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
                 runs.append([])
             else:
                 runs[-1].append(t)
-        span = _span(max(runs, key=len), _is_edge_or_space, _is_edge_or_space)
+        span = _span(max(runs, key=len), _is_edge, _is_edge)
         if span is None:
             continue
         start, end = span
@@ -69,10 +69,7 @@ def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
 
 
 def _is_edge(tok: Token) -> bool:
-    return bool(tok.is_punct or tok.is_quote)
-
-
-def _is_edge_or_space(tok: Token) -> bool:
+    """A token left off either end of a clause: punctuation, a quote mark, a line break."""
     return bool(tok.is_punct or tok.is_quote or tok.is_space)
 
 
