@@ -21,6 +21,7 @@ from newsdesk.annotate.nlp import text_of
 from newsdesk.brief.align import Written, slot_conflicts
 from newsdesk.brief.number_words import number_phrase, number_tops
 from newsdesk.brief.slots import (
+    MergedEntities,
     Slot,
     modifiers,
     person_names,
@@ -55,14 +56,15 @@ def find_conflicts(
     return slot_conflicts(docs, slots, vocabulary, written)
 
 
-def story_slots(docs: Sequence[Document]) -> list[Slot]:
+def story_slots(docs: Sequence[Document], merged: MergedEntities | None = None) -> list[Slot]:
     """The values each document of one story states (`slots.read_slots`), read against
     the story's time and places, with people recognised from each document's
-    ``entities`` merged across the story. Documents without a parse of their text are
+    ``entities`` merged across the story (``merged``, when the caller has merged them
+    already: `slots.person_names`). Documents without a parse of their text are
     skipped."""
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
     present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
-    people = person_names([d for d, _ in parsed])
+    people = person_names([d for d, _ in parsed], merged)
     places = story_places([parse for _, parse in parsed])
     return [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()), places)]
 

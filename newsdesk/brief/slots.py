@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -105,7 +105,7 @@ from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
-from newsdesk.model import Document, TextSpan
+from newsdesk.model import Document, Entity, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -113,6 +113,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PERSON_KINDS",
+    "MergedEntities",
     "Slot",
     "StoryTime",
     "hedged",
@@ -184,15 +185,22 @@ def _dated_elsewhere(focus: Token) -> bool:
 # ---------------------------------------------------------------------------- people
 
 PersonMentions = dict[str, list[tuple[int, int, str]]]
+# The story's entities merged across its documents and each document entity's id to the
+# merged id (`newsdesk.annotate.entities.merge_entities`).
+MergedEntities = tuple[Sequence[Entity], Mapping[str, str]]
 
 
-def person_names(docs: Sequence[Document]) -> PersonMentions:
+def person_names(docs: Sequence[Document], merged: MergedEntities | None = None) -> PersonMentions:
     """Each document's PERSON mentions as (start, end, the person's story-wide name), from
-    the annotation's entities merged across the story (one resolver for every stage)."""
-    from newsdesk.annotate.entities import merge_entities
+    the annotation's entities merged across the story (one resolver for every stage):
+    ``merged``, the story's merge when the caller has it (`build_briefing`), else the
+    merge of ``docs``' entities."""
+    if merged is None:
+        from newsdesk.annotate.entities import merge_entities
 
-    merged, ids = merge_entities(e for d in docs for e in d.entities)
-    names = {e.id: e.name for e in merged if e.type == "PERSON"}
+        merged = merge_entities(e for d in docs for e in d.entities)
+    entities, ids = merged
+    names = {e.id: e.name for e in entities if e.type == "PERSON"}
     found: PersonMentions = defaultdict(list)
     for doc in docs:
         for entity in doc.entities:
