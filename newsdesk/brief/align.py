@@ -43,7 +43,9 @@ from dataclasses import replace
 from datetime import date
 
 from newsdesk.brief.number_words import same_date
-from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
+from newsdesk.brief.posts import titles_compatible
+from newsdesk.brief.quantities import Written
+from newsdesk.brief.slots import PERSON_KINDS, Slot
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
@@ -51,7 +53,6 @@ from newsdesk.lang.en.titles import TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = [
-    "Written",
     "agree",
     "aligned",
     "disagreeing",
@@ -73,11 +74,6 @@ CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_su
 NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
-# The numbers a document writes, each with what it counts or measures (`slots.Slot.key`'s
-# first two parts and a count's modifiers: ("count", "touchdown"), ("count", "sentence",
-# "life"), ("measure", "length"), ("money", "dollars")) and its value in the slot's
-# units, wherever it stands.
-Written = frozenset[tuple[tuple[str, ...], float]]
 
 
 # ---------------------------------------------------------------------------- comparing
