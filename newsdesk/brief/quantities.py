@@ -75,8 +75,7 @@ def written_numbers(parse: Doc) -> Written:
         chain, value = number_phrase(top)
         if value is None:
             continue
-        around = [parse[i] for i in (chain[0].i - 1, chain[-1].i + 1) if 0 <= i < len(parse)]
-        money = next((CURRENCIES[t.lower_] for t in around if t.lower_ in CURRENCIES), None)
+        money = currency(chain)
         noun = _counted(top)
         lemma = noun.lemma_.lower() if noun is not None else ""
         if money is not None:
