@@ -579,16 +579,22 @@ def _slot_facts(
     rank = {s.span.doc: s.rank for s in items}
     valued = [c for c in conflicts if c.values]
     linked = [f.sources for f in facts if f.agreement == "corroborated"]
+    sentences_of_doc: dict[str, list[_Sentence]] = defaultdict(list)
+    for sentence in items:
+        sentences_of_doc[sentence.span.doc].append(sentence)
+    slots_of_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        slots_of_key[slot.key].append(slot)
     made = []
     for agreement in slot_agreements(slots):
         found = [
             (s.claim, sentence.span)
             for s in agreement
-            for sentence in items
-            if sentence.span.doc == s.claim.span.doc and sentence.span.contains(s.claim.span)
+            for sentence in sentences_of_doc[s.claim.span.doc]
+            if sentence.span.contains(s.claim.span)
         ]
         first = agreement[0]
-        alike = [s.claim.span for s in slots if s.key == first.key and same_value(s, first)]
+        alike = [s.claim.span for s in slots_of_key[first.key] if same_value(s, first)]
         if len({claim.span.doc for claim, _ in found}) < 2 or any(
             sum(any(s.overlaps(sentence) for s in sources) for _, sentence in found) >= 2
             or len({s.doc for s in sources if any(s.overlaps(c) for c in alike)}) >= 2
