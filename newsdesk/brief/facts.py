@@ -43,11 +43,11 @@ if TYPE_CHECKING:
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreements
 from newsdesk.brief.conflicts import claim_spans, parse_of
+from newsdesk.brief.events import anchor_lemma
 from newsdesk.brief.slots import Slot
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
-from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -209,7 +209,7 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
 
     An action is a content verb (not a reporting verb such as "say", not a stop word
     such as "have", not the "according" of "according to"), named by its lemma with
-    synonyms joined (``ANCHOR_SYNONYMS``: "wound" is "injure"), marked when negated
+    synonyms joined (`events.anchor_lemma`: "wound" is "injure"), marked when negated
     ("not undermine") or hedged by a modal ("may undermine"). Its participants are
     the heads of its subject (role ``doer``), passive subject and object (``undergoer``,
     so "police arrested Vale" and "Vale was arrested" agree), "by" phrase (``doer``) and
@@ -220,10 +220,9 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
     for verb in span:
         if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
             continue
-        lemma = str(verb.lemma_).lower()
-        if lemma in REPORTING_VERBS:
+        if verb.lemma_.lower() in REPORTING_VERBS:
             continue
-        action = ANCHOR_SYNONYMS.get(lemma, lemma)
+        action = anchor_lemma(verb)
         if any(c.dep_ == "neg" for c in verb.children):
             action = f"not {action}"
         elif any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newsdesk.brief.events import hedged, participle_after
+from newsdesk.brief.events import anchor_lemma, hedged, participle_after
 from newsdesk.brief.number_words import (
     approximate,
     converted,
@@ -242,8 +242,7 @@ def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading |
     verb = top.head
     if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
         return None
-    lemma = verb.lemma_.lower()
-    anchor = ANCHOR_SYNONYMS.get(lemma, lemma)
+    anchor = anchor_lemma(verb)
     label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
     return (
         ("count", "person", anchor),

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.brief.events import (
     agent_of,
+    anchor_lemma,
     arguments,
     claim_of,
     clock_times,
@@ -77,17 +78,13 @@ from newsdesk.lang.en.calendar import (
     WEEKDAYS,
 )
 from newsdesk.lang.en.discourse import OTHER_EVENT
-from newsdesk.lang.en.measures import (
-    ANCHOR_SYNONYMS,
-    COLOURS,
-    DIRECTIONS,
-)
+from newsdesk.lang.en.measures import COLOURS, DIRECTIONS
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
-from newsdesk.model import Document, Entity, TextSpan
+from newsdesk.model import Document, Entity, TextSpan, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -267,9 +264,7 @@ def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool
     February", in a report of November: another event)."""
     if not days:
         return False
-    for item in doc.timeline:
-        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
-            continue
+    for item in _timeline_in(doc, sent):
         m = _MONTH_VALUE.fullmatch(item.date or "")
         if m is None:
             continue
@@ -282,6 +277,13 @@ def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool
         except ValueError:
             continue
     return False
+
+
+def _timeline_in(doc: Document, sent: SpacySpan) -> Iterator[TimeExpression]:
+    """The items of ``doc``'s timeline that start in sentence ``sent`` of its parse."""
+    for item in doc.timeline:
+        if item.span.doc == doc.id and sent.start_char <= item.span.start < sent.end_char:
+            yield item
 
 
 def _year(token: Token) -> bool:
@@ -466,9 +468,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
     """The day an event happened: a day-precise date of the document's timeline, or a
     weekday it could not resolve (no publication date), keyed by the word it dates; a
     bound ("until Friday") is none."""
-    for item in doc.timeline:
-        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
-            continue
+    for item in _timeline_in(doc, sent):
         value = _day(item.date, item.expression)
         if value is None or not _prose(doc.text, item.span.start) or not _now(value, days):
             continue  # a time stamp, a headline, a caption: no claim
@@ -480,7 +480,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
         event = event_of(span.root)
         if event is None:
             continue
-        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        lemma = anchor_lemma(event)
         yield ("date", lemma), f"date ({lemma})", value, item.expression, False, span.root
 
 
@@ -525,7 +525,7 @@ def _times(sent: SpacySpan) -> Iterator[Reading]:
         event = event_of(root)
         if event is None:
             continue
-        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        lemma = anchor_lemma(event)
         yield ("time",), f"time ({lemma})", minutes, shown, approx, root
 
 
@@ -537,7 +537,7 @@ def _places(sent: SpacySpan) -> Iterator[Reading]:
             continue
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "found in a study that …": a finding, not an event
-        lemma = ANCHOR_SYNONYMS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        lemma = anchor_lemma(verb)
         for nouns in place_nouns(verb):
             value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
             shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))
