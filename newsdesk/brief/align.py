@@ -494,12 +494,7 @@ def _substitution(
                 )
                 for own, other in ((x, y), (y, x))
             ]
-            values = tuple(
-                ConflictValue(noun, tuple(dict.fromkeys(s.claim for s in g)))
-                for noun, g in zip((x, y), groups, strict=True)
-            )
-            claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
-            return Conflict(a.label, claims, attribute=a.label, values=values, kind="conflict")
+            return _by_value(a.label, groups, "conflict", shown=(x, y))
     return None
 
 
@@ -524,10 +519,15 @@ def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | 
     return _by_value(slots[0].label, list(groups.values()), "minor")
 
 
-def _by_value(label: str, groups: list[list[Slot]], kind: ConflictKind) -> Conflict:
-    """A conflict on ``label`` whose claims are grouped by value, one group a value."""
+def _by_value(
+    label: str, groups: list[list[Slot]], kind: ConflictKind, shown: Sequence[str] = ()
+) -> Conflict:
+    """A conflict on ``label`` whose claims are grouped by value, one group a value, each
+    value as its first slot writes it (or as ``shown`` names them, one a group)."""
+    names = shown or [g[0].shown for g in groups]
     values = tuple(
-        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups
+        ConflictValue(name, tuple(dict.fromkeys(s.claim for s in g)))
+        for name, g in zip(names, groups, strict=True)
     )
     claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
     return Conflict(label, claims, attribute=label, values=values, kind=kind)

@@ -94,7 +94,7 @@ def _counted(top: Token) -> Token | None:
 
 
 def quantity(top: Token) -> Reading | None:
-    """The measure or count a number phrase states, or None (years, ages, ranks, ids)."""
+    """The measure, sum or count a number phrase states, or None (years, ages, ranks, ids)."""
     chain, value = number_phrase(top)
     if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
         return None
