@@ -349,3 +349,23 @@ def test_align_a_line_stating_no_value_keeps_one_side_of_a_conflict(
     cited = (Span("d1", 0, 20), Span("d2", 0, 20), Span("d3", 0, 20))
     [kept] = supported([SummaryItem("Rescuers searched the harbour.", cited)], found)
     assert kept.citations == cited[:2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike has cost the port 4.5 million dollars in lost fees.",
+        "The club paid 40 million euros for the striker.",
+        "The club paid $40 million for the striker.",
+    ],
+)
+def test_slots_a_sum_is_written_as_its_slot_keys_it(backend: SpacyBackend, text: str) -> None:
+    """The numbers a document writes anywhere (`written_numbers`, for the values it gives
+    outside any slot) read a sum's currency as its slot does: "40 million euros" is a sum
+    in euros, not a count of euros (regression: only the word either side was looked up,
+    as written, so a plural currency word counted the currency)."""
+    from newsdesk.brief.quantities import written_numbers
+
+    [doc] = docs(backend, text)
+    [money] = [s for s in read_slots(doc, doc.parse) if s.key[0] == "money"]
+    assert (money.key[:2], money.value) in written_numbers(doc.parse)

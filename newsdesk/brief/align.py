@@ -43,7 +43,9 @@ from dataclasses import replace
 from datetime import date
 
 from newsdesk.brief.number_words import same_date
-from newsdesk.brief.slots import PERSON_KINDS, Slot, titles_compatible
+from newsdesk.brief.posts import titles_compatible
+from newsdesk.brief.quantities import Written
+from newsdesk.brief.slots import PERSON_KINDS, Slot
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
@@ -51,7 +53,6 @@ from newsdesk.lang.en.titles import TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = [
-    "Written",
     "agree",
     "aligned",
     "disagreeing",
@@ -73,11 +74,6 @@ CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_su
 NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
-# The numbers a document writes, each with what it counts or measures (`slots.Slot.key`'s
-# first two parts and a count's modifiers: ("count", "touchdown"), ("count", "sentence",
-# "life"), ("measure", "length"), ("money", "dollars")) and its value in the slot's
-# units, wherever it stands.
-Written = frozenset[tuple[tuple[str, ...], float]]
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -498,12 +494,7 @@ def _substitution(
                 )
                 for own, other in ((x, y), (y, x))
             ]
-            values = tuple(
-                ConflictValue(noun, tuple(dict.fromkeys(s.claim for s in g)))
-                for noun, g in zip((x, y), groups, strict=True)
-            )
-            claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
-            return Conflict(a.label, claims, attribute=a.label, values=values, kind="conflict")
+            return _by_value(a.label, groups, "conflict", shown=(x, y))
     return None
 
 
@@ -528,10 +519,15 @@ def _minor_difference(members: list[Slot], order: dict[str, int]) -> Conflict | 
     return _by_value(slots[0].label, list(groups.values()), "minor")
 
 
-def _by_value(label: str, groups: list[list[Slot]], kind: ConflictKind) -> Conflict:
-    """A conflict on ``label`` whose claims are grouped by value, one group a value."""
+def _by_value(
+    label: str, groups: list[list[Slot]], kind: ConflictKind, shown: Sequence[str] = ()
+) -> Conflict:
+    """A conflict on ``label`` whose claims are grouped by value, one group a value, each
+    value as its first slot writes it (or as ``shown`` names them, one a group)."""
+    names = shown or [g[0].shown for g in groups]
     values = tuple(
-        ConflictValue(g[0].shown, tuple(dict.fromkeys(s.claim for s in g))) for g in groups
+        ConflictValue(name, tuple(dict.fromkeys(s.claim for s in g)))
+        for name, g in zip(names, groups, strict=True)
     )
     claims = tuple(dict.fromkeys(c for v in values for c in v.claims))
     return Conflict(label, claims, attribute=label, values=values, kind=kind)

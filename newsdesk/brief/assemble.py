@@ -113,13 +113,16 @@ def build_briefing(
     )
     boilerplate = tuple(d.id for d in docs if body_words(d.text) < DOCUMENT_MIN_BODY_WORDS)
     sources = [d for d in docs if d.id not in boilerplate]
-    entities, ids = merge_entities(e for d in sources for e in d.entities)
+    # one merge of the story's entities: the briefing's people, and the people its
+    # slots are keyed by (`story_slots`)
+    merged = merge_entities(e for d in sources for e in d.entities)
+    entities, ids = merged
     relations = tuple(
         Relation(r.span, ids.get(r.subject, r.subject), r.predicate, ids.get(r.object, r.object))
         for d in sources
         for r in d.relations
     )
-    slots = story_slots(sources)
+    slots = story_slots(sources, merged)
     conflicts = find_conflicts(sources, slots)
     summary = summarize(sources, words=words, embedder=embedder)  # type: ignore[arg-type]
     return Briefing(

@@ -5,8 +5,9 @@
 measures, sums, counts, dates and times of events, colours, directions, a person's age
 and title, the person known from the annotation's entities, the kind of place an event
 happened in) and compares them across documents (`newsdesk.brief.align`; each
-document's lemmas tell whether it uses a word at all, and `written_numbers` every number
-it writes with its noun, unit or currency). A conflict needs two documents whose values
+document's lemmas tell whether it uses a word at all, and
+`newsdesk.brief.quantities.written_numbers` every number it writes with its noun, unit
+or currency). A conflict needs two documents whose values
 for one attribute disagree; a document that states both values, even where no slot is
 read, does not disagree, and hedged numbers ("about 200") agree with what they round.
 Being conservative is the point: a false conflict is worse than a missed one.
@@ -18,23 +19,22 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.nlp import text_of
-from newsdesk.brief.align import Written, slot_conflicts
-from newsdesk.brief.number_words import number_phrase, number_tops
+from newsdesk.brief.align import slot_conflicts
+from newsdesk.brief.quantities import written_numbers
 from newsdesk.brief.slots import (
+    MergedEntities,
     Slot,
-    modifiers,
     person_names,
     read_slots,
     story_places,
     story_time,
 )
-from newsdesk.lang.en.measures import COUNTED_SYNONYMS, CURRENCIES, UNITS
 from newsdesk.model import Conflict, Document, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["claim_spans", "find_conflicts", "parse_of", "story_slots", "written_numbers"]
+__all__ = ["claim_spans", "find_conflicts", "parse_of", "story_slots"]
 
 
 def find_conflicts(
@@ -55,39 +55,17 @@ def find_conflicts(
     return slot_conflicts(docs, slots, vocabulary, written)
 
 
-def story_slots(docs: Sequence[Document]) -> list[Slot]:
+def story_slots(docs: Sequence[Document], merged: MergedEntities | None = None) -> list[Slot]:
     """The values each document of one story states (`slots.read_slots`), read against
     the story's time and places, with people recognised from each document's
-    ``entities`` merged across the story. Documents without a parse of their text are
+    ``entities`` merged across the story (``merged``, when the caller has merged them
+    already: `slots.person_names`). Documents without a parse of their text are
     skipped."""
     parsed = [(d, p) for d in docs if (p := parse_of(d)) is not None]
     present = story_time([d for d, _ in parsed], [parse for _, parse in parsed])
-    people = person_names([d for d, _ in parsed])
+    people = person_names([d for d, _ in parsed], merged)
     places = story_places([parse for _, parse in parsed])
     return [s for d, p in parsed for s in read_slots(d, p, present, people.get(d.id, ()), places)]
-
-
-def written_numbers(parse: Doc) -> Written:
-    """Every number a document writes with the noun it counts (and the words before that
-    noun, as `Slot.modifiers`), its unit or its currency, wherever it stands (a list, a
-    "since" phrase, a clause about another event: no slot is read there), keyed as slots
-    are (`align.Written`)."""
-    found: set[tuple[tuple[str, ...], float]] = set()
-    for top in number_tops(parse):
-        chain, value = number_phrase(top)
-        if value is None:
-            continue
-        around = [parse[i] for i in (chain[0].i - 1, chain[-1].i + 1) if 0 <= i < len(parse)]
-        currency = next((CURRENCIES[t.lower_] for t in around if t.lower_ in CURRENCIES), None)
-        noun = top.head if top.dep_ in {"nummod", "quantmod"} else None
-        lemma = noun.lemma_.lower() if noun is not None else ""
-        if currency is not None:
-            found.add((("money", currency), value))
-        elif lemma in UNITS:
-            found.add((("measure", UNITS[lemma][0]), value * UNITS[lemma][1]))
-        elif noun is not None:
-            found.add((("count", COUNTED_SYNONYMS.get(lemma, lemma), *modifiers(top)), value))
-    return frozenset(found)
 
 
 def parse_of(doc: Document) -> Doc | None:

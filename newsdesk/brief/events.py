@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import TIME_BOUNDS, TIME_NOUNS
 from newsdesk.lang.en.discourse import MODALS, SERIES_LATEST
-from newsdesk.lang.en.measures import SCALES
+from newsdesk.lang.en.measures import ANCHOR_SYNONYMS, SCALES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.places import GOAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS
 from newsdesk.lang.en.speech import REPORTED_VERBS
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_CLAIM_CHARS",
     "agent_of",
+    "anchor_lemma",
     "arguments",
     "claim_of",
     "clock_times",
@@ -78,6 +79,14 @@ def verb_of(token: Token, steps: int = 6) -> Token | None:
             return None
         tok = tok.head
     return tok if tok.pos_ == "VERB" else None
+
+
+def anchor_lemma(verb: Token) -> str:
+    """The lemma a verb's event is keyed and compared by, the verbs by which reports give
+    one count or date joined (`ANCHOR_SYNONYMS`: "14 people were *hurt*", "*injuring* 12
+    people" → injure)."""
+    lemma = verb.lemma_.lower()
+    return ANCHOR_SYNONYMS.get(lemma, lemma)
 
 
 def hedged(predicate: Token) -> bool:

@@ -43,11 +43,11 @@ if TYPE_CHECKING:
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreements
 from newsdesk.brief.conflicts import claim_spans, parse_of
+from newsdesk.brief.events import anchor_lemma
 from newsdesk.brief.slots import Slot
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
-from newsdesk.lang.en.measures import ANCHOR_SYNONYMS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
@@ -209,7 +209,7 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
 
     An action is a content verb (not a reporting verb such as "say", not a stop word
     such as "have", not the "according" of "according to"), named by its lemma with
-    synonyms joined (``ANCHOR_SYNONYMS``: "wound" is "injure"), marked when negated
+    synonyms joined (`events.anchor_lemma`: "wound" is "injure"), marked when negated
     ("not undermine") or hedged by a modal ("may undermine"). Its participants are
     the heads of its subject (role ``doer``), passive subject and object (``undergoer``,
     so "police arrested Vale" and "Vale was arrested" agree), "by" phrase (``doer``) and
@@ -220,10 +220,9 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
     for verb in span:
         if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
             continue
-        lemma = str(verb.lemma_).lower()
-        if lemma in REPORTING_VERBS:
+        if verb.lemma_.lower() in REPORTING_VERBS:
             continue
-        action = ANCHOR_SYNONYMS.get(lemma, lemma)
+        action = anchor_lemma(verb)
         if any(c.dep_ == "neg" for c in verb.children):
             action = f"not {action}"
         elif any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
@@ -579,16 +578,22 @@ def _slot_facts(
     rank = {s.span.doc: s.rank for s in items}
     valued = [c for c in conflicts if c.values]
     linked = [f.sources for f in facts if f.agreement == "corroborated"]
+    sentences_of_doc: dict[str, list[_Sentence]] = defaultdict(list)
+    for sentence in items:
+        sentences_of_doc[sentence.span.doc].append(sentence)
+    slots_of_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        slots_of_key[slot.key].append(slot)
     made = []
     for agreement in slot_agreements(slots):
         found = [
             (s.claim, sentence.span)
             for s in agreement
-            for sentence in items
-            if sentence.span.doc == s.claim.span.doc and sentence.span.contains(s.claim.span)
+            for sentence in sentences_of_doc[s.claim.span.doc]
+            if sentence.span.contains(s.claim.span)
         ]
         first = agreement[0]
-        alike = [s.claim.span for s in slots if s.key == first.key and same_value(s, first)]
+        alike = [s.claim.span for s in slots_of_key[first.key] if same_value(s, first)]
         if len({claim.span.doc for claim, _ in found}) < 2 or any(
             sum(any(s.overlaps(sentence) for s in sources) for _, sentence in found) >= 2
             or len({s.doc for s in sources if any(s.overlaps(c) for c in alike)}) >= 2

@@ -4,8 +4,8 @@
 dozen"); ``numbers_in`` finds the numbers written in a stretch of a parse. The phrase
 helpers (``number_tops``, ``number_phrase``, ``approximate``, and the tests of what
 stands around a number: ``joined_number``, ``converted``, ``in_range``,
-``duration_offset``, ``rate``) are what the conflict readers build their count claims
-from.
+``duration_offset``, ``rate``, ``currency``) are what the conflict readers build their
+count claims from.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.lang.en.calendar import MONTHS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
-from newsdesk.lang.en.measures import UNITS
+from newsdesk.lang.en.measures import CURRENCIES, UNITS
 from newsdesk.lang.en.numbers import (
     APPROXIMATORS,
     NEGATORS,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "approximate",
     "converted",
+    "currency",
     "duration_offset",
     "in_range",
     "is_number",
@@ -249,6 +250,20 @@ def rate(chain: list[Token]) -> str:
             if noun is not None and noun.lemma_.lower() in TIME_NOUNS:
                 return f"a {noun.lemma_.lower()}"
     return ""
+
+
+def currency(chain: list[Token]) -> str | None:
+    """The currency written with the number phrase ``chain`` ("$500,000", "dlrs 400,000",
+    "40 million euros"): a currency word either side of it, among its words' dependents,
+    or the word it modifies."""
+    doc = chain[0].doc
+    around = [doc[i] for i in (chain[0].i - 1, chain[-1].i + 1) if 0 <= i < len(doc)]
+    around += [c for t in chain for c in t.children] + [chain[-1].head]
+    for tok in around:
+        name = CURRENCIES.get(tok.lower_) or CURRENCIES.get(tok.lemma_.lower())
+        if name is not None:
+            return name
+    return None
 
 
 def converted(doc: Doc, first: int, unit: int) -> bool:

@@ -13,7 +13,8 @@ states for an attribute:
   after the noun governs it: "one of 99 members *seized*" → members, arrest; a noun
   before "away" counts no things: "five buildings away"); an indefinite article on
   a verb's object is a count of one ("serving a life sentence"), compared only with a
-  number another document writes for that noun (`newsdesk.brief.align`);
+  number another document writes for that noun (`newsdesk.brief.align`); measures,
+  sums and counts are read in `newsdesk.brief.quantities`;
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
@@ -46,13 +47,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from newsdesk.brief.events import (
     agent_of,
+    anchor_lemma,
     arguments,
     claim_of,
     clock_times,
@@ -61,27 +63,13 @@ from newsdesk.brief.events import (
     hedged,
     numbered,
     ongoing,
-    participle_after,
     place_nouns,
     scale_values,
     unnamed_agent,
 )
-from newsdesk.brief.number_words import (
-    approximate,
-    converted,
-    duration_offset,
-    in_range,
-    joined_number,
-    number_phrase,
-    number_tops,
-    rate,
-)
-from newsdesk.brief.posts import (
-    group_ages,
-    organisation_seats,
-    person_readings,
-    titles_compatible,
-)
+from newsdesk.brief.number_words import number_tops
+from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
+from newsdesk.brief.quantities import article_counts, counts_object, modifiers, quantity
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -89,23 +77,14 @@ from newsdesk.lang.en.calendar import (
     TIME_BOUNDS,
     WEEKDAYS,
 )
-from newsdesk.lang.en.discourse import OTHER_EVENT, PARTICLES, SPACING
-from newsdesk.lang.en.measures import (
-    ABOARD,
-    ANCHOR_SYNONYMS,
-    COLOURS,
-    COUNTED_SYNONYMS,
-    CURRENCIES,
-    DIRECTIONS,
-    PEOPLE_ANCHOR_SYNONYMS,
-    UNITS,
-)
+from newsdesk.lang.en.discourse import OTHER_EVENT
+from newsdesk.lang.en.measures import COLOURS, DIRECTIONS
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.people import names_people
-from newsdesk.lang.en.speech import REPORTED_VERBS, REPORTING_VERBS
+from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
-from newsdesk.model import Document, TextSpan
+from newsdesk.model import Document, Entity, TextSpan, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -113,15 +92,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PERSON_KINDS",
+    "MergedEntities",
     "Slot",
     "StoryTime",
-    "hedged",
-    "modifiers",
     "person_names",
     "read_slots",
     "story_places",
     "story_time",
-    "titles_compatible",
 ]
 
 NOW_DAYS = 31  # a date this far from every document's date is another event's
@@ -184,15 +161,22 @@ def _dated_elsewhere(focus: Token) -> bool:
 # ---------------------------------------------------------------------------- people
 
 PersonMentions = dict[str, list[tuple[int, int, str]]]
+# The story's entities merged across its documents and each document entity's id to the
+# merged id (`newsdesk.annotate.entities.merge_entities`).
+MergedEntities = tuple[Sequence[Entity], Mapping[str, str]]
 
 
-def person_names(docs: Sequence[Document]) -> PersonMentions:
+def person_names(docs: Sequence[Document], merged: MergedEntities | None = None) -> PersonMentions:
     """Each document's PERSON mentions as (start, end, the person's story-wide name), from
-    the annotation's entities merged across the story (one resolver for every stage)."""
-    from newsdesk.annotate.entities import merge_entities
+    the annotation's entities merged across the story (one resolver for every stage):
+    ``merged``, the story's merge when the caller has it (`build_briefing`), else the
+    merge of ``docs``' entities."""
+    if merged is None:
+        from newsdesk.annotate.entities import merge_entities
 
-    merged, ids = merge_entities(e for d in docs for e in d.entities)
-    names = {e.id: e.name for e in merged if e.type == "PERSON"}
+        merged = merge_entities(e for d in docs for e in d.entities)
+    entities, ids = merged
+    names = {e.id: e.name for e in entities if e.type == "PERSON"}
     found: PersonMentions = defaultdict(list)
     for doc in docs:
         for entity in doc.entities:
@@ -280,9 +264,7 @@ def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool
     February", in a report of November: another event)."""
     if not days:
         return False
-    for item in doc.timeline:
-        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
-            continue
+    for item in _timeline_in(doc, sent):
         m = _MONTH_VALUE.fullmatch(item.date or "")
         if m is None:
             continue
@@ -295,6 +277,13 @@ def _another_month(doc: Document, sent: SpacySpan, days: Sequence[date]) -> bool
         except ValueError:
             continue
     return False
+
+
+def _timeline_in(doc: Document, sent: SpacySpan) -> Iterator[TimeExpression]:
+    """The items of ``doc``'s timeline that start in sentence ``sent`` of its parse."""
+    for item in doc.timeline:
+        if item.span.doc == doc.id and sent.start_char <= item.span.start < sent.end_char:
+            yield item
 
 
 def _year(token: Token) -> bool:
@@ -366,7 +355,7 @@ def read_slots(
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
         implied = len(readings)
-        readings += _article_counts(sent)
+        readings += article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
             if _another_year(focus, present.years) or numbered(focus):
                 continue
@@ -389,7 +378,7 @@ def read_slots(
                     agent,
                     parties,
                     implied=n >= implied,
-                    verb_object=_counts_object(focus) if key[0] == "count" else "",
+                    verb_object=counts_object(focus) if key[0] == "count" else "",
                     modifiers=modifiers(focus) if key[0] == "count" else (),
                     unnamed=unnamed_agent(focus),
                     ongoing=ongoing(focus),
@@ -410,12 +399,14 @@ def read_slots(
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+# What a reader finds in a sentence: (key, label, value, shown, approx, focus), the
+# `Slot` fields a sentence's value gives, with the token its claim is read around.
 Reading = tuple[tuple[str, ...], str, float | str, str, bool, "Token"]
 
 
 def _values(sent: SpacySpan) -> Iterator[Reading]:
     for top in number_tops(sent):
-        reading = _number(top)
+        reading = quantity(top)
         if reading is not None:
             yield reading
     for scale, value, shown, number in scale_values(sent):
@@ -470,236 +461,6 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
-def _number(top: Token) -> Reading | None:
-    """The measure or count a number phrase states, or None (years, ages, ranks, ids)."""
-    chain, value = number_phrase(top)
-    if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
-        return None
-    if top.ent_type_ == "DATE" and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration":
-        return None  # a date ("March 14", "2004"), not a duration ("four years")
-    if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
-        value += 0.5  # "four and a half months"
-    doc = top.doc
-    if joined_number(doc, chain[-1].i + 1):
-        return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
-    first = chain[0].i
-    if first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
-        return None  # "099" of "$1, 099": the parse splits such a number, it is not read
-    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
-        if doc[first - 1].text == ":" or not top.text.isdigit():
-            return None  # a clock time: "2: 09"
-        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
-        first -= 2
-    approx = approximate(chain)
-    shown = doc[first : chain[-1].i + 1].text
-    currency = _currency(chain)
-    if currency is not None:
-        anchor = _anchor(top)
-        unit = " ".join(filter(None, [currency, rate(chain)]))  # "dollars a year"
-        label = f"{anchor} ({unit})" if anchor else f"sum ({unit})"
-        if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == currency:
-            shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
-        return ("money", unit), label, value, shown, approx, top
-    if in_range(top, first):
-        return None  # "between six and 75 years", "$140 million to $150 million"
-    counted = top.head if top.dep_ in {"nummod", "quantmod"} else None
-    if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
-        return None  # "a 15 - inch model", "a 10 - year deal": a modifier, not a measure
-    if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
-        return _bare_count(top, value, shown, approx)
-    if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    unit = counted.lemma_.lower()
-    if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
-        return None  # "59-year-old", "a 10-mile drive": a modifier, not a measure
-    if counted.i + 1 < len(doc) and doc[counted.i + 1].lower_ in SPACING:
-        return None  # "arrested five buildings away": a distance, not a count
-    if any(t.text == "/" for t in doc[max(0, first - 1) : chain[-1].i + 2]):
-        return None  # "41 / 2", "1/2": a fraction written apart
-    if unit in UNITS:
-        dimension, size = UNITS[unit]
-        anchor = _anchor(counted)
-        if not anchor or (dimension == "duration" and duration_offset(counted)):
-            return None
-        label = f"{anchor} ({dimension})"
-        return (
-            ("measure", dimension, anchor),
-            label,
-            value * size,
-            f"{shown} {counted.text}",
-            approx or converted(doc, first, counted.i),
-            top,
-        )
-    unit = COUNTED_SYNONYMS.get(unit, unit)
-    anchor = _anchor(counted)
-    plural = counted.tag_ in {"NNS", "NNPS"}
-    if not anchor or counted.pos_ == "PROPN" or plural != (value != 1):
-        return None  # "6 earthquake" ("6.1-magnitude earthquake") counts nothing
-    return (
-        ("count", unit, anchor),
-        _count_label(counted, anchor),
-        value,
-        f"{shown} {counted.text}",
-        approx,
-        top,
-    )
-
-
-def _counts_object(focus: Token) -> str:
-    """What a verb acted on that a count's number (or article) counts: "object" for the
-    verb's direct object ("serving a life sentence"; "called in six engines", with a
-    particle the parse took for a preposition), "passive" for what it acted on with its
-    doer unsaid, the subject of a passive ("89 people were arrested") or the noun its
-    past participle describes ("99 suspects seized"); "" for anything else."""
-    noun = focus.head if focus.dep_ == "nummod" else focus
-    if noun.dep_ in {"dobj", "nsubjpass"}:
-        if noun.head.pos_ != "VERB":
-            return ""
-        return "object" if noun.dep_ == "dobj" else "passive"
-    if participle_after(noun) is not None:
-        return "passive"
-    particle = noun.head  # "called in six engines", parsed "in" + its object
-    particled = (
-        noun.dep_ == "pobj"
-        and particle.lower_ in PARTICLES
-        and particle.head.pos_ == "VERB"
-        and particle.i == particle.head.i + 1
-    )
-    return "object" if particled else ""
-
-
-def modifiers(focus: Token) -> tuple[str, ...]:
-    """The words that qualify a counted noun before it ("life" in "three life
-    sentences", "a life sentence"), as sorted lemmas."""
-    noun = focus.head if focus.dep_ == "nummod" else focus
-    return tuple(
-        sorted(
-            c.lemma_.lower()
-            for c in noun.children
-            if c.i < noun.i and c.dep_ not in {"det", "nummod", "punct", "quantmod"}
-        )
-    )
-
-
-def _article_counts(sent: SpacySpan) -> Iterator[Reading]:
-    """A count of one read from an indefinite article on a verb's direct object ("was
-    serving a life sentence": one sentence, keyed like "serving three life sentences").
-    `newsdesk.brief.align` compares it only with a number another document gives for
-    the same noun, with the same words before it, of the same verb: alone, "a" counts
-    nothing. A noun described after it ("a recording of the hearing") is one thing of
-    several, not a total."""
-    for det in sent:
-        noun = det.head
-        if det.lower_ not in {"a", "an"} or det.dep_ != "det" or noun.i < det.i:
-            continue
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ != "dobj":
-            continue
-        if noun.head.pos_ != "VERB" or any(c.dep_ == "nummod" for c in noun.children):
-            continue
-        if any(c.i > noun.i and c.dep_ in {"prep", "acl", "relcl"} for c in noun.children):
-            continue  # "a recording of the hearing": one thing described, not a total
-        unit = COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
-        anchor = _anchor(noun)
-        if not anchor or unit in UNITS:
-            continue
-        shown = noun.doc[det.i : noun.i + 1].text
-        yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
-
-
-_BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
-
-
-def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
-    """A number standing for those it counts, as a verb's subject or object ("killing
-    three", "three were killed"): a count of people (the usual unwritten noun: the
-    count "killing three people" states), keyed by the verb. "One of the victims" (a
-    part of a group) is none."""
-    if any(c.dep_ == "prep" for c in top.children) or value != int(value) or value > 10000:
-        return None
-    verb = top.head
-    if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
-        return None
-    lemma = verb.lemma_.lower()
-    anchor = ANCHOR_SYNONYMS.get(lemma, lemma)
-    label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
-    return (
-        ("count", "person", anchor),
-        label or f"number of people ({anchor})",
-        value,
-        shown,
-        approx,
-        top,
-    )
-
-
-def _count_label(counted: Token, anchor: str) -> str:
-    """How a reader names a count: "number of people injured", "number of yachts (leave)"."""
-    head = _anchor_token(counted)
-    noun = counted.lower_ if counted.tag_ == "NNS" else counted.lemma_.lower()
-    if head is not None and head.tag_ in {"VBN", "VBD"}:
-        return f"number of {noun} {' '.join([*anchor.split()[:-1], head.lower_])}"
-    return f"number of {noun} ({anchor})"
-
-
-def _currency(chain: list[Token]) -> str | None:
-    """The currency written with a number ("$500,000", "dlrs 400,000", "40 million euros")."""
-    doc = chain[0].doc
-    around = [doc[i] for i in (chain[0].i - 1, chain[-1].i + 1) if 0 <= i < len(doc)]
-    around += [c for t in chain for c in t.children] + [chain[-1].head]
-    for tok in around:
-        name = CURRENCIES.get(tok.lower_) or CURRENCIES.get(tok.lemma_.lower())
-        if name is not None:
-            return name
-    return None
-
-
-def _anchor(token: Token) -> str:
-    """The word a measure or count belongs to: the verb or noun governing its phrase,
-    through prepositions ("depth *of* 12 miles" → depth; "killing 3 people" → kill), with
-    the adverb that qualifies it ("seriously injured": another attribute than "injured").
-    A verb that arrests the people it counts is "arrest" ("seized 40 members"). Empty
-    when the verb is negated, modal or infinitive ("could have killed", "can carry"): no
-    value is stated."""
-    head = _anchor_token(token)
-    if head is None or hedged(head):
-        return ""
-    qualifiers = [
-        c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.text.endswith("ly")
-    ]
-    lemma = head.lemma_.lower()
-    if lemma in PEOPLE_ANCHOR_SYNONYMS and names_people(token.lemma_.lower(), by_ending=False):
-        lemma = PEOPLE_ANCHOR_SYNONYMS[lemma]  # "seized 40 suspects": arrested them
-    return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
-
-
-def _anchor_token(token: Token) -> Token | None:
-    """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
-    if token.dep_ in {"conj", "appos"}:
-        return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
-    participle = participle_after(token)
-    if participle is not None:
-        return participle  # "99 suspects seized on Tuesday": the count of those seized
-    for child in token.children:  # "231 passengers on board", "12 crew aboard"
-        for word in (child, *child.children):
-            if word.lower_ in ABOARD:
-                return word
-    current = token
-    for _ in range(4):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.pos_ == "NUM" and current.lower_ == "of":
-            return None  # "10 of the team's 16 games": the whole a part is taken from
-        if head.pos_ == "ADP" or head.dep_ in {"quantmod", "nummod"}:
-            current = head
-            continue
-        lemma = head.lemma_.lower()
-        if head.pos_ in {"VERB", "NOUN"} and lemma not in STOP_WORDS and lemma not in CURRENCIES:
-            return None if lemma in UNITS else head  # "10 km (6 miles)"
-        current = head
-    return None
-
-
 # ---------------------------------------------------------------------------- dates, times
 
 
@@ -707,9 +468,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
     """The day an event happened: a day-precise date of the document's timeline, or a
     weekday it could not resolve (no publication date), keyed by the word it dates; a
     bound ("until Friday") is none."""
-    for item in doc.timeline:
-        if item.span.doc != doc.id or not sent.start_char <= item.span.start < sent.end_char:
-            continue
+    for item in _timeline_in(doc, sent):
         value = _day(item.date, item.expression)
         if value is None or not _prose(doc.text, item.span.start) or not _now(value, days):
             continue  # a time stamp, a headline, a caption: no claim
@@ -721,7 +480,7 @@ def _dates(doc: Document, parse: Doc, sent: SpacySpan, days: Sequence[date]) -> 
         event = event_of(span.root)
         if event is None:
             continue
-        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        lemma = anchor_lemma(event)
         yield ("date", lemma), f"date ({lemma})", value, item.expression, False, span.root
 
 
@@ -766,7 +525,7 @@ def _times(sent: SpacySpan) -> Iterator[Reading]:
         event = event_of(root)
         if event is None:
             continue
-        lemma = ANCHOR_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+        lemma = anchor_lemma(event)
         yield ("time",), f"time ({lemma})", minutes, shown, approx, root
 
 
@@ -778,7 +537,7 @@ def _places(sent: SpacySpan) -> Iterator[Reading]:
             continue
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "found in a study that …": a finding, not an event
-        lemma = ANCHOR_SYNONYMS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        lemma = anchor_lemma(verb)
         for nouns in place_nouns(verb):
             value = " ".join(sorted({n.lemma_.lower() for n in nouns}))
             shown = " ".join(n.text for n in sorted(nouns, key=lambda n: n.i))

@@ -237,42 +237,54 @@ def _prior(
 # Selection
 
 
-def _select(
-    pool: Sequence[int],
-    flat: Sequence[_Unit],
-    weights: dict[Concept, float],
-    gains: Floats,
-    budget: int,
-    vectors: _Vectors,
-    opts: SummaryOptions,
-) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """What selection chooses from: the candidate sentences (``pool``: ids into ``flat``;
+    a candidate is named by its position in ``pool``), the concept weights, each
+    candidate's position gain and the word budget."""
+
+    pool: Sequence[int]
+    flat: Sequence[_Unit]
+    weights: dict[Concept, float]
+    gains: Floats
+    budget: int
+
+    def unit(self, j: int) -> _Unit:
+        """Candidate ``j``'s sentence."""
+        return self.flat[self.pool[j]]
+
+    def worth(self, j: int) -> float:
+        """Candidate ``j``'s score on its own: its concepts' weight and its position gain."""
+        return sum(self.weights.get(c, 0.0) for c in self.unit(j).bigrams) + float(self.gains[j])
+
+    def density(self, j: int) -> float:
+        """Candidate ``j``'s worth per word."""
+        return self.worth(j) / self.unit(j).words
+
+
+def _select(candidates: _Candidates, vectors: _Vectors, opts: SummaryOptions) -> list[int]:
     """Unit ids of the chosen sentences (total words <= ``budget``)."""
-    fits = [j for j, i in enumerate(pool) if flat[i].words <= budget]
+    pool = candidates.pool
+    fits = [j for j in range(len(pool)) if candidates.unit(j).words <= candidates.budget]
     if not fits:
         return []
     if len(fits) > opts.shortlist:  # keep the sentences worth most per word on their own
-
-        def density(j: int) -> float:
-            unit = flat[pool[j]]
-            value = sum(weights.get(c, 0.0) for c in unit.bigrams) + float(gains[j])
-            return value / unit.words
-
-        fits = sorted(sorted(fits, key=lambda j: -density(j))[: opts.shortlist])
+        fits = sorted(sorted(fits, key=lambda j: -candidates.density(j))[: opts.shortlist])
     pairs = [
         (a, b)
         for x, a in enumerate(fits)
         for b in fits[x + 1 :]
-        if _same(flat[pool[a]], flat[pool[b]], None, opts)
+        if _same(candidates.unit(a), candidates.unit(b), None, opts)
     ]
     for _ in range(10):  # add embedding-redundant pairs lazily, then re-solve
-        chosen = _solve(pool, flat, weights, gains, budget, fits, pairs, opts)
+        chosen = _solve(candidates, fits, pairs, opts)
         ids = [pool[j] for j in chosen]
         vectors.need(ids)
         extra = [
             (a, b)
             for x, a in enumerate(chosen)
             for b in chosen[x + 1 :]
-            if _same(flat[pool[a]], flat[pool[b]], vectors.cosine(pool[a], pool[b]), opts)
+            if _same(candidates.unit(a), candidates.unit(b), vectors.cosine(pool[a], pool[b]), opts)
         ]
         if not extra:
             return ids
@@ -281,20 +293,14 @@ def _select(
 
 
 def _solve(
-    pool: Sequence[int],
-    flat: Sequence[_Unit],
-    weights: dict[Concept, float],
-    gains: Floats,
-    budget: int,
-    fits: list[int],
-    pairs: list[tuple[int, int]],
-    opts: SummaryOptions,
+    candidates: _Candidates, fits: list[int], pairs: list[tuple[int, int]], opts: SummaryOptions
 ) -> list[int]:
     """The ILP (or the greedy fallback): positions in ``pool`` of the chosen sentences."""
+    weights = candidates.weights
     index: dict[Concept, int] = {}
     members: list[list[int]] = []
     for x, j in enumerate(fits):
-        for c in sorted(flat[pool[j]].bigrams):  # a fixed order: str hashes vary per run
+        for c in sorted(candidates.unit(j).bigrams):  # a fixed order: str hashes vary per run
             if c in weights:
                 if c not in index:
                     index[c] = len(members)
@@ -303,9 +309,9 @@ def _solve(
     n, m = len(fits), len(members)
     rows: list[int] = [0] * n
     cols: list[int] = list(range(n))
-    vals: list[float] = [float(flat[pool[j]].words) for j in fits]
+    vals: list[float] = [float(candidates.unit(j).words) for j in fits]
     lower: list[float] = [0.0]
-    upper: list[float] = [float(budget)]
+    upper: list[float] = [float(candidates.budget)]
     for k, xs in enumerate(members):  # a concept counts only if a chosen sentence has it
         r = len(lower)
         rows += [r] * (len(xs) + 1)
@@ -324,7 +330,7 @@ def _solve(
     concept_w = np.zeros(m)
     for c, k in index.items():
         concept_w[k] = weights[c]
-    objective = -np.concatenate([gains[fits], concept_w])
+    objective = -np.concatenate([candidates.gains[fits], concept_w])
     matrix = coo_array((vals, (rows, cols)), shape=(len(lower), n + m)).tocsr()
     result = milp(
         objective,
@@ -335,24 +341,16 @@ def _solve(
     )
     if result.x is not None:
         return [fits[x] for x in range(n) if result.x[x] > 0.5]
-    return _greedy(pool, flat, weights, gains, budget, fits, pairs)
+    return _greedy(candidates, fits, pairs)
 
 
-def _greedy(
-    pool: Sequence[int],
-    flat: Sequence[_Unit],
-    weights: dict[Concept, float],
-    gains: Floats,
-    budget: int,
-    fits: list[int],
-    pairs: list[tuple[int, int]],
-) -> list[int]:
+def _greedy(candidates: _Candidates, fits: list[int], pairs: list[tuple[int, int]]) -> list[int]:
     """Budgeted greedy on gain per word, or the best single sentence if that scores more."""
     blocked = {(a, b) for a, b in pairs} | {(b, a) for a, b in pairs}
 
     def gain(j: int, covered: set[Concept]) -> float:
-        new = flat[pool[j]].bigrams - covered
-        return sum(weights.get(c, 0.0) for c in new) + float(gains[j])
+        new = candidates.unit(j).bigrams - covered
+        return sum(candidates.weights.get(c, 0.0) for c in new) + float(candidates.gains[j])
 
     chosen: list[int] = []
     covered: set[Concept] = set()
@@ -362,18 +360,18 @@ def _greedy(
             j
             for j in fits
             if j not in chosen
-            and used + flat[pool[j]].words <= budget
+            and used + candidates.unit(j).words <= candidates.budget
             and not any((j, k) in blocked for k in chosen)
         ]
         if not options:
             break
-        best = max(options, key=lambda j: gain(j, covered) / flat[pool[j]].words)
+        best = max(options, key=lambda j: gain(j, covered) / candidates.unit(j).words)
         if gain(best, covered) <= 0:
             break
         total += gain(best, covered)
         chosen.append(best)
-        covered |= flat[pool[best]].bigrams
-        used += flat[pool[best]].words
+        covered |= candidates.unit(best).bigrams
+        used += candidates.unit(best).words
     single = max(fits, key=lambda j: gain(j, set()))
     return [single] if gain(single, set()) > total else chosen
 
@@ -495,13 +493,11 @@ def summarize(
     # With position = 1, a summary of first sentences earns a tenth of all concept weight.
     scale = opts.position * sum(weights.values()) / (10.0 * words)
     gains = np.array([p * flat[i].words * scale for p, i in zip(prior, pool, strict=True)])
-    chosen = _select(pool, flat, weights, gains, words, vectors, opts)
+    candidates = _Candidates(pool, flat, weights, gains, words)
+    chosen = _select(candidates, vectors, opts)
     picked = [(i, flat[i]) for i in chosen]
     if not picked:  # no whole sentence fits: cut the best one at a word boundary
-        j = max(
-            range(len(pool)),
-            key=lambda j: sum(weights.get(c, 0.0) for c in flat[pool[j]].bigrams) + gains[j],
-        )
+        j = max(range(len(pool)), key=candidates.worth)
         picked = [(pool[j], _cut(flat[pool[j]], words))]
     keys = _order_key(docs)
     picked.sort(key=lambda p: (keys[p[1].doc], p[1].position))

@@ -1,0 +1,310 @@
+"""Quantities: the counts, measures and sums a sentence states with a number, read from
+its parse (the kinds `newsdesk.brief.slots` describes), and the numbers a document writes
+anywhere with what they count.
+
+`quantity` reads the slot one number phrase states: a **measure** (a number with its
+unit, normalised within its dimension), a **sum** (a number with its currency,
+`number_words.currency`, keyed apart when paid at a rate), a **count** (a number and the
+noun it counts, or a bare number standing for people: "killing three"), each keyed by
+the word it belongs to (`_anchor`). `article_counts` reads the count of one an
+indefinite article states ("serving a life sentence"). `written_numbers` reads every
+number a document writes with its noun, unit or currency, wherever it stands, keyed as
+these slots are, for the values a document gives outside any slot
+(`newsdesk.brief.align`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsdesk.brief.events import anchor_lemma, hedged, participle_after
+from newsdesk.brief.number_words import (
+    approximate,
+    converted,
+    currency,
+    duration_offset,
+    in_range,
+    joined_number,
+    number_phrase,
+    number_tops,
+    rate,
+)
+from newsdesk.lang.en.discourse import PARTICLES, SPACING
+from newsdesk.lang.en.measures import (
+    ABOARD,
+    ANCHOR_SYNONYMS,
+    COUNTED_SYNONYMS,
+    CURRENCIES,
+    PEOPLE_ANCHOR_SYNONYMS,
+    UNITS,
+)
+from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.speech import REPORTED_VERBS
+from newsdesk.lang.en.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from newsdesk.brief.slots import Reading
+
+__all__ = [
+    "Written",
+    "article_counts",
+    "counts_object",
+    "modifiers",
+    "quantity",
+    "written_numbers",
+]
+
+# The numbers a document writes, each with what it counts or measures (`slots.Slot.key`'s
+# first two parts and a count's modifiers: ("count", "touchdown"), ("count", "sentence",
+# "life"), ("measure", "length"), ("money", "dollars")) and its value in the slot's
+# units, wherever it stands.
+Written = frozenset[tuple[tuple[str, ...], float]]
+
+
+def written_numbers(parse: Doc) -> Written:
+    """Every number a document writes with the noun it counts (and the words before that
+    noun, as `modifiers`), its unit or its currency, wherever it stands (a list, a
+    "since" phrase, a clause about another event: no slot is read there), keyed as slots
+    are (`Written`)."""
+    found: set[tuple[tuple[str, ...], float]] = set()
+    for top in number_tops(parse):
+        chain, value = number_phrase(top)
+        if value is None:
+            continue
+        money = currency(chain)
+        noun = _counted(top)
+        lemma = noun.lemma_.lower() if noun is not None else ""
+        if money is not None:
+            found.add((("money", money), value))
+        elif lemma in UNITS:
+            found.add((("measure", UNITS[lemma][0]), value * UNITS[lemma][1]))
+        elif noun is not None:
+            found.add((("count", COUNTED_SYNONYMS.get(lemma, lemma), *modifiers(top)), value))
+    return frozenset(found)
+
+
+def _counted(top: Token) -> Token | None:
+    """The noun (or unit, or currency word) a number phrase's last token ``top`` counts,
+    if it modifies one ("three *people*", "12 *miles*")."""
+    return top.head if top.dep_ in {"nummod", "quantmod"} else None
+
+
+def quantity(top: Token) -> Reading | None:
+    """The measure, sum or count a number phrase states, or None (years, ages, ranks, ids)."""
+    chain, value = number_phrase(top)
+    if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
+        return None
+    if top.ent_type_ == "DATE" and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration":
+        return None  # a date ("March 14", "2004"), not a duration ("four years")
+    if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
+        value += 0.5  # "four and a half months"
+    doc = top.doc
+    if joined_number(doc, chain[-1].i + 1):
+        return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
+    first = chain[0].i
+    if first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
+        return None  # "099" of "$1, 099": the parse splits such a number, it is not read
+    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
+        if doc[first - 1].text == ":" or not top.text.isdigit():
+            return None  # a clock time: "2: 09"
+        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
+        first -= 2
+    approx = approximate(chain)
+    shown = doc[first : chain[-1].i + 1].text
+    money = currency(chain)
+    if money is not None:
+        anchor = _anchor(top)
+        unit = " ".join(filter(None, [money, rate(chain)]))  # "dollars a year"
+        label = f"{anchor} ({unit})" if anchor else f"sum ({unit})"
+        if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == money:
+            shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
+        return ("money", unit), label, value, shown, approx, top
+    if in_range(top, first):
+        return None  # "between six and 75 years", "$140 million to $150 million"
+    counted = _counted(top)
+    if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
+        return None  # "a 15 - inch model", "a 10 - year deal": a modifier, not a measure
+    if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
+        return _bare_count(top, value, shown, approx)
+    if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    unit = counted.lemma_.lower()
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
+        return None  # "59-year-old", "a 10-mile drive": a modifier, not a measure
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].lower_ in SPACING:
+        return None  # "arrested five buildings away": a distance, not a count
+    if any(t.text == "/" for t in doc[max(0, first - 1) : chain[-1].i + 2]):
+        return None  # "41 / 2", "1/2": a fraction written apart
+    if unit in UNITS:
+        dimension, size = UNITS[unit]
+        anchor = _anchor(counted)
+        if not anchor or (dimension == "duration" and duration_offset(counted)):
+            return None
+        label = f"{anchor} ({dimension})"
+        return (
+            ("measure", dimension, anchor),
+            label,
+            value * size,
+            f"{shown} {counted.text}",
+            approx or converted(doc, first, counted.i),
+            top,
+        )
+    unit = COUNTED_SYNONYMS.get(unit, unit)
+    anchor = _anchor(counted)
+    plural = counted.tag_ in {"NNS", "NNPS"}
+    if not anchor or counted.pos_ == "PROPN" or plural != (value != 1):
+        return None  # "6 earthquake" ("6.1-magnitude earthquake") counts nothing
+    return (
+        ("count", unit, anchor),
+        _count_label(counted, anchor),
+        value,
+        f"{shown} {counted.text}",
+        approx,
+        top,
+    )
+
+
+def counts_object(focus: Token) -> str:
+    """What a verb acted on that a count's number (or article) counts: "object" for the
+    verb's direct object ("serving a life sentence"; "called in six engines", with a
+    particle the parse took for a preposition), "passive" for what it acted on with its
+    doer unsaid, the subject of a passive ("89 people were arrested") or the noun its
+    past participle describes ("99 suspects seized"); "" for anything else."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        if noun.head.pos_ != "VERB":
+            return ""
+        return "object" if noun.dep_ == "dobj" else "passive"
+    if participle_after(noun) is not None:
+        return "passive"
+    particle = noun.head  # "called in six engines", parsed "in" + its object
+    particled = (
+        noun.dep_ == "pobj"
+        and particle.lower_ in PARTICLES
+        and particle.head.pos_ == "VERB"
+        and particle.i == particle.head.i + 1
+    )
+    return "object" if particled else ""
+
+
+def modifiers(focus: Token) -> tuple[str, ...]:
+    """The words that qualify a counted noun before it ("life" in "three life
+    sentences", "a life sentence"), as sorted lemmas."""
+    noun = focus.head if focus.dep_ == "nummod" else focus
+    return tuple(
+        sorted(
+            c.lemma_.lower()
+            for c in noun.children
+            if c.i < noun.i and c.dep_ not in {"det", "nummod", "punct", "quantmod"}
+        )
+    )
+
+
+def article_counts(sent: SpacySpan) -> Iterator[Reading]:
+    """A count of one read from an indefinite article on a verb's direct object ("was
+    serving a life sentence": one sentence, keyed like "serving three life sentences").
+    `newsdesk.brief.align` compares it only with a number another document gives for
+    the same noun, with the same words before it, of the same verb: alone, "a" counts
+    nothing. A noun described after it ("a recording of the hearing") is one thing of
+    several, not a total."""
+    for det in sent:
+        noun = det.head
+        if det.lower_ not in {"a", "an"} or det.dep_ != "det" or noun.i < det.i:
+            continue
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ != "dobj":
+            continue
+        if noun.head.pos_ != "VERB" or any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        if any(c.i > noun.i and c.dep_ in {"prep", "acl", "relcl"} for c in noun.children):
+            continue  # "a recording of the hearing": one thing described, not a total
+        unit = COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
+        anchor = _anchor(noun)
+        if not anchor or unit in UNITS:
+            continue
+        shown = noun.doc[det.i : noun.i + 1].text
+        yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
+
+
+_BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
+    """A number standing for those it counts, as a verb's subject or object ("killing
+    three", "three were killed"): a count of people (the usual unwritten noun: the
+    count "killing three people" states), keyed by the verb. "One of the victims" (a
+    part of a group) is none."""
+    if any(c.dep_ == "prep" for c in top.children) or value != int(value) or value > 10000:
+        return None
+    verb = top.head
+    if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
+        return None
+    anchor = anchor_lemma(verb)
+    label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
+    return (
+        ("count", "person", anchor),
+        label or f"number of people ({anchor})",
+        value,
+        shown,
+        approx,
+        top,
+    )
+
+
+def _count_label(counted: Token, anchor: str) -> str:
+    """How a reader names a count: "number of people injured", "number of yachts (leave)"."""
+    head = _anchor_token(counted)
+    noun = counted.lower_ if counted.tag_ == "NNS" else counted.lemma_.lower()
+    if head is not None and head.tag_ in {"VBN", "VBD"}:
+        return f"number of {noun} {' '.join([*anchor.split()[:-1], head.lower_])}"
+    return f"number of {noun} ({anchor})"
+
+
+def _anchor(token: Token) -> str:
+    """The word a measure or count belongs to: the verb or noun governing its phrase,
+    through prepositions ("depth *of* 12 miles" → depth; "killing 3 people" → kill), with
+    the adverb that qualifies it ("seriously injured": another attribute than "injured").
+    A verb that arrests the people it counts is "arrest" ("seized 40 members"). Empty
+    when the verb is negated, modal or infinitive ("could have killed", "can carry"): no
+    value is stated."""
+    head = _anchor_token(token)
+    if head is None or hedged(head):
+        return ""
+    qualifiers = [
+        c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.text.endswith("ly")
+    ]
+    lemma = head.lemma_.lower()
+    if lemma in PEOPLE_ANCHOR_SYNONYMS and names_people(token.lemma_.lower(), by_ending=False):
+        lemma = PEOPLE_ANCHOR_SYNONYMS[lemma]  # "seized 40 suspects": arrested them
+    return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
+
+
+def _anchor_token(token: Token) -> Token | None:
+    """The verb or noun governing a measure's or count's phrase (see `_anchor`)."""
+    if token.dep_ in {"conj", "appos"}:
+        return None  # "10 km, 55 km south … and 72 km": whose measure is not clear
+    participle = participle_after(token)
+    if participle is not None:
+        return participle  # "99 suspects seized on Tuesday": the count of those seized
+    for child in token.children:  # "231 passengers on board", "12 crew aboard"
+        for word in (child, *child.children):
+            if word.lower_ in ABOARD:
+                return word
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ == "NUM" and current.lower_ == "of":
+            return None  # "10 of the team's 16 games": the whole a part is taken from
+        if head.pos_ == "ADP" or head.dep_ in {"quantmod", "nummod"}:
+            current = head
+            continue
+        lemma = head.lemma_.lower()
+        if head.pos_ in {"VERB", "NOUN"} and lemma not in STOP_WORDS and lemma not in CURRENCIES:
+            return None if lemma in UNITS else head  # "10 km (6 miles)"
+        current = head
+    return None
