@@ -225,6 +225,20 @@ def test_facts_sentences_inside_a_quote_are_not_facts(backend: SpacyBackend) -> 
     assert {f.agreement for f in facts} == {"single-source"}
 
 
+@pytest.mark.slow
+def test_facts_questions_and_pieces_of_sentences_are_not_facts(backend: SpacyBackend) -> None:
+    """Two outlets asking their readers the same question corroborate nothing."""
+    ask = "So what do you think of the new timetable? Tell us in the comments."
+    docs = [
+        parsed(backend, Document("d1", f"The ferry timetable changes on Monday. {ask}")),
+        parsed(backend, Document("d2", f"Dunmore Ferries changes its timetable on Monday. {ask}")),
+        parsed(backend, Document("d3", "for the new ferry timetable.\nIt starts on Monday.")),
+    ]
+    texts = [f.text for f in group_facts(docs)]
+    assert not [t for t in texts if t.endswith("?") or t[0].islower()]
+    assert "The ferry timetable changes on Monday." in " ".join(texts)
+
+
 def test_facts_without_parse_or_documents() -> None:
     assert group_facts([]) == ()
     assert group_facts([Document("d1", WIRE_TEXT)]) == ()  # no parse, no sentences given

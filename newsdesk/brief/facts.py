@@ -121,11 +121,15 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _is_statement(text: str) -> bool:
-    """A full sentence, not a caption, credit or headline, nor a quote without its speaker.
+    """A full sentence that states something: not a question ("So what do you think?"),
+    not a piece of a sentence (opening in lowercase), not a caption, credit or headline,
+    nor a quote without its speaker.
 
     (Sentences inside a longer quote are caught by `_quote_regions`.)
     """
-    if len(text.split()) < MIN_WORDS or not text.endswith(_ENDS):
+    if len(text.split()) < MIN_WORDS or not text.endswith(_ENDS) or text[0].islower():
+        return False
+    if text.rstrip("\"”’')").endswith("?"):
         return False
     if is_furniture(text):
         return False

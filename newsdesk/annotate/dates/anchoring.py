@@ -117,7 +117,6 @@ def shift_value(value: str, unit: str, offset: int) -> str | None:
 # Direction: which occurrence of a repeating date (weekday, month, season) is meant
 
 
-NEAR_DAYS = 7  # a day this close to the anchor is that occurrence, whatever the tense
 FORWARD_BIAS: dict[Tense | None, float] = {
     "present": 2.0,
     "reported": 3.0,
@@ -131,10 +130,7 @@ def pick_year_for_month(month: int, day: int | None, anchor: date, tense: Tense 
     """The year of ``month`` (``day``) named without one, from the anchor and the tense.
 
     The same month (day) as the anchor is the anchor's year. A future clause takes the
-    next occurrence, a past one ("the factory closed in December") the previous one,
-    except a day at most a week before (future) or after (past) the anchor, which is that
-    occurrence: a plan reported in the past ("pushed the date back to April 29") or an
-    event just gone.
+    next occurrence, a past one ("the factory closed in December") the previous one.
     When the nearest verb is a reporting verb ("said", "announced") or there is none,
     the previous occurrence is taken unless the next one is under a third as far
     ("the company said the dividend is payable Dec. 15", written in late October);
@@ -145,12 +141,9 @@ def pick_year_for_month(month: int, day: int | None, anchor: date, tense: Tense 
     if distances is None or 0 in distances:
         return year
     forward, back = distances
-    just_passed = day is not None and back <= NEAR_DAYS
-    just_ahead = day is not None and forward <= NEAR_DAYS
+    just_passed = day is not None and back <= 7
     if tense == "future":
         go_forward = not just_passed
-    elif tense == "past" and just_ahead:
-        go_forward = True  # "pushed the date back from April 24 to April 29", written April 24
     else:
         go_forward = FORWARD_BIAS[tense] * forward < back
     target_month_index = (anchor.year * 12 + anchor.month - 1) + (
