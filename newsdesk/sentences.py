@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Sentence",
+    "ends_sentence",
     "inner_stops",
     "line_starts",
     "sentence_spans",
@@ -80,6 +81,19 @@ def split_sentences(text: str) -> list[Sentence]:
             start = cut
         _add(text, start, block_end, sentences)
     return sentences
+
+
+_CLOSERS = "\"'\u201d\u2019)] "  # closing quotes and brackets, and space between them
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does: with ".", "!" or "?", maybe inside closing
+    quotes or brackets ('... said "no."', '(... in 2009).'). A heading ends otherwise, even
+    in a quote mark ("Ross to direct ‘Catching Fire’"). A comma inside a closing quote
+    ends a line the copy broke inside a quoted sentence ('... the show "Taradise,"')."""
+    text = text.rstrip()
+    last = text.rstrip(_CLOSERS)[-1:]
+    return last in {".", "!", "?"} or (last == "," and text[-1:] in "\"'\u201d\u2019")
 
 
 def line_starts(text: str) -> frozenset[int]:

@@ -16,7 +16,7 @@ from newsdesk.brief.sentences import (
     unquoted_words,
     word_count,
 )
-from newsdesk.sentences import sentences_of
+from newsdesk.sentences import ends_sentence, sentences_of
 
 
 def texts(text: str) -> list[str]:
@@ -237,3 +237,22 @@ def test_a_line_is_not_wrapped_into_a_time_stamp_under_it() -> None:
         "posted Oct. 14, 2026 at 12:28 PM",
         "The ferry left the pier at dawn and\nreturned at noon.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The ferry sailed at dawn.", True),
+        ('"We will reopen in April," the chair said "at the latest."', True),
+        ("The pier reopened (after repairs in 2026).", True),
+        ("Did the ferry sail?", True),
+        ("``We are ready.''", True),
+        ('Her films include the comedy "Harbour Lights,"', True),  # a line broken in a quote
+        ("Director Ada Renn to shoot ‘ Ember ’ sequel ‘ Ash ’", False),  # a heading
+        ('Ferry firm calls the closure "a disgrace"', False),
+        ("Dunmore Ferries (DFR)", False),
+        ("The ferry sailed at dawn,", False),
+    ],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends

@@ -105,6 +105,17 @@ def test_summary_boilerplate_never_selected(words: int) -> None:
         assert not any(mark in item.text for mark in BOILERPLATE), item.text
 
 
+def test_summary_takes_no_heading_ending_in_a_quoted_title() -> None:
+    """A heading ends in a quote mark without a full stop: no summary line."""
+    heading = "Tessel Lines to review ferry ‘ Aurora ’ after collision with ‘ Baltic Star ’"
+    docs = [
+        Document(id="post", text=f"{heading}\n{TIMES}", outlet="Quay Post", published="2026-10-13"),
+        *story(),
+    ]
+    for words in (40, 120, 400):
+        assert heading not in [item.text for item in summarize(docs, words, HashingEmbedder())]
+
+
 def test_summary_corroboration_cites_other_outlets() -> None:
     docs = story()
     by_id = {d.id: d for d in docs}

@@ -52,7 +52,7 @@ from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
-from newsdesk.sentences import sentences_of
+from newsdesk.sentences import ends_sentence, sentences_of
 
 __all__ = [
     "EMBEDDING_THRESHOLD",
@@ -89,7 +89,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _OPENING_QUOTES = "\"“‘'"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _PERSONAL = ("age of ", "title of ")
-_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 Predicates = frozenset[tuple[str, str, str]]
@@ -127,7 +126,7 @@ def _is_statement(text: str) -> bool:
 
     (Sentences inside a longer quote are caught by `_quote_regions`.)
     """
-    if len(text.split()) < MIN_WORDS or not text.endswith(_ENDS) or text[0].islower():
+    if len(text.split()) < MIN_WORDS or not ends_sentence(text) or text[0].islower():
         return False
     if text.rstrip("\"”’')").endswith("?"):
         return False

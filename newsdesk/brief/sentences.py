@@ -23,7 +23,7 @@ from newsdesk.lang.en.discourse import CONNECTIVES
 from newsdesk.lang.en.layout import DATELINE
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
-from newsdesk.sentences import Sentence, split_sentences, word_count
+from newsdesk.sentences import Sentence, ends_sentence, split_sentences, word_count
 
 Concept = tuple[str, str]
 
@@ -113,7 +113,7 @@ def is_boilerplate(sentence: str) -> bool:
     dateline = DATELINE.match(text)
     if dateline and word_count(text[dateline.end() :]) < MIN_WORDS:
         return True
-    if text[-1] not in ".!?\"'\u201d\u2019)":
+    if not ends_sentence(text):
         return True  # a heading, a caption or a truncated line
     has_quote = _QUOTE_MARK.search(text) is not None
     return has_quote and unquoted_words(text) < 3

@@ -85,6 +85,7 @@ from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import HEADLINE_MAX_WORDS, nonbody_regions
 from newsdesk.model import Document, Entity, TextSpan, TimeExpression
+from newsdesk.sentences import ends_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -490,9 +491,7 @@ def _prose(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].rstrip()
-    return (
-        line.endswith((".", "!", "?", '"', "”", "’", "'")) or len(line.split()) > HEADLINE_MAX_WORDS
-    )
+    return ends_sentence(line) or len(line.split()) > HEADLINE_MAX_WORDS
 
 
 def _day(date: str | None, expression: str) -> str | None:
