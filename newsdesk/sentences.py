@@ -68,7 +68,9 @@ _OPENERS = "\"'`\u201c\u2018\u00ab([" + "0123456789"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_LOWER_WORD = re.compile(r"(?<=\s)[a-z]")
+# A word inside a line that no sentence can start: in lowercase, or right after another
+# word ("Attorney | General Ana Berg"); a sentence starts after punctuation or a line.
+_INNER_WORD = re.compile(r"(?<=\s)[a-z]|(?<=\w )\w")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -110,11 +112,12 @@ def line_starts(text: str) -> frozenset[int]:
 def inner_stops(text: str) -> frozenset[int]:
     """Offsets where the rule starts no sentence though a parser may: the word after a
     full stop the rule keeps inside a sentence ("said Sgt. *Tim* Vale", "John F.
-    *Kennedy*") and a lowercase word inside a line ("Ross doesn ’ *t* have"). The parser
-    is told never to start a sentence there (`newsdesk.annotate.nlp`)."""
+    *Kennedy*"), a lowercase word inside a line ("Ross doesn ’ *t* have") and a word
+    right after another ("Attorney *General*"). The parser is told never to start a
+    sentence there (`newsdesk.annotate.nlp`)."""
     found: set[int] = set()
     for block_start, block_end in _blocks(text):
-        found.update(m.start() for m in _LOWER_WORD.finditer(text, block_start + 1, block_end))
+        found.update(m.start() for m in _INNER_WORD.finditer(text, block_start + 1, block_end))
         for match in _BOUNDARY.finditer(text, block_start, block_end):
             nxt = match.end()
             while nxt < block_end and text[nxt].isspace():

@@ -166,11 +166,12 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 def _keep_sentences_whole(doc: Doc) -> Doc:
-    """Sentences as the rule cuts them: one starts at each line, none after a full stop
-    the rule keeps inside a sentence or at a lowercase word inside a line."""
+    """Sentences as the rule cuts them: one starts at each line, and none after a full
+    stop the rule keeps inside a sentence, at a lowercase word inside a line or right
+    after another word (`newsdesk.sentences.inner_stops`)."""
     from newsdesk.sentences import inner_stops, line_starts
 
-    text = text_of(doc)
+    text = doc.text  # not `text_of`: a piece's user data would not survive `Doc.from_docs`
     stops, starts = inner_stops(text), line_starts(text)
     for token in doc[1:]:
         if token.idx in starts:
