@@ -50,7 +50,9 @@ from newsdesk import Document, brief  # noqa: E402
 GOLD_DIR = ROOT / "bench" / "crossdoc" / "gold"
 # quotes and people only, annotated in a later batch (PROTOCOL.md, "Speaker batch")
 SPEAKER_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers"
-GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR}
+# a second such batch on other clusters (PROTOCOL.md, "Speaker batch 2")
+SPEAKER2_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers2"
+GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR, "speakers2": SPEAKER2_GOLD_DIR}
 SYSTEMS = ("newsdesk", "baseline")
 Span = tuple[str, int, int]  # doc id, start, end (end exclusive)
 JSON = dict[str, Any]
@@ -698,8 +700,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--gold",
         choices=tuple(GOLDS),
         default="full",
-        help="full: every part of the briefing (gold/); speakers: the quote-and-speaker "
-        "batch (speakers/), only quote rows are printed",
+        help="full: every part of the briefing (gold/); speakers, speakers2: the "
+        "quote-and-speaker batches (speakers/, speakers2/), only quote rows are printed",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--clusters", nargs="*", default=(), help="only these cluster ids")
