@@ -447,8 +447,19 @@ def person_of(speaker: str, gold: Gold) -> set[str]:
     return {norm(n) for n, a in gold.people if norm(speaker) in {norm(x) for x in [n, *a]}}
 
 
-def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
+def quote_label(span: Span, texts: dict[str, str]) -> str:
+    """A gold quote named in a failure line: its document and its first words."""
+    doc, start, end = span
+    words = " ".join(texts[doc][start:end].split()[:6]) if doc in texts else ""
+    return f"[{doc} {words!r}]"
+
+
+def score_quotes(
+    pred: Prediction, gold: Gold, score: Score, texts: dict[str, str] | None = None
+) -> None:
+    """Quote recall and speaker accuracy over the gold quotes (PROTOCOL.md, "Quotes")."""
     for span, speaker in gold.quotes:
+        where = quote_label(span, texts or {})
         score.add("quote_gold")
         matches = [(s, spk) for s, spk in pred.quotes if overlaps(s, span)]
         if not matches:
@@ -458,7 +469,7 @@ def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
         if speaker is None:
             if got:
                 score.add("speaker_invented")
-                score.details.append(f"speaker invented: {got!r} for unattributed quote")
+                score.details.append(f"speaker invented: {got!r} for unattributed quote {where}")
             continue
         score.add("speaker_scored")
         aliases = {norm(speaker), initials(speaker)} | {
@@ -466,12 +477,12 @@ def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
         }
         if got is None:
             score.add("speaker_missing")
-            score.details.append(f"speaker missing (gold {speaker!r})")
+            score.details.append(f"speaker missing (gold {speaker!r}) {where}")
         elif norm(got).replace(".", "") in aliases or norm(got) in aliases:
             score.add("speaker_correct")
         else:
             score.add("speaker_wrong")
-            score.details.append(f"speaker wrong: {got!r} for {speaker!r}")
+            score.details.append(f"speaker wrong: {got!r} for {speaker!r} {where}")
     score.add("not_quote_as_quote", sum(any_overlap([s], gold.not_quotes) for s, _ in pred.quotes))
 
 
@@ -554,7 +565,7 @@ def score_cluster(pred: Prediction, cluster: Cluster) -> Score:
     score_conflicts(pred, gold, score)
     score_facts(pred, gold, score)
     score_disagreements(pred, gold, score)
-    score_quotes(pred, gold, score)
+    score_quotes(pred, gold, score, texts)
     score_people(pred, gold, texts, score)
     score_title(pred, gold, score)
     return score

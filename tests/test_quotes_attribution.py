@@ -245,3 +245,15 @@ def test_quotes_one_word_marked_before_its_noun_is_no_speech(backend: SpacyBacke
     found = speakers(backend, text)
     assert "clear" not in found
     assert found["disgrace to the harbour."] == "Ilse Brandt"
+
+
+def test_quotes_newspaper_relaying_is_no_unnamed_person(backend: SpacyBackend) -> None:
+    """ "the newspaper reported" after a quote a named person's verb governs: a paper is no
+    unnamed person (its word only ends like "driver"), so the coach keeps his words."""
+    text = (
+        "Coach Ivo Brandt said recalling Tomas Lind would help the side, the Varna Sports "
+        "Daily said. Brandt also said that Lind, who plays in Tessel, ``very possibly could "
+        "become an extremely important player in the national team,'' the newspaper reported."
+    )
+    quote = "very possibly could become an extremely important player in the national team"
+    assert speakers(backend, text) == {quote: "Ivo Brandt"}
