@@ -257,3 +257,60 @@ def test_quotes_newspaper_relaying_is_no_unnamed_person(backend: SpacyBackend) -
     )
     quote = "very possibly could become an extremely important player in the national team"
     assert speakers(backend, text) == {quote: "Ivo Brandt"}
+
+
+def test_quotes_sentence_capital_the_is_no_part_of_an_organisation(
+    backend: SpacyBackend,
+) -> None:
+    """ "The Kestrel Harbour Board said in a statement": the board is the "Kestrel Harbour
+    Board"; the capital "The" only opens the sentence."""
+    text = (
+        "The Kestrel Harbour Board said in a statement that the levy would rise. ``The new "
+        "levy will be seen as a fair share of the cost of the harbour works,'' the statement "
+        "said."
+    )
+    found = speakers(backend, text)
+    assert found == {
+        "The new levy will be seen as a fair share of the cost of the harbour works": (
+            "Kestrel Harbour Board"
+        )
+    }
+
+
+def test_quotes_name_hung_on_the_subjects_prepositional_object(backend: SpacyBackend) -> None:
+    """ "An economist at Kestrel Savings Bank, Ilse Brandt, said": the parse hangs the name
+    on the bank, but a bank has no person's name beside it; the economist is Ilse Brandt,
+    and "she" after it is her."""
+    text = (
+        "Rates fell on Monday. An economist at Kestrel Savings Bank, Ilse Brandt, said the cut "
+        "was timely. ``We are clearly headed for a slowdown,'' she said."
+    )
+    assert speakers(backend, text) == {"We are clearly headed for a slowdown": "Ilse Brandt"}
+
+
+def test_quotes_person_named_after_the_quote_without_a_verb(backend: SpacyBackend) -> None:
+    """ "'...,' Tomas Varga, a strategist with Kestrel Bank." (the reporting verb left out):
+    the person named right after the quote's comma, in a sentence with no verb of its
+    own, spoke."""
+    text = (
+        "Markets rose on Tuesday. ``I think further cuts will be needed next year, maybe "
+        "down to 2 percent,'' Tomas Varga, senior Tessel-based strategist with Kestrel Bank. "
+        "Mayor Ilse Brandt was in Varna."
+    )
+    found = speakers(backend, text)
+    assert found == {
+        "I think further cuts will be needed next year, maybe down to 2 percent": "Tomas Varga"
+    }
+
+
+def test_quotes_letter_sent_saying_is_the_senders(backend: SpacyBackend) -> None:
+    """ "Minister Ana Ruiz said North Kestria sent a letter to the board last week, saying
+    that '...'": the participle hangs on "sent", whose object is a letter; the sender said
+    the words and the minister relays them."""
+    text = (
+        "On Thursday, Unification Minister Ana Ruiz said North Kestria sent a letter to the "
+        "Varna Shipping Board last week, saying that ``the misunderstanding over the ferry "
+        "has been cleared.''"
+    )
+    found = speakers(backend, text)
+    assert found == {"the misunderstanding over the ferry has been cleared.": "North Kestria"}

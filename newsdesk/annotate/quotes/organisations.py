@@ -34,14 +34,30 @@ OWNER_ORDER = {"compound": 0, "nmod": 1, "poss": 2, "pobj": 3}
 
 def _org_name(ctx: Context, tok: Token) -> str | None:
     """The source text of the organisation entity ``tok`` is in, without a leading
-    lowercase determiner; None when ``tok`` is in no organisation entity."""
+    lowercase determiner (nor a sentence's capital "The", `without_capital_the`); None
+    when ``tok`` is in no organisation entity."""
     if tok.ent_type_ not in ORG_TYPES:
         return None
     for ent in ctx.parsed.ents:
         if ent.start <= tok.i < ent.end:
             words = [t for t in ent if not (t.i == ent.start and t.is_lower)]
+            words = without_capital_the(ctx, words)
             return ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else None
     return None
+
+
+def without_capital_the(ctx: Context, tokens: list[Token]) -> list[Token]:
+    """A name's tokens without a leading "The" that only opens the sentence ("The Kestrel
+    Harbour Board said ...": the Kestrel Harbour Board), unless the document writes the
+    name with a capital "The" inside a sentence too ("told The Tessel Courier")."""
+    if len(tokens) < 2 or tokens[0].text != "The" or not tokens[0].is_sent_start:
+        return tokens
+    rest = [t.text for t in tokens[1:]]
+    for tok in ctx.parsed:
+        if tok.text == "The" and not tok.is_sent_start and tok.i + len(rest) < len(ctx.parsed):
+            if [t.text for t in ctx.parsed[tok.i + 1 : tok.i + 1 + len(rest)]] == rest:
+                return tokens
+    return tokens[1:]
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:

@@ -31,8 +31,9 @@ from newsdesk.annotate.quotes.organisations import (
     described_document,
     described_org,
     spokesperson_org,
+    without_capital_the,
 )
-from newsdesk.annotate.quotes.people import role
+from newsdesk.annotate.quotes.people import person_noun, role
 from newsdesk.annotate.roles import in_passing
 from newsdesk.lang.en.people import (
     KIN_NOUNS,
@@ -243,6 +244,8 @@ def person_of(ctx: Context, tok: Token) -> Speaker | None:
 def named(ctx: Context, tok: Token) -> Speaker | None:
     """The canonical name of the proper-noun mention around ``tok``."""
     tokens, label = _mention_tokens(ctx, tok)
+    if label != "PERSON":
+        tokens = without_capital_the(ctx, tokens)
     words, title = name_words(tokens)
     if title is None:
         title = title_before(ctx.parsed, tokens[0].i)
@@ -293,8 +296,9 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     """A person named in apposition to a common noun: "a spokesman, John Doe" (a person
     to the resolver even where the parse tagged the name otherwise). A name before the
     noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
-    for child in tok.children:
-        if child.dep_ not in {"appos", "compound", "flat"} or child.i < tok.i:
+    apposed = [c for c in tok.children if c.dep_ in {"appos", "compound", "flat"}]
+    for child in apposed + _apposed_across(ctx, tok):
+        if child.i < tok.i:
             continue
         if _is_person_name(ctx, child):
             found = named(ctx, child)
@@ -304,6 +308,24 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
                 phrase = ctx.doc.text[tokens[0].idx : role_end].strip(" ,")
                 return Speaker(found.name, found.start, found.end, True, phrase or found.role)
     return None
+
+
+def _apposed_across(ctx: Context, noun: Token) -> list[Token]:
+    """A person's name the parse hung in apposition on the object of the noun's
+    preposition, where it closes the noun's phrase: "An economist at Kestrel Savings Bank,
+    Ilse Brandt, said" (a bank has no name of a person beside it: the economist has)."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.i < noun.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or person_noun(obj) or obj.ent_type_ == "PERSON":
+                continue
+            for name in obj.children:
+                last = max(t.i for t in noun.subtree if not t.is_punct)
+                if name.dep_ == "appos" and name.i > obj.i and last == name.i:
+                    found.append(name)
+    return found
 
 
 def _is_person_name(ctx: Context, tok: Token) -> bool:
@@ -319,7 +341,12 @@ def _is_person_name(ctx: Context, tok: Token) -> bool:
 
 def _apposed_to_subject(ctx: Context, tok: Token) -> bool:
     """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
-    return tok.dep_ == "appos" and is_root_subject(tok.head) and _is_person_name(ctx, tok)
+    if tok.dep_ != "appos" or not _is_person_name(ctx, tok):
+        return False
+    if is_root_subject(tok.head):
+        return True
+    noun = tok.head.head.head  # "An economist at Kestrel Savings Bank, Ilse Brandt, said"
+    return tok.head.dep_ == "pobj" and is_root_subject(noun) and tok in _apposed_across(ctx, noun)
 
 
 def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
