@@ -314,3 +314,18 @@ def test_quotes_letter_sent_saying_is_the_senders(backend: SpacyBackend) -> None
     )
     found = speakers(backend, text)
     assert found == {"the misunderstanding over the ferry has been cleared.": "North Kestria"}
+
+
+def test_quotes_capital_he_inside_a_sentence_is_the_person_called_he(
+    backend: SpacyBackend,
+) -> None:
+    """ "Asked about the talks, He said": a capitalised "He" inside a sentence, when the
+    document names one person with the family name He, is that person, not the pronoun
+    (which would be Ivo Brandt, the subject before)."""
+    text = (
+        "Port chief Ivo Brandt met Kestrian Vice Foreign Minister He Lianfei in Varna on "
+        "Monday. Asked about the ferry talks, He said ``we will open two new routes before "
+        "the summer season.''"
+    )
+    found = speakers(backend, text)
+    assert found == {"we will open two new routes before the summer season.": "He Lianfei"}

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n"})
 
 
 def _entity_of(ctx: Context, tok: Token) -> SpacySpan | None:
@@ -89,6 +90,9 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     """Resolve the subject token of a cue to a speaker (None: nobody identifiable)."""
     if ctx.in_region(tok.idx):
         return None
+    surnamed = surname_as_pronoun(ctx, tok)
+    if surnamed is not None:
+        return Speaker(surnamed, tok.idx, tok.idx + len(tok), True, ctx.roles.get(surnamed))
     if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
         name = _antecedent(ctx, tok, "m" if tok.lower_ in MASCULINE else "f")
         if name is None:
@@ -136,6 +140,24 @@ def _person_named(ctx: Context, tok: Token | None) -> Speaker | None:
 
 def _phrase(ctx: Context, tokens: list[Token]) -> str:
     return ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def surname_as_pronoun(ctx: Context, tok: Token) -> str | None:
+    """The person a capitalised "He" inside a sentence names: the one person named in full
+    in the document with the family name He, first or last ("He Lianfei", "Ivo He"): "and
+    He said" is that person, not the pronoun. None for the pronoun."""
+    if tok.text != "He" or tok.is_sent_start or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.is_space or before.text in SENTENCE_ENDS or before.is_quote:
+        return None  # '"...." He said' opens a sentence the parse did not cut
+    named_he = {n for _, n in ctx.canon if _family_he(n.split())}
+    return named_he.pop() if len(named_he) == 1 else None
+
+
+def _family_he(words: list[str]) -> bool:
+    """A full name whose first or last word is He."""
+    return len(words) > 1 and "He" in (words[0], words[-1])
 
 
 def _surname_as_noun(ctx: Context, tok: Token) -> bool:
@@ -361,6 +383,10 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if ctx.in_region(tok.idx):
             continue
         root_subject = is_root_subject(tok) or _apposed_to_subject(ctx, tok)
+        surnamed = surname_as_pronoun(ctx, tok)
+        if surnamed is not None:
+            found.append((tok, root_subject, surnamed))
+            continue
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue
