@@ -329,3 +329,16 @@ def test_quotes_capital_he_inside_a_sentence_is_the_person_called_he(
     )
     found = speakers(backend, text)
     assert found == {"we will open two new routes before the summer season.": "He Lianfei"}
+
+
+def test_quotes_the_newspaper_is_the_one_outlet_named_with_a_medium_word(
+    backend: SpacyBackend,
+) -> None:
+    """ "the newspaper said" after "the Varna Sports Daily said": a daily is a newspaper,
+    and it is the one organisation named with a word for a medium, so it speaks."""
+    text = (
+        "Coach Ivo Brandt said recalling Tomas Lind would help the side, the Varna Sports "
+        "Daily said. Lind, who has not played since his move to Tessel, also ``is very "
+        "willing to come back,'' the newspaper said."
+    )
+    assert speakers(backend, text) == {"is very willing to come back": "Varna Sports Daily"}

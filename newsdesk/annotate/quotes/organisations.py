@@ -18,6 +18,7 @@ from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.lang.en.speech import (
     DOCUMENT_NOUNS,
     MEDIUM_NOUNS,
+    SELF_NOUNS,
     SPEECH_NOUNS,
     SPOKESPERSON_NOUNS,
 )
@@ -182,14 +183,17 @@ def described_org(ctx: Context, tok: Token) -> Speaker | None:
 def _headed_by(ctx: Context, lemma: str, before: int) -> str | None:
     """The one organisation named before token ``before`` whose name ends with the noun
     ("the commission": the Kestrel Harbour Commission); a shorter form of that name ("the
-    Kestrel Commission": same first and last words) is the same one. None with none or
-    several."""
+    Kestrel Commission": same first and last words) is the same one; for a medium, a name
+    that ends with any word for one ("the newspaper": the Varna Sports Daily). None with
+    none or several."""
+    outlets = MEDIUM_NOUNS | SELF_NOUNS
+    kinds = outlets if lemma in outlets else {lemma}
     names: set[str] = set()
     for ent in ctx.parsed.ents:
         if ent.label_ != "ORG" or ent.start >= before or ctx.in_region(ent.start_char):
             continue
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if len(words) > 1 and words[-1].lower_ == lemma and words[-1].pos_ == "PROPN":
+        if len(words) > 1 and words[-1].lower_ in kinds and words[-1].pos_ == "PROPN":
             names.add(ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
     longest = {n for n in names if not any(_shortened(n, other) for other in names)}
     return longest.pop() if len(longest) == 1 else None
