@@ -342,3 +342,15 @@ def test_quotes_the_newspaper_is_the_one_outlet_named_with_a_medium_word(
         "willing to come back,'' the newspaper said."
     )
     assert speakers(backend, text) == {"is very willing to come back": "Varna Sports Daily"}
+
+
+def test_quotes_name_ending_posts_joined_by_and_is_the_subject(backend: SpacyBackend) -> None:
+    """ "actress and former travel reporter Ana Ruiz checked in": the parse joins the name
+    to "actress" with "and", but the first post has no determiner of its own, so one
+    person holds both; after "After telling ... that she didn't '...'", she spoke."""
+    text = (
+        "After telling the Varna Courier in May that she didn't \"need to do any of that "
+        'anymore," "Harbour Lights" actress and former travel reporter Ana Ruiz checked '
+        "into a clinic in Tessel on Friday."
+    )
+    assert speakers(backend, text) == {"need to do any of that anymore": "Ana Ruiz"}

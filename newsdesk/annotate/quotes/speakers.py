@@ -319,7 +319,7 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     to the resolver even where the parse tagged the name otherwise). A name before the
     noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
     apposed = [c for c in tok.children if c.dep_ in {"appos", "compound", "flat"}]
-    for child in apposed + _apposed_across(ctx, tok):
+    for child in apposed + _apposed_across(ctx, tok) + _titled_conjunct(tok):
         if child.i < tok.i:
             continue
         if _is_person_name(ctx, child):
@@ -347,6 +347,22 @@ def _apposed_across(ctx: Context, noun: Token) -> list[Token]:
                 last = max(t.i for t in noun.subtree if not t.is_punct)
                 if name.dep_ == "appos" and name.i > obj.i and last == name.i:
                     found.append(name)
+    return found
+
+
+def _titled_conjunct(noun: Token) -> list[Token]:
+    """The name ending a run of posts joined by "and" that the parse split at the "and":
+    "actress and former travel reporter Ana Ruiz" (the name is the second post's, and
+    the first has no determiner of its own, so one person holds both); not "the actress
+    and Ana Ruiz", two people."""
+    if not person_noun(noun) or any(c.dep_ == "det" for c in noun.children):
+        return []
+    found = []
+    for name in noun.children:
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < noun.i:
+            continue
+        if any(c.dep_ == "compound" and person_noun(c) for c in name.children):
+            found.append(name)
     return found
 
 
