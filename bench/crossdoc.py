@@ -5,7 +5,9 @@ Run from the repository root::
     .venv/bin/python bench/crossdoc.py [--split dev|heldout|all] [--json] [--clusters ID ...]
 
 Gold: ``bench/crossdoc/gold/<cluster>.json``, written by hand under
-``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here). It holds
+``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here); the
+quote-and-speaker batches ``speakers/`` and ``speakers2/`` (``--gold speakers``,
+``--gold speakers2``) under its "Speaker batch" sections. It holds
 document ids and short exact substrings only; the article texts are read at run time from
 ``<shared>/data/duc2004_task2/clusters.jsonl`` and
 ``<shared>/data/ecbplus_event_clusters/documents.jsonl`` (``<shared>`` is the folder next to
