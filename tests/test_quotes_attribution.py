@@ -263,8 +263,10 @@ def test_quotes_sentence_capital_the_is_no_part_of_an_organisation(
     backend: SpacyBackend,
 ) -> None:
     """ "The Kestrel Harbour Board said in a statement": the board is the "Kestrel Harbour
-    Board"; the capital "The" only opens the sentence."""
+    Board", as the document writes it elsewhere; the capital "The" only opens the
+    sentence."""
     text = (
+        "Kestrel Harbour Board chief Ana Ruiz was in Varna on Monday. "
         "The Kestrel Harbour Board said in a statement that the levy would rise. ``The new "
         "levy will be seen as a fair share of the cost of the harbour works,'' the statement "
         "said."

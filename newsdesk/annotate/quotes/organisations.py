@@ -48,17 +48,21 @@ def _org_name(ctx: Context, tok: Token) -> str | None:
 
 
 def without_capital_the(ctx: Context, tokens: list[Token]) -> list[Token]:
-    """A name's tokens without a leading "The" that only opens the sentence ("The Kestrel
-    Harbour Board said ...": the Kestrel Harbour Board), unless the document writes the
-    name with a capital "The" inside a sentence too ("told The Tessel Courier")."""
+    """A name's tokens without a leading "The" that only opens the sentence: "The Kestrel
+    Harbour Board said ..." is the Kestrel Harbour Board when the document also writes
+    the name without a capital "The" ("the Kestrel Harbour Board", "Kestrel Harbour Board
+    chief Ana Ruiz"); a name only ever written with it keeps it ("The Valmont Courier")."""
     if len(tokens) < 2 or tokens[0].text != "The" or not tokens[0].is_sent_start:
         return tokens
     rest = [t.text for t in tokens[1:]]
     for tok in ctx.parsed:
-        if tok.text == "The" and not tok.is_sent_start and tok.i + len(rest) < len(ctx.parsed):
-            if [t.text for t in ctx.parsed[tok.i + 1 : tok.i + 1 + len(rest)]] == rest:
-                return tokens
-    return tokens[1:]
+        if tok.i == tokens[1].i or tok.text != rest[0] or tok.i + len(rest) > len(ctx.parsed):
+            continue
+        if [t.text for t in ctx.parsed[tok.i : tok.i + len(rest)]] != rest:
+            continue
+        if tok.i == 0 or ctx.parsed[tok.i - 1].text != "The":
+            return tokens[1:]
+    return tokens
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
