@@ -5,7 +5,9 @@ Run from the repository root::
     .venv/bin/python bench/crossdoc.py [--split dev|heldout|all] [--json] [--clusters ID ...]
 
 Gold: ``bench/crossdoc/gold/<cluster>.json``, written by hand under
-``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here). It holds
+``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here); the
+quote-and-speaker batches ``speakers/`` and ``speakers2/`` (``--gold speakers``,
+``--gold speakers2``) under its "Speaker batch" sections. It holds
 document ids and short exact substrings only; the article texts are read at run time from
 ``<shared>/data/duc2004_task2/clusters.jsonl`` and
 ``<shared>/data/ecbplus_event_clusters/documents.jsonl`` (``<shared>`` is the folder next to
@@ -50,7 +52,9 @@ from newsdesk import Document, brief  # noqa: E402
 GOLD_DIR = ROOT / "bench" / "crossdoc" / "gold"
 # quotes and people only, annotated in a later batch (PROTOCOL.md, "Speaker batch")
 SPEAKER_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers"
-GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR}
+# a second such batch on other clusters (PROTOCOL.md, "Speaker batch 2")
+SPEAKER2_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers2"
+GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR, "speakers2": SPEAKER2_GOLD_DIR}
 SYSTEMS = ("newsdesk", "baseline")
 Span = tuple[str, int, int]  # doc id, start, end (end exclusive)
 JSON = dict[str, Any]
@@ -445,8 +449,19 @@ def person_of(speaker: str, gold: Gold) -> set[str]:
     return {norm(n) for n, a in gold.people if norm(speaker) in {norm(x) for x in [n, *a]}}
 
 
-def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
+def quote_label(span: Span, texts: dict[str, str]) -> str:
+    """A gold quote named in a failure line: its document and its first words."""
+    doc, start, end = span
+    words = " ".join(texts[doc][start:end].split()[:6]) if doc in texts else ""
+    return f"[{doc} {words!r}]"
+
+
+def score_quotes(
+    pred: Prediction, gold: Gold, score: Score, texts: dict[str, str] | None = None
+) -> None:
+    """Quote recall and speaker accuracy over the gold quotes (PROTOCOL.md, "Quotes")."""
     for span, speaker in gold.quotes:
+        where = quote_label(span, texts or {})
         score.add("quote_gold")
         matches = [(s, spk) for s, spk in pred.quotes if overlaps(s, span)]
         if not matches:
@@ -456,7 +471,7 @@ def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
         if speaker is None:
             if got:
                 score.add("speaker_invented")
-                score.details.append(f"speaker invented: {got!r} for unattributed quote")
+                score.details.append(f"speaker invented: {got!r} for unattributed quote {where}")
             continue
         score.add("speaker_scored")
         aliases = {norm(speaker), initials(speaker)} | {
@@ -464,12 +479,12 @@ def score_quotes(pred: Prediction, gold: Gold, score: Score) -> None:
         }
         if got is None:
             score.add("speaker_missing")
-            score.details.append(f"speaker missing (gold {speaker!r})")
+            score.details.append(f"speaker missing (gold {speaker!r}) {where}")
         elif norm(got).replace(".", "") in aliases or norm(got) in aliases:
             score.add("speaker_correct")
         else:
             score.add("speaker_wrong")
-            score.details.append(f"speaker wrong: {got!r} for {speaker!r}")
+            score.details.append(f"speaker wrong: {got!r} for {speaker!r} {where}")
     score.add("not_quote_as_quote", sum(any_overlap([s], gold.not_quotes) for s, _ in pred.quotes))
 
 
@@ -552,7 +567,7 @@ def score_cluster(pred: Prediction, cluster: Cluster) -> Score:
     score_conflicts(pred, gold, score)
     score_facts(pred, gold, score)
     score_disagreements(pred, gold, score)
-    score_quotes(pred, gold, score)
+    score_quotes(pred, gold, score, texts)
     score_people(pred, gold, texts, score)
     score_title(pred, gold, score)
     return score
@@ -698,8 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--gold",
         choices=tuple(GOLDS),
         default="full",
-        help="full: every part of the briefing (gold/); speakers: the quote-and-speaker "
-        "batch (speakers/), only quote rows are printed",
+        help="full: every part of the briefing (gold/); speakers, speakers2: the "
+        "quote-and-speaker batches (speakers/, speakers2/), only quote rows are printed",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--clusters", nargs="*", default=(), help="only these cluster ids")

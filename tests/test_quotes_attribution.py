@@ -245,3 +245,114 @@ def test_quotes_one_word_marked_before_its_noun_is_no_speech(backend: SpacyBacke
     found = speakers(backend, text)
     assert "clear" not in found
     assert found["disgrace to the harbour."] == "Ilse Brandt"
+
+
+def test_quotes_newspaper_relaying_is_no_unnamed_person(backend: SpacyBackend) -> None:
+    """ "the newspaper reported" after a quote a named person's verb governs: a paper is no
+    unnamed person (its word only ends like "driver"), so the coach keeps his words."""
+    text = (
+        "Coach Ivo Brandt said recalling Tomas Lind would help the side, the Varna Sports "
+        "Daily said. Brandt also said that Lind, who plays in Tessel, ``very possibly could "
+        "become an extremely important player in the national team,'' the newspaper reported."
+    )
+    quote = "very possibly could become an extremely important player in the national team"
+    assert speakers(backend, text) == {quote: "Ivo Brandt"}
+
+
+def test_quotes_sentence_capital_the_is_no_part_of_an_organisation(
+    backend: SpacyBackend,
+) -> None:
+    """ "The Kestrel Harbour Board said in a statement": the board is the "Kestrel Harbour
+    Board", as the document writes it elsewhere; the capital "The" only opens the
+    sentence."""
+    text = (
+        "Kestrel Harbour Board chief Ana Ruiz was in Varna on Monday. "
+        "The Kestrel Harbour Board said in a statement that the levy would rise. ``The new "
+        "levy will be seen as a fair share of the cost of the harbour works,'' the statement "
+        "said."
+    )
+    found = speakers(backend, text)
+    assert found == {
+        "The new levy will be seen as a fair share of the cost of the harbour works": (
+            "Kestrel Harbour Board"
+        )
+    }
+
+
+def test_quotes_name_hung_on_the_subjects_prepositional_object(backend: SpacyBackend) -> None:
+    """ "An economist at Kestrel Savings Bank, Ilse Brandt, said": the parse hangs the name
+    on the bank, but a bank has no person's name beside it; the economist is Ilse Brandt,
+    and "she" after it is her."""
+    text = (
+        "Rates fell on Monday. An economist at Kestrel Savings Bank, Ilse Brandt, said the cut "
+        "was timely. ``We are clearly headed for a slowdown,'' she said."
+    )
+    assert speakers(backend, text) == {"We are clearly headed for a slowdown": "Ilse Brandt"}
+
+
+def test_quotes_person_named_after_the_quote_without_a_verb(backend: SpacyBackend) -> None:
+    """ "'...,' Tomas Varga, a strategist with Kestrel Bank." (the reporting verb left out):
+    the person named right after the quote's comma, in a sentence with no verb of its
+    own, spoke."""
+    text = (
+        "Markets rose on Tuesday. ``I think further cuts will be needed next year, maybe "
+        "down to 2 percent,'' Tomas Varga, senior Tessel-based strategist with Kestrel Bank. "
+        "Mayor Ilse Brandt was in Varna."
+    )
+    found = speakers(backend, text)
+    assert found == {
+        "I think further cuts will be needed next year, maybe down to 2 percent": "Tomas Varga"
+    }
+
+
+def test_quotes_letter_sent_saying_is_the_senders(backend: SpacyBackend) -> None:
+    """ "Minister Ana Ruiz said North Kestria sent a letter to the board last week, saying
+    that '...'": the participle hangs on "sent", whose object is a letter; the sender said
+    the words and the minister relays them."""
+    text = (
+        "On Thursday, Unification Minister Ana Ruiz said North Kestria sent a letter to the "
+        "Varna Shipping Board last week, saying that ``the misunderstanding over the ferry "
+        "has been cleared.''"
+    )
+    found = speakers(backend, text)
+    assert found == {"the misunderstanding over the ferry has been cleared.": "North Kestria"}
+
+
+def test_quotes_capital_he_inside_a_sentence_is_the_person_called_he(
+    backend: SpacyBackend,
+) -> None:
+    """ "Asked about the talks, He said": a capitalised "He" inside a sentence, when the
+    document names one person with the family name He, is that person, not the pronoun
+    (which would be Ivo Brandt, the subject before)."""
+    text = (
+        "Port chief Ivo Brandt met Kestrian Vice Foreign Minister He Lianfei in Varna on "
+        "Monday. Asked about the ferry talks, He said ``we will open two new routes before "
+        "the summer season.''"
+    )
+    found = speakers(backend, text)
+    assert found == {"we will open two new routes before the summer season.": "He Lianfei"}
+
+
+def test_quotes_the_newspaper_is_the_one_outlet_named_with_a_medium_word(
+    backend: SpacyBackend,
+) -> None:
+    """ "the newspaper said" after "the Varna Sports Daily said": a daily is a newspaper,
+    and it is the one organisation named with a word for a medium, so it speaks."""
+    text = (
+        "Coach Ivo Brandt said recalling Tomas Lind would help the side, the Varna Sports "
+        "Daily said. Lind, who has not played since his move to Tessel, also ``is very "
+        "willing to come back,'' the newspaper said."
+    )
+    assert speakers(backend, text) == {"is very willing to come back": "Varna Sports Daily"}
+
+
+def test_quotes_name_ending_posts_joined_by_and_is_the_subject(backend: SpacyBackend) -> None:
+    """ "actress and former travel reporter Ana Ruiz checked in": the parse joins the name
+    to "actress" with "and", but the first post has no determiner of its own, so one
+    person holds both; after "After telling ... that she didn't '...'", she spoke."""
+    text = (
+        "After telling the Varna Courier in May that she didn't \"need to do any of that "
+        'anymore," "Harbour Lights" actress and former travel reporter Ana Ruiz checked '
+        "into a clinic in Tessel on Friday."
+    )
+    assert speakers(backend, text) == {"need to do any of that anymore": "Ana Ruiz"}

@@ -73,6 +73,7 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     if primary is None:
         primary = next((c for c in found if c.speaker is not None), found[0])
     primary = _first_said(ctx, region, found, primary)
+    primary = _said_within(ctx, region, found, primary)
     cue_text = "according to" if primary.according else primary.cue.text
     others = [
         (c.speaker, c.according)
@@ -101,6 +102,33 @@ def _first_said(
             if c.speaker.name != primary.speaker.name:
                 return c
     return primary
+
+
+def _said_within(
+    ctx: Context, region: Region, found: Sequence[_Candidate], primary: _Candidate
+) -> _Candidate:
+    """Words a cue inside the primary cue's clause gives to someone else are theirs, the
+    primary speaker relays them: in "Ruiz said North Kestria sent a letter, saying '...'"
+    or "Ruiz said Brandt told her '...'" the letter's sender and Brandt spoke. Only the
+    cue nearest above the quote in the parse, said (not negated or modal), with a named
+    speaker of its own, and written between the primary cue and the quote (a cue after
+    the quote that the parse put inside the clause of one before it is a relay: '"X
+    said ... '...,' Y told the agency"', see `_first_said`)."""
+    if primary.speaker is None:
+        return primary
+    head = ctx.token_at(region.start)
+    by_cue = {c.cue.i: c for c in found if c.governing and not c.according}
+    inner = next((by_cue[a.i] for a in head.ancestors if a.i in by_cue), None)
+    if inner is None or inner is primary or not inner.own_subject or inner.cue.pos_ == "NOUN":
+        return primary
+    if primary.cue not in inner.cue.ancestors or unsaid(inner.cue):
+        return primary
+    if not primary.cue.i < inner.cue.i < head.i:
+        return primary  # the inner cue after the quote: the parse hung the sentence on it
+    speaker = inner.speaker
+    if speaker is None or not speaker.name or speaker.name == primary.speaker.name:
+        return primary
+    return inner
 
 
 def _subordinate(cue: Token) -> bool:

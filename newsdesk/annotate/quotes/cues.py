@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.lang.en.people import PERSONAL
 from newsdesk.lang.en.speech import (
+    DOCUMENT_NOUNS,
     HEDGE_ADVERBS,
     REFUSAL_VERBS,
     REPORTED_VERBS,
@@ -122,11 +123,24 @@ def subject(ctx: Context, tok: Token) -> Token | None:
         found = _direct_subject(ctx, current, passive=True)
         if through and found is not None and not _controls(found, tok):
             break
-        if found is not None and is_cue(current):
+        if found is not None and (is_cue(current) or _sends_words(current, tok)):
             return found
         if fallback is None:
             fallback = found
     return fallback
+
+
+def _sends_words(verb: Token, participle: Token) -> bool:
+    """``verb`` sends or issues words that ``participle`` reports, as its object: "North
+    Kestria sent a letter to the board, saying ...", "the union issued a statement on
+    Monday, saying ..." (the participle hung on the verb, not on the noun): whoever sent
+    them said them."""
+    if participle.dep_ != "advcl" or participle.head.i != verb.i or participle.i < verb.i:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENT_NOUNS
+        for c in verb.children
+    )
 
 
 def _set_off_name(ctx: Context, verb: Token, subj: Token) -> Token | None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 # a dash, then a name (initials allowed: "Ana M. Ruiz") and little else
 SIGNATURE = re.compile(r"\s*[-—–―~]+\s*[A-Z](?:[^.!?]|(?<=\b[A-Z])\.)*\.?\s*$")
 SIGNATURE_CHARS = 60  # a signature line names the speaker and little else
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
@@ -50,6 +51,7 @@ def direct_quotes(ctx: Context) -> list[tuple[Region, Attribution | None]]:
         if word_count(text[region.start : region.end]) == 1 and _describes_a_noun(ctx, region):
             continue  # "in a 'clear' mind": a word marked, no speech
         attribution = own.get(index) or _signed(ctx, index) or _runs_on(ctx, index, own)
+        attribution = attribution or _name_without_verb(ctx, region)
         if attribution is None:
             attribution = _inherited(ctx, index, own, result)
         noun = _noun_before(ctx, region)
@@ -263,6 +265,25 @@ def _signed(ctx: Context, index: int) -> Attribution | None:
     if following and following[0].para == region.para:
         return None
     return _signature(ctx, (region.close + 1, ctx.paragraphs[region.para][1]))
+
+
+def _name_without_verb(ctx: Context, region: Region) -> Attribution | None:
+    """The person named right after a quote closed on a comma, where the sentence ends
+    with no verb of its own ('"...,'' Ana Ruiz, a strategist with Kestrel Bank.': the
+    reporting verb left out); nobody when a finite verb follows or no person is named."""
+    text = ctx.doc.text
+    if region.close < 0 or not text[region.start : region.close].rstrip().endswith(","):
+        return None
+    after = ctx.token_at(region.close + 2)
+    while after.is_punct and after.i + 1 < len(ctx.parsed) and after.idx <= region.close + 2:
+        after = ctx.parsed[after.i + 1]
+    if after.idx <= region.close or after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        return None
+    for tok in ctx.parsed[after.i : after.sent.end]:
+        if ctx.in_region(tok.idx) or tok.tag_ in FINITE_TAGS:
+            return None  # another quote, or a verb: the cues decide
+    speaker = person_of(ctx, after)
+    return Attribution("", speaker) if speaker is not None and speaker.name else None
 
 
 def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution | None:

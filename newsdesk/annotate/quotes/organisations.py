@@ -18,6 +18,7 @@ from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.lang.en.speech import (
     DOCUMENT_NOUNS,
     MEDIUM_NOUNS,
+    SELF_NOUNS,
     SPEECH_NOUNS,
     SPOKESPERSON_NOUNS,
 )
@@ -34,14 +35,34 @@ OWNER_ORDER = {"compound": 0, "nmod": 1, "poss": 2, "pobj": 3}
 
 def _org_name(ctx: Context, tok: Token) -> str | None:
     """The source text of the organisation entity ``tok`` is in, without a leading
-    lowercase determiner; None when ``tok`` is in no organisation entity."""
+    lowercase determiner (nor a sentence's capital "The", `without_capital_the`); None
+    when ``tok`` is in no organisation entity."""
     if tok.ent_type_ not in ORG_TYPES:
         return None
     for ent in ctx.parsed.ents:
         if ent.start <= tok.i < ent.end:
             words = [t for t in ent if not (t.i == ent.start and t.is_lower)]
+            words = without_capital_the(ctx, words)
             return ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else None
     return None
+
+
+def without_capital_the(ctx: Context, tokens: list[Token]) -> list[Token]:
+    """A name's tokens without a leading "The" that only opens the sentence: "The Kestrel
+    Harbour Board said ..." is the Kestrel Harbour Board when the document also writes
+    the name without a capital "The" ("the Kestrel Harbour Board", "Kestrel Harbour Board
+    chief Ana Ruiz"); a name only ever written with it keeps it ("The Valmont Courier")."""
+    if len(tokens) < 2 or tokens[0].text != "The" or not tokens[0].is_sent_start:
+        return tokens
+    rest = [t.text for t in tokens[1:]]
+    for tok in ctx.parsed:
+        if tok.i == tokens[1].i or tok.text != rest[0] or tok.i + len(rest) > len(ctx.parsed):
+            continue
+        if [t.text for t in ctx.parsed[tok.i : tok.i + len(rest)]] != rest:
+            continue
+        if tok.i == 0 or ctx.parsed[tok.i - 1].text != "The":
+            return tokens[1:]
+    return tokens
 
 
 def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
@@ -166,14 +187,17 @@ def described_org(ctx: Context, tok: Token) -> Speaker | None:
 def _headed_by(ctx: Context, lemma: str, before: int) -> str | None:
     """The one organisation named before token ``before`` whose name ends with the noun
     ("the commission": the Kestrel Harbour Commission); a shorter form of that name ("the
-    Kestrel Commission": same first and last words) is the same one. None with none or
-    several."""
+    Kestrel Commission": same first and last words) is the same one; for a medium, a name
+    that ends with any word for one ("the newspaper": the Varna Sports Daily). None with
+    none or several."""
+    outlets = MEDIUM_NOUNS | SELF_NOUNS
+    kinds = outlets if lemma in outlets else {lemma}
     names: set[str] = set()
     for ent in ctx.parsed.ents:
         if ent.label_ != "ORG" or ent.start >= before or ctx.in_region(ent.start_char):
             continue
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if len(words) > 1 and words[-1].lower_ == lemma and words[-1].pos_ == "PROPN":
+        if len(words) > 1 and words[-1].lower_ in kinds and words[-1].pos_ == "PROPN":
             names.add(ctx.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
     longest = {n for n in names if not any(_shortened(n, other) for other in names)}
     return longest.pop() if len(longest) == 1 else None

@@ -15,6 +15,7 @@ from newsdesk.lang.en.people import (
     gender_of,
     names_people,
 )
+from newsdesk.lang.en.speech import MEDIUM_NOUNS, SELF_NOUNS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
 
 if TYPE_CHECKING:
@@ -185,8 +186,13 @@ def _without_second_apposition(tokens: list[Token], pieces: list[Token]) -> list
 
 def person_noun(noun: Token) -> bool:
     """A common noun that names people ("friends", "the ferry's captain, X", "an
-    official"), not a thing the parse set beside a name ("Of the body Ruiz said")."""
-    return noun.pos_ == "NOUN" and names_people(noun.lemma_.lower())
+    official"), not a thing the parse set beside a name ("Of the body Ruiz said"), nor a
+    medium whose word ends like an agent's ("the newspaper reported": a paper, not a
+    person)."""
+    lemma = noun.lemma_.lower()
+    if lemma in MEDIUM_NOUNS | SELF_NOUNS:
+        return False
+    return noun.pos_ == "NOUN" and names_people(lemma)
 
 
 def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:

@@ -31,8 +31,9 @@ from newsdesk.annotate.quotes.organisations import (
     described_document,
     described_org,
     spokesperson_org,
+    without_capital_the,
 )
-from newsdesk.annotate.quotes.people import role
+from newsdesk.annotate.quotes.people import person_noun, role
 from newsdesk.annotate.roles import in_passing
 from newsdesk.lang.en.people import (
     KIN_NOUNS,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n"})
 
 
 def _entity_of(ctx: Context, tok: Token) -> SpacySpan | None:
@@ -88,6 +90,9 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     """Resolve the subject token of a cue to a speaker (None: nobody identifiable)."""
     if ctx.in_region(tok.idx):
         return None
+    surnamed = surname_as_pronoun(ctx, tok)
+    if surnamed is not None:
+        return Speaker(surnamed, tok.idx, tok.idx + len(tok), True, ctx.roles.get(surnamed))
     if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
         name = _antecedent(ctx, tok, "m" if tok.lower_ in MASCULINE else "f")
         if name is None:
@@ -135,6 +140,24 @@ def _person_named(ctx: Context, tok: Token | None) -> Speaker | None:
 
 def _phrase(ctx: Context, tokens: list[Token]) -> str:
     return ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def surname_as_pronoun(ctx: Context, tok: Token) -> str | None:
+    """The person a capitalised "He" inside a sentence names: the one person named in full
+    in the document with the family name He, first or last ("He Lianfei", "Ivo He"): "and
+    He said" is that person, not the pronoun. None for the pronoun."""
+    if tok.text != "He" or tok.is_sent_start or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.is_space or before.text in SENTENCE_ENDS or before.is_quote:
+        return None  # '"...." He said' opens a sentence the parse did not cut
+    named_he = {n for _, n in ctx.canon if _family_he(n.split())}
+    return named_he.pop() if len(named_he) == 1 else None
+
+
+def _family_he(words: list[str]) -> bool:
+    """A full name whose first or last word is He."""
+    return len(words) > 1 and "He" in (words[0], words[-1])
 
 
 def _surname_as_noun(ctx: Context, tok: Token) -> bool:
@@ -243,6 +266,8 @@ def person_of(ctx: Context, tok: Token) -> Speaker | None:
 def named(ctx: Context, tok: Token) -> Speaker | None:
     """The canonical name of the proper-noun mention around ``tok``."""
     tokens, label = _mention_tokens(ctx, tok)
+    if label != "PERSON":
+        tokens = without_capital_the(ctx, tokens)
     words, title = name_words(tokens)
     if title is None:
         title = title_before(ctx.parsed, tokens[0].i)
@@ -293,8 +318,9 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     """A person named in apposition to a common noun: "a spokesman, John Doe" (a person
     to the resolver even where the parse tagged the name otherwise). A name before the
     noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
-    for child in tok.children:
-        if child.dep_ not in {"appos", "compound", "flat"} or child.i < tok.i:
+    apposed = [c for c in tok.children if c.dep_ in {"appos", "compound", "flat"}]
+    for child in apposed + _apposed_across(ctx, tok) + _titled_conjunct(tok):
+        if child.i < tok.i:
             continue
         if _is_person_name(ctx, child):
             found = named(ctx, child)
@@ -304,6 +330,40 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
                 phrase = ctx.doc.text[tokens[0].idx : role_end].strip(" ,")
                 return Speaker(found.name, found.start, found.end, True, phrase or found.role)
     return None
+
+
+def _apposed_across(ctx: Context, noun: Token) -> list[Token]:
+    """A person's name the parse hung in apposition on the object of the noun's
+    preposition, where it closes the noun's phrase: "An economist at Kestrel Savings Bank,
+    Ilse Brandt, said" (a bank has no name of a person beside it: the economist has)."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.i < noun.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or person_noun(obj) or obj.ent_type_ == "PERSON":
+                continue
+            for name in obj.children:
+                last = max(t.i for t in noun.subtree if not t.is_punct)
+                if name.dep_ == "appos" and name.i > obj.i and last == name.i:
+                    found.append(name)
+    return found
+
+
+def _titled_conjunct(noun: Token) -> list[Token]:
+    """The name ending a run of posts joined by "and" that the parse split at the "and":
+    "actress and former travel reporter Ana Ruiz" (the name is the second post's, and
+    the first has no determiner of its own, so one person holds both); not "the actress
+    and Ana Ruiz", two people."""
+    if not person_noun(noun) or any(c.dep_ == "det" for c in noun.children):
+        return []
+    found = []
+    for name in noun.children:
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i < noun.i:
+            continue
+        if any(c.dep_ == "compound" and person_noun(c) for c in name.children):
+            found.append(name)
+    return found
 
 
 def _is_person_name(ctx: Context, tok: Token) -> bool:
@@ -319,7 +379,12 @@ def _is_person_name(ctx: Context, tok: Token) -> bool:
 
 def _apposed_to_subject(ctx: Context, tok: Token) -> bool:
     """A person named in apposition to a root subject: "His sister, Ida Lunde, said"."""
-    return tok.dep_ == "appos" and is_root_subject(tok.head) and _is_person_name(ctx, tok)
+    if tok.dep_ != "appos" or not _is_person_name(ctx, tok):
+        return False
+    if is_root_subject(tok.head):
+        return True
+    noun = tok.head.head.head  # "An economist at Kestrel Savings Bank, Ilse Brandt, said"
+    return tok.head.dep_ == "pobj" and is_root_subject(noun) and tok in _apposed_across(ctx, noun)
 
 
 def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | None]]:
@@ -334,6 +399,10 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if ctx.in_region(tok.idx):
             continue
         root_subject = is_root_subject(tok) or _apposed_to_subject(ctx, tok)
+        surnamed = surname_as_pronoun(ctx, tok)
+        if surnamed is not None:
+            found.append((tok, root_subject, surnamed))
+            continue
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and root_subject:
             found.append((tok, True, None))
             continue
