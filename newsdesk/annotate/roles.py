@@ -7,8 +7,9 @@
   Maalstad", cut before a relative clause, a comma, a quote or a bracket;
 - *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
   whom the passage is not about (`in_passing`: entities and quotes both ask);
-- *a person's description*: one that says what a person is (`describes_person`), not a
-  thing the parse set beside a name ("an account by his brother, Ivo Brandt").
+- *a person's description*: one that says what a person is (`describes_person`, headed by
+  a noun for people: `person_noun`), not a thing the parse set beside a name ("an account
+  by his brother, Ivo Brandt").
 
 All ranges are token ranges of the parse.
 """
@@ -85,7 +86,17 @@ def describes_person(span: SpacySpan) -> bool:
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return len([t for t in span if not t.is_punct]) > 1 or names_people(root.lemma_.lower())
+    return len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True)
+
+
+def person_noun(noun: Token, proper: bool = False) -> bool:
+    """A common noun that names people ("friends", "the ferry's captain", "an official",
+    "a jeweller": `names_people`), not a thing the parse set beside a name ("Of the body
+    Ruiz said"); with ``proper``, a word the parse took for a proper noun too ("Mayor"
+    opening a line). The one test of a noun for people that the descriptions of names
+    (`describes_person`, `entities`) share."""
+    kinds = {"NOUN", "PROPN"} if proper else {"NOUN"}
+    return noun.pos_ in kinds and names_people(noun.lemma_.lower())
 
 
 def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:

@@ -21,14 +21,15 @@ LEGAL_FORMS = frozenset(
 )
 COMPANY_WORDS = LEGAL_FORMS | frozenset(
     """group holdings telecom telecoms communications airlines airways motors industries
-    technologies systems networks pharmaceuticals petroleum bank bancorp insurance securities
-    ventures partners labs laboratories""".split()
+    technologies systems networks pharmaceuticals petroleum oil bank bancorp insurance
+    securities ventures partners labs laboratories""".split()
 )
-# Words that end the name of a public body, a service or a university team ("Valmont
-# Police", "Tessel Fire Department", "Norland State"); none ends a person's name.
+# Words that end the name of a public body, a service, a sports league or a university
+# team ("Valmont Police", "Tessel Fire Department", "Norland State", "Premier League");
+# none ends a person's name.
 BODY_WORDS = frozenset(
     """police fire rescue department ministry council committee commission authority
-    agency board service services facilities state""".split()
+    agency board service services facilities state league""".split()
 )
 # Common nouns for a business or a news outlet: a name modifying one ("a Lunde boutique",
 # "Valmont Info radio") or described by one ("the magazine Kestrel", "a newspaper, X") is
