@@ -69,6 +69,7 @@ from newsdesk.lang.en.names import (
     BODY_WORDS,
     COMPANY_WORDS,
     COMPOUND_ADJECTIVE_HEADS,
+    LOCATED_WORDS,
     PARTICLES,
     SUFFIXES,
 )
@@ -599,9 +600,10 @@ def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
     model cut apart ("Rights Watch in Norland" as "Rights Watch" and "Norland"), when the
     document never writes the first part without "in" and that place after it, nor after
     "the" (the Valmont Red Cross is "the Red Cross in Valmont", and "the Red Cross"
-    alone elsewhere), no article or noun stands before it (`_bare_name`) and the place
-    modifies no noun after it ("in Valmont harbour"): the place is then a word of the
-    name."""
+    alone elsewhere), no article or noun stands before it (`_bare_name`), its last word
+    names no body that stands somewhere ("the District Court in Valmont",
+    `_located_body`) and the place modifies no noun after it ("in Valmont harbour"): the
+    place is then a word of the name."""
     text = text_of(parsed)
     joined: list[Cand] = []
     skip: set[int] = set()
@@ -617,6 +619,7 @@ def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
             and place.start == c.end + 1
             and parsed[c.end].lower_ == "in"
             and _bare_name(parsed, c)
+            and not _located_body(parsed[c.end - 1])
             and parsed[place.end - 1].dep_ != "compound"
             and _always_with(text, c.text(parsed), parsed[c.start : place.end].text)
         ):
@@ -625,6 +628,13 @@ def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
             continue
         joined.append(c)
     return joined
+
+
+def _located_body(last: Token) -> bool:
+    """The last word of a body's name that stands somewhere ("Court" of "the District
+    Court in Valmont", "University", "Telecom"): "in" and a place after it say where."""
+    word = plain_word(last)
+    return bool(PLACE_NAME_WORDS.get(word)) or word in LOCATED_WORDS | COMPANY_WORDS | BODY_WORDS
 
 
 def _bare_name(parsed: SpacyDoc, cand: Cand) -> bool:

@@ -31,6 +31,13 @@ BODY_WORDS = frozenset(
     """police fire rescue department ministry council committee commission authority
     agency board service services facilities state league""".split()
 )
+# Words ending the name of a body that stands in one place: "the District Court in
+# Valmont", "Orsk Bible Church in Orsk" name a court or a church and where it is, unlike
+# a cause's name that holds a place ("Human Rights in Orskia"). Besides these, the
+# building words of `places.PLACE_NAME_WORDS`, `COMPANY_WORDS` and `BODY_WORDS`.
+LOCATED_WORDS = frozenset(
+    "court church embassy consulate office bureau branch club mission".split()
+)
 # Common nouns for a business or a news outlet: a name modifying one ("a Lunde boutique",
 # "Valmont Info radio") or described by one ("the magazine Kestrel", "a newspaper, X") is
 # the name of a company, brand or outlet, even when it is a person's name.
