@@ -210,3 +210,19 @@ def test_resolve_short_given_names_a_letter_apart_stay_two() -> None:
     names = {name_key(n): n for n in ("Dana Oruzbayev", "Gana Oruzbayev")}
     targets = story_targets(names, {k: frozenset({k}) for k in names})
     assert targets["dana oruzbayev"] != targets["gana oruzbayev"]
+
+
+def test_entities_end_of_a_longer_name_after_the_is_a_body(backend: SpacyBackend) -> None:
+    # the model's "person" "Pride Agenda" ends "the Empire State Pride Agenda"
+    text = (
+        "Vale won the backing of the Empire State Pride Agenda. Ana Kors, executive "
+        "director of the Empire State Pride Agenda, cited his record."
+    )
+    found = annotate(backend, text)
+    assert found["Empire State Pride Agenda"] == "ORG"
+    assert not [name for name in people(backend, text) if "Agenda" in name]
+
+
+def test_entities_person_after_the_and_a_title_stays_a_person(backend: SpacyBackend) -> None:
+    text = "He met the Texas Ranger Tom Lenz on Monday. Lenz spoke."
+    assert "Tom Lenz" in people(backend, text)

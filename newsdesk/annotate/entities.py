@@ -49,6 +49,7 @@ from newsdesk.annotate.ner_fixes import (
     join_adjacent,
     join_place_in_name,
     majority_label,
+    names_after_the,
     outside,
     overlay,
     pattern_names,
@@ -144,6 +145,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     quoted_titles(parsed, cands)
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
+    names_after_the(parsed, cands)
     return _resolve(doc, parsed, cands)
 
 

@@ -394,6 +394,36 @@ def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
             c.start -= 1
 
 
+def names_after_the(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Relabel ORG, widened to the whole name, a "person" that ends a longer name written
+    after "the": every mention follows capitalised words the model left out, themselves
+    after "the" ("the Orsk Harbour Pride Fund" as the "person" "Pride Fund"), no word a
+    given name, an initial or a title ("the Texas Ranger Tom Lenz" is a ranger)."""
+    by_text: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.label == "PERSON" and not c.fixed:
+            by_text[c.text(parsed)].append(c)
+    for found in by_text.values():
+        starts = [_after_the(parsed, c) for c in found]
+        if all(k is not None for k in starts):
+            for c, k in zip(found, starts, strict=True):
+                c.start, c.label, c.fixed = k or c.start, "ORG", True
+
+
+def _after_the(parsed: SpacyDoc, cand: Cand) -> int | None:
+    """Where the whole name starts when a mention ends a run of capitalised words on its
+    line opened by "the", none of the run a given name, an initial or a title; else None."""
+    k = cand.start
+    while k > 0 and parsed[k - 1].text[:1].isupper() and parsed[k - 1].is_alpha:
+        if "\n" in parsed[k - 1].whitespace_:
+            break
+        k -= 1
+    if k == cand.start or k == 0 or parsed[k - 1].lower_ != "the":
+        return None
+    run = parsed[k : cand.end]
+    return None if any(given_name(t.text) or is_initial(t) or is_title(t) for t in run) else k
+
+
 def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
     """Whether a name follows a capitalised proper noun the model left out."""
     if start == 0:

@@ -109,12 +109,23 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
             if left > end and ok and not parsed[left].ent_type_:
                 found.append((left, _clause_end(parsed, child)))
-    head = root.head  # "The ferry's captain, Henrik Maalstad"
+    head = _nearest_noun(parsed, root.head, start)  # "The ferry's captain, Henrik Maalstad"
     before = root.dep_ == "appos" and head.i < start - 1 and parsed[start - 1].text == ","
     edge = head.left_edge
     if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
         found.append((edge.i, start - 1))
     return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
+    """The noun a name before it is in apposition to: the one right before the comma
+    ("its founder" of "the company and the practices of its founder, Ivo Brandt"), where
+    the parse set the name beside a noun further back, the head of a phrase holding it."""
+    if start < 2:
+        return head
+    near = parsed[start - 2]
+    inside = head.left_edge.i <= near.i <= head.right_edge.i
+    return near if near.pos_ == "NOUN" and near.i != head.i and inside else head
 
 
 def _clause_end(parsed: SpacyDoc, head: Token) -> int:
