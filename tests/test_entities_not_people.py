@@ -226,3 +226,22 @@ def test_entities_end_of_a_longer_name_after_the_is_a_body(backend: SpacyBackend
 def test_entities_person_after_the_and_a_title_stays_a_person(backend: SpacyBackend) -> None:
     text = "He met the Texas Ranger Tom Lenz on Monday. Lenz spoke."
     assert "Tom Lenz" in people(backend, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I do not know who to vote for," said Tamsa, 45, a Valmont resident who declined '
+        "to give her surname.",
+        '"I do not know who to vote for," Tamsa, a resident of Valmont who declined to '
+        "give her surname, said.",
+    ],
+)
+def test_entities_name_described_as_a_resident_is_a_person(
+    backend: SpacyBackend, text: str
+) -> None:
+    # the model says a place or a work; "a Valmont resident" says a person
+    [tamsa] = [e for e in extract_entities(make_document(text), backend(text)) if e.name == "Tamsa"]
+    assert tamsa.type == "PERSON"
+    [merged], _ = merge_entities([tamsa])
+    assert merged.type == "PERSON"

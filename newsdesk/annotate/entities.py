@@ -81,6 +81,7 @@ from newsdesk.lang.en.people import (
     MALE_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
+    RESIDENT_NOUNS,
     gender_of,
 )
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_PREPOSITIONS
@@ -99,9 +100,12 @@ RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART
 KIND_LABELS = frozenset({"PRODUCT", "EVENT", "ORG"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})  # what may open an organisation's name
 
+# heads of a description that say it describes a person ("the mayor", "a Valmont
+# resident"), whatever the model labelled the name
+PERSON_HEADS = PERSON_NOUNS | RESIDENT_NOUNS | TITLE_WORDS
 # words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
 PERSON_ROLE_WORDS = (
-    PERSON_NOUNS
+    PERSON_HEADS
     | RELATIONAL_NOUNS
     | FEMALE_NOUNS
     | MALE_NOUNS
@@ -370,7 +374,7 @@ def _label_by_role(
     Tessel", "near Valmont")."""
     roots = [parsed[a:b].root for c in group.mentions for a, b in _descriptions(parsed, c, titles)]
     heads = {root.lemma_.lower() for root in roots}
-    described_as_person = bool(heads & (PERSON_NOUNS | TITLE_WORDS)) or (
+    described_as_person = bool(heads & PERSON_HEADS) or (
         opens_with_given_name(parsed, group.mentions) and any(person_noun(r) for r in roots)
     )
     described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
