@@ -122,6 +122,8 @@ def test_entities_organisation_named_in_a_place_is_one_name(backend: SpacyBacken
         ("The bow of the ferry Aster Grace in Valmont harbour was torn.", "Valmont"),
         # "the Red Cross" alone elsewhere: a body working in a place
         ("The Red Cross in Orskia sent food. The Red Cross said more was coming.", "Orskia"),
+        # a company's name, no plural: "in Valmont" says where it is
+        ("Shares of Kessary Lines in Valmont fell sharply on Monday.", "Valmont"),
         # a court, a university: "in Orskia" says where it stands
         ("The case went to the Valmont District Court in Orskia on Monday.", "Orskia"),
         ("Students at Tessel University in Orskia marched on Monday.", "Orskia"),

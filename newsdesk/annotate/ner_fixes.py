@@ -626,14 +626,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
-    """One organisation from a name of two words or more, "in" and a place that the
-    model cut apart ("Rights Watch in Norland" as "Rights Watch" and "Norland"), when the
-    document never writes the first part without "in" and that place after it, nor after
-    "the" (the Valmont Red Cross is "the Red Cross in Valmont", and "the Red Cross"
-    alone elsewhere), no article or noun stands before it (`_bare_name`), its last word
-    names no body that stands somewhere ("the District Court in Valmont",
-    `_located_body`) and the place modifies no noun after it ("in Valmont harbour"): the
-    place is then a word of the name."""
+    """One organisation from a name of two words or more ending in a plural, "in" and a
+    place that the model cut apart ("Human Rights in Orskia" as "Human Rights" and
+    "Orskia": a cause's name holding a place, where "Kessary Lines in Valmont" is a
+    company in a place), when the document never writes the first part without "in"
+    and that place after it, nor after "the" (the Valmont Red Cross is "the Red Cross in
+    Valmont", and "the Red Cross" alone elsewhere), no article or noun stands before it
+    (`_bare_name`), its last word names no body that stands somewhere ("the District
+    Court in Valmont", `_located_body`) and the place modifies no noun after it ("in
+    Valmont harbour"): the place is then a word of the name."""
     text = text_of(parsed)
     joined: list[Cand] = []
     skip: set[int] = set()
@@ -649,6 +650,7 @@ def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
             and place.start == c.end + 1
             and parsed[c.end].lower_ == "in"
             and _bare_name(parsed, c)
+            and parsed[c.end - 1].tag_ == "NNPS"
             and not _located_body(parsed[c.end - 1])
             and parsed[place.end - 1].dep_ != "compound"
             and _always_with(text, c.text(parsed), parsed[c.start : place.end].text)
