@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
+from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import mention_kind
-from newsdesk.annotate.ner_fixes import (
-    Cand,
-    _family_name,
-    headline_names,
-    headline_phrases,
-    pieces,
-)
+from newsdesk.annotate.ner_fixes import Cand, _family_name, pieces
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data

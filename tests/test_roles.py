@@ -6,9 +6,11 @@ Texts are fictional, written for these tests; parsed with the real spaCy model.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.annotate.roles import describes_person
+from newsdesk.annotate.roles import appositions, describes_person
 
 pytestmark = pytest.mark.slow
 
@@ -50,3 +52,14 @@ def test_roles_a_persons_roles_say_what_a_person_is(backend: SpacyBackend) -> No
     roles = {e.name: [r.text for r in e.roles] for e in doc.entities if e.type == "PERSON"}
     assert roles["Ivo Brandt"] == ["his brother"]
     assert roles["Maria Lopez"] == ["a retired teacher"]
+
+
+def test_roles_apposition_is_the_noun_right_before_the_comma() -> None:
+    """A name the parse set in apposition to a noun further back ("company") describes
+    the noun right before its comma: "its founder" (a hand-built parse)."""
+    words = "Rivals complained about the company and the practices of its founder , Ivo Brandt ."
+    heads = [1, 1, 1, 4, 2, 4, 7, 4, 7, 10, 8, 4, 13, 4, 1]
+    deps = "nsubj ROOT prep det pobj cc det conj prep poss pobj punct compound appos punct"
+    pos = "NOUN VERB ADP DET NOUN CCONJ DET NOUN ADP PRON NOUN PUNCT PROPN PROPN PUNCT"
+    doc = Doc(Vocab(), words=words.split(), heads=heads, deps=deps.split(), pos=pos.split())
+    assert [doc[a:b].text for a, b in appositions(doc, 12, 14)] == ["its founder"]

@@ -4,12 +4,13 @@
     credits and headline phrases ─► harmonise labels ─► resolve names ─► roles ─► Entity
 
 The steps live by concern: `ner_fixes` corrects spaCy's spans (split, trim, drop, add,
-propagate, harmonise), `layout` reads datelines, all-caps and results lines, `names` holds
+propagate, harmonise), `headlines` cuts names at a headline's words and drops headline
+phrases, `layout` reads datelines, all-caps and results lines, `names` holds
 the word lists and name-shape tests, `roles` finds titles and appositions, `kinds` what a
 name names from the words around it. This module runs them and resolves the candidates
 into entities; a name described as a person ("His wife, Marit") or used as one ("Ana
 Vale, 20,", "Ivo Brandt and Ana Vale", "Ms. Vale", a speaker described by a
-nationality) is PERSON whatever the model said, one described as a vessel is PRODUCT,
+nationality: `person_use`) is PERSON whatever the model said, one described as a vessel is PRODUCT,
 a "person" the words around it show to be a place ("the town of X", "X Hospital") takes
 that label, and a person's name standing for a building named
 after them ("the Ada Lunde Center" ... "back at Ada Lunde") is FAC.
@@ -27,16 +28,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
     glued,
     has_digit,
-    is_honorific,
-    is_initial,
+    is_country,
     is_title,
     name_shaped,
     plain_word,
@@ -46,10 +46,10 @@ from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
     harmonise,
-    headline_names,
-    headline_phrases,
     join_adjacent,
+    join_place_in_name,
     majority_label,
+    names_after_the,
     outside,
     overlay,
     pattern_names,
@@ -62,12 +62,14 @@ from newsdesk.annotate.ner_fixes import (
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import organisation_targets
+from newsdesk.annotate.person_use import opens_with_given_name, used_as_a_person
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import (
     Ranges,
     appositions,
     describes_person,
     in_passing,
+    person_noun,
     title_before,
     title_words,
 )
@@ -79,10 +81,11 @@ from newsdesk.lang.en.people import (
     MALE_NOUNS,
     PERSON_NOUNS,
     RELATIONAL_NOUNS,
+    RESIDENT_NOUNS,
     gender_of,
 )
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_PREPOSITIONS
-from newsdesk.lang.en.speech import REPORTING_VERBS
+from newsdesk.lang.en.stop_words import PREPOSITIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
@@ -97,9 +100,12 @@ RELABEL = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART
 KIND_LABELS = frozenset({"PRODUCT", "EVENT", "ORG"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})  # what may open an organisation's name
 
+# heads of a description that say it describes a person ("the mayor", "a Valmont
+# resident"), whatever the model labelled the name
+PERSON_HEADS = PERSON_NOUNS | RESIDENT_NOUNS | TITLE_WORDS
 # words of a role that say its holder is a person ("his sister", "the mayor", "Dr.")
 PERSON_ROLE_WORDS = (
-    PERSON_NOUNS
+    PERSON_HEADS
     | RELATIONAL_NOUNS
     | FEMALE_NOUNS
     | MALE_NOUNS
@@ -141,8 +147,9 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = headline_phrases(parsed, cands)
     harmonise(parsed, cands, caps)
     quoted_titles(parsed, cands)
-    cands = join_adjacent(parsed, cands)
+    cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
+    names_after_the(parsed, cands)
     return _resolve(doc, parsed, cands)
 
 
@@ -179,6 +186,7 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     written = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in groups}
     target = {key: key for key in groups} | story_targets(people, written)
     target |= organisation_targets(organisations, places, written)
+    target |= _bare_person_names(items, groups, target)
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}
@@ -201,13 +209,37 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     return tuple(result), mapping
 
 
+def _bare_person_names(
+    items: Sequence[Entity], groups: dict[str, list[Entity]], target: dict[str, str]
+) -> dict[str, str]:
+    """The one-word names a document labelled as no person ("Brandt" as a place, "Lenz"
+    as an organisation) that other documents of the story write alone for one person
+    (a bare surname of "Ivo Brandt" there): key → that person's key. Not a country or a
+    nationality ("Jordan" stays a country beside a "Jordan" of "Ana Jordan")."""
+    owners: dict[str, set[str]] = {}
+    for entity in items:
+        if entity.type == "PERSON":
+            for alias in entity.aliases:
+                if len(alias.split()) == 1:
+                    owners.setdefault(name_key(alias), set()).add(target[name_key(entity.name)])
+    found: dict[str, str] = {}
+    for key, members in groups.items():
+        people = owners.get(key, set())
+        if len(people) != 1 or _majority_type(members) == "PERSON" or " " in key:
+            continue
+        if is_country(key) or key in DEMONYMS:
+            continue
+        found[key] = people.pop()
+    return found
+
+
 def _company_short_form(entity: Entity, companies: Sequence[str]) -> bool:
     """A "person" the story also writes as the start of a company's name: the same words
     then more ending in a company word ("Veltrix" / "Veltrix Inc.", "Lunde Skiing Corp."),
     or then "of" ("Norland Oil of Valmont"), when no title makes it a person ("president
     of Veltrix" is a title of someone else)."""
     titled = any(
-        set(words := _plain_words(r.text)) & (TITLE_WORDS | HONORIFICS)
+        set(_before_preposition(words := _plain_words(r.text))) & (TITLE_WORDS | HONORIFICS)
         and words[-1] not in PLACE_PREPOSITIONS | {"of", "at", "for"}
         for r in entity.roles
     )
@@ -216,6 +248,13 @@ def _company_short_form(entity: Entity, companies: Sequence[str]) -> bool:
     prefix = entity.name + " "
     rest = [c[len(prefix) :].split() for c in companies if c.startswith(prefix)]
     return any(w[0] == "of" or w[-1].casefold().rstrip(".") in COMPANY_WORDS for w in rest)
+
+
+def _before_preposition(words: list[str]) -> list[str]:
+    """The words of a role before its first preposition: its head and what modifies it
+    ("the owner" of "the owner of three major ski runs": "major" there is no rank)."""
+    cut = [i for i, w in enumerate(words) if w in PREPOSITIONS]
+    return words[: cut[0]] if cut else words
 
 
 def _shown_a_person(entity: Entity, name_words: set[str]) -> bool:
@@ -326,26 +365,25 @@ def _label_by_role(
     parsed: SpacyDoc, group: _Group, titles: Titles, people: set[int], places: set[str]
 ) -> str:
     """PERSON for a name described as a person ("His wife, Marit") or used as one
-    (`_used_as_a_person`: "Ana Vale, 20,", "Ivo Brandt and Ana Vale": ``people`` are the
+    (`person_use.used_as_a_person`: "Ana Vale, 20,", "Ivo Brandt and Ana Vale": ``people`` are the
     tokens of the full names labelled PERSON, ``places`` the names labelled GPE or LOC);
     PRODUCT for a vessel, EVENT for a storm and ORG for an outlet ("the yacht Windrush",
     "Hurricane Odile", "a newspaper, the Valmont Daily"); for a "person", the
     kind the words around its mentions show (`kinds`: "the town of X", "X Hospital",
     "aboard X", "in the Storting"), or GPE when only ever named as a place is ("in Port
     Tessel", "near Valmont")."""
-    heads = {
-        parsed[a:b].root.lemma_.lower()
-        for c in group.mentions
-        for a, b in _descriptions(parsed, c, titles)
-    }
-    described_as_person = heads & (PERSON_NOUNS | TITLE_WORDS)
+    roots = [parsed[a:b].root for c in group.mentions for a, b in _descriptions(parsed, c, titles)]
+    heads = {root.lemma_.lower() for root in roots}
+    described_as_person = bool(heads & PERSON_HEADS) or (
+        opens_with_given_name(parsed, group.mentions) and any(person_noun(r) for r in roots)
+    )
     described = {kind_of_noun(h) for h in heads} | {_kind_before(parsed, c) for c in group.mentions}
     described.discard(None)
     if len(described) == 1 and not described_as_person and described <= KIND_LABELS:
         return described.pop() or group.label
     if described_as_person and group.label in RELABEL:
         return "PERSON"
-    if group.label in RELABEL and _used_as_a_person(parsed, group, people, places):
+    if group.label in RELABEL and used_as_a_person(parsed, group.mentions, people, places):
         return "PERSON"
     if group.label != "PERSON":
         return group.label
@@ -356,87 +394,6 @@ def _label_by_role(
     if _short_for_a_building(parsed, group):
         return "FAC"
     return group.label if described_as_person else _not_a_person(parsed, group) or group.label
-
-
-OLDEST_AGE = 110  # a number after a name and a comma up to this is an age ("Ana Vale, 20,")
-
-
-def _used_as_a_person(parsed: SpacyDoc, group: _Group, people: set[int], places: set[str]) -> bool:
-    """Whether a name the model labelled as something else (an organisation, a place) is
-    used as a person's at some mention: a name of two or three words, none a company's or
-    a place's ("Valmont City": the document writes "Valmont" as a place) and none after
-    an article or a possessive ("the Harbour Lions", "your Ivo Brandts"), given an age
-    after a comma ("Ana Vale, 20, and ..."), listed with a person's name ("Ivo Brandt and
-    Ana Vale"), speaking and described by a nationality (`_speaker_from`), or whose last
-    word the document writes alone after "Mr." or "Ms." ("Ms. Vale")."""
-    if any(c.fixed for c in group.mentions):
-        return False
-    first = group.mentions[0]
-    words = parsed[first.start : first.end]
-    if not 2 <= len(words.text.split()) <= 3 or not _name_words(words):
-        return False
-    if words[0].lower_ in places or any(t.lower_ in PLACE_NAME_WORDS for t in words):
-        return False
-    if any(c.start and parsed[c.start - 1].tag_ in {"DT", "PRP$"} for c in group.mentions):
-        return False  # "the Harbour Lions", "your Ivo Brandts"
-    return words[-1].lower_ in _addressed_surnames(parsed) or any(
-        _aged(parsed, c.end) or _listed_with(parsed, c, people) or _speaker_from(parsed, c)
-        for c in group.mentions
-    )
-
-
-def _name_words(words: SpacySpan) -> bool:
-    """Words of a person's name: name-shaped, initials ("K.", "J.J.") or joined by a
-    hyphen ("Ana Vale-Ruiz"), the first perhaps initials in two capitals ("CC Vale")."""
-    first = words[0]
-    opening = first.is_alpha and first.is_upper and len(first) == 2
-    return all(
-        name_shaped(t) or is_initial(t) or glued(t.doc, t.i) or (t.i == first.i and opening)
-        for t in words
-    )
-
-
-def _speaker_from(parsed: SpacyDoc, cand: Cand) -> bool:
-    """A name that speaks and is described by where it is from: the subject of a verb
-    of saying with an apposition that opens with an article and a nationality ("said
-    Ivo Brandt, a Norlander watching the race", "Ana Vale, an Orskan supporter, said")."""
-    head = parsed[cand.start : cand.end].root
-    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
-        return False
-    end = cand.end
-    return (
-        end + 2 < len(parsed)
-        and parsed[end].text == ","
-        and parsed[end + 1].lower_ in {"a", "an"}
-        and parsed[end + 2].lower_ in DEMONYMS
-    )
-
-
-def _aged(parsed: SpacyDoc, end: int) -> bool:
-    """An age after a name: a comma, a number up to `OLDEST_AGE`, a comma or a stop."""
-    if end + 2 >= len(parsed) or parsed[end].text != "," or parsed[end + 2].text not in ",.;":
-        return False
-    age = parsed[end + 1].text
-    return age.isdigit() and 0 < int(age) <= OLDEST_AGE
-
-
-def _listed_with(parsed: SpacyDoc, cand: Cand, people: set[int]) -> bool:
-    """A name listed with a person's full name: the parse joins their heads as
-    conjuncts (not "Valmont v Orsk, Lunde City v Tessel" in a results line)."""
-    head = parsed[cand.start : cand.end].root
-    others = [c for c in head.children if c.dep_ == "conj"]
-    if head.dep_ == "conj":
-        others.append(head.head)
-    return any(o.i in people for o in others)
-
-
-def _addressed_surnames(parsed: SpacyDoc) -> set[str]:
-    """Lowercase words the document writes right after an honorific ("Ms. Vale")."""
-    return {
-        parsed[t.i + 1].lower_
-        for t in parsed[:-1]
-        if is_honorific(t) and name_shaped(parsed[t.i + 1])
-    }
 
 
 def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:

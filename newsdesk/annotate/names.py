@@ -19,7 +19,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsdesk.lang.en.names import PARTICLES, SUFFIXES, SURNAME_FIRST
-from newsdesk.lang.en.places import COUNTRIES
+from newsdesk.lang.en.places import COUNTRIES, PLACE_ABBREVIATIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 
 SPLIT_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus", "at"})
@@ -29,7 +29,8 @@ DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 JOINERS = frozenset({"of", "the", "for", "and", "&", "-"})
 STATE_WORDS = frozenset({"late", "then", "now"})
-NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."}) | PLACE_ABBREVIATIONS
+TRANSCRIPT_MARKERS = frozenset({"Q.", "A."})  # question and answer of an interview
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")  # "AMD", "U.N.", "TSMC": a name's initials
 
@@ -104,13 +105,30 @@ def _one_letter(tok: Token) -> bool:
 
 
 def answer_marker(tok: Token) -> bool:
-    """A one-letter initial opening a sentence before a word that is no proper noun: the
-    "A." or "Q." of an interview transcript ("A. Absolutely.", "Q. Do you ..."), not a
-    person's initial ("K. Curran said")."""
+    """A one-letter initial opening a sentence or a line before a word that is no proper
+    noun: the "A." or "Q." of an interview transcript ("A. Absolutely.", "Q. Do you
+    ..."), not a person's initial ("K. Curran said"); before a proper noun too, in a
+    document laid out as an interview (`_transcript`: "Q. Orland is the biggest ...")."""
     doc = tok.doc
     if len(tok.text) != 2 or not INITIAL.match(tok.text) or tok.i + 1 >= len(doc):
         return False
-    return bool(tok.is_sent_start) and doc[tok.i + 1].pos_ != "PROPN"
+    if not _opens_line_or_sentence(tok):
+        return False
+    return doc[tok.i + 1].pos_ != "PROPN" or (tok.text in TRANSCRIPT_MARKERS and _transcript(doc))
+
+
+def _opens_line_or_sentence(tok: Token) -> bool:
+    """Whether a token opens the document, a sentence or a line."""
+    return tok.i == 0 or bool(tok.is_sent_start) or "\n" in tok.doc[tok.i - 1].whitespace_
+
+
+def _transcript(doc: SpacyDoc) -> bool:
+    """Whether the document is laid out as an interview: both "Q." and "A." open a
+    sentence or a line somewhere in it ("Q. Orland is the second-biggest. Why? A. In
+    the first decade ..."), so that "Q." before a name is a question's mark ("Q.
+    Orland is ..."), no initial."""
+    opening = {t.text for t in doc if t.text in TRANSCRIPT_MARKERS and _opens_line_or_sentence(t)}
+    return opening == TRANSCRIPT_MARKERS
 
 
 def capitalised(tok: Token) -> bool:

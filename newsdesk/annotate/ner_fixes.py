@@ -11,10 +11,8 @@ General news-domain fixes, no name lists but countries:
   Lenz"); a company or body word or a country after a brand ends a company's name, not a
   person's ("Orland Telecom", "Valmont Police", "Veltrix Norland"); a ship prefix makes a
   vessel ("MV Aster");
-- *cut* a name running on into a title-case headline ("Ivo Brandt Quits Over Deal");
 - *drop* common nouns taken for names and all-caps guesses no mixed-case line confirms,
-  anything inside a photo credit, and "people" that are only words of the headline
-  ("Daring Ruby Theft in Old Valmont");
+  and anything inside a photo credit;
 - *add* hyphenated and surname-first names ("Rhee Dong-su", "Ri Jong Ho"), initials ("K.
   Curran"), particles ("Ivo van der Brandt") and a given name the model left out
   ("Ka'Vona" of "Ka'Vona Lise Brandt"), and names the model left without any label after
@@ -25,7 +23,9 @@ General news-domain fixes, no name lists but countries:
   PERSON when it stands alone; *harmonise*: once a string is PERSON it is PERSON everywhere,
   else the majority label wins.
 
-Candidates read from the layout of the copy (datelines, results lines) are in `layout`.
+Candidates read from the layout of the copy (datelines, results lines) are in `layout`;
+names cut at a headline's words and "people" that are only words of the headline
+("Daring Ruby Theft in Old Valmont") in `headlines`.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ from newsdesk.lang.en.names import (
     BODY_WORDS,
     COMPANY_WORDS,
     COMPOUND_ADJECTIVE_HEADS,
+    LOCATED_WORDS,
     PARTICLES,
     SUFFIXES,
 )
@@ -76,7 +77,6 @@ from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
-from newsdesk.layout import headline
 
 
 @dataclass(slots=True)
@@ -192,8 +192,11 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
 def _titled_name(parsed: SpacyDoc, start: int, end: int) -> bool:
     """Three words the model took for a name of something that are a title and a person's
     name ("Councillor J. Hale", "Prince Ivo Lunde"), not a place named after someone
-    ("Prince Ivo Island": a place word at the end)."""
-    return end - start == 3 and not PLACE_NAME_WORDS.get(parsed[end - 1].lower_)
+    ("Prince Ivo Island": a place word at the end) nor a body whose name opens with a
+    title's word ("Major League Baseball": a body's word after the title)."""
+    if end - start != 3 or PLACE_NAME_WORDS.get(parsed[end - 1].lower_):
+        return False
+    return not any(plain_word(t) in COMPANY_WORDS | BODY_WORDS for t in parsed[start + 1 : end])
 
 
 def _inverted_attribution(parsed: SpacyDoc, start: int, end: int) -> bool:
@@ -267,14 +270,31 @@ def _modifier_shaped(tok: Token) -> bool:
 
 def _company_name(parsed: SpacyDoc, start: int, end: int) -> bool:
     """A "person" that is a company or a public body: a company word or a body's word at
-    its end ("Orland Telecom", "Valmont Police") or a country after a word no one is named
-    ("Veltrix Norland", a national branch)."""
+    its end ("Orland Telecom", "Valmont Police"), a country after a word no one is named
+    ("Veltrix Norland", a national branch), or an acronym the document writes alone
+    after words in mixed case (`_acronym_after`: "Tessel RCMP", a local branch)."""
     last = parsed[end - 1]
     if end - start < 2 or not last.text[0].isupper():
         return False
-    if plain_word(last) in COMPANY_WORDS | BODY_WORDS:
+    if plain_word(last) in COMPANY_WORDS | BODY_WORDS or _acronym_after(parsed, start, end):
         return True
     return is_country(last.text) and not given_name(parsed[start].text)
+
+
+def _acronym_after(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A name ending in an acronym of capitals after words in mixed case that the
+    document also writes alone ("Tessel RCMP" beside "asked RCMP to act"): a branch of
+    a body. Not a person's letters after the name, never written alone ("Ivo Brandt
+    QC"), nor a generational "III"; a line all in capitals shouts every word."""
+    last = parsed[end - 1]
+    word = last.text.replace(".", "")
+    if len(word) < 2 or not (word.isalpha() and word.isupper()) or plain_word(last) in SUFFIXES:
+        return False
+    if any(t.is_upper for t in parsed[start : end - 1]) or is_initial(last):
+        return False
+    text = text_of(parsed)
+    alone = len(re.findall(rf"(?<![\w.-]){re.escape(last.text)}(?![\w-])", text))
+    return alone > text.count(parsed[start:end].text)
 
 
 def _edge_junk(tok: Token, leading: bool) -> bool:
@@ -372,6 +392,36 @@ def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
             c.end - c.start == 2 and parsed[c.start - 1].head.i in range(c.start, c.end)
         ):
             c.start -= 1
+
+
+def names_after_the(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Relabel ORG, widened to the whole name, a "person" that ends a longer name written
+    after "the": every mention follows capitalised words the model left out, themselves
+    after "the" ("the Orsk Harbour Pride Fund" as the "person" "Pride Fund"), no word a
+    given name, an initial or a title ("the Texas Ranger Tom Lenz" is a ranger)."""
+    by_text: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.label == "PERSON" and not c.fixed:
+            by_text[c.text(parsed)].append(c)
+    for found in by_text.values():
+        starts = [_after_the(parsed, c) for c in found]
+        if all(k is not None for k in starts):
+            for c, k in zip(found, starts, strict=True):
+                c.start, c.label, c.fixed = k or c.start, "ORG", True
+
+
+def _after_the(parsed: SpacyDoc, cand: Cand) -> int | None:
+    """Where the whole name starts when a mention ends a run of capitalised words on its
+    line opened by "the", none of the run a given name, an initial or a title; else None."""
+    k = cand.start
+    while k > 0 and parsed[k - 1].text[:1].isupper() and parsed[k - 1].is_alpha:
+        if "\n" in parsed[k - 1].whitespace_:
+            break
+        k -= 1
+    if k == cand.start or k == 0 or parsed[k - 1].lower_ != "the":
+        return None
+    run = parsed[k : cand.end]
+    return None if any(given_name(t.text) or is_initial(t) or is_title(t) for t in run) else k
 
 
 def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
@@ -546,102 +596,6 @@ def _match_known(
     return None
 
 
-# ---------------------------------------------------------------- headlines
-
-HEADLINE_CAPITALISED = 0.6  # share of a line's words capitalised for it to be a headline
-VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
-
-
-def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
-    """Cut a PERSON name that runs on into the words of a headline-like line (title case,
-    no final stop: "Ivo Brandt Quits Over Ferry Deal") back to the name the document gives
-    elsewhere ("Ivo Brandt", or a full name ending with a known surname), else back to
-    the verb of the headline (`_headline_verb`)."""
-    names = {c.text(parsed).casefold() for c in cands if c.label == "PERSON"}
-    surnames = {s.casefold() for n in names for s in surnames_of(n)}
-    for c in cands:
-        if c.label != "PERSON" or c.end - c.start < 3 or not _in_headline(parsed, c.start):
-            continue
-        for k in range(c.end - 1, c.start, -1):
-            if plain_word(parsed[k]) in SUFFIXES | PARTICLES:
-                continue  # "Ivo Brandt Jr.": the suffix is the name's
-            prefix = parsed[c.start : k]
-            known = prefix.text.casefold() in names
-            if known or (k - c.start > 1 and prefix[-1].lower_ in surnames):
-                c.end = k
-                break
-        else:
-            c.end = _headline_verb(parsed, c.start, c.end)
-
-
-def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
-    """The candidates less the "people" that are words of the document's headline (its
-    first line, in title case with no final stop, before body text: "Daring Ruby Theft in
-    Old Valmont"): a name of two words or more inside the longer headline, with no given
-    name or initial, whose last word the body never writes with a capital, but after
-    "the"."""
-    text = text_of(parsed)
-    title = headline(text)
-    if title is None:
-        return cands
-    end = text.index(title) + len(title)
-    body = text[end:]
-    return [c for c in cands if not _headline_phrase(parsed, c, title, end, body)]
-
-
-def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
-    """Whether a PERSON candidate is only words of the headline (`headline_phrases`): the
-    body never writes its last word, where a person's surname would be, as a name ("Colts
-    Top Jags" when the body has only "the Jags")."""
-    words = parsed[cand.start : cand.end]
-    if cand.label != "PERSON" or len(words) < 2 or words.end_char > end:
-        return False
-    if len(title.split()) <= len(words) or not _headline_line(title):
-        return False
-    if any(given_name(t.text) or is_initial(t) for t in words):
-        return False
-    last = [t.text for t in words if t.is_alpha][-1:]
-    return not any(
-        re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(w)}(?![\w'’-])", body) for w in last
-    )
-
-
-def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
-    """Where a name in a headline stops: at the verb the parse finds, else before the word
-    ahead of its first function word ("Ivo Brandt Steps Into Row": "Steps" is the verb of
-    "Into"), when two words are left; else at ``end``."""
-    verbs = [t.i for t in parsed[start + 1 : end] if t.tag_ in VERB_TAGS]
-    stops = [t.i for t in parsed[start + 2 : end] if t.is_stop and t.lower_ not in PARTICLES]
-    cut = verbs[0] if verbs else stops[0] - (stops[0] - 1 - start >= 2) if stops else end
-    if not all(name_shaped(t) or t.lower_ in PARTICLES for t in parsed[start:cut]):
-        return end  # 'Ivo "The Hat" Brandt': a nickname, no headline words
-    return cut
-
-
-def _in_headline(parsed: SpacyDoc, i: int) -> bool:
-    """Whether token ``i`` is on a line written as a headline: most words capitalised, no
-    sentence punctuation at its end."""
-    return _headline_line(_line_of(parsed, i))
-
-
-def _line_of(parsed: SpacyDoc, i: int) -> str:
-    """The line of the text holding token ``i``, stripped."""
-    text = text_of(parsed)
-    start = text.rfind("\n", 0, parsed[i].idx) + 1
-    end = text.find("\n", parsed[i].idx)
-    return text[start : end if end >= 0 else len(text)].strip()
-
-
-def _headline_line(line: str) -> bool:
-    """Whether a line is written as a headline: most words capitalised, no full stop or
-    closing quotation mark at its end."""
-    line = line.strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if not words or line[-1] in ".\"'”’":  # "Lenz Cast as Lead!" is a headline
-        return False
-    return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
-
-
 # ---------------------------------------------------------------- harmonise
 
 LONGEST_NAME = 5  # tokens of a name joined from two adjacent pieces
@@ -666,6 +620,73 @@ def join_adjacent(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
             continue
         joined.append(c)
     return joined
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def join_place_in_name(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """One organisation from a name of two words or more ending in a plural, "in" and a
+    place that the model cut apart ("Human Rights in Orskia" as "Human Rights" and
+    "Orskia": a cause's name holding a place, where "Kessary Lines in Valmont" is a
+    company in a place), when the document never writes the first part without "in"
+    and that place after it, nor after "the" (the Valmont Red Cross is "the Red Cross in
+    Valmont", and "the Red Cross" alone elsewhere), no article or noun stands before it
+    (`_bare_name`), its last word names no body that stands somewhere ("the District
+    Court in Valmont", `_located_body`) and the place modifies no noun after it ("in
+    Valmont harbour"): the place is then a word of the name."""
+    text = text_of(parsed)
+    joined: list[Cand] = []
+    skip: set[int] = set()
+    for k, c in enumerate(cands):
+        if k in skip:
+            continue
+        place = cands[k + 1] if k + 1 < len(cands) else None
+        if (
+            place is not None
+            and c.label == "ORG"
+            and place.label in PLACE_LABELS
+            and c.end - c.start > 1
+            and place.start == c.end + 1
+            and parsed[c.end].lower_ == "in"
+            and _bare_name(parsed, c)
+            and parsed[c.end - 1].tag_ == "NNPS"
+            and not _located_body(parsed[c.end - 1])
+            and parsed[place.end - 1].dep_ != "compound"
+            and _always_with(text, c.text(parsed), parsed[c.start : place.end].text)
+        ):
+            joined.append(Cand(c.start, place.end, "ORG", True))
+            skip.add(k + 1)
+            continue
+        joined.append(c)
+    return joined
+
+
+def _located_body(last: Token) -> bool:
+    """The last word of a body's name that stands somewhere ("Court" of "the District
+    Court in Valmont", "University", "Telecom"): "in" and a place after it say where."""
+    word = plain_word(last)
+    return bool(PLACE_NAME_WORDS.get(word)) or word in LOCATED_WORDS | COMPANY_WORDS | BODY_WORDS
+
+
+def _bare_name(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name with no article or common noun right before it ("the ferry Aster Grace in
+    Valmont harbour" is a ferry in a harbour)."""
+    if cand.start == 0:
+        return True
+    prev = parsed[cand.start - 1]
+    return prev.tag_ not in {"DT", "PRP$"} and prev.pos_ != "NOUN"
+
+
+def _always_with(text: str, part: str, whole: str) -> bool:
+    """Whether every time ``text`` writes the words ``part`` they open ``whole``, and
+    never after "the"."""
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])", text))
+    return all(
+        text.startswith(whole, m.start())
+        and not re.search(r"(?:^|\W)the\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
+        for m in found
+    )
 
 
 def quoted_titles(parsed: SpacyDoc, cands: list[Cand]) -> None:

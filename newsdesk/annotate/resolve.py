@@ -218,16 +218,25 @@ def _given_variant(one: str, other: str) -> bool:
     """Two writings of one person's name whose given names are spellings of one name: the
     same surname, the middle names of one among the other's, and given names with the
     same initial one letter apart ("robin lenz" / "robyn ann lenz") or sharing their
-    familiar forms ("katherine lenz" / "kathryn lenz", `_familiar_forms_shared`)."""
+    familiar forms ("katherine lenz" / "kathryn lenz", `_familiar_forms_shared`), or long
+    given names apart in their first letter only (`_transliterated`)."""
     a, b = one.split(), other.split()
-    if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0] or a[0][0] != b[0][0]:
+    if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0]:
         return False
     if not _middles_among(a, b):
         return False
     x, y = a[0].rstrip("."), b[0].rstrip(".")
     if min(len(x), len(y)) < 2:
         return False  # an initial
+    if x[0] != y[0]:
+        return _transliterated(x, y)
     return _one_letter_apart(x, y) or _familiar_forms_shared(x, y)
+
+
+def _transliterated(x: str, y: str) -> bool:
+    """Two romanisations of one long given name that differ in their first letter only
+    ("kastellan" / "gastellan"): both at least `SHORTEST_CHANGED` letters long."""
+    return min(len(x), len(y)) >= SHORTEST_CHANGED and len(x) == len(y) and x[1:] == y[1:]
 
 
 def _familiar_forms_shared(x: str, y: str) -> bool:

@@ -7,8 +7,9 @@
   Maalstad", cut before a relative clause, a comma, a quote or a bracket;
 - *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
   whom the passage is not about (`in_passing`: entities and quotes both ask);
-- *a person's description*: one that says what a person is (`describes_person`), not a
-  thing the parse set beside a name ("an account by his brother, Ivo Brandt").
+- *a person's description*: one that says what a person is (`describes_person`, headed by
+  a noun for people: `person_noun`), not a thing the parse set beside a name ("an account
+  by his brother, Ivo Brandt").
 
 All ranges are token ranges of the parse.
 """
@@ -85,7 +86,17 @@ def describes_person(span: SpacySpan) -> bool:
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return len([t for t in span if not t.is_punct]) > 1 or names_people(root.lemma_.lower())
+    return len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True)
+
+
+def person_noun(noun: Token, proper: bool = False) -> bool:
+    """A common noun that names people ("friends", "the ferry's captain", "an official",
+    "a jeweller": `names_people`), not a thing the parse set beside a name ("Of the body
+    Ruiz said"); with ``proper``, a word the parse took for a proper noun too ("Mayor"
+    opening a line). The one test of a noun for people that the descriptions of names
+    (`describes_person`, `entities`) share."""
+    kinds = {"NOUN", "PROPN"} if proper else {"NOUN"}
+    return noun.pos_ in kinds and names_people(noun.lemma_.lower())
 
 
 def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
@@ -98,12 +109,23 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
             if left > end and ok and not parsed[left].ent_type_:
                 found.append((left, _clause_end(parsed, child)))
-    head = root.head  # "The ferry's captain, Henrik Maalstad"
+    head = _nearest_noun(parsed, root.head, start)  # "The ferry's captain, Henrik Maalstad"
     before = root.dep_ == "appos" and head.i < start - 1 and parsed[start - 1].text == ","
     edge = head.left_edge
     if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
         found.append((edge.i, start - 1))
     return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
+    """The noun a name before it is in apposition to: the one right before the comma
+    ("its founder" of "the company and the practices of its founder, Ivo Brandt"), where
+    the parse set the name beside a noun further back, the head of a phrase holding it."""
+    if start < 2:
+        return head
+    near = parsed[start - 2]
+    inside = head.left_edge.i <= near.i <= head.right_edge.i
+    return near if near.pos_ == "NOUN" and near.i != head.i and inside else head
 
 
 def _clause_end(parsed: SpacyDoc, head: Token) -> int:

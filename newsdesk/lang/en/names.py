@@ -21,14 +21,22 @@ LEGAL_FORMS = frozenset(
 )
 COMPANY_WORDS = LEGAL_FORMS | frozenset(
     """group holdings telecom telecoms communications airlines airways motors industries
-    technologies systems networks pharmaceuticals petroleum bank bancorp insurance securities
-    ventures partners labs laboratories""".split()
+    technologies systems networks pharmaceuticals petroleum oil bank bancorp insurance
+    securities ventures partners labs laboratories""".split()
 )
-# Words that end the name of a public body, a service or a university team ("Valmont
-# Police", "Tessel Fire Department", "Norland State"); none ends a person's name.
+# Words that end the name of a public body, a service, a sports league or a university
+# team ("Valmont Police", "Tessel Fire Department", "Norland State", "Premier League");
+# none ends a person's name.
 BODY_WORDS = frozenset(
     """police fire rescue department ministry council committee commission authority
-    agency board service services facilities state""".split()
+    agency board service services facilities state league""".split()
+)
+# Words ending the name of a body that stands in one place: "the District Court in
+# Valmont", "Orsk Bible Church in Orsk" name a court or a church and where it is, unlike
+# a cause's name that holds a place ("Human Rights in Orskia"). Besides these, the
+# building words of `places.PLACE_NAME_WORDS`, `COMPANY_WORDS` and `BODY_WORDS`.
+LOCATED_WORDS = frozenset(
+    "court church embassy consulate office bureau branch club mission".split()
 )
 # Common nouns for a business or a news outlet: a name modifying one ("a Lunde boutique",
 # "Valmont Info radio") or described by one ("the magazine Kestrel", "a newspaper, X") is

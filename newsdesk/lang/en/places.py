@@ -3,6 +3,8 @@
 Country names: the sovereign states of the United Nations' member list with common short
 and historical forms (Burma, Zaire, Yugoslavia) and the home nations of the UK.
 Demonyms: the adjectives of the most reported countries. "_" stands for a space.
+Place abbreviations: the AP stylebook's two-letter state abbreviations written with full
+stops, the District of Columbia's and Los Angeles'.
 Place nouns and place-name words: general English (the kinds of settlement and
 administrative unit, natural features and buildings that head a proper name).
 """
@@ -78,6 +80,10 @@ Welsh Portuguese Cuban Colombian Chilean Peruvian Venezuelan Indonesian Malaysia
 Filipino Afghan Taiwanese Zimbabwean Ghanaian Ugandan Jamaican Kazakh Georgian Armenian Lithuanian
 Latvian Estonian Slovenian Icelandic Qatari Kuwaiti Yemeni Sudanese Somali Bangladeshi Nepalese
 """)
+# Places abbreviated with full stops in news copy (the AP style of the United States'
+# two-word states and the District, and "L.A."): "N.Y. Times", "L.A. Times" are no
+# person's initials and a name.
+PLACE_ABBREVIATIONS = frozenset("D.C. L.A. N.C. N.D. N.H. N.J. N.M. N.Y. R.I. S.C. S.D.".split())
 # Prepositions that say where an event happened ("found dead in a hotel room", "arrested
 # at his home"): the locative prepositions of English grammar; "on" and "near" are left
 # out (they also place a thing inside a place: "on the third floor", "near the window").

@@ -1,0 +1,124 @@
+"""Headlines in the copy: a name running on into a title-case headline, and "people"
+that are only words of the headline.
+
+- *cut* a PERSON name that runs on into the words of a headline-like line ("Ivo Brandt
+  Quits Over Deal") back to the name the document gives elsewhere, else to the
+  headline's verb (`headline_names`);
+- *drop* "people" that are only words of the document's headline ("Daring Ruby Theft in
+  Old Valmont", `headline_phrases`).
+
+Both read candidates of `ner_fixes` (`Cand`) and change or filter them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc as SpacyDoc
+
+from newsdesk.annotate.names import (
+    given_name,
+    is_initial,
+    name_shaped,
+    plain_word,
+    surnames_of,
+)
+from newsdesk.annotate.ner_fixes import Cand
+from newsdesk.annotate.nlp import text_of
+from newsdesk.lang.en.names import PARTICLES, SUFFIXES
+from newsdesk.layout import headline
+
+__all__ = ["headline_names", "headline_phrases"]
+
+HEADLINE_CAPITALISED = 0.6  # share of a line's words capitalised for it to be a headline
+VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Cut a PERSON name that runs on into the words of a headline-like line (title case,
+    no final stop: "Ivo Brandt Quits Over Ferry Deal") back to the name the document gives
+    elsewhere ("Ivo Brandt", or a full name ending with a known surname), else back to
+    the verb of the headline (`_headline_verb`)."""
+    names = {c.text(parsed).casefold() for c in cands if c.label == "PERSON"}
+    surnames = {s.casefold() for n in names for s in surnames_of(n)}
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start < 3 or not _in_headline(parsed, c.start):
+            continue
+        for k in range(c.end - 1, c.start, -1):
+            if plain_word(parsed[k]) in SUFFIXES | PARTICLES:
+                continue  # "Ivo Brandt Jr.": the suffix is the name's
+            prefix = parsed[c.start : k]
+            known = prefix.text.casefold() in names
+            if known or (k - c.start > 1 and prefix[-1].lower_ in surnames):
+                c.end = k
+                break
+        else:
+            c.end = _headline_verb(parsed, c.start, c.end)
+
+
+def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """The candidates less the "people" that are words of the document's headline (its
+    first line, in title case with no final stop, before body text: "Daring Ruby Theft in
+    Old Valmont"): a name of two words or more inside the longer headline, with no given
+    name or initial, whose last word the body never writes with a capital, but after
+    "the"."""
+    text = text_of(parsed)
+    title = headline(text)
+    if title is None:
+        return cands
+    end = text.index(title) + len(title)
+    body = text[end:]
+    return [c for c in cands if not _headline_phrase(parsed, c, title, end, body)]
+
+
+def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
+    """Whether a PERSON candidate is only words of the headline (`headline_phrases`): the
+    body never writes its last word, where a person's surname would be, as a name ("Colts
+    Top Jags" when the body has only "the Jags")."""
+    words = parsed[cand.start : cand.end]
+    if cand.label != "PERSON" or len(words) < 2 or words.end_char > end:
+        return False
+    if len(title.split()) <= len(words) or not _headline_line(title):
+        return False
+    if any(given_name(t.text) or is_initial(t) for t in words):
+        return False
+    last = [t.text for t in words if t.is_alpha][-1:]
+    return not any(
+        re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(w)}(?![\w'’-])", body) for w in last
+    )
+
+
+def _headline_verb(parsed: SpacyDoc, start: int, end: int) -> int:
+    """Where a name in a headline stops: at the verb the parse finds, else before the word
+    ahead of its first function word ("Ivo Brandt Steps Into Row": "Steps" is the verb of
+    "Into"), when two words are left; else at ``end``."""
+    verbs = [t.i for t in parsed[start + 1 : end] if t.tag_ in VERB_TAGS]
+    stops = [t.i for t in parsed[start + 2 : end] if t.is_stop and t.lower_ not in PARTICLES]
+    cut = verbs[0] if verbs else stops[0] - (stops[0] - 1 - start >= 2) if stops else end
+    if not all(name_shaped(t) or t.lower_ in PARTICLES for t in parsed[start:cut]):
+        return end  # 'Ivo "The Hat" Brandt': a nickname, no headline words
+    return cut
+
+
+def _in_headline(parsed: SpacyDoc, i: int) -> bool:
+    """Whether token ``i`` is on a line written as a headline: most words capitalised, no
+    sentence punctuation at its end."""
+    return _headline_line(_line_of(parsed, i))
+
+
+def _line_of(parsed: SpacyDoc, i: int) -> str:
+    """The line of the text holding token ``i``, stripped."""
+    text = text_of(parsed)
+    start = text.rfind("\n", 0, parsed[i].idx) + 1
+    end = text.find("\n", parsed[i].idx)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _headline_line(line: str) -> bool:
+    """Whether a line is written as a headline: most words capitalised, no full stop or
+    closing quotation mark at its end."""
+    line = line.strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or line[-1] in ".\"'”’":  # "Lenz Cast as Lead!" is a headline
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)

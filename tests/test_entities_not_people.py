@@ -1,0 +1,249 @@
+"""Entities: names that are no person's (a transcript's "Q.", a place's abbreviation before
+an outlet's word, a body whose name opens with a title's word or ends in an acronym, an
+organisation named "... in <Place>"), people the model or a description took for
+something else, and one person written two ways across a story. Fictional texts, real
+parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.annotate.entities import extract_entities, merge_entities
+from newsdesk.annotate.ner_fixes import pieces
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.annotate.resolve import name_key, story_targets
+from newsdesk.model import Entity, Mention, Span, TextSpan
+from tests.conftest import make_document
+
+
+def annotate(backend: SpacyBackend, text: str) -> dict[str, str]:
+    """Name → type of the entities of one document."""
+    entities: tuple[Entity, ...] = extract_entities(make_document(text), backend(text))
+    return {e.name: e.type for e in entities}
+
+
+def people(backend: SpacyBackend, text: str) -> set[str]:
+    """The names of the people of one document."""
+    return {name for name, kind in annotate(backend, text).items() if kind == "PERSON"}
+
+
+def test_entities_transcript_question_mark_is_no_initial(backend: SpacyBackend) -> None:
+    # "Q." and "A." both open sentences: an interview, so "Q. Orland" is no "K. Curran"
+    text = (
+        "Q. Orland is the second-biggest oil company. Why does it need to grow? "
+        "A. In the first decade, it grew."
+    )
+    assert not people(backend, text)
+
+
+def test_entities_initial_before_a_name_outside_a_transcript_is_a_person(
+    backend: SpacyBackend,
+) -> None:
+    assert people(backend, "J.J. Kestrel scored twice. K. Curran said so.") == {
+        "J.J. Kestrel",
+        "K. Curran",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to this L.A. Times story, the Hawks have made an offer.",
+        "The offer was first reported by the N.Y. Times on Monday.",
+    ],
+)
+def test_entities_place_abbreviation_is_no_initial(backend: SpacyBackend, text: str) -> None:
+    assert not people(backend, text)
+
+
+def test_entities_body_opening_with_a_title_word_is_no_person(backend: SpacyBackend) -> None:
+    # "Major" is a rank, but "League" is a body's word: no "League Baseball" with a title
+    found = annotate(
+        backend, "There are teams in Major League Baseball not named the Valmont Hawks."
+    )
+    assert found.get("Major League Baseball") == "ORG"
+    assert "League Baseball" not in found
+
+
+def test_entities_title_before_a_name_the_model_took_for_a_body_is_a_person(
+    backend: SpacyBackend,
+) -> None:
+    assert people(backend, "Prince Ivo Lunde visited the ward.") == {"Ivo Lunde"}
+
+
+def test_entities_place_and_acronym_is_a_body(backend: SpacyBackend) -> None:
+    # a place, then an acronym the document also writes alone: a local branch
+    text = (
+        "Sgt. Ivo Brandt told reporters that Tessel RCMP began an investigation. "
+        "Residents had asked RCMP to act."
+    )
+    found = annotate(backend, text)
+    assert found["Tessel RCMP"] == "ORG"
+    assert people(backend, text) == {"Ivo Brandt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Ivo Brandt III came to the hearing. III was there.", "PERSON"),  # a suffix
+        ("Tessel RCMP came to the hearing. Residents asked RCMP to act.", "ORG"),
+        ("IVO BRANDT came to the hearing. BRANDT said so.", "PERSON"),  # all shouted
+        ("Ivo Brandt QC came to the hearing.", "PERSON"),  # letters after a name
+    ],
+)
+def test_entities_person_ending_in_capitals(backend: SpacyBackend, text: str, label: str) -> None:
+    parsed = backend(text)
+    end = text.index(" came")
+    [piece] = pieces(parsed, 0, parsed.char_span(0, end).end, "PERSON")
+    assert piece.label == label
+
+
+def test_entities_oil_ends_a_companys_name(backend: SpacyBackend) -> None:
+    text = "Back then Orland had two companies: Norland Oil of Valmont and Vacuna Oil."
+    found = annotate(backend, text)
+    assert found.get("Vacuna Oil") == "ORG"
+
+
+def test_entities_organisation_named_in_a_place_is_one_name(backend: SpacyBackend) -> None:
+    # the document never writes "Human Rights" without "in Orskia": one organisation
+    text = (
+        "Ivo Lenz, director of Norland-based Human Rights in Orskia, said so. "
+        "The letter was released by Human Rights in Orskia on Wednesday."
+    )
+    found = annotate(backend, text)
+    assert found["Human Rights in Orskia"] == "ORG"
+    assert "Human Rights" not in found and "Orskia" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the model's own words before a ferry: "in Valmont" is where it lies
+        ("The bow of the ferry Aster Grace in Valmont harbour was torn.", "Valmont"),
+        # "the Red Cross" alone elsewhere: a body working in a place
+        ("The Red Cross in Orskia sent food. The Red Cross said more was coming.", "Orskia"),
+        # a company's name, no plural: "in Valmont" says where it is
+        ("Shares of Kessary Lines in Valmont fell sharply on Monday.", "Valmont"),
+        # a court, a university: "in Orskia" says where it stands
+        ("The case went to the Valmont District Court in Orskia on Monday.", "Orskia"),
+        ("Students at Tessel University in Orskia marched on Monday.", "Orskia"),
+    ],
+)
+def test_entities_body_in_a_place_keeps_the_place(
+    backend: SpacyBackend, text: str, place: str
+) -> None:
+    found = annotate(backend, text)
+    assert place in found
+    assert not [name for name in found if name.endswith(f" in {place}")]
+
+
+def test_entities_given_name_described_by_a_noun_for_people_is_a_person(
+    backend: SpacyBackend,
+) -> None:
+    # "jeweler" may name a shop, but "Gary Kestrel" opens with a given name
+    text = (
+        "In Valmont, Gary Kestrel, a conservative jeweler challenging Mrs. Vale, says so. "
+        "Kestrel said he would win."
+    )
+    assert annotate(backend, text)["Gary Kestrel"] == "PERSON"
+
+
+def _entity(doc: str, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    mentions = tuple(Mention(Span(doc, 0, len(f)), f, kind) for f in (name, *aliases))
+    return Entity(f"{doc}:e1", name, kind, aliases, (), mentions)
+
+
+def test_merge_entities_bare_surname_labelled_as_a_place_joins_its_person() -> None:
+    # another report writes "Brandtmoor" alone for Ivo Brandtmoor: one person
+    merged, _ = merge_entities(
+        [
+            _entity("a", "Ivo Brandtmoor", "PERSON", ("Brandtmoor",)),
+            _entity("b", "Ivo Brandtmoor", "PERSON", ("Brandtmoor",)),
+            _entity("c", "Brandtmoor", "LOC"),
+        ]
+    )
+    assert [(e.name, e.type, len(e.mentions)) for e in merged] == [("Ivo Brandtmoor", "PERSON", 5)]
+
+
+@pytest.mark.parametrize(
+    "entities",
+    [
+        # a country stays a country beside a person of that surname
+        [_entity("a", "Ana Norland", "PERSON", ("Norland",)), _entity("b", "Norway", "GPE")],
+        # two people called by that surname: whose it is cannot be told
+        [
+            _entity("a", "Ana Vale", "PERSON", ("Vale",)),
+            _entity("b", "Ivo Vale", "PERSON", ("Vale",)),
+            _entity("c", "Vale", "ORG"),
+        ],
+    ],
+)
+def test_merge_entities_bare_name_without_one_owner_stays_apart(
+    entities: list[Entity],
+) -> None:
+    merged, _ = merge_entities(entities)
+    assert len(merged) == len(entities)
+
+
+def test_merge_entities_company_short_form_with_a_rank_word_inside_a_role() -> None:
+    # "major" in "the owner of three major ski runs" is no rank: the short form of the
+    # company "Tessel Skiing Co." is the company
+    role = "the owner of three major ski runs"
+    person = Entity(
+        "a:e1",
+        "Tessel Skiing",
+        "PERSON",
+        (),
+        (TextSpan(Span("a", 20, 20 + len(role)), role),),
+        (Mention(Span("a", 0, 13), "Tessel Skiing", "PERSON"),),
+    )
+    merged, _ = merge_entities([person, _entity("a", "Tessel Skiing Co.", "ORG")])
+    assert {e.name: e.type for e in merged}["Tessel Skiing"] == "ORG"
+
+
+def test_resolve_given_names_romanised_two_ways_join() -> None:
+    # one long given name, its first letter written "K" in one report and "G" in another
+    names = {name_key(n): n for n in ("Kastellan Oruzbayev", "Gastellan Oruzbayev")}
+    targets = story_targets(names, {k: frozenset({k}) for k in names})
+    assert targets["kastellan oruzbayev"] == targets["gastellan oruzbayev"]
+
+
+def test_resolve_short_given_names_a_letter_apart_stay_two() -> None:
+    names = {name_key(n): n for n in ("Dana Oruzbayev", "Gana Oruzbayev")}
+    targets = story_targets(names, {k: frozenset({k}) for k in names})
+    assert targets["dana oruzbayev"] != targets["gana oruzbayev"]
+
+
+def test_entities_end_of_a_longer_name_after_the_is_a_body(backend: SpacyBackend) -> None:
+    # the model's "person" "Pride Agenda" ends "the Empire State Pride Agenda"
+    text = (
+        "Vale won the backing of the Empire State Pride Agenda. Ana Kors, executive "
+        "director of the Empire State Pride Agenda, cited his record."
+    )
+    found = annotate(backend, text)
+    assert found["Empire State Pride Agenda"] == "ORG"
+    assert not [name for name in people(backend, text) if "Agenda" in name]
+
+
+def test_entities_person_after_the_and_a_title_stays_a_person(backend: SpacyBackend) -> None:
+    text = "He met the Texas Ranger Tom Lenz on Monday. Lenz spoke."
+    assert "Tom Lenz" in people(backend, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I do not know who to vote for," said Tamsa, 45, a Valmont resident who declined '
+        "to give her surname.",
+        '"I do not know who to vote for," Tamsa, a resident of Valmont who declined to '
+        "give her surname, said.",
+    ],
+)
+def test_entities_name_described_as_a_resident_is_a_person(
+    backend: SpacyBackend, text: str
+) -> None:
+    # the model says a place or a work; "a Valmont resident" says a person
+    [tamsa] = [e for e in extract_entities(make_document(text), backend(text)) if e.name == "Tamsa"]
+    assert tamsa.type == "PERSON"
+    [merged], _ = merge_entities([tamsa])
+    assert merged.type == "PERSON"
