@@ -356,3 +356,18 @@ def test_quotes_name_ending_posts_joined_by_and_is_the_subject(backend: SpacyBac
         "into a clinic in Tessel on Friday."
     )
     assert speakers(backend, text) == {"need to do any of that anymore": "Ana Ruiz"}
+
+
+def test_a_monsignor_is_a_man_whatever_the_pronouns_near_his_name(backend: SpacyBackend) -> None:
+    """ "Msgr." is a title (one token, no sentence end) that tells a man: "she" in his cue's
+    sentence, about the woman he praised, made him a woman, and the next "he said" went
+    to a pope named in passing the line before."""
+    text = (
+        "The clinic was founded by Dr. Ada Renn in 1990.\n"
+        "The award she won was created by Pope Leo XIV in 1920.\n"
+        '"He praised her work," Msgr. Tomas Vale said, noting the care she has given.\n'
+        'He said the doctor had made a "firm choice" to stay in Dunmore.'
+    )
+    found = speakers(backend, text)
+    assert found["He praised her work"] == "Tomas Vale"
+    assert found["firm choice"] == "Tomas Vale"

@@ -191,10 +191,10 @@ def test_quotes_words_relayed_are_the_first_speakers(backend: SpacyBackend) -> N
 
 def test_quotes_headline_name_colon_quote(backend: SpacyBackend) -> None:
     """A line that is only a name, a colon and a quote (a headline) is the name's quote:
-    the model tags "East Norland" a place; it speaks as the text names it."""
+    the model tags "North Vale" a place; it speaks as the text names it."""
     text = (
-        'East Norland: "Norland bombed the refugee camp"\n'
+        'North Vale: "Norland bombed the refugee camp"\n'
         "Published on: 11 November 2011\n"
         "A refugee camp in the north was bombed on Thursday, officials said."
     )
-    assert speakers(backend, text)["Norland bombed the refugee camp"] == "East Norland"
+    assert speakers(backend, text)["Norland bombed the refugee camp"] == "North Vale"

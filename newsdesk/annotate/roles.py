@@ -31,6 +31,7 @@ from newsdesk.annotate.names import (
     plain_word,
 )
 from newsdesk.lang.en.people import RELATIONAL_NOUNS, names_people
+from newsdesk.lang.en.speech import MEDIUM_NOUNS, SELF_NOUNS
 from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
@@ -93,10 +94,14 @@ def person_noun(noun: Token, proper: bool = False) -> bool:
     """A common noun that names people ("friends", "the ferry's captain", "an official",
     "a jeweller": `names_people`), not a thing the parse set beside a name ("Of the body
     Ruiz said"); with ``proper``, a word the parse took for a proper noun too ("Mayor"
-    opening a line). The one test of a noun for people that the descriptions of names
-    (`describes_person`, `entities`) share."""
+    opening a line). Never a medium ("newspaper", "agency"). The one test of a noun for
+    people that the descriptions of names (`describes_person`, `entities`) and the
+    quotes share."""
     kinds = {"NOUN", "PROPN"} if proper else {"NOUN"}
-    return noun.pos_ in kinds and names_people(noun.lemma_.lower())
+    lemma = noun.lemma_.lower()
+    if lemma in MEDIUM_NOUNS | SELF_NOUNS:
+        return False  # "the newspaper reported": a paper, though its word ends like "driver"
+    return noun.pos_ in kinds and names_people(lemma)
 
 
 def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:

@@ -18,10 +18,10 @@ from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
-from newsdesk.annotate.quotes.people import person_noun
 from newsdesk.annotate.quotes.relays import quote_relays
 from newsdesk.annotate.quotes.speakers import named, person_of, speaker_of
 from newsdesk.annotate.quotes.windows import says_its_own, window_after, window_before
+from newsdesk.annotate.roles import person_noun
 from newsdesk.lang.en.speech import DENIAL_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS
 
 if TYPE_CHECKING:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.annotate.quotes.names import gender, is_title
+from newsdesk.annotate.roles import person_noun
 from newsdesk.lang.en.people import (
     FEMININE,
     MASCULINE,
     RELATIONAL_NOUNS,
     gender_of,
-    names_people,
 )
-from newsdesk.lang.en.speech import MEDIUM_NOUNS, SELF_NOUNS
 from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
 
 if TYPE_CHECKING:
@@ -182,17 +181,6 @@ def _without_second_apposition(tokens: list[Token], pieces: list[Token]) -> list
             cut = tok.left_edge.i
             return [t for t in tokens if t.i < cut]
     return tokens
-
-
-def person_noun(noun: Token) -> bool:
-    """A common noun that names people ("friends", "the ferry's captain, X", "an
-    official"), not a thing the parse set beside a name ("Of the body Ruiz said"), nor a
-    medium whose word ends like an agent's ("the newspaper reported": a paper, not a
-    person)."""
-    lemma = noun.lemma_.lower()
-    if lemma in MEDIUM_NOUNS | SELF_NOUNS:
-        return False
-    return noun.pos_ == "NOUN" and names_people(lemma)
 
 
 def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:

@@ -33,8 +33,8 @@ from newsdesk.annotate.quotes.organisations import (
     spokesperson_org,
     without_capital_the,
 )
-from newsdesk.annotate.quotes.people import person_noun, role
-from newsdesk.annotate.roles import in_passing
+from newsdesk.annotate.quotes.people import role
+from newsdesk.annotate.roles import in_passing, person_noun
 from newsdesk.lang.en.people import (
     KIN_NOUNS,
     MASCULINE,

@@ -35,7 +35,7 @@ RELATIVE = frozenset(
 )
 # Honorifics that tell a woman or a man ("Miss Jenkin" is not "John Jenkin").
 FEMALE_HONORIFICS = frozenset("mrs ms miss madam madame mme mlle dame".split())
-MALE_HONORIFICS = frozenset("mr messrs sir".split())
+MALE_HONORIFICS = frozenset("mr messrs sir msgr monsignor".split())  # a monsignor is a priest
 # Family words: a person introduced by one ("said daughter Ann Vale") is named in passing.
 KIN_NOUNS = CHILD | PARENT | SPOUSE | RELATIVE
 # Nouns for two people spoken of together ("the *pair* said"): joint words.

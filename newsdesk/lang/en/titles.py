@@ -16,7 +16,7 @@ ABBREVIATIONS: dict[str, str] = {
     "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
     "cmdr": "commander", "cdr": "commander", "sgt": "sergeant", "cpl": "corporal",
     "gov": "governor", "sen": "senator", "rep": "representative", "rev": "reverend",
-    "insp": "inspector", "supt": "superintendent", "det": "detective",
+    "insp": "inspector", "supt": "superintendent", "det": "detective", "msgr": "monsignor",
     "amb": "ambassador", "pres": "president", "brig": "brigadier", "cllr": "councillor",
 }  # fmt: skip
 # Offices, ranks and occupations written as titles before a name ("Mayor", "Judge").
@@ -27,7 +27,7 @@ TITLE_WORDS = frozenset(
     commissioner inspector superintendent sergeant detective constable captain commander
     admiral general colonel lieutenant corporal brigadier major commodore ambassador envoy
     consul king queen prince princess emperor empress sheikh pope cardinal bishop archbishop
-    rabbi imam pastor reverend father sister professor doctor coach manager spokesman
+    rabbi imam pastor reverend monsignor father sister professor doctor coach manager spokesman
     spokeswoman spokesperson attorney prosecutor lawyer sheriff marshal master skipper
     striker midfielder defender goalkeeper ceo executive founder leader official officer
     ayatollah sultan emir duke duchess earl baron lord lady surgeon nurse teacher
