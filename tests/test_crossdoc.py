@@ -43,19 +43,22 @@ def check_floors(ours: dict[str, Any], floors: dict[str, float], split: str) -> 
             assert value is not None and value >= bound, f"{split}: {label}: {value} < {bound}"
 
 
-@pytest.fixture(scope="module")
-def speakers_result() -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["speakers", "speakers2"])
+def speakers_result(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    """One speaker batch (PROTOCOL.md, "Speaker batch" and "Speaker batch 2") and its run."""
     require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
     require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
     bench = bench_module("crossdoc")
-    return dict(bench.run(bench.load_clusters("all", gold_dir=bench.SPEAKER_GOLD_DIR)))
+    batch: str = request.param
+    return batch, dict(bench.run(bench.load_clusters("all", gold_dir=bench.GOLDS[batch])))
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev", "heldout"])
-def test_crossdoc_speakers_gate(speakers_result: dict[str, Any], split: str) -> None:
-    """Who said what on the speaker batch: floors and ceilings from one run."""
-    path = ROOT / "bench" / "floors" / "crossdoc_speakers.json"
+def test_crossdoc_speakers_gate(speakers_result: tuple[str, dict[str, Any]], split: str) -> None:
+    """Who said what on each speaker batch: floors and ceilings from one run."""
+    batch, result = speakers_result
+    path = ROOT / "bench" / "floors" / f"crossdoc_{batch}.json"
     floors = json.loads(path.read_text())[split]
-    ours = speakers_result["overall"][split]["newsdesk"]
-    check_floors(ours, floors, split)
+    ours = result["overall"][split]["newsdesk"]
+    check_floors(ours, floors, f"{batch} {split}")

@@ -247,3 +247,20 @@ def test_entities_name_described_as_a_resident_is_a_person(
     assert tamsa.type == "PERSON"
     [merged], _ = merge_entities([tamsa])
     assert merged.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ADA RENN STAYS IN TALKS TO DIRECT 'EMBER' SEQUEL\nWednesday, 04 April 2026 10: 30\n"
+        "After opening to the third biggest weekend ever, the studio Lumen said on Monday "
+        "that talks with director Ada Renn go on.",
+        "Ada Renn won't direct 'Ember' sequel\nApril 7th, 2026 12: 30pm EDT\n"
+        "Filmmaker Ada Renn has reportedly pulled out of the sequel, the studio Lumen said.",
+    ],
+)
+def test_entities_a_day_a_month_or_a_time_zone_is_no_body(backend: SpacyBackend, text: str) -> None:
+    """The stamp under a headline gave "Wednesday", "April" and "EDT" as organisations."""
+    found = annotate(backend, text)
+    assert not {"Wednesday", "April", "EDT"} & found.keys()
+    assert found["Ada Renn"] == "PERSON" and found["Lumen"] == "ORG"

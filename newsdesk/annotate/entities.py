@@ -50,6 +50,7 @@ from newsdesk.annotate.ner_fixes import (
     join_place_in_name,
     majority_label,
     names_after_the,
+    no_dates,
     outside,
     overlay,
     pattern_names,
@@ -150,7 +151,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
     names_after_the(parsed, cands)
-    return _resolve(doc, parsed, cands)
+    return _resolve(doc, parsed, no_dates(parsed, cands))
 
 
 def entity_at(entities: Iterable[Entity], span: Span) -> Entity | None:

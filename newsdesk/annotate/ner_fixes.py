@@ -64,7 +64,7 @@ from newsdesk.annotate.names import (
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
-from newsdesk.lang.en.calendar import MONTHS
+from newsdesk.lang.en.calendar import MONTHS, TIME_ZONES, WEEKDAYS
 from newsdesk.lang.en.names import (
     BODY_WORDS,
     COMPANY_WORDS,
@@ -368,6 +368,19 @@ def plausible(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> list[Cand]
     return [
         c for c in cands if c.fixed or c.start not in caps or c.text(parsed).casefold() in mixed
     ]
+
+
+def no_dates(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
+    """The candidates but a body or place that is only a day, a month or a time zone
+    ("Wednesday", "April", "EDT" under a headline taken for a name); a person keeps a
+    given name such as "April"."""
+    return [c for c in cands if c.label == "PERSON" or not _calendar_only(parsed, c)]
+
+
+def _calendar_only(parsed: SpacyDoc, cand: Cand) -> bool:
+    """Whether every word of a candidate names a day, a month or a time zone."""
+    words = [plain_word(t) for t in parsed[cand.start : cand.end] if not t.is_punct]
+    return bool(words) and all(w in MONTHS or w in WEEKDAYS or w in TIME_ZONES for w in words)
 
 
 def outside(parsed: SpacyDoc, cands: list[Cand], regions: Ranges) -> list[Cand]:

@@ -67,3 +67,5 @@ TIME_NOUNS = frozenset(
 TIME_OFFSETS = frozenset("after before since later earlier ago".split())
 # Periods that "last" puts a month or more before the story ("last season", "last year").
 LONG_PERIODS = frozenset("season year decade century".split())
+# Time zones a news page writes after a time ("11:28 EDT").
+TIME_ZONES = frozenset("gmt utc bst cet cest est edt cst cdt pst pdt mst mdt".split())

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.lang.en.calendar import TIME_ZONES
+
 # What a credit names: "Photo: …", "Picture by …", "Image credit …".
 CREDIT = r"(?:photo(?:graph)?s?|pictures?|images?|credit|video|illustration)\s*(?:by\b|:|/|credit)"
 PHOTO_AGENCIES = r"(?:AP|AFP|EPA|Reuters|Getty)"
@@ -57,9 +59,7 @@ READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
 # A line that is nothing but a web address.
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Parts of a time stamp besides numbers: AM/PM and time-zone letters ("11:28 AMT").
-STAMP_WORDS = frozenset(
-    "am pm a.m p.m gmt utc bst cet cest est edt cst cdt pst pdt mst mdt".split()
-)
+STAMP_WORDS = frozenset("am pm a.m p.m".split()) | TIME_ZONES
 # Words a date-and-time line may hold besides dates: "on July 13, 2026 at 10:50 AM,
 # updated July 29, 2026 at 12:16 PM". A line with one of the verbs may give two dates.
 STAMP_VERBS = frozenset("updated published posted modified edited created".split())
