@@ -47,3 +47,31 @@ def test_quotes_pronoun_does_not_look_back_past_the_sentence_limit(
         + '"This is a great day for the town," she said.'
     )
     assert speakers(backend, text) == {"This is a great day for the town": None}
+
+
+def test_quotes_report_by_an_organisation_described_by_its_name_words(
+    backend: SpacyBackend,
+) -> None:
+    """ "The report by the Kestrel-based coastal safety organization says": the one
+    organisation named before with "Coastal Safety" in its name, tagged or not."""
+    text = (
+        "On Sunday, the Coastal Safety Watch said the port authority had ignored safety "
+        "rules for years. The report by the Kestrel-based coastal safety organization says "
+        "the authority bears ``the primary responsibility for the collapse.''"
+    )
+    assert speakers(backend, text) == {
+        "the primary responsibility for the collapse.": "Coastal Safety Watch"
+    }
+
+
+def test_quotes_organisation_description_matching_two_names_is_nobody(
+    backend: SpacyBackend,
+) -> None:
+    """Two organisations named with the description's words: neither is the speaker."""
+    text = (
+        "On Sunday, the Coastal Safety Watch and the Coastal Safety League said the port "
+        "authority had ignored safety rules for years. The report by the coastal safety "
+        "organization says the authority bears ``the primary responsibility for the "
+        "collapse.''"
+    )
+    assert speakers(backend, text) == {"the primary responsibility for the collapse.": None}
