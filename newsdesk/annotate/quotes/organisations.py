@@ -81,6 +81,7 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
             or _named_with(ctx, child)
             or _untagged(ctx, child)
             or _org_modifier(ctx, child)
+            or _described_owner(ctx, child)
         )
         if name:
             left = next(tok.subtree)
@@ -175,13 +176,71 @@ def described_org(ctx: Context, tok: Token) -> Speaker | None:
                     names.setdefault(name.casefold(), child)
     start = next(tok.subtree).idx
     if not names:
-        headed = _headed_by(ctx, lemma, tok.i)
+        headed = _headed_by(ctx, lemma, tok.i) or _modified_like(ctx, tok)
         return Speaker(headed, start, tok.idx + len(tok), False, None) if headed else None
     if len(names) != 1:
         return None
     [child] = names.values()
     name = _org_name(ctx, child)
     return Speaker(name, start, tok.idx + len(tok), False, None)
+
+
+def _described_owner(ctx: Context, tok: Token) -> str | None:
+    """The organisation a definite description after "by" or "for" stands for ("a report
+    by the rights organization", `described_org`)."""
+    if tok.dep_ != "pobj":
+        return None
+    found = described_org(ctx, tok)
+    return found.name if found is not None else None
+
+
+def _modified_like(ctx: Context, noun: Token) -> str | None:
+    """The one organisation named before ``noun`` whose name holds the lowercase words
+    that modify it, in order: "the New York-based human rights organization" is Human
+    Rights Watch, named so before (an entity, or proper nouns the model tagged as none).
+    At least one of the words is a noun ("the new party" is no "New Party"); None with
+    none or several."""
+    words: list[Token] = []
+    for tok in reversed(list(noun.lefts)):
+        if tok.i != noun.i - len(words) - 1 or tok.dep_ not in {"compound", "amod"}:
+            break
+        if not tok.is_alpha or not tok.is_lower or tok.pos_ not in {"NOUN", "ADJ"}:
+            break
+        words.insert(0, tok)
+    if not any(t.pos_ == "NOUN" for t in words):
+        return None
+    wanted = [t.lower_ for t in words]
+    names = {
+        ctx.doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+        for run in _proper_runs(ctx, noun.i)
+        if _holds(wanted, [t.lower_ for t in run])
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def _proper_runs(ctx: Context, before: int) -> list[list[Token]]:
+    """The names before token ``before`` outside quotes that may be an organisation's:
+    organisation entities and runs of proper nouns in no entity."""
+    runs: list[list[Token]] = [
+        [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        for ent in ctx.parsed.ents
+        if ent.label_ == "ORG" and ent.end <= before and not ctx.in_region(ent.start_char)
+    ]
+    run: list[Token] = []
+    for tok in [*ctx.parsed[:before], None]:
+        if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_:
+            run.append(tok)
+            continue
+        if run and not ctx.in_region(run[0].idx):
+            runs.append(run)
+        run = []
+    return [r for r in runs if r]
+
+
+def _holds(wanted: list[str], words: list[str]) -> bool:
+    """``words`` hold ``wanted`` as consecutive words, and one more word besides."""
+    n = len(wanted)
+    return len(words) > n and any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
 
 
 def _headed_by(ctx: Context, lemma: str, before: int) -> str | None:

@@ -52,6 +52,10 @@ PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n"})
+# how far back "he"/"she" looks for a person: three paragraphs, or at least this many
+# sentences where the text puts one sentence on each line
+PARAGRAPHS_BACK = 3
+SENTENCES_BACK = 6
 
 
 def _entity_of(ctx: Context, tok: Token) -> SpacySpan | None:
@@ -472,13 +476,18 @@ def _noun_gender(noun: Token) -> str | None:
 
 def _antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
     """The person a "he"/"she" stands for: the most recent compatible root subject, else
-    the most recent compatible person, searched sentence by sentence backwards. A root
-    subject that is itself "he"/"she" stands for its own antecedent."""
+    the most recent compatible person, searched sentence by sentence backwards over the
+    last three paragraphs, or the last `SENTENCES_BACK` sentences where those reach further
+    (a text with one sentence on each line). A root subject that is itself "he"/"she"
+    stands for its own antecedent."""
     if pronoun.i in ctx.antecedents:
         return ctx.antecedents[pronoun.i]
     ctx.antecedents[pronoun.i] = None  # no cycles
     index = bisect_right(ctx.sent_starts, pronoun.idx) - 1
-    floor = ctx.paragraphs[max(0, ctx.para_of(pronoun.idx) - 3)][0]
+    floor = min(
+        ctx.paragraphs[max(0, ctx.para_of(pronoun.idx) - PARAGRAPHS_BACK)][0],
+        ctx.sents[max(0, index - SENTENCES_BACK)].start_char,
+    )
     result = None
     while result is None and index >= 0 and ctx.sents[index].end_char > floor:
         people = [p for p in _sentence_people(ctx, index) if p[0].i < pronoun.i]
