@@ -34,6 +34,7 @@ from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
+    credentials,
     glued,
     has_digit,
     is_country,
@@ -140,7 +141,8 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = plausible(parsed, cands, caps)
     cands = overlay(cands, datelines(parsed) + pattern_names(parsed) + results(parsed))
     cands = overlay(cands, titled_names(parsed, cands) + speaking_names(parsed))
-    credits = credit_regions(doc.text)
+    ends = {c.end for c in cands if c.label == "PERSON"}
+    credits = credit_regions(doc.text) + credentials(parsed, ends)
     cands = outside(parsed, cands, credits)
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)
     cands = outside(parsed, cands, credits)

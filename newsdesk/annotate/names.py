@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newsdesk.lang.en.names import PARTICLES, SUFFIXES, SURNAME_FIRST
 from newsdesk.lang.en.places import COUNTRIES, PLACE_ABBREVIATIONS
-from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
+from newsdesk.lang.en.titles import ABBREVIATIONS, CREDENTIALS, HONORIFICS, TITLE_WORDS
 
 SPLIT_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus", "at"})
 SPLIT_PUNCT = frozenset("()[]{},;:/|")
@@ -129,6 +129,43 @@ def _transcript(doc: SpacyDoc) -> bool:
     Orland is ..."), no initial."""
     opening = {t.text for t in doc if t.text in TRANSCRIPT_MARKERS and _opens_line_or_sentence(t)}
     return opening == TRANSCRIPT_MARKERS
+
+
+LONGEST_CREDENTIAL = 4  # tokens of one credential ("M." "B." "A.", "Ph.D.")
+
+
+def credentials(parsed: SpacyDoc, name_ends: set[int]) -> list[tuple[int, int]]:
+    """Character ranges of the credentials written after a person's name and a comma
+    ("Ana Vale, MD,", "Ana Vale, M. D., M. B. A.,", "Ivo Brandt, PhD"): degrees and
+    post-nominal letters (`CREDENTIALS`), capitalised, each up to the next comma, stop or
+    bracket; the next may follow the last. ``name_ends`` are the token indices right
+    after a PERSON name ("Bethesda, MD" is a place and its state)."""
+    found: list[tuple[int, int]] = []
+    after = set(name_ends)
+    for comma in sorted(i for i in range(1, len(parsed) - 1) if parsed[i].text == ","):
+        if comma not in after:
+            continue
+        end = _credential_end(parsed, comma + 1)
+        if end:
+            found.append((parsed[comma + 1].idx, parsed[end - 1].idx + len(parsed[end - 1])))
+            after.add(end)
+    return found
+
+
+def _credential_end(parsed: SpacyDoc, start: int) -> int:
+    """Where a credential starting at token ``start`` ends (0 when there is none): its
+    tokens' letters, capitalised, spell one of `CREDENTIALS`, and a comma, a stop, a
+    bracket or the end of the text follows."""
+    letters = ""
+    for end in range(start, min(start + LONGEST_CREDENTIAL, len(parsed))):
+        tok = parsed[end]
+        if not tok.text[:1].isupper() or not tok.text.replace(".", "").isalpha():
+            return 0
+        letters += tok.text.replace(".", "").casefold()
+        follows = parsed[end + 1].text if end + 1 < len(parsed) else "."
+        if letters in CREDENTIALS and follows in {",", ".", ";", ")"}:
+            return end + 1
+    return 0
 
 
 def capitalised(tok: Token) -> bool:

@@ -2,7 +2,9 @@
 
 Hand-written for newsdesk: the forms of address, ranks and offices of English news copy
 (civil, military, judicial, religious, royal, corporate, sporting), lowercase. One list
-for every stage: entities, quotes and the briefing read titles from here.
+for every stage: entities, quotes and the briefing read titles from here. Credentials:
+the degrees, licences and post-nominal letters written after a name and a comma in
+English copy ("Ana Vale, MD,", "Ivo Brandt, Ph.D."), letters only, lowercase.
 """
 
 from __future__ import annotations
@@ -72,3 +74,9 @@ SAME_POST: dict[str, str] = {
     "councilman": "councillor", "councilwoman": "councillor", "councilor": "councillor",
     "justice": "judge",
 }  # fmt: skip
+# Degrees, licences and honours written after a name and a comma ("Ana Vale, M.D.,
+# M.B.A.", "Ivo Brandt, PhD"): letters only, lowercase; no entity and no part of a name.
+CREDENTIALS = frozenset(
+    """md phd mba dds dmd dvm rn lpn msn bsn dnp np mph jd llm esq cpa cfa pe facs frcs
+    frcp facp faap mbbs mrcp edd psyd obe mbe cbe""".split()
+)
