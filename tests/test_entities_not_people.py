@@ -264,3 +264,57 @@ def test_entities_a_day_a_month_or_a_time_zone_is_no_body(backend: SpacyBackend,
     found = annotate(backend, text)
     assert not {"Wednesday", "April", "EDT"} & found.keys()
     assert found["Ada Renn"] == "PERSON" and found["Lumen"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Jeff Terrow, MD, a surgeon at the clinic, said the patient was stable.", "Jeff Terrow"),
+        ("Ann Valerin, M. D., M. B. A., who runs the clinic, said it would reopen.", "Ann Valerin"),
+        ("Tom Roeland, PhD, a chemist, said the sample was clean.", "Tom Roeland"),
+    ],
+)
+def test_entities_credential_after_a_name_is_no_entity(
+    backend: SpacyBackend, text: str, person: str
+) -> None:
+    # degrees written after a name and a comma: no place, no person, no part of the name
+    assert annotate(backend, text) == {person: "PERSON"}
+
+
+def test_entities_state_after_a_place_is_no_credential(backend: SpacyBackend) -> None:
+    found = annotate(backend, "The firm moved from Bethesda, MD, to Valmont last year.")
+    assert found.get("MD") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("entities", "name"),
+    [
+        # a player written as a modifier: the singular of the team's name
+        (
+            [
+                _entity("a", "Tar Marmots", "ORG"),
+                _entity("b", "Tar Marmot", "PERSON"),
+                _entity("c", "Tar Marmot", "PERSON"),
+            ],
+            "Tar Marmots",
+        ),
+        # the team's name without the league's acronym opening it
+        (
+            [_entity("a", "NBA Valmont Bobcats", "ORG"), _entity("b", "Valmont Bobcats", "PERSON")],
+            "NBA Valmont Bobcats",
+        ),
+    ],
+)
+def test_merge_entities_person_that_is_a_form_of_an_organisation(
+    entities: list[Entity], name: str
+) -> None:
+    merged, _ = merge_entities(entities)
+    assert [(e.name, e.type) for e in merged] == [(name, "ORG")]
+
+
+def test_merge_entities_person_ending_an_organisations_name_stays_a_person() -> None:
+    # "Friends of" is no acronym or place: the fund is named after the person
+    merged, _ = merge_entities(
+        [_entity("a", "Friends of Ana Vale", "ORG"), _entity("b", "Ana Vale", "PERSON")]
+    )
+    assert {e.name: e.type for e in merged}["Ana Vale"] == "PERSON"

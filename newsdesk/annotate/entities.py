@@ -63,7 +63,7 @@ from newsdesk.annotate.ner_fixes import (
     titled_names,
 )
 from newsdesk.annotate.nlp import text_of
-from newsdesk.annotate.organisations import organisation_targets
+from newsdesk.annotate.organisations import organisation_targets, person_forms
 from newsdesk.annotate.person_use import opens_with_given_name, used_as_a_person
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import (
@@ -174,7 +174,10 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     Entities join when their canonical names are equal (case-insensitive); a surname-only
     PERSON joins the unique full name with that surname (two full names sharing it stay
     apart); an organisation's short form (without its legal form, or its initials) joins
-    the one fuller name it stands for (`organisation_targets`). The majority type over
+    the one fuller name it stands for (`organisation_targets`), and so does a "person"
+    that is an organisation's singular or its name without an acronym or a place opening
+    it ("Tar Heel" of "Tar Heels", "Valmont Bobcats" of "NBA Valmont Bobcats",
+    `person_forms`), when no role says a person. The majority type over
     documents relabels every mention; a one-word "person" that no role, title or full name
     of the story shows to be one is not a person (`_shown_a_person`). Returns the merged
     entities (ids "e1", "e2"... in order of first appearance) and old id → new id.
@@ -190,6 +193,12 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     target = {key: key for key in groups} | story_targets(people, written)
     target |= organisation_targets(organisations, places, written)
     target |= _bare_person_names(items, groups, target)
+    org_forms = {
+        k: target[o]
+        for k, o in person_forms(people, organisations, places).items()
+        if not any(_person_role(r.text) for e in groups[k] for r in e.roles)
+    }
+    target |= org_forms
     full_by_surname = {s.casefold() for k, w in people.items() if " " in k for s in surnames_of(w)}
     name_words = full_by_surname | {k.split()[0] for k in people if " " in k}
     merged: dict[str, list[Entity]] = {}
@@ -199,6 +208,8 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     mapping: dict[str, str] = {}
     for n, members in enumerate(merged.values(), start=1):
         entity = _merge_group(f"e{n}", members, full_by_surname)
+        if entity.type == "PERSON" and any(name_key(m.name) in org_forms for m in members):
+            entity = _relabel(entity, "ORG")  # "Tar Heel" of the "Tar Heels"
         if entity.type == "PERSON" and not _shown_a_person(entity, name_words):
             others = [m.type for m in members if m.type != "PERSON"]
             entity = _relabel(entity, majority_label(others) if others else "ORG")

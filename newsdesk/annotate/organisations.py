@@ -20,7 +20,7 @@ from newsdesk.annotate.names import ACRONYM, initials, is_country, without_posse
 from newsdesk.lang.en.names import COMPANY_WORDS, LEGAL_FORMS
 from newsdesk.lang.en.places import DEMONYMS
 
-__all__ = ["organisation_targets"]
+__all__ = ["organisation_targets", "person_forms"]
 
 
 def organisation_targets(
@@ -61,6 +61,46 @@ def organisation_targets(
         if len(owners) == 1:
             targets[key] = owners.pop()
     return targets
+
+
+def person_forms(
+    people: Mapping[str, str], names: Mapping[str, str], places: Collection[str] = frozenset()
+) -> dict[str, str]:
+    """For the "people" of a story (name key → a written form), the key of the one
+    organisation of ``names`` each is a form of: its singular ("Tar Heel" of the team
+    "Tar Heels", one of its players written as a modifier) or its name without the
+    acronyms, places or nationalities opening it ("Valmont Bobcats" of "NBA Valmont
+    Bobcats"); a form of two organisations stays apart. ``places`` (casefolded) are the
+    story's place names."""
+    found: dict[str, str] = {}
+    for key in people:
+        owners = {org for org, name in names.items() if org != key and _form_of(key, name, places)}
+        if len(owners) == 1:
+            found[key] = owners.pop()
+    return found
+
+
+def _form_of(key: str, name: str, places: Collection[str]) -> bool:
+    """Whether the name key ``key`` is the singular of ``name`` or ``name`` without its
+    opening acronyms, places and nationalities (and then perhaps its singular)."""
+    words = _words(name)
+    folded = [w.casefold() for w in words]
+    mine = key.split()
+    for n in range(len(words)):
+        if n and not _opening_qualifier(words[n - 1], places):
+            return False
+        rest = folded[n:]
+        singular = len(rest) == len(mine) and rest[:-1] == mine[:-1] and rest[-1] == mine[-1] + "s"
+        if rest == mine or singular:
+            return True
+    return False
+
+
+def _opening_qualifier(word: str, places: Collection[str]) -> bool:
+    """A word opening an organisation's name that a short form leaves out: an acronym
+    ("NBA"), a place, a country or a nationality."""
+    plain = word.casefold()
+    return bool(ACRONYM.match(word)) or plain in places or is_country(plain) or plain in DEMONYMS
 
 
 def _words(name: str) -> list[str]:
