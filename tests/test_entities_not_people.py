@@ -318,3 +318,19 @@ def test_merge_entities_person_ending_an_organisations_name_stays_a_person() -> 
         [_entity("a", "Friends of Ana Vale", "ORG"), _entity("b", "Ana Vale", "PERSON")]
     )
     assert {e.name: e.type for e in merged}["Ana Vale"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Associate Dean said the school would reopen on Monday.",
+        '"We are ready," said Associate Dean. The school reopens Monday.',
+    ],
+)
+def test_entities_post_alone_is_no_person(backend: SpacyBackend, text: str) -> None:
+    # qualifiers of a post and the post, no name after them: no person
+    assert not people(backend, text)
+
+
+def test_entities_post_before_a_name_keeps_the_person(backend: SpacyBackend) -> None:
+    assert people(backend, "Deputy Mayor Ana Vale said the roads were open.") == {"Ana Vale"}

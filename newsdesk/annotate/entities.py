@@ -88,7 +88,13 @@ from newsdesk.lang.en.people import (
 )
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_PREPOSITIONS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
-from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
+from newsdesk.lang.en.titles import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    OTHER_POSTS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 from newsdesk.layout import credit_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 
@@ -335,6 +341,7 @@ def _resolve(doc: Document, parsed: SpacyDoc, cands: list[Cand]) -> tuple[Entity
     titles = {id(c): title_before(parsed, c.start) for c in cands if c.label == "PERSON"}
     inside = {i for ranges in titles.values() for a, b in ranges for i in range(a, b)}
     cands = [c for c in cands if c.label == "PERSON" or not _title_word(parsed, c, inside)]
+    cands = [c for c in cands if c.label != "PERSON" or not _only_a_post(parsed, c)]
     groups: dict[tuple[str, str], _Group] = {}
     full = {id(c) for c in cands if c.label == "PERSON" and len(c.text(parsed).split()) > 1}
     for c in cands:
@@ -368,6 +375,14 @@ def _title_word(parsed: SpacyDoc, cand: Cand, inside: set[int]) -> bool:
     if cand.label in {"GPE", "ORG"} or cand.end not in inside or cand.start not in inside:
         return False
     return is_title(parsed[cand.end]) and parsed[cand.end - 1].pos_ != "ADJ"
+
+
+def _only_a_post(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A "person" of two words or more that is only a post: qualifiers of a post, then
+    the post ("Associate Dean", "Deputy Harbour Master" with no name after it)."""
+    words = [plain_word(t) for t in parsed[cand.start : cand.end]]
+    heads = TITLE_WORDS | OTHER_POSTS
+    return len(words) > 1 and words[-1] in heads and set(words[:-1]) <= heads | TITLE_MODIFIERS
 
 
 def _descriptions(parsed: SpacyDoc, cand: Cand, titles: Titles) -> Ranges:

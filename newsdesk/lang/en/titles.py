@@ -80,3 +80,6 @@ CREDENTIALS = frozenset(
     """md phd mba dds dmd dvm rn lpn msn bsn dnp np mph jd llm esq cpa cfa pe facs frcs
     frcp facp faap mbbs mrcp edd psyd obe mbe cbe""".split()
 )
+# Academic and church posts that, unlike `TITLE_WORDS`, are also given names ("Dean"):
+# read only where every word of a "name" is a post's ("Associate Dean").
+OTHER_POSTS = frozenset("dean provost registrar bursar chaplain vicar curate deacon".split())
