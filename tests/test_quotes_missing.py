@@ -8,14 +8,7 @@ real spaCy model (the session's `backend`, parses cached) and asserts the exact 
 from __future__ import annotations
 
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.annotate.quotes import extract_quotes
-from newsdesk.model import Document
-
-
-def speakers(backend: SpacyBackend, text: str) -> dict[str, str | None]:
-    """Quote text → speaker, for every direct quote of ``text``."""
-    found = extract_quotes(Document(id="t", text=text), backend(text))
-    return {q.text: q.speaker for q in found if q.direct}
+from tests.test_quotes_attribution import speakers
 
 
 def test_quotes_pronoun_looks_back_sentences_where_each_sentence_is_a_line(
