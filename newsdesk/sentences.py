@@ -12,16 +12,17 @@ sentence (a lowercase letter or comma before it and a lowercase letter after it,
 next line is no furniture such as a time stamp: `newsdesk.layout.line_kind`).
 
 `sentences_of` gives the sentences of a parsed text from its parse (spaCy's sentence
-boundaries, cut again at hard line breaks and joined again after a full stop the rule
-keeps inside a sentence: "said Sgt. | Tim Vale") and falls back on the rule when there
-is no parse. The abbreviations are
-language data (`newsdesk.lang.en.abbreviations`).
+boundaries, cut again at hard line breaks) and falls back on the rule when there is no
+parse. The parser itself is told where the rule starts sentences and where it never does
+(`parse_hints`, read by `newsdesk.annotate.nlp`), so "said Sgt. Tim Vale" is one sentence
+in both. The abbreviations are language data (`newsdesk.lang.en.abbreviations`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Sentence",
     "ends_sentence",
-    "inner_stops",
-    "line_starts",
+    "parse_hints",
+    "sentence_mark",
     "sentence_spans",
     "sentences_of",
     "split_sentences",
@@ -88,45 +89,37 @@ def split_sentences(text: str) -> list[Sentence]:
 _CLOSERS = "\"'\u201d\u2019)] "  # closing quotes and brackets, and space between them
 
 
+def sentence_mark(text: str) -> str:
+    """The last character of ``text`` inside its closing quotes and brackets ("." of
+    '... said "no."'; "" for an empty text)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:]
+
+
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends as a sentence does: with ".", "!" or "?", maybe inside closing
     quotes or brackets ('... said "no."', '(... in 2009).'). A heading ends otherwise, even
     in a quote mark ("Ross to direct ‘Catching Fire’"). A comma inside a closing quote
     ends a line the copy broke inside a quoted sentence ('... the show "Taradise,"')."""
-    text = text.rstrip()
-    last = text.rstrip(_CLOSERS)[-1:]
-    return last in {".", "!", "?"} or (last == "," and text[-1:] in "\"'\u201d\u2019")
+    last = sentence_mark(text)
+    return last in {".", "!", "?"} or (last == "," and text.rstrip()[-1:] in "\"'\u201d\u2019")
 
 
-def line_starts(text: str) -> frozenset[int]:
-    """Offsets where a line of the rule begins (after a blank line, or a line break that
-    does not sit inside a wrapped sentence): a sentence always starts there, and the
-    parser is told so (`newsdesk.annotate.nlp`)."""
-    return frozenset(
-        start + len(text[start:end]) - len(text[start:end].lstrip())
-        for start, end in _blocks(text)[1:]
-        if text[start:end].strip()
-    )
-
-
-def inner_stops(text: str) -> frozenset[int]:
-    """Offsets where the rule starts no sentence though a parser may: the word after a
-    full stop the rule keeps inside a sentence ("said Sgt. *Tim* Vale", "John F.
-    *Kennedy*"), a lowercase word inside a line ("Ross doesn ’ *t* have") and a word
-    right after another ("Attorney *General*"). The parser is told never to start a
-    sentence there (`newsdesk.annotate.nlp`)."""
-    found: set[int] = set()
-    for block_start, block_end in _blocks(text):
-        found.update(m.start() for m in _INNER_WORD.finditer(text, block_start + 1, block_end))
-        for match in _BOUNDARY.finditer(text, block_start, block_end):
-            nxt = match.end()
-            while nxt < block_end and text[nxt].isspace():
-                nxt += 1
-            if nxt < block_end and not _is_boundary(
-                text, block_start, match.start(), match.end(), nxt, block_end
-            ):
-                found.add(nxt)
-    return frozenset(found)
+def parse_hints(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """What the parser is told of the rule (`newsdesk.annotate.nlp`), as offsets of
+    ``text``: where a sentence always starts (each line of the rule: after a blank line, or
+    a line break that does not sit inside a wrapped sentence), and where none ever does
+    (the word after a full stop the rule keeps inside a sentence, "said Sgt. *Tim* Vale",
+    "John F. *Kennedy*"; a lowercase word inside a line, "Ross doesn ’ *t* have"; a word
+    right after another, "Attorney *General*")."""
+    starts: set[int] = set()
+    stops: set[int] = set()
+    for n, (block_start, block_end) in enumerate(_blocks(text)):
+        block = text[block_start:block_end]
+        if n and block.strip():
+            starts.add(block_start + len(block) - len(block.lstrip()))
+        stops.update(m.start() for m in _INNER_WORD.finditer(text, block_start + 1, block_end))
+        stops.update(nxt for nxt, cut in _full_stops(text, block_start, block_end) if not cut)
+    return frozenset(starts), frozenset(stops)
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -166,16 +159,19 @@ def _line_at(text: str, start: int) -> str:
 
 def _cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside ``text[start:end]`` where a new sentence begins."""
-    cuts: list[int] = []
+    return [nxt for nxt, cut in _full_stops(text, start, end) if cut]
+
+
+def _full_stops(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
+    """For each sentence mark inside ``text[start:end]`` with a word after it: where that
+    word starts, and whether the rule starts a sentence there (`_is_boundary`)."""
     for match in _BOUNDARY.finditer(text, start, end):
         nxt = match.end()
         while nxt < end and text[nxt].isspace():
             nxt += 1
         if nxt >= end:
-            break
-        if _is_boundary(text, start, match.start(), match.end(), nxt, end):
-            cuts.append(nxt)
-    return cuts
+            return
+        yield nxt, _is_boundary(text, start, match.start(), match.end(), nxt, end)
 
 
 def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end: int) -> bool:

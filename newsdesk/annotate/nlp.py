@@ -13,10 +13,10 @@ spaCy itself refuses texts over ``nlp.max_length`` (1,000,000) characters.
 
 Two changes fit the loaded pipeline to news copy, both from the one sentence rule
 (`newsdesk.sentences`): a title abbreviation is one token ("Sgt.", "Capt.", as spaCy
-already keeps "Gen." and "Dr."), and the parser never starts a sentence after a full stop
-the rule keeps inside one, so "..., said Sgt. Tim Vale." is one sentence whose cue has
-Tim Vale as its subject; and a sentence starts at each line, so no parse runs a headline
-or a heading into the next line.
+already keeps "Gen." and "Dr."), and a component before the parser tells it where the
+rule starts sentences and where it never does (`newsdesk.sentences.parse_hints`): so
+"..., said Sgt. Tim Vale." is one sentence whose cue has Tim Vale as its subject, and no
+parse runs a headline or a heading into the next line.
 """
 
 from __future__ import annotations
@@ -166,13 +166,12 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 def _keep_sentences_whole(doc: Doc) -> Doc:
-    """Sentences as the rule cuts them: one starts at each line, and none after a full
-    stop the rule keeps inside a sentence, at a lowercase word inside a line or right
-    after another word (`newsdesk.sentences.inner_stops`)."""
-    from newsdesk.sentences import inner_stops, line_starts
+    """Sentences as the rule cuts them (`newsdesk.sentences.parse_hints`): one starts at
+    each line; none where the rule never starts one."""
+    from newsdesk.sentences import parse_hints
 
-    text = doc.text  # not `text_of`: a piece's user data would not survive `Doc.from_docs`
-    stops, starts = inner_stops(text), line_starts(text)
+    # doc.text, not `text_of`: a piece's user data would not survive `Doc.from_docs`
+    starts, stops = parse_hints(doc.text)
     for token in doc[1:]:
         if token.idx in starts:
             token.is_sent_start = True

@@ -52,7 +52,7 @@ from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
-from newsdesk.sentences import ends_sentence, sentences_of
+from newsdesk.sentences import ends_sentence, sentence_mark, sentences_of
 
 __all__ = [
     "EMBEDDING_THRESHOLD",
@@ -128,7 +128,7 @@ def _is_statement(text: str) -> bool:
     """
     if len(text.split()) < MIN_WORDS or not ends_sentence(text) or text[0].islower():
         return False
-    if text.rstrip("\"”’')").endswith("?"):
+    if sentence_mark(text) == "?":
         return False
     if is_furniture(text):
         return False
