@@ -55,12 +55,15 @@ from newsdesk.lang.en.layout import (
 
 __all__ = [
     "Region",
+    "body_lines",
+    "body_words",
     "credit_regions",
     "dateline_end",
     "headline",
     "is_furniture",
     "line_kind",
     "nonbody_regions",
+    "tells_a_story",
 ]
 
 MIN_BODY_WORDS = 5  # what follows a dateline must be a sentence of at least this many words
@@ -71,7 +74,7 @@ BODY_MIN_WORDS = 8  # the line after a headline is body text: a sentence of this
 PROMPT_MAX_WORDS = 30  # a longer line with "newsletter" or "subscribe" in it is a sentence
 PROMPT_BARE_WORDS = 6  # up to this many words, a subscription word alone makes a prompt
 SOURCE_MAX_WORDS = 8  # "Source: Meridian Wire, agencies"; longer, a sentence
-DOCUMENT_MIN_BODY_WORDS = 20  # a document with fewer words of story text is only furniture
+DOCUMENT_MIN_BODY_WORDS = 20  # fewer words of story text, and no whole sentence: furniture only
 STAMP_MAX_TOKENS = 14  # letters and digit runs of a date-and-time line
 TITLE_CASE_MIN_WORDS = 5  # a shorter line of capitalised words may be names alone
 
@@ -154,6 +157,7 @@ _STAMP_LABEL = re.compile(r"^[^\d:]{1,30}:\s*")
 _STAMP_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+")
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|[TZ])$")
 _NUMBER_JOINER = re.compile(r"\d[:/.\-]\d")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")  # a line ending as a sentence does
 
 
 def _date_and_time_only(line: str) -> bool:
@@ -288,13 +292,11 @@ def nonbody_regions(text: str) -> list[Region]:
     return sorted(set(regions), key=lambda r: (r.start, r.end))
 
 
-def body_words(text: str) -> int:
-    """The words of ``text`` that tell the story: outside `nonbody_regions`, in lines
-    that are not furniture (`is_furniture`). A document with fewer than
-    ``DOCUMENT_MIN_BODY_WORDS`` of them (an embedded-post notice, a web-archive page, a
-    caption alone) is no source of anything."""
+def body_lines(text: str) -> list[str]:
+    """The story text of each line of ``text``: outside `nonbody_regions`, in lines that
+    are not furniture (`is_furniture`)."""
     regions = nonbody_regions(text)
-    words = 0
+    lines = []
     for line in re.finditer(r"[^\n]+", text):
         kept, at = [], line.start()
         for r in regions:
@@ -304,5 +306,23 @@ def body_words(text: str) -> int:
         kept.append(text[at : line.end()])
         rest = " ".join(kept)
         if rest.strip() and not is_furniture(rest):
-            words += len(rest.split())
-    return words
+            lines.append(rest)
+    return lines
+
+
+def body_words(text: str) -> int:
+    """The words of ``text`` that tell the story (`body_lines`)."""
+    return sum(len(line.split()) for line in body_lines(text))
+
+
+def tells_a_story(text: str) -> bool:
+    """Whether a document is a source: ``DOCUMENT_MIN_BODY_WORDS`` words of story text
+    (`body_words`), or a line of it that is a whole sentence of ``BODY_MIN_WORDS`` words or
+    more (a one-sentence news brief: "Vale, 32, was convicted of two counts of arson.").
+    An embedded-post notice, a web-archive page, a caption or a headline alone is none."""
+    lines = body_lines(text)
+    if sum(len(line.split()) for line in lines) >= DOCUMENT_MIN_BODY_WORDS:
+        return True
+    return any(
+        len(line.split()) >= BODY_MIN_WORDS and _SENTENCE_END.search(line) for line in lines
+    )

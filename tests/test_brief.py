@@ -210,3 +210,36 @@ def test_brief_one_speaker_per_person_across_documents(tmp_path: Path) -> None:
     quotes = json.loads(result.stdout)["quotes"]
     said = {(q["doc"], q["speaker"]) for q in quotes if q["text"].startswith(("We", "Nobody"))}
     assert said == {("a", "Mara Voss"), ("b", "Mara Voss")}
+
+
+def test_brief_a_one_sentence_brief_is_a_source_a_headline_alone_is_not(
+    tmp_path: Path,
+) -> None:
+    """A news brief of one sentence is a source like any article (it corroborates); a
+    document that is a headline alone is boilerplate, yet its headline titles the story."""
+    rows = [
+        {
+            "id": "wire",
+            "text": (
+                "Tomas Vale, 32, was convicted on Friday of setting the fire that destroyed "
+                "the Skerrholm ferry depot. The jury deliberated for two days. Prosecutors "
+                "said Vale had been dismissed by the ferry company a month before the fire. "
+                "His lawyer said he would appeal the verdict."
+            ),
+        },
+        {"id": "headline-only", "text": "Skerrholm ferry depot fire: Vale convicted"},
+        {
+            "id": "brief",
+            "text": "Tomas Vale, 32, was convicted on Friday of setting the Skerrholm depot fire.",
+        },
+    ]
+    path = tmp_path / "story.jsonl"
+    write_jsonl(path, rows)
+    result = run("brief", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    flags = {d["id"]: d["boilerplate"] for d in data["documents"]}
+    assert flags == {"wire": False, "headline-only": True, "brief": False}
+    assert data["story"]["title"] == "Skerrholm ferry depot fire: Vale convicted"
+    corroborated = [f for f in data["facts"] if f["agreement"] == "corroborated"]
+    assert any({s["doc"] for s in f["sources"]} == {"wire", "brief"} for f in corroborated)

@@ -12,6 +12,7 @@ from newsdesk.layout import (
     is_furniture,
     line_kind,
     nonbody_regions,
+    tells_a_story,
 )
 from newsdesk.model import Document
 
@@ -165,3 +166,27 @@ def test_layout_embedded_post_and_its_signature_are_non_body() -> None:
     )
     marked = {text[r.start : r.end]: r.kind for r in nonbody_regions(text)}
     assert marked == {post: "embed", "— Ilse Varga (@ilsevarga) November 18, 2026": "embed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("Tomas Vale, 32, was convicted of two counts of arson at the Skerrholm depot.", True),
+        ("Harbour Fire\nTomas Vale, 32, was convicted of arson on Friday.", True),
+        ("June 6, 2026\nTomas Vale convicted of arson at 32", False),
+        ("Skerrholm Ferry Terminal Destroyed In Overnight Harbour Fire", False),
+        ("Read more: Port strike ends after nine days\nPhoto: Jan Berg / Meridian Wire", False),
+        (
+            "You can add location information to your Tweets, such as your city or precise "
+            "location, from the web and via third-party applications.\nLearn more",
+            False,
+        ),
+        (PAGE, True),
+    ],
+)
+def test_layout_a_one_sentence_brief_tells_a_story_a_notice_does_not(
+    text: str, story: bool
+) -> None:
+    """A news brief of one sentence is a source; a headline, stamp, credit or notice alone
+    is not."""
+    assert tells_a_story(text) is story

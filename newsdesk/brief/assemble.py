@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
-from newsdesk.layout import DOCUMENT_MIN_BODY_WORDS, body_words
+from newsdesk.layout import tells_a_story
 from newsdesk.model import Briefing, Document, Entity, Quote, Relation, Story, TimeExpression
 from newsdesk.model import story_id as make_story_id
 
@@ -94,8 +94,9 @@ def build_briefing(
 ) -> Briefing:
     """The briefing of one story told by ``docs`` (annotated, in source order).
 
-    A document with no story text (`newsdesk.layout.body_words`: an embedded-post notice,
-    a web-archive page) is listed with ``boilerplate`` and is no source of anything."""
+    A document with no story text (`newsdesk.layout.tells_a_story`: an embedded-post
+    notice, a web-archive page) is listed with ``boilerplate`` and is no source of
+    anything."""
     from newsdesk.annotate.entities import merge_entities
     from newsdesk.brief.align import supported
     from newsdesk.brief.conflicts import find_conflicts, story_slots
@@ -104,6 +105,8 @@ def build_briefing(
 
     docs = sorted(docs, key=lambda d: (d.published or "9999", docs.index(d)))
     published = sorted(d.published for d in docs if d.published)
+    boilerplate = tuple(d.id for d in docs if not tells_a_story(d.text))
+    sources = [d for d in docs if d.id not in boilerplate]
     story = Story(
         id=story_id or make_story_id(d.id for d in docs),
         title=representative_title(docs),
@@ -111,8 +114,6 @@ def build_briefing(
         first_seen=published[0] if published else None,
         last_seen=published[-1] if published else None,
     )
-    boilerplate = tuple(d.id for d in docs if body_words(d.text) < DOCUMENT_MIN_BODY_WORDS)
-    sources = [d for d in docs if d.id not in boilerplate]
     # one merge of the story's entities: the briefing's people, and the people its
     # slots are keyed by (`story_slots`)
     merged = merge_entities(e for d in sources for e in d.entities)
