@@ -323,6 +323,4 @@ def tells_a_story(text: str) -> bool:
     lines = body_lines(text)
     if sum(len(line.split()) for line in lines) >= DOCUMENT_MIN_BODY_WORDS:
         return True
-    return any(
-        len(line.split()) >= BODY_MIN_WORDS and _SENTENCE_END.search(line) for line in lines
-    )
+    return any(len(line.split()) >= BODY_MIN_WORDS and _SENTENCE_END.search(line) for line in lines)

@@ -21,7 +21,8 @@ Method (one function per step):
    greedy takes over (gain per word, or the best single sentence if that is better: the
    (1 - 1/e)/2 guarantee of Khuller, Moss & Naor).
 4. **Order** (`_order_key`): by publication date where known (dated documents first),
-   else source order; within a document by position.
+   within a document by position; lines from undated documents follow, the line most
+   documents state first (what happened before the details), then source order.
 5. **Citations** (`_corroboration`): the first citation is the exact span the text was
    taken from; then, for each other document, the sentence that best says the same thing
    (bigram Dice >= `SummaryOptions.same_dice`, or embedding cosine + Dice >=
@@ -514,4 +515,7 @@ def summarize(
         first = docs[unit.doc].span(unit.start, unit.end)
         others = _corroboration(uid, unit, short, flat, docs, vectors, opts)
         items.append(SummaryItem(docs[unit.doc].text_of(first), (first, *others)))
-    return tuple(items)
+    dated = [item for item, (_, unit) in zip(items, picked, strict=True) if not keys[unit.doc][0]]
+    undated = [item for item in items if item not in dated]
+    # the line most documents state first (sorted() keeps source order in ties)
+    return (*dated, *sorted(undated, key=lambda item: -len(item.citations)))
