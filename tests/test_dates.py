@@ -425,3 +425,40 @@ def test_dates_no_page_date_from_a_sentence_or_an_undecided_day(first_line: str)
 def test_dates_model_years_scores_and_counts_are_not_dates(text: str) -> None:
     doc = Document(id="m", text=text, published="2026-03-04")
     assert [t.expression for t in extract_times(doc, None)] == ["Saturday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "event"),
+    [
+        (
+            "Minister Ola Brandt said on Tuesday that the 1998 treaty would not be reopened.",
+            "1998",
+            "the 1998 treaty",
+        ),
+        (
+            "Vale rose to fame with her 2009 role in the film Harbour Lights and lives in Tessel.",
+            "2009",
+            "her 2009 role in the film Harbour Lights",
+        ),
+        (
+            "The harbour authority blamed Friday's collision on a faulty radar, the report said.",
+            "Friday",
+            "Friday's collision",
+        ),
+        (
+            "Minister Ola Brandt said on Tuesday that the 1998 treaty would not be reopened.",
+            "Tuesday",
+            "Minister Ola Brandt said on Tuesday that the 1998 treaty would not be reopened.",
+        ),
+        ("The club won the 2004 season.", "2004", "The club won the 2004 season."),
+    ],
+)
+def test_a_date_before_a_noun_dates_that_thing_not_the_sentence(
+    text: str, expression: str, event: str
+) -> None:
+    """ "the 1998 treaty" dates the treaty: the minister spoke on Tuesday, not in 1998."""
+    from newsdesk.annotate.nlp import SpacyBackend
+
+    doc = Document(id="d", text=text, published=ANCHOR)
+    found = {t.expression: t.event for t in extract_times(doc, SpacyBackend()(text))}
+    assert found[expression] == event

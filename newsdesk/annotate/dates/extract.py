@@ -14,7 +14,12 @@ from newsdesk.annotate.dates.anchoring import parse_anchor
 from newsdesk.annotate.dates.candidates import extent, matches
 from newsdesk.annotate.dates.context import Context
 from newsdesk.annotate.dates.grammar import RULES
-from newsdesk.annotate.dates.sentences import parsed_sentences, sentence_of, split_sentences
+from newsdesk.annotate.dates.sentences import (
+    dated_noun_phrase,
+    parsed_sentences,
+    sentence_of,
+    split_sentences,
+)
 from newsdesk.annotate.dates.tense import Tense, TenseOf, parsed_tense, regex_tense
 from newsdesk.annotate.dates.timex import REFS, Timex
 from newsdesk.annotate.nlp import text_of
@@ -149,7 +154,9 @@ def extract_times(
 
     Vague references ("now", "recently", "soon") are left out; expressions that cannot
     be written as ``YYYY[-MM[-DD]]`` (decades, or relative ones without an anchor) keep
-    ``date=None``. ``event`` is the sentence the expression dates.
+    ``date=None``. ``event`` is the sentence the expression dates, or with a parse the
+    noun phrase a date written before its noun dates ("the 1996 elections",
+    `dated_noun_phrase`).
     """
     timeline, _ = _read_times(doc, parsed, anchor if anchor is not None else doc.published)
     return timeline
@@ -165,7 +172,7 @@ def _read_times(
         sentences = parsed_sentences(parsed)
         tense: TenseOf | None = parsed_tense(parsed)
     else:
-        sentences, tense = split_sentences(doc.text), None
+        sentences, tense, parsed = split_sentences(doc.text), None, None
     timexes = find_timexes(doc.text, anchor, sentences, tense)
     if anchor is None and (stamp := page_date(doc.text, timexes)) is not None:
         timexes = find_timexes(doc.text, stamp, sentences, tense)
@@ -174,7 +181,8 @@ def _read_times(
     for timex in timexes:
         if timex.value in REFS or any(r.start <= timex.start < r.end for r in furniture):
             continue  # vague, or in a time stamp, a caption, a credit: no event of the story
-        s, e = sentence_of(sentences, timex.start, len(doc.text))
+        thing = dated_noun_phrase(parsed, timex.start, timex.end) if parsed is not None else None
+        s, e = thing or sentence_of(sentences, timex.start, len(doc.text))
         event = " ".join(doc.text[s:e].split())
         out.append(TimeExpression(doc.span(timex.start, timex.end), timex.text, timex.date, event))
     return tuple(out), stamp
