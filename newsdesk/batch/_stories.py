@@ -31,6 +31,7 @@ import numpy as np
 
 from newsdesk.cluster.batch import stories_of
 from newsdesk.cluster.features import FeatureExtractor, Vocabulary
+from newsdesk.disjoint import DisjointSets
 from newsdesk.embed import NoEncoder
 from newsdesk.model import Document
 
@@ -91,27 +92,16 @@ def blocks(
     """Block number of each document (by order): parts connected by shared keys, packed
     in input order into blocks of at most ``max_block`` documents (``pack`` False: each
     part its own block, cut at ``max_block``; what blocking alone loses)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = DisjointSets()
     owner: dict[str, int] = {}
     for order, keys in sorted(rows):
-        parent.setdefault(order, order)
+        groups.add(order)
         for key in keys:
             if key in owner:
-                a, b = find(order), find(owner[key])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+                groups.union(order, owner[key])
             else:
                 owner[key] = order
-    parts: dict[int, list[int]] = {}
-    for order in sorted(parent):
-        parts.setdefault(find(order), []).append(order)
+    parts = groups.sets()
     assigned: dict[int, int] = {}
     block, size = 0, 0
     for root in sorted(parts):

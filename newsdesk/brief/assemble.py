@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
+from newsdesk.disjoint import DisjointSets
 from newsdesk.layout import tells_a_story
 from newsdesk.model import Briefing, Document, Entity, Quote, Relation, Story, TimeExpression
 from newsdesk.model import story_id as make_story_id
@@ -26,30 +27,22 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     (of six words or more) is contained in the other.
     """
     words = [frozenset(w.lower() for w in _WORD.findall(q.text)) for q in quotes]
-    group_of: list[int] = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while group_of[i] != i:
-            group_of[i] = group_of[group_of[i]]
-            i = group_of[i]
-        return i
-
+    groups = DisjointSets()
     for i in range(len(quotes)):
+        groups.add(i)
         for j in range(i + 1, len(quotes)):
             a, b = words[i], words[j]
             if not a or not b:
                 continue
             small = min(len(a), len(b))
             overlap = len(a & b)
-            same = overlap / len(a | b) >= 0.8 or (small >= 6 and overlap == small)
-            if same:
-                group_of[root(j)] = root(i)
+            if overlap / len(a | b) >= 0.8 or (small >= 6 and overlap == small):
+                groups.union(i, j)
     names: dict[int, str] = {}
     grouped = []
     for i, quote in enumerate(quotes):
-        r = root(i)
-        names.setdefault(r, f"q{len(names) + 1}")
-        grouped.append(replace(quote, group=names[r]))
+        name = names.setdefault(groups.find(i), f"q{len(names) + 1}")
+        grouped.append(replace(quote, group=name))
     return tuple(grouped)
 
 
