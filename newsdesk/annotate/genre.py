@@ -58,6 +58,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?:\s+|$)")
 
 
+def outside_quotes(text: str) -> str:
+    """``text`` with every quoted passage blanked out (the writer's own words remain)."""
+    return _QUOTED.sub(" ", text)
+
+
 def _per_100(count: int, words: int) -> float:
     """A count per 100 words."""
     return round(100.0 * count / words, 3) if words else 0.0
@@ -73,7 +78,7 @@ def _sentences(text: str, parsed: Doc | None) -> int:
 def genre_features(doc: Document, parsed: Doc | None = None) -> dict[str, float]:
     """The evidence rates (see the module docstring) for ``doc``."""
     text = doc.text
-    outside = _QUOTED.sub(" ", text)
+    outside = outside_quotes(text)
     words = [w.lower() for w in _WORD.findall(text)]
     words_out = [w.lower() for w in _WORD.findall(outside)]
     n_out = len(words_out)
