@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.annotate.genre import classify_genre, decide_genre, genre_features
+from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import GENRES, Document
 
 WIRE_REPORT = (
@@ -110,3 +111,23 @@ def test_with_a_spacy_parse() -> None:
     genre, evidence = classify_genre(Document(id="d", text=WIRE_REPORT), parsed)
     assert genre == "report"
     assert evidence["attribution"] >= 0.8
+
+
+SHORT_REPORT = (
+    "Fire crews in Wrenford put out a blaze at the old grain mill on Tuesday night. The "
+    "roof collapsed before midnight and two engines stayed until dawn. Nobody was hurt, "
+    "and the mill had stood empty since the spring."
+)
+
+
+def test_a_short_report_that_says_no_said_is_a_report(backend: SpacyBackend) -> None:
+    """Told in the past tense, with no attribution verb: still a report, not other."""
+    genre, evidence = classify_genre(Document(id="d", text=SHORT_REPORT), backend(SHORT_REPORT))
+    assert evidence["attribution"] == 0
+    assert genre == "report"
+
+
+def test_a_listing_with_a_parse_is_still_other(backend: SpacyBackend) -> None:
+    genre, evidence = classify_genre(Document(id="d", text=LISTING), backend(LISTING))
+    assert evidence["narrative"] < 0.35
+    assert genre == "other"

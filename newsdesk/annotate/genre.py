@@ -15,13 +15,17 @@ Features:
 * ``hedges``: analysis vocabulary (could, likely, suggests, appears, perhaps …).
 * ``attribution``: said/says/told/according to/added/announced per sentence.
 * ``questions``: question marks.
+* ``narrative``: the share of sentences with a past-tense verb of a form of its own (not
+  "cost", "put", which may be present), from the parse; 0 without one. A short report
+  need not say "said" once, but it tells what happened.
 
 Decision, in order (thresholds are the module constants, set for article-length texts:
 a wire report attributes in one sentence of ten or more, an editorial has a few
 first-person or evaluative words per hundred): too short → other; editorial markers
 with opinion cues, or strong opinion cues and little attribution → opinion;
-attribution and few hedges → report; hedges → analysis; some attribution → report;
-otherwise other.
+attribution and few hedges → report; hedges → analysis; some attribution, or a
+narrative (most texts that tell what happened) → report; otherwise other (a listing, a
+notice).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from newsdesk.lang.en.genre import (
 from newsdesk.model import Document, Genre
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MIN_WORDS = 20
 OPINION_WITH_MARKER = 1.0
@@ -52,6 +56,7 @@ REPORT_ATTRIBUTION = 0.1
 REPORT_MAX_HEDGES = 1.5
 ANALYSIS_HEDGES = 0.9
 WEAK_REPORT_ATTRIBUTION = 0.05
+REPORT_NARRATIVE = 0.35
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]*’(?!\w)", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -75,6 +80,22 @@ def _sentences(text: str, parsed: Doc | None) -> int:
     return max(1, len([s for s in _SENTENCE_END.split(text) if s.strip()]))
 
 
+def _narrative(text: str, parsed: Doc | None) -> float:
+    """The share of sentences with a past-tense verb (read from the parse; 0 without one):
+    a report tells what happened, a listing or a notice does not."""
+    if parsed is None or text_of(parsed) != text:
+        return 0.0
+    sentences = list(parsed.sents)
+    told = sum(any(_tells(t) for t in sent) for sent in sentences)
+    return round(told / len(sentences), 3) if sentences else 0.0
+
+
+def _tells(token: Token) -> bool:
+    """A past-tense verb whose form is not also its present ("the roof collapsed", not
+    "tickets cost")."""
+    return token.tag_ == "VBD" and token.lemma_.lower() != token.lower_
+
+
 def genre_features(doc: Document, parsed: Doc | None = None) -> dict[str, float]:
     """The evidence rates (see the module docstring) for ``doc``."""
     text = doc.text
@@ -95,6 +116,7 @@ def genre_features(doc: Document, parsed: Doc | None = None) -> dict[str, float]
         "hedges": _per_100(len(HEDGES.findall(outside)), n_out),
         "attribution": round(len(ATTRIBUTION.findall(text)) / sentences, 3),
         "questions": _per_100(outside.count("?"), n_out),
+        "narrative": _narrative(text, parsed),
     }
 
 
@@ -119,6 +141,8 @@ def decide_genre(features: dict[str, float]) -> Genre:
     if features["hedges"] >= ANALYSIS_HEDGES:
         return "analysis"
     if attribution >= WEAK_REPORT_ATTRIBUTION:
+        return "report"
+    if features.get("narrative", 0.0) >= REPORT_NARRATIVE:
         return "report"
     return "other"
 
