@@ -131,3 +131,22 @@ def test_a_listing_with_a_parse_is_still_other(backend: SpacyBackend) -> None:
     genre, evidence = classify_genre(Document(id="d", text=LISTING), backend(LISTING))
     assert evidence["narrative"] < 0.35
     assert genre == "other"
+
+
+WIRE_EDITORIAL = (
+    "The Harbor Ledger said in an editorial on Sunday: The new ferry timetable for Tellport "
+    "is the most careful plan the port authority has yet produced. It moves the first "
+    "crossing to six in the morning, adds a late boat on Fridays and keeps fares where "
+    "they were. Commuters asked for exactly this for years. The authority listened, and "
+    "the town is the better for it."
+)
+
+
+def test_an_editorial_announced_in_the_opening_is_opinion() -> None:
+    """A wire slug or page header naming an editorial makes the piece opinion, even when
+    it has few first-person or evaluative words."""
+    genre, evidence = classify_genre(Document(id="d", text=WIRE_EDITORIAL))
+    assert evidence["editorial_opening"] == 1
+    assert genre == "opinion"
+    late = WIRE_REPORT + " The Harbor Ledger criticised the decision in an editorial."
+    assert classify_genre(Document(id="d", text=late))[0] == "report"

@@ -15,17 +15,19 @@ Features:
 * ``hedges``: analysis vocabulary (could, likely, suggests, appears, perhaps …).
 * ``attribution``: said/says/told/according to/added/announced per sentence.
 * ``questions``: question marks.
+* ``editorial_opening``: 1 when an editorial marker stands in the first words of the
+  writer's text (a page or a wire slug announcing an editorial or a column), else 0.
 * ``narrative``: the share of sentences with a past-tense verb of a form of its own (not
   "cost", "put", which may be present), from the parse; 0 without one. A short report
   need not say "said" once, but it tells what happened.
 
 Decision, in order (thresholds are the module constants, set for article-length texts:
 a wire report attributes in one sentence of ten or more, an editorial has a few
-first-person or evaluative words per hundred): too short → other; editorial markers
-with opinion cues, or strong opinion cues and little attribution → opinion;
-attribution and few hedges → report; hedges → analysis; some attribution, or a
-narrative (most texts that tell what happened) → report; otherwise other (a listing, a
-notice).
+first-person or evaluative words per hundred): too short → other; an editorial marker in
+the opening, or editorial markers with opinion cues, or strong opinion cues and little
+attribution → opinion; attribution and few hedges → report; hedges → analysis; some
+attribution, or a narrative (most texts that tell what happened) → report; otherwise
+other (a listing, a notice).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ REPORT_MAX_HEDGES = 1.5
 ANALYSIS_HEDGES = 0.9
 WEAK_REPORT_ATTRIBUTION = 0.05
 REPORT_NARRATIVE = 0.35
+OPENING_WORDS = 30
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]*’(?!\w)", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -117,6 +120,7 @@ def genre_features(doc: Document, parsed: Doc | None = None) -> dict[str, float]
         "attribution": round(len(ATTRIBUTION.findall(text)) / sentences, 3),
         "questions": _per_100(outside.count("?"), n_out),
         "narrative": _narrative(text, parsed),
+        "editorial_opening": float(bool(EDITORIAL.search(" ".join(words_out[:OPENING_WORDS])))),
     }
 
 
@@ -132,6 +136,8 @@ def decide_genre(features: dict[str, float]) -> Genre:
         + 0.5 * features["questions"]
     )
     attribution = features["attribution"]
+    if features.get("editorial_opening", 0.0) > 0:
+        return "opinion"
     if features["editorial"] > 0 and opinion >= OPINION_WITH_MARKER:
         return "opinion"
     if opinion >= OPINION_WITHOUT_MARKER and attribution < OPINION_MAX_ATTRIBUTION:
