@@ -150,3 +150,21 @@ def test_an_editorial_announced_in_the_opening_is_opinion() -> None:
     assert genre == "opinion"
     late = WIRE_REPORT + " The Harbor Ledger criticised the decision in an editorial."
     assert classify_genre(Document(id="d", text=late))[0] == "report"
+
+
+HEDGING_COLUMN = (
+    "The new coach of the Wrenford Larks arrived in the spring with a thick binder and a "
+    "quiet manner. Perhaps that is what the club needs after three seasons of shouting. "
+    "His first signings were young and cheap, and the league table has not moved much. "
+    "The binder is probably full of sound ideas, and I have watched this club long enough "
+    "to know that ideas are rarely what it lacks. Patience, maybe."
+)
+
+
+def test_hedging_in_the_first_person_singular_is_opinion() -> None:
+    """Hedges would point to analysis, but the writer's own "I" makes it a column."""
+    genre, evidence = classify_genre(Document(id="d", text=HEDGING_COLUMN))
+    assert evidence["hedges"] >= 0.9
+    assert evidence["attribution"] == 0
+    assert genre == "opinion"
+    assert genre_of(ANALYSIS) == "analysis"

@@ -25,7 +25,8 @@ Decision, in order (thresholds are the module constants, set for article-length 
 a wire report attributes in one sentence of ten or more, an editorial has a few
 first-person or evaluative words per hundred): too short → other; an editorial marker in
 the opening, or editorial markers with opinion cues, or strong opinion cues and little
-attribution → opinion; attribution and few hedges → report; hedges → analysis; some
+attribution → opinion; attribution and few hedges → report; hedges → analysis, or
+opinion when the writer hedges in the first person singular; some
 attribution, or a narrative (most texts that tell what happened) → report; otherwise
 other (a listing, a notice).
 """
@@ -60,6 +61,7 @@ ANALYSIS_HEDGES = 0.9
 WEAK_REPORT_ATTRIBUTION = 0.05
 REPORT_NARRATIVE = 0.35
 OPENING_WORDS = 30
+OPINION_HEDGING_FIRST_PERSON = 1.0
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]*’(?!\w)", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -145,6 +147,9 @@ def decide_genre(features: dict[str, float]) -> Genre:
     if attribution >= REPORT_ATTRIBUTION and features["hedges"] < REPORT_MAX_HEDGES:
         return "report"
     if features["hedges"] >= ANALYSIS_HEDGES:
+        # Hedging in the writer's own "I" is a columnist musing, not an impersonal analysis.
+        if features.get("first_person_singular", 0.0) >= OPINION_HEDGING_FIRST_PERSON:
+            return "opinion"
         return "analysis"
     if attribution >= WEAK_REPORT_ATTRIBUTION:
         return "report"
