@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench._shared import OUT, data_file  # noqa: E402
+from bench._shared import OUT, SHARED_DATA, data_file  # noqa: E402
 from newsdesk.annotate.genre import outside_quotes  # noqa: E402
 from newsdesk.annotate.nlp import SpacyBackend  # noqa: E402
 from newsdesk.model import GENRES, Document  # noqa: E402
@@ -48,6 +48,11 @@ GOLD = ROOT / "bench" / "genre" / "gold.jsonl"
 VOICE_THRESHOLD = 1.0
 _VOICE = re.compile(r"\b(?:I|me|my|we|us|our)\b|\?", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def data_file_path() -> Path:
+    """The ECB+ documents file (the gates check it is there before running)."""
+    return SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl"
 
 
 def load_gold(path: Path = GOLD) -> list[dict[str, str]]:
