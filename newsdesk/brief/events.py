@@ -56,6 +56,7 @@ __all__ = [
     "numbered",
     "ongoing",
     "participle_after",
+    "picks_up",
     "place_nouns",
     "scale_values",
     "unnamed_agent",
@@ -149,6 +150,16 @@ def unnamed_agent(focus: Token) -> bool:
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# Pronouns that pick up a thing or things named before ("A quake hit the town in May.
+# *It* killed 40 people"): a sentence they open goes on about the sentence before.
+_THING_PRONOUNS = frozenset({"it", "they"})
+
+
+def picks_up(sent: SpacySpan) -> bool:
+    """Whether the main clause of ``sent`` has a pronoun for a thing or things as its
+    subject ("It killed 40 people and injured 200"): the sentence continues about what
+    the one before it named."""
+    return any(t.dep_ in _SUBJECTS and t.lower_ in _THING_PRONOUNS for t in sent.root.children)
 
 
 def _subject(focus: Token) -> Token | None:

@@ -34,7 +34,9 @@ states for an attribute:
   `newsdesk.brief.posts`).
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
-month or more away from the story ("in February", in a report of November), clauses
+month or more away from the story ("in February", in a report of November) and the
+sentences after them, or after a clause about another event, that go on about it through
+a pronoun subject ("… in March. It killed 300 people": `events.picks_up`), clauses
 about another time or event ("a year ago", "last season", "another quake", "the 2004
 tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
 latest in a series": one of a series), durations that are offsets ("17 hours after the
@@ -63,6 +65,7 @@ from newsdesk.brief.events import (
     hedged,
     numbered,
     ongoing,
+    picks_up,
     place_nouns,
     scale_values,
     unnamed_agent,
@@ -338,13 +341,16 @@ def read_slots(
     places (`story_places`)."""
     furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
     slots: list[Slot] = []
+    background = False  # the sentence before was about another time or event
     for sent in parse.sents:
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _another_month(doc, sent, present.days):
+        if _another_month(doc, sent, present.days) or (background and picks_up(sent)):
+            background = True  # "… in February. It killed 612 people": February's event
             continue
         elsewhere = _elsewhere(sent)
+        background = elsewhere or _another_year(sent.root, present.years)
         words = frozenset(
             t.lemma_.lower()
             for t in sent

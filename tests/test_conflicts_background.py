@@ -1,0 +1,88 @@
+"""Conflicts not read from numbers misread or from background: hand-written cases.
+
+Thousands written apart ("120, 000", as detokenised text has them) are one number, and a
+sentence that goes on about another event named just before ("… in March. It killed 300
+people") states none of the story's values. These tests parse with the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import Document
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.brief.conflicts import find_conflicts
+from newsdesk.brief.number_words import number_value
+from newsdesk.registry import build_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+def parsed(backend: SpacyBackend, doc: Document) -> Document:
+    """``doc`` parsed, with the entities and timeline the briefing reads (parse kept)."""
+    [annotated] = build_pipeline(("parse", "entities", "dates"), backend=backend)([doc])
+    return annotated
+
+
+def story(backend: SpacyBackend, *texts: str, published: str | None = None) -> list[Document]:
+    """One parsed document per text, ids d1, d2, ..., each published on ``published``."""
+    return [
+        parsed(backend, Document(f"d{i}", t, published=published)) for i, t in enumerate(texts, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["1", "400"], 1400.0),  # "1, 400" with its comma split off
+        (["120", "000"], 120_000.0),
+        (["1", "400", "000"], 1_400_000.0),
+        (["1.5", "000"], None),
+        (["1400", "000"], None),
+        (["28", "41"], None),
+    ],
+)
+def test_number_value_thousands_written_apart(words: list[str], value: float | None) -> None:
+    assert number_value(words) == value
+
+
+def test_conflicts_thousands_written_apart_agree(backend: SpacyBackend) -> None:
+    docs = story(
+        backend,
+        "The flood forced 25, 000 people from their homes in Varro on Monday, officials said.",
+        "The flood forced 25,000 people from their homes in Varro on Monday.",
+    )
+    assert find_conflicts(docs) == ()
+
+
+def test_conflicts_thousands_written_apart_differ(backend: SpacyBackend) -> None:
+    docs = story(
+        backend,
+        "The flood forced 25, 000 people from their homes in Varro on Monday, officials said.",
+        "The flood forced 35,000 people from their homes in Varro on Monday.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [v.value for v in conflict.values] == ["25, 000 people", "35,000 people"]
+
+
+def test_conflicts_sentence_picking_up_another_event(backend: SpacyBackend) -> None:
+    docs = story(
+        backend,
+        "A storm struck the Varro coast on Sunday, flooding two towns. "
+        "The last big storm to hit the coast was in March, when a cyclone struck Dunmore. "
+        "It killed 300 people and left thousands homeless.",
+        "The storm killed 12 people on the Varro coast on Sunday, officials said.",
+        published="2031-11-20",
+    )
+    assert find_conflicts(docs) == ()
+
+
+def test_conflicts_pronoun_after_the_story_itself_is_read(backend: SpacyBackend) -> None:
+    docs = story(
+        backend,
+        "A storm struck the Varro coast on Sunday. It killed 30 people, officials said.",
+        "The storm killed 12 people on the Varro coast on Sunday, officials said.",
+        published="2031-11-20",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [v.value for v in conflict.values] == ["30 people", "12 people"]
