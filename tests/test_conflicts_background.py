@@ -86,3 +86,14 @@ def test_conflicts_pronoun_after_the_story_itself_is_read(backend: SpacyBackend)
     )
     [conflict] = find_conflicts(docs)
     assert [v.value for v in conflict.values] == ["30 people", "12 people"]
+
+
+def test_conflicts_bare_count_taken_for_a_date(backend: SpacyBackend) -> None:
+    # the recogniser tags "80" of "injuring 80" as a date; it is a count of people
+    docs = story(
+        backend,
+        "The storm hit the Varro coast on Sunday, killing 12 people and injuring 80.",
+        "The storm hit the Varro coast on Sunday, killing 12 people and injuring 45.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [v.value for v in conflict.values] == ["80", "45"]

@@ -98,7 +98,11 @@ def quantity(top: Token) -> Reading | None:
     chain, value = number_phrase(top)
     if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
         return None
-    if top.ent_type_ == "DATE" and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration":
+    if (
+        top.ent_type_ == "DATE"
+        and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration"
+        and not _lone_count(top)
+    ):
         return None  # a date ("March 14", "2004"), not a duration ("four years")
     if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
         value += 0.5  # "four and a half months"
@@ -230,6 +234,21 @@ def article_counts(sent: SpacySpan) -> Iterator[Reading]:
 
 
 _BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _lone_count(top: Token) -> bool:
+    """Whether a number the entity recogniser calls a date is a verb's bare subject or
+    object written alone in digits, no year ("killing 10 people and injuring *80*"):
+    a count, as no date stands there by itself."""
+    return (
+        top.text.isdigit()
+        and len(top.text) <= 3
+        and top.dep_ in _BARE_COUNT_ROLES
+        and top.head.pos_ == "VERB"
+        and not any(
+            t.ent_type_ == "DATE" for t in top.doc[max(0, top.i - 1) : top.i + 2] if t.i != top.i
+        )
+    )
 
 
 def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
