@@ -97,3 +97,14 @@ def test_conflicts_bare_count_taken_for_a_date(backend: SpacyBackend) -> None:
     )
     [conflict] = find_conflicts(docs)
     assert [v.value for v in conflict.values] == ["80", "45"]
+
+
+def test_conflicts_scale_value_of_a_modal_clause(backend: SpacyBackend) -> None:
+    # "a magnitude 6.0 quake can cause ..." says what such quakes do, of no quake
+    docs = story(
+        backend,
+        "The quake struck the Varro coast on Sunday. "
+        "A magnitude 6.0 quake can cause severe damage to towns on the coast.",
+        "A magnitude 5.4 quake struck the Varro coast on Sunday, causing damage to towns.",
+    )
+    assert find_conflicts(docs) == ()

@@ -69,6 +69,7 @@ from newsdesk.brief.events import (
     place_nouns,
     scale_values,
     unnamed_agent,
+    verb_of,
 )
 from newsdesk.brief.number_words import number_tops
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
@@ -417,6 +418,9 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         if reading is not None:
             yield reading
     for scale, value, shown, number in scale_values(sent):
+        verb = verb_of(number)
+        if verb is not None and hedged(verb):
+            continue  # "a magnitude 6.0 quake can cause severe damage": no quake's value
         before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
         yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
