@@ -108,3 +108,20 @@ def test_conflicts_scale_value_of_a_modal_clause(backend: SpacyBackend) -> None:
         "A magnitude 5.4 quake struck the Varro coast on Sunday, causing damage to towns.",
     )
     assert find_conflicts(docs) == ()
+
+
+def test_conflicts_claims_gathered_from_one_aligned_sentence_to_the_next(
+    backend: SpacyBackend,
+) -> None:
+    docs = story(
+        backend,
+        "A magnitude 6.1 quake struck the Varro coast on Sunday, the survey said.",
+        "A magnitude 5.4 quake struck the Varro coast on Sunday and shook the town of Dunmore.",
+        "The magnitude 5.4 tremor shook the town of Dunmore, where walls fell in the market.",
+        "Walls fell in the market as stalls collapsed after the magnitude 5.4 tremor.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("magnitude 6.1", ["d1"]),
+        ("magnitude 5.4", ["d2", "d3", "d4"]),
+    ]

@@ -434,12 +434,7 @@ def _conflict(
     clashes = _clashes(members, vocabulary, story, numbers)
     if not clashes:
         return None
-    core = {id(s): s for pair in clashes for s in pair}
-    slots = list(core.values()) + [
-        s
-        for s in members
-        if id(s) not in core and any(aligned(s, c) and agree(s, c) for c in core.values())
-    ]
+    slots = _supporters(list({id(s): s for pair in clashes for s in pair}.values()), members)
     groups: list[list[Slot]] = []
     for slot in sorted(slots, key=lambda s: (order[s.claim.span.doc], s.claim.span.start)):
         home = next((g for g in groups if agree(g[0], slot)), None)
@@ -460,6 +455,24 @@ def _conflict(
     written = [s for s in slots if not s.implied] or slots  # "three sentences", not "a"
     label = max((s.label for s in written), key=lambda x: sum(s.label == x for s in written))
     return _by_value(label, groups, "conflict" if times is None else "update")
+
+
+def _supporters(core: list[Slot], members: Sequence[Slot]) -> list[Slot]:
+    """The clashing slots ``core`` and every other slot of ``members`` that agrees with one
+    already taken, in a sentence aligned with it: the claims of each value, gathered from
+    one aligned sentence to the next ("the 5.9 quake struck the island", "a magnitude of
+    5.9", "measured magnitude 5.9")."""
+    taken = {id(s): s for s in core}
+    grown = True
+    while grown:
+        grown = False
+        for slot in members:
+            if id(slot) not in taken and any(
+                aligned(slot, c) and agree(slot, c) for c in list(taken.values())
+            ):
+                taken[id(slot)] = slot
+                grown = True
+    return list(taken.values())
 
 
 def _substitution(
