@@ -125,3 +125,31 @@ def test_conflicts_claims_gathered_from_one_aligned_sentence_to_the_next(
         ("magnitude 6.1", ["d1"]),
         ("magnitude 5.4", ["d2", "d3", "d4"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("report", "found"),
+    [
+        # one report gives two sources' values of one quake: it reports the disagreement
+        (
+            "The institute said the quake measured magnitude 5.6, but the survey said it was "
+            "a magnitude 6.2 quake.",
+            True,
+        ),
+        # one source gives both: two things (a quake and an aftershock), no disagreement
+        (
+            "The survey said a magnitude 5.6 quake and a magnitude 6.2 aftershock struck.",
+            False,
+        ),
+    ],
+)
+def test_conflicts_one_report_giving_two_sources_values(
+    backend: SpacyBackend, report: str, found: bool
+) -> None:
+    docs = story(
+        backend,
+        "A magnitude 6.2 quake struck the Varro coast on Sunday, officials said.",
+        "A magnitude 5.6 quake struck the Varro coast on Sunday, officials said.",
+        report,
+    )
+    assert bool(find_conflicts(docs)) is found

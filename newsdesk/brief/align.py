@@ -354,8 +354,12 @@ def _clashes(
 
     def both(a: Slot, b: Slot) -> bool:
         """Whether one document gives both values, for whatever verb (of two people, two
-        events)."""
-        return any(gives(doc, a) and gives(doc, b) for doc in {*stated, *numbers})
+        events), other than as two sources' reports of one value ("the institute said
+        5.9, but the survey said 6.1": a disagreement it reports)."""
+        return any(
+            gives(doc, a) and gives(doc, b) and not _sources_differ(stated.get(doc, ()), a, b)
+            for doc in {*stated, *numbers}
+        )
 
     return [
         (a, b)
@@ -367,6 +371,19 @@ def _clashes(
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] in PLACED_KINDS and _both_name(a, b, vocabulary))
     ]
+
+
+def _sources_differ(stated: Sequence[Slot], a: Slot, b: Slot) -> bool:
+    """Whether a document's slots that give ``a``'s value and ``b``'s value (``stated``,
+    all of them in slots) are each reported by a named source, never one source for
+    both: two sources' values of one thing, not two things."""
+    mine = [x for x in stated if agree(x, a)]
+    theirs = [x for x in stated if agree(x, b)]
+    return (
+        bool(mine and theirs)
+        and all(x.source for x in [*mine, *theirs])
+        and not {x.source for x in mine} & {x.source for x in theirs}
+    )
 
 
 def _within(post: Slot, posts: Slot) -> bool:

@@ -67,6 +67,7 @@ from newsdesk.brief.events import (
     ongoing,
     picks_up,
     place_nouns,
+    reported_by,
     scale_values,
     unnamed_agent,
     verb_of,
@@ -139,6 +140,7 @@ class Slot:
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
+    source: str = ""  # who reports it: the subject of the verb of speech above it
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -391,6 +393,7 @@ def read_slots(
                     unnamed=unnamed_agent(focus),
                     ongoing=ongoing(focus),
                     theme=described(focus),
+                    source=reported_by(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
