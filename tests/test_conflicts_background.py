@@ -153,3 +153,18 @@ def test_conflicts_one_report_giving_two_sources_values(
         report,
     )
     assert bool(find_conflicts(docs)) is found
+
+
+def test_conflicts_number_split_by_the_parse_at_its_comma(backend: SpacyBackend) -> None:
+    # the parse splits "1, 400" into "1" and "400 people": read whole, as 1,400
+    docs = story(
+        backend,
+        "The quake injured more than 1, 400 people in Varro on Monday.",
+        "The quake injured 2,100 people in Varro on Monday.",
+        "The quake injured 1,420 people in Varro on Monday, officials said.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert [(v.value, [c.span.doc for c in v.claims]) for v in conflict.values] == [
+        ("1, 400 people", ["d1", "d3"]),
+        ("2,100 people", ["d2"]),
+    ]

@@ -110,8 +110,15 @@ def quantity(top: Token) -> Reading | None:
     if joined_number(doc, chain[-1].i + 1):
         return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
     first = chain[0].i
-    if first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
-        return None  # "099" of "$1, 099": the parse splits such a number, it is not read
+    scale, alone = 1000.0, len(chain) == 1 and top.text.isdigit()
+    while first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
+        if not alone:
+            return None
+        # "400" of "1, 400" or "$1, 099", which the parse splits: the groups before it
+        value += float(doc[first - 2].text) * scale
+        scale *= 1000
+        first -= 2
+        chain = [doc[first], *chain]  # its words, for the currency before it
     if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
         if doc[first - 1].text == ":" or not top.text.isdigit():
             return None  # a clock time: "2: 09"
