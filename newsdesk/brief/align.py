@@ -15,7 +15,10 @@ $1 million" against "$972,814", or "$973,000" against "$972,814", which is a *mi
 difference), is agreement; anything else is a conflict on that attribute, unless a
 document states both values: in two slots, as a number it writes anywhere with the same
 noun or unit ("rushed for 404 yards and two touchdowns"), or as posts written together
-("Chairman Rep. Bob Holm"). A figure an advance gives for its day's event, in the present
+("Chairman Rep. Bob Holm"); a document whose two values are each reported by another
+named source ("the institute said 5.9, but the survey said 6.1") reports the disagreement
+and is no such case. A value's claims are gathered from one aligned sentence to the next.
+A figure an advance gives for its day's event, in the present
 progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
 in 14 cities") is an *update*, as are values that follow one another in publication
 time.
