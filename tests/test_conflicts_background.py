@@ -168,3 +168,15 @@ def test_conflicts_number_split_by_the_parse_at_its_comma(backend: SpacyBackend)
         ("1, 400 people", ["d1", "d3"]),
         ("2,100 people", ["d2"]),
     ]
+
+
+def test_conflicts_update_ordered_by_the_dates_pages_state(backend: SpacyBackend) -> None:
+    # no publication time given: the day each page states in its header orders the values
+    docs = story(
+        backend,
+        "Posted Nov 27, 2031\nThe storm killed at least three people in Varro, officials said.",
+        "Posted Nov 29, 2031\nThe storm killed 12 people in Varro, officials said.",
+    )
+    [conflict] = find_conflicts(docs)
+    assert conflict.kind == "update"
+    assert [v.value for v in conflict.values] == ["three people", "12 people"]

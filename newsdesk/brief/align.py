@@ -21,7 +21,7 @@ and is no such case. A value's claims are gathered from one aligned sentence to 
 A figure an advance gives for its day's event, in the present
 progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
 in 14 cities") is an *update*, as are values that follow one another in publication
-time.
+time (the day a page states in its header, when it has no publication time).
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
@@ -172,7 +172,7 @@ def slot_conflicts(
     (`_substitution`); without it they are not. ``written`` (each document's numbers,
     `Written`) tells the values a document gives outside any slot."""
     order = {d.id: i for i, d in enumerate(docs)}
-    published = {d.id: d.published for d in docs}
+    published = {d.id: _published(d) for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     numbered = _numbered(_unambiguous(slots))
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
@@ -189,6 +189,14 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _published(doc: Document) -> str | None:
+    """When ``doc`` was published: its ``published`` time, else the day its page states in
+    its header ("Posted Nov 27, 2031"), read by the dates stage."""
+    from newsdesk.annotate.dates import document_date
+
+    return doc.published or document_date(doc)
 
 
 AGREEMENT_SKIPPED = frozenset({"title", "place"})
