@@ -15,10 +15,13 @@ $1 million" against "$972,814", or "$973,000" against "$972,814", which is a *mi
 difference), is agreement; anything else is a conflict on that attribute, unless a
 document states both values: in two slots, as a number it writes anywhere with the same
 noun or unit ("rushed for 404 yards and two touchdowns"), or as posts written together
-("Chairman Rep. Bob Holm"). A figure an advance gives for its day's event, in the present
+("Chairman Rep. Bob Holm"); a document whose two values are each reported by another
+named source ("the institute said 5.9, but the survey said 6.1") reports the disagreement
+and is no such case. A value's claims are gathered from one aligned sentence to the next.
+A figure an advance gives for its day's event, in the present
 progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
 in 14 cities") is an *update*, as are values that follow one another in publication
-time.
+time (the day a page states in its header, when it has no publication time).
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
@@ -169,7 +172,7 @@ def slot_conflicts(
     (`_substitution`); without it they are not. ``written`` (each document's numbers,
     `Written`) tells the values a document gives outside any slot."""
     order = {d.id: i for i, d in enumerate(docs)}
-    published = {d.id: d.published for d in docs}
+    published = {d.id: _published(d) for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     numbered = _numbered(_unambiguous(slots))
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
@@ -186,6 +189,14 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _published(doc: Document) -> str | None:
+    """When ``doc`` was published: its ``published`` time, else the day its page states in
+    its header ("Posted Nov 27, 2031"), read by the dates stage."""
+    from newsdesk.annotate.dates import document_date
+
+    return doc.published or document_date(doc)
 
 
 AGREEMENT_SKIPPED = frozenset({"title", "place"})
@@ -354,8 +365,12 @@ def _clashes(
 
     def both(a: Slot, b: Slot) -> bool:
         """Whether one document gives both values, for whatever verb (of two people, two
-        events)."""
-        return any(gives(doc, a) and gives(doc, b) for doc in {*stated, *numbers})
+        events), other than as two sources' reports of one value ("the institute said
+        5.9, but the survey said 6.1": a disagreement it reports)."""
+        return any(
+            gives(doc, a) and gives(doc, b) and not _sources_differ(stated.get(doc, ()), a, b)
+            for doc in {*stated, *numbers}
+        )
 
     return [
         (a, b)
@@ -367,6 +382,19 @@ def _clashes(
         and not (vocabulary and a.key[0] == "title" and _uses_other(a, b, vocabulary))
         and not (vocabulary and a.key[0] in PLACED_KINDS and _both_name(a, b, vocabulary))
     ]
+
+
+def _sources_differ(stated: Sequence[Slot], a: Slot, b: Slot) -> bool:
+    """Whether a document's slots that give ``a``'s value and ``b``'s value (``stated``,
+    all of them in slots) are each reported by a named source, never one source for
+    both: two sources' values of one thing, not two things."""
+    mine = [x for x in stated if agree(x, a)]
+    theirs = [x for x in stated if agree(x, b)]
+    return (
+        bool(mine and theirs)
+        and all(x.source for x in [*mine, *theirs])
+        and not {x.source for x in mine} & {x.source for x in theirs}
+    )
 
 
 def _within(post: Slot, posts: Slot) -> bool:
@@ -434,12 +462,7 @@ def _conflict(
     clashes = _clashes(members, vocabulary, story, numbers)
     if not clashes:
         return None
-    core = {id(s): s for pair in clashes for s in pair}
-    slots = list(core.values()) + [
-        s
-        for s in members
-        if id(s) not in core and any(aligned(s, c) and agree(s, c) for c in core.values())
-    ]
+    slots = _supporters(list({id(s): s for pair in clashes for s in pair}.values()), members)
     groups: list[list[Slot]] = []
     for slot in sorted(slots, key=lambda s: (order[s.claim.span.doc], s.claim.span.start)):
         home = next((g for g in groups if agree(g[0], slot)), None)
@@ -460,6 +483,24 @@ def _conflict(
     written = [s for s in slots if not s.implied] or slots  # "three sentences", not "a"
     label = max((s.label for s in written), key=lambda x: sum(s.label == x for s in written))
     return _by_value(label, groups, "conflict" if times is None else "update")
+
+
+def _supporters(core: list[Slot], members: Sequence[Slot]) -> list[Slot]:
+    """The clashing slots ``core`` and every other slot of ``members`` that agrees with one
+    already taken, in a sentence aligned with it: the claims of each value, gathered from
+    one aligned sentence to the next ("the 5.9 quake struck the island", "a magnitude of
+    5.9", "measured magnitude 5.9")."""
+    taken = {id(s): s for s in core}
+    grown = True
+    while grown:
+        grown = False
+        for slot in members:
+            if id(slot) not in taken and any(
+                aligned(slot, c) and agree(slot, c) for c in list(taken.values())
+            ):
+                taken[id(slot)] = slot
+                grown = True
+    return list(taken.values())
 
 
 def _substitution(

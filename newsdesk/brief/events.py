@@ -56,6 +56,8 @@ __all__ = [
     "numbered",
     "ongoing",
     "participle_after",
+    "picks_up",
+    "reported_by",
     "place_nouns",
     "scale_values",
     "unnamed_agent",
@@ -149,6 +151,29 @@ def unnamed_agent(focus: Token) -> bool:
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# Pronouns that pick up a thing or things named before ("A quake hit the town in May.
+# *It* killed 40 people"): a sentence they open goes on about the sentence before.
+_THING_PRONOUNS = frozenset({"it", "they"})
+
+
+def picks_up(sent: SpacySpan) -> bool:
+    """Whether the main clause of ``sent`` has a pronoun for a thing or things as its
+    subject ("It killed 40 people and injured 200"): the sentence continues about what
+    the one before it named."""
+    return any(t.dep_ in _SUBJECTS and t.lower_ in _THING_PRONOUNS for t in sent.root.children)
+
+
+def reported_by(focus: Token) -> str:
+    """Who a value is reported by: the subject of the nearest verb of speech above it ("the
+    survey *said* it was a magnitude 6.1 quake" → "the survey"), lowercased; empty when no
+    speaker is written."""
+    for verb in focus.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTED_VERBS:
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS:
+                    return "".join(t.text_with_ws for t in child.subtree).strip().lower()
+            return ""
+    return ""
 
 
 def _subject(focus: Token) -> Token | None:

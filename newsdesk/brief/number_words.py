@@ -56,14 +56,20 @@ def number_value(words: Sequence[str]) -> float | None:
     written in digits follow each other ("28 of 41" parsed as one phrase is no 69).
     """
     total, current, seen, digits = 0.0, 0.0, False, False
+    last = ""  # the digits just read, if the word before was digits
     for raw in words:
         w = raw.lower()
         if _DIGITS.match(w):
-            if digits and len(w) != 3:  # a group of three may be "170, 000" written apart
-                return None
-            digits = True
-            current += float(w.replace(",", ""))
-        elif w in _UNITS:
+            if digits:  # a group of three may be "170, 000" written apart: 170,000
+                if not _thousands_group(last, w):
+                    return None
+                current = current * 1000 + float(w)
+            else:
+                current += float(w.replace(",", ""))
+            digits, last, seen = True, w, True
+            continue
+        last = ""
+        if w in _UNITS:
             current += _UNITS[w]
         elif w in _TENS:
             current += _TENS[w]
@@ -80,6 +86,13 @@ def number_value(words: Sequence[str]) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _thousands_group(before: str, group: str) -> bool:
+    """Whether ``group`` is the next group of three digits of the number ``before`` ends
+    ("120, 000" with the comma split off, "1, 400, 000"): three plain digits after a
+    number of one to three digits or after another such group."""
+    return len(group) == 3 and group.isdigit() and 1 <= len(before) <= 3 and before.isdigit()
 
 
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(SCALES) | {"dozen", "hundred"}

@@ -98,7 +98,11 @@ def quantity(top: Token) -> Reading | None:
     chain, value = number_phrase(top)
     if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
         return None
-    if top.ent_type_ == "DATE" and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration":
+    if (
+        top.ent_type_ == "DATE"
+        and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration"
+        and not _lone_count(top)
+    ):
         return None  # a date ("March 14", "2004"), not a duration ("four years")
     if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
         value += 0.5  # "four and a half months"
@@ -106,8 +110,15 @@ def quantity(top: Token) -> Reading | None:
     if joined_number(doc, chain[-1].i + 1):
         return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
     first = chain[0].i
-    if first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
-        return None  # "099" of "$1, 099": the parse splits such a number, it is not read
+    scale, alone = 1000.0, len(chain) == 1 and top.text.isdigit()
+    while first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
+        if not alone:
+            return None
+        # "400" of "1, 400" or "$1, 099", which the parse splits: the groups before it
+        value += float(doc[first - 2].text) * scale
+        scale *= 1000
+        first -= 2
+        chain = [doc[first], *chain]  # its words, for the currency before it
     if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
         if doc[first - 1].text == ":" or not top.text.isdigit():
             return None  # a clock time: "2: 09"
@@ -230,6 +241,21 @@ def article_counts(sent: SpacySpan) -> Iterator[Reading]:
 
 
 _BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _lone_count(top: Token) -> bool:
+    """Whether a number the entity recogniser calls a date is a verb's bare subject or
+    object written alone in digits, no year ("killing 10 people and injuring *80*"):
+    a count, as no date stands there by itself."""
+    return (
+        top.text.isdigit()
+        and len(top.text) <= 3
+        and top.dep_ in _BARE_COUNT_ROLES
+        and top.head.pos_ == "VERB"
+        and not any(
+            t.ent_type_ == "DATE" for t in top.doc[max(0, top.i - 1) : top.i + 2] if t.i != top.i
+        )
+    )
 
 
 def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:

@@ -34,7 +34,9 @@ states for an attribute:
   `newsdesk.brief.posts`).
 
 What no slot is read from: furniture (captions, credits, prompts), sentences dated a
-month or more away from the story ("in February", in a report of November), clauses
+month or more away from the story ("in February", in a report of November) and the
+sentences after them, or after a clause about another event, that go on about it through
+a pronoun subject ("… in March. It killed 300 people": `events.picks_up`), clauses
 about another time or event ("a year ago", "last season", "another quake", "the 2004
 tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
 latest in a series": one of a series), durations that are offsets ("17 hours after the
@@ -63,9 +65,12 @@ from newsdesk.brief.events import (
     hedged,
     numbered,
     ongoing,
+    picks_up,
     place_nouns,
+    reported_by,
     scale_values,
     unnamed_agent,
+    verb_of,
 )
 from newsdesk.brief.number_words import number_tops
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
@@ -135,6 +140,7 @@ class Slot:
     unnamed: bool = False  # the event's subject is "he" or "she": a person not named here
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
+    source: str = ""  # who reports it: the subject of the verb of speech above it
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -338,13 +344,16 @@ def read_slots(
     places (`story_places`)."""
     furniture = [(r.start, r.end) for r in nonbody_regions(doc.text)]
     slots: list[Slot] = []
+    background = False  # the sentence before was about another time or event
     for sent in parse.sents:
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _another_month(doc, sent, present.days):
+        if _another_month(doc, sent, present.days) or (background and picks_up(sent)):
+            background = True  # "… in February. It killed 612 people": February's event
             continue
         elsewhere = _elsewhere(sent)
+        background = elsewhere or _another_year(sent.root, present.years)
         words = frozenset(
             t.lemma_.lower()
             for t in sent
@@ -384,6 +393,7 @@ def read_slots(
                     unnamed=unnamed_agent(focus),
                     ongoing=ongoing(focus),
                     theme=described(focus),
+                    source=reported_by(focus),
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
@@ -411,6 +421,9 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         if reading is not None:
             yield reading
     for scale, value, shown, number in scale_values(sent):
+        verb = verb_of(number)
+        if verb is not None and hedged(verb):
+            continue  # "a magnitude 6.0 quake can cause severe damage": no quake's value
         before = sent.doc[number.i - 1].lower_ if number.i > 0 else ""
         yield ("scale", scale), scale, value, shown, before in APPROXIMATORS, number
     for tok in sent:
