@@ -63,7 +63,7 @@ from newsdesk.annotate.ner_fixes import (
     titled_names,
 )
 from newsdesk.annotate.nlp import text_of
-from newsdesk.annotate.organisations import organisation_targets, person_forms
+from newsdesk.annotate.organisations import acronym_people, organisation_targets, person_forms
 from newsdesk.annotate.person_use import opens_with_given_name, used_as_a_person
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import (
@@ -155,6 +155,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     headline_names(parsed, cands)
     cands = headline_phrases(parsed, cands)
     harmonise(parsed, cands, caps)
+    acronym_people(parsed, cands, caps)
     quoted_titles(parsed, cands)
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)

@@ -108,7 +108,8 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     """Token ranges of descriptions in apposition to a mention, after or before it."""
     root = parsed[start:end].root
     found: Ranges = []
-    for child in root.children:
+    # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland
+    for child in [] if _of_a_person(root) else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
             left = child.left_edge.i
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
@@ -120,6 +121,14 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
         found.append((edge.i, start - 1))
     return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _of_a_person(root: Token) -> bool:
+    """Whether a name is the object of "of" after a person's name ("Ivo Brandt of
+    Norland", "Ana Vale (D) of West Tessel"): where the person is from, whom an
+    apposition after it describes."""
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.ent_type_ == "PERSON"
 
 
 def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:

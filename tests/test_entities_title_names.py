@@ -1,0 +1,97 @@
+"""Entities: names written around titles and layout that the model runs together with
+other words (a title's "of" complement before a name). Fictional texts, real parses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc as SpacyDoc
+
+from newsdesk.annotate.entities import extract_entities
+from newsdesk.annotate.ner_fixes import Cand
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.annotate.organisations import acronym_people
+from newsdesk.model import Entity
+from tests.conftest import make_document
+
+
+def annotate(backend: SpacyBackend, text: str) -> dict[str, str]:
+    """Name → type of the entities of one document."""
+    entities: tuple[Entity, ...] = extract_entities(make_document(text), backend(text))
+    return {e.name: e.type for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "junk"),
+    [
+        (
+            '"The rules stand," said Secretary of the Harbours Dorrit Vanhaelen. '
+            "Vanhaelen left early.",
+            "Dorrit Vanhaelen",
+            "Harbours Dorrit Vanhaelen",
+        ),
+        (
+            "Lenz will oversee the film for the studio along with Orsk Pictures' Director "
+            "of Production Gillian Trunvald.",
+            "Gillian Trunvald",
+            "Production Gillian Trunvald",
+        ),
+    ],
+)
+def test_entities_title_complement_is_not_a_name_word(
+    backend: SpacyBackend, text: str, name: str, junk: str
+) -> None:
+    found = annotate(backend, text)
+    assert found.get(name) == "PERSON"
+    assert junk not in found
+
+
+def test_entities_place_after_a_persons_of_takes_no_apposition(backend: SpacyBackend) -> None:
+    # the apposition describes the representative, not the place he is from
+    found = annotate(
+        backend,
+        "The Valmont Post reports that Rep. Ivo Brandt (D) of West Norland, the chairman of "
+        "the House Harbour Committee, said the rule could be reversed.",
+    )
+    assert found["Ivo Brandt"] == "PERSON"
+    assert found["West Norland"] == "GPE"
+
+
+def test_entities_name_glued_to_a_credit_is_dropped(backend: SpacyBackend) -> None:
+    # a caption run together with its credit: no "Valmont GazetteAna Vale"
+    found = annotate(
+        backend,
+        "Courtesy of The Valmont GazetteAna Vale, Valmont Police Chief\n"
+        "Valmont Police Chief Ana Vale was injured on Monday.",
+    )
+    assert found["Ana Vale"] == "PERSON"
+    assert not any("Gazette" in name for name in found)
+
+
+@pytest.mark.parametrize("name", ["Ivo McKay", "LeBron Orsk", "Tana DeShawn"])
+def test_entities_name_with_an_inner_capital_stays(backend: SpacyBackend, name: str) -> None:
+    assert name in annotate(backend, f"{name} said the ferry was late. {name} left.")
+
+
+def _cand(parsed: SpacyDoc, text: str, label: str, nth: int = 0) -> Cand:
+    """The candidate over the ``nth`` occurrence of ``text`` in the parse."""
+    starts = [i for i, t in enumerate(parsed) if parsed[i : i + len(text.split())].text == text]
+    return Cand(starts[nth], starts[nth] + len(text.split()), label)
+
+
+def test_entities_acronym_of_an_organisation_is_no_person(backend: SpacyBackend) -> None:
+    # the model took the company's short name for a person; its name opens with it
+    text = "Valtrix will buy KVR Harbour Systems Inc. (KVR HS). KVR HS has 350 staff."
+    parsed = backend(text)
+    company = _cand(parsed, "KVR Harbour Systems Inc.", "ORG")
+    short = [_cand(parsed, "KVR HS", "PERSON", n) for n in (0, 1)]
+    acronym_people(parsed, [company, *short], caps=set())
+    assert [c.label for c in short] == ["ORG", "ORG"]
+
+
+def test_entities_person_after_an_acronym_stays(backend: SpacyBackend) -> None:
+    # no organisation's name opens with "CEO"
+    text = "Valtrix named CEO Lund on Monday. CEO Lund said the deal was done."
+    parsed = backend(text)
+    person = _cand(parsed, "CEO Lund", "PERSON")
+    acronym_people(parsed, [person, _cand(parsed, "Valtrix", "ORG")], caps=set())
+    assert person.label == "PERSON"
