@@ -56,15 +56,19 @@ def test_entities_place_after_a_persons_of_takes_no_apposition(backend: SpacyBac
     assert found["West Norland"] == "GPE"
 
 
-def test_entities_name_glued_to_a_credit_is_dropped(backend: SpacyBackend) -> None:
-    # a caption run together with its credit: no "Valmont GazetteAna Vale"
-    found = annotate(
-        backend,
-        "Courtesy of The Valmont GazetteAna Vale, Valmont Police Chief\n"
-        "Valmont Police Chief Ana Vale was injured on Monday.",
+@pytest.mark.parametrize("paper", ["Independent", "Gazette"])
+def test_entities_name_glued_to_a_credit_is_dropped(backend: SpacyBackend, paper: str) -> None:
+    # a caption run together with its credit, taken for a name by the model or widened to
+    # the glued word: no "GazetteScott Lusk", no "IndependentScott Lusk"
+    text = (
+        "Lusk was visibly shaken as he described his friend this morning.\n"
+        f"Courtesy of The Valmont {paper}Scott Lusk, Valmont Police Chief\n"
+        "Valmont Police Chief Scott Lusk received critical injuries and was taken to "
+        "Tessel Hospital, according to VSP Lt. Ivo Brandt.\nChief Lusk is in stable condition."
     )
-    assert found["Ana Vale"] == "PERSON"
-    assert not any("Gazette" in name for name in found)
+    found = annotate(backend, text)
+    assert found["Scott Lusk"] == "PERSON"
+    assert not any(paper in name for name in found)
 
 
 @pytest.mark.parametrize("name", ["Ivo McKay", "LeBron Orsk", "Tana DeShawn"])
@@ -95,3 +99,29 @@ def test_entities_person_after_an_acronym_stays(backend: SpacyBackend) -> None:
     person = _cand(parsed, "CEO Lund", "PERSON")
     acronym_people(parsed, [person, _cand(parsed, "Valtrix", "ORG")], caps=set())
     assert person.label == "PERSON"
+
+
+BODY = (
+    "\nNovember 12, 2011\nValtrix has signed a definitive agreement to acquire Orsk Harbour "
+    "Design Facilities Inc., one of the leading design firms, the company said on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Release Date For Moonfall Sequel May Be Pushed Back",  # a modal and verbs
+        "Valtrix Snaps Up Harbour Design Consulting Firm",  # words the body writes in lowercase
+    ],
+)
+def test_entities_headline_clause_is_no_organisation(backend: SpacyBackend, headline: str) -> None:
+    found = annotate(backend, headline + BODY)
+    assert not [name for name in found if name in headline and len(name.split()) > 2]
+    assert found["Orsk Harbour Design Facilities Inc."] == "ORG"
+
+
+def test_entities_organisation_in_the_headline_written_in_the_body_stays(
+    backend: SpacyBackend,
+) -> None:
+    found = annotate(backend, "Valtrix Acquires Orsk Harbour Design Facilities" + BODY)
+    assert found["Orsk Harbour Design Facilities"] == "ORG"

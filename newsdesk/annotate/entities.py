@@ -36,6 +36,7 @@ from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
     credentials,
     glued,
+    glued_to_a_word,
     has_digit,
     is_country,
     is_title,
@@ -160,7 +161,8 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
     names_after_the(parsed, cands)
-    return _resolve(doc, parsed, no_dates(parsed, cands))
+    cands = [c for c in no_dates(parsed, cands) if not glued_to_a_word(parsed, c.start, c.end)]
+    return _resolve(doc, parsed, cands)
 
 
 def entity_at(entities: Iterable[Entity], span: Span) -> Entity | None:

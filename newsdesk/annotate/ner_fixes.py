@@ -51,7 +51,6 @@ from newsdesk.annotate.names import (
     answer_marker,
     given_name,
     glued,
-    glued_to_a_word,
     has_digit,
     is_abbrev_title,
     is_country,
@@ -158,8 +157,6 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     while label == "PERSON" and end - start > 1 and _abbreviated_title(parsed, end - 1):
         end -= 1  # "Valmont Police Sgt." cut off before the sergeant's name
     fixed = False
-    if glued_to_a_word(parsed, start, end):
-        return None
     if storm_prefix(parsed, start, end):
         return Cand(start + 1, end, "EVENT", True)
     if ship_prefix(parsed, start, end):
