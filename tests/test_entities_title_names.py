@@ -125,3 +125,20 @@ def test_entities_organisation_in_the_headline_written_in_the_body_stays(
 ) -> None:
     found = annotate(backend, "Valtrix Acquires Orsk Harbour Design Facilities" + BODY)
     assert found["Orsk Harbour Design Facilities"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said April Renn, 32, was arrested on Monday. Renn was released later.",
+        "The film stars April Renn and Ivo Lenz.",
+    ],
+)
+def test_entities_month_named_person_keeps_her_given_name(backend: SpacyBackend, text: str) -> None:
+    found = annotate(backend, text)
+    assert found.get("April Renn") == "PERSON"
+    assert "Renn" not in found
+
+
+def test_entities_month_after_a_preposition_is_no_given_name(backend: SpacyBackend) -> None:
+    assert "April Renn" not in annotate(backend, "In April Renn said she would appeal.")

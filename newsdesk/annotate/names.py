@@ -19,8 +19,10 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsdesk.annotate.nlp import text_of
+from newsdesk.lang.en.calendar import MONTHS
 from newsdesk.lang.en.names import PARTICLES, SUFFIXES, SURNAME_FIRST
 from newsdesk.lang.en.places import COUNTRIES, PLACE_ABBREVIATIONS
+from newsdesk.lang.en.stop_words import PREPOSITIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, CREDENTIALS, HONORIFICS, TITLE_WORDS
 
 SPLIT_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus", "at"})
@@ -219,6 +221,20 @@ def glued_to_a_word(parsed: SpacyDoc, start: int, end: int) -> bool:
             if re.search(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text):
                 return True
     return False
+
+
+def month_given_name(parsed: SpacyDoc, i: int, end: int) -> bool:
+    """Whether a month's name opening a name the model calls a person is the person's
+    given name ("April Renn, 32, ...", "the film stars June Orsk"): written in full and
+    capitalised, before a word shaped like a name, with no number on either side and no
+    preposition before it ("In April Renn said ..." names a month)."""
+    tok = parsed[i]
+    if plain_word(tok) not in MONTHS or not (tok.is_alpha and tok.is_title) or end - i < 2:
+        return False
+    if not name_shaped(parsed[i + 1]) or has_digit(parsed[i + 1].text):
+        return False
+    before = parsed[i - 1] if i else None
+    return before is None or not (before.like_num or before.lower_ in PREPOSITIONS)
 
 
 def without_suffixes(words: Sequence[str]) -> list[str]:

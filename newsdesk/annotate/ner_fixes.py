@@ -56,6 +56,7 @@ from newsdesk.annotate.names import (
     is_country,
     is_initial,
     is_title,
+    month_given_name,
     name_shaped,
     nickname_pattern_end,
     particle_pattern_end,
@@ -145,6 +146,8 @@ def _particle_hyphen(parsed: SpacyDoc, i: int) -> bool:
 def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     """Trim the edges of ``start:end``; titles move out of PERSON names."""
     while start < end and _edge_junk(parsed[start], leading=True):
+        if label == "PERSON" and month_given_name(parsed, start, end):
+            break  # "April Renn, 32,": the month is her given name
         start += 1
     if start < end and answer_marker(parsed[start]):
         start += 1  # "A. Absolutely": a transcript's answer, no name
