@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc as SpacyDoc
 
-from newsdesk.annotate.entities import extract_entities
+from newsdesk.annotate.entities import extract_entities, merge_entities
 from newsdesk.annotate.ner_fixes import Cand
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.organisations import acronym_people
-from newsdesk.model import Entity
+from newsdesk.model import Entity, Mention, Span, TextSpan
 from tests.conftest import make_document
 
 
@@ -142,3 +142,42 @@ def test_entities_month_named_person_keeps_her_given_name(backend: SpacyBackend,
 
 def test_entities_month_after_a_preposition_is_no_given_name(backend: SpacyBackend) -> None:
     assert "April Renn" not in annotate(backend, "In April Renn said she would appeal.")
+
+
+def test_entities_word_used_before_a_full_name_and_a_surname_is_a_title(
+    backend: SpacyBackend,
+) -> None:
+    # "Trooper" is no known title; the copy uses it as one, so "Trooper Brandt" is Brandt
+    found = annotate(
+        backend,
+        "Capt. Dan Orsk and Senior Trooper Peter Brandt, both 51, died at the scene. Captain "
+        "Orsk was a 28-year veteran of the Valmont Police Department, and Trooper Brandt, a "
+        "bomb technician, had been with the force for 11 years.",
+    )
+    assert found.get("Peter Brandt") == "PERSON"
+    assert not any(name.startswith("Trooper") for name in found)
+
+
+def _one(doc: str, name: str, kind: str, role: str | None = None) -> Entity:
+    """An entity of one mention, with a role if given, built by hand."""
+    roles = (TextSpan(Span(doc, 20, 20 + len(role)), role),) if role else ()
+    return Entity(
+        f"{doc}:e1", name, kind, (), roles, (Mention(Span(doc, 0, len(name)), name, kind),)
+    )
+
+
+def test_merge_entities_tie_goes_to_the_person_a_title_shows() -> None:
+    # "the Vale administration" (ORG) in one report, "President Vale" in another
+    merged, _ = merge_entities(
+        [
+            _one("a", "Ivo Vale", "PERSON"),
+            _one("b", "Vale", "ORG"),
+            _one("c", "Vale", "PERSON", "President"),
+        ]
+    )
+    assert [(e.name, e.type) for e in merged] == [("Ivo Vale", "PERSON")]
+
+
+def test_merge_entities_tie_without_a_title_keeps_the_first_type() -> None:
+    merged, _ = merge_entities([_one("b", "Vale", "ORG"), _one("c", "Vale", "PERSON")])
+    assert [e.type for e in merged] == ["ORG"]

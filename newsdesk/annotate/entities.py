@@ -24,6 +24,7 @@ resolver (`resolve`), which the quotes read their speakers' names from too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -65,7 +66,11 @@ from newsdesk.annotate.ner_fixes import (
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.organisations import acronym_people, organisation_targets, person_forms
-from newsdesk.annotate.person_use import opens_with_given_name, used_as_a_person
+from newsdesk.annotate.person_use import (
+    opens_with_given_name,
+    titles_by_use,
+    used_as_a_person,
+)
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.annotate.roles import (
     Ranges,
@@ -160,6 +165,7 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     quoted_titles(parsed, cands)
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
+    titles_by_use(parsed, cands)
     names_after_the(parsed, cands)
     cands = [c for c in no_dates(parsed, cands) if not glued_to_a_word(parsed, c.start, c.end)]
     return _resolve(doc, parsed, cands)
@@ -327,7 +333,12 @@ def _merge_group(new_id: str, members: Sequence[Entity], surnames: set[str]) -> 
 
 
 def _majority_type(members: Sequence[Entity]) -> str:
-    """The type most documents give (ties: the first seen)."""
+    """The type most documents give (ties: PERSON when a role shows one of them to be a
+    person, "President Vale" beside "the Vale administration"; else the first seen)."""
+    counts = Counter(m.type for m in members)
+    titled = any(m.type == "PERSON" and any(_person_role(r.text) for r in m.roles) for m in members)
+    if titled and counts["PERSON"] == max(counts.values()):
+        return "PERSON"
     return majority_label(m.type for m in members)
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsdesk.annotate.kinds import of_a_person
 from newsdesk.annotate.names import (
     JOINERS,
     STATE_WORDS,
@@ -109,7 +110,7 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     root = parsed[start:end].root
     found: Ranges = []
     # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland
-    for child in [] if _of_a_person(root) else root.children:
+    for child in [] if of_a_person(root) else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
             left = child.left_edge.i
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
@@ -121,14 +122,6 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
         found.append((edge.i, start - 1))
     return [(a, b) for a, b in found if 0 < b - a <= 20]
-
-
-def _of_a_person(root: Token) -> bool:
-    """Whether a name is the object of "of" after a person's name ("Ivo Brandt of
-    Norland", "Ana Vale (D) of West Tessel"): where the person is from, whom an
-    apposition after it describes."""
-    of = root.head
-    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.ent_type_ == "PERSON"
 
 
 def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
