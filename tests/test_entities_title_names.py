@@ -181,3 +181,14 @@ def test_merge_entities_tie_goes_to_the_person_a_title_shows() -> None:
 def test_merge_entities_tie_without_a_title_keeps_the_first_type() -> None:
     merged, _ = merge_entities([_one("b", "Vale", "ORG"), _one("c", "Vale", "PERSON")])
     assert [e.type for e in merged] == ["ORG"]
+
+
+def test_entities_product_named_after_a_brand_is_no_person(backend: SpacyBackend) -> None:
+    # the model says PERSON for "FrostBerry Maps"; "FrostBerry" is an organisation here
+    found = annotate(
+        backend,
+        "Of course, the phone will include FrostBerry software, including full HTML Web "
+        "browsing, FrostBerry Maps, an enhanced media player, as well as access to "
+        "corporate mail. FrostBerry maker Orsk said the phone ships in March.",
+    )
+    assert found["FrostBerry Maps"] == "ORG"

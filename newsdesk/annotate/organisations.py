@@ -9,8 +9,8 @@ a name are no short form of it (the Federal Reserve is not the Federal Reserve B
 New York). `organisation_targets` joins each such form to the one fuller name it stands
 for; a form two names could stand for stays apart. (People are joined by
 `newsdesk.annotate.resolve`.) Within a document, a "person" the model found that opens
-with the acronym an organisation's name opens with is that organisation
-(`acronym_people`).
+with an acronym or a brand that names an organisation of the document is that
+organisation or its product (`acronym_people`).
 """
 
 from __future__ import annotations
@@ -180,14 +180,20 @@ def _without(words: list[str], tail: frozenset[str]) -> list[str]:
 
 
 def acronym_people(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
-    """Relabel ORG a "person" whose first word is an acronym in capitals that opens the
-    name of an organisation of the document ("KVR HCS", "KVR" beside "KVR Harbour
-    Systems Inc."): the company's short name, not a person's. Not on a line in capitals
+    """Relabel ORG a "person" whose first word is an acronym or a brand written with an
+    inner capital that names an organisation of the document or opens its name ("KVR
+    HCS" beside "KVR Harbour Systems Inc.", "TelVox Maps" beside "TelVox"): the
+    company's short name or its product, not a person's. Not on a line in capitals
     (``caps``: its tokens), where every word is written so."""
-    opening = {parsed[c.start].text for c in cands if c.label == "ORG" and c.end - c.start > 1}
+    named = {parsed[c.start].text for c in cands if c.label == "ORG"}
     for c in cands:
         first = parsed[c.start]
-        if c.label != "PERSON" or c.start in caps or first.text not in opening:
+        if c.label != "PERSON" or c.start in caps or first.text not in named:
             continue
-        if first.is_alpha and first.is_upper and len(first) > 1 and not given_name(first.text):
+        if _brand_shaped(first.text) and not given_name(first.text):
             c.label, c.fixed = "ORG", True
+
+
+def _brand_shaped(word: str) -> bool:
+    """An acronym in capitals ("KVR") or a word with a capital inside ("TelVox")."""
+    return word.isalpha() and len(word) > 1 and (word.isupper() or not word[1:].islower())
