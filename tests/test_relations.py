@@ -183,3 +183,14 @@ def test_relations_no_entities(backend: SpacyBackend) -> None:
     text = "the ferry was late again today."
     doc = make_document(text)
     assert extract_relations(doc, backend(text), ()) == ()
+
+
+def test_relations_employer_after_the_job_wins_over_a_modifier(backend: SpacyBackend) -> None:
+    # the place before the post says where he serves; the coalition is whom he works for
+    found = triples(
+        backend,
+        "Consulting biologists matters, said Ivo Lenz, Norland state representative of the "
+        "Harbour Species Coalition, a group of 40 clubs.",
+    )
+    assert ("Ivo Lenz", "employed_by", "Harbour Species Coalition") in found
+    assert ("Ivo Lenz", "employed_by", "Norland") not in found

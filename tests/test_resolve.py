@@ -201,3 +201,15 @@ def test_resolve_name_with_a_particle_joins_the_name_without_it() -> None:
     assert targets["omar brandt"] == targets["omar al-brandt"]
     assert targets["ivo hale"] == targets["ivo van hale"]
     assert targets["omar brandt"] != targets["ivo hale"]
+
+
+def test_resolve_fuller_name_with_a_suffix_joins() -> None:
+    # a middle initial and a generational suffix the short name does not write
+    targets = story_targets(_people("Orvin Halloway", "Orvin P. Halloway II", "Halloway"))
+    assert targets["orvin halloway"] == "orvin p. halloway ii"
+
+
+def test_resolve_suffix_alone_stays_apart() -> None:
+    # "Orvin Halloway Jr." may be the son of "Orvin Halloway"
+    targets = story_targets(_people("Orvin Halloway", "Orvin Halloway Jr."))
+    assert targets["orvin halloway"] == "orvin halloway"

@@ -5,7 +5,8 @@ that are only words of the headline.
   Quits Over Deal") back to the name the document gives elsewhere, else to the
   headline's verb (`headline_names`);
 - *drop* "people" that are only words of the document's headline ("Daring Ruby Theft in
-  Old Valmont", `headline_phrases`).
+  Old Valmont", `headline_phrases`), and names of other things that are pieces of the
+  headline's sentence ("Release Date May Be Pushed Back", `_headline_clause`).
 
 Both read candidates of `ner_fixes` (`Cand`) and change or filter them.
 """
@@ -32,6 +33,7 @@ __all__ = ["headline_names", "headline_phrases"]
 
 HEADLINE_CAPITALISED = 0.6  # share of a line's words capitalised for it to be a headline
 VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+CLAUSE_TAGS = VERB_TAGS | {"MD", "RP"}  # a verb, a modal or a verb's particle ("Snaps Up")
 
 
 def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
@@ -68,7 +70,14 @@ def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
         return cands
     end = text.index(title) + len(title)
     body = text[end:]
-    return [c for c in cands if not _headline_phrase(parsed, c, title, end, body)]
+    if not _headline_line(title):
+        return cands
+    return [
+        c
+        for c in cands
+        if not _headline_phrase(parsed, c, title, end, body)
+        and not _headline_clause(parsed, c, end, body)
+    ]
 
 
 def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: str) -> bool:
@@ -85,6 +94,26 @@ def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: s
     last = [t.text for t in words if t.is_alpha][-1:]
     return not any(
         re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(w)}(?![\w'’-])", body) for w in last
+    )
+
+
+def _headline_clause(parsed: SpacyDoc, cand: Cand, end: int, body: str) -> bool:
+    """Whether a name of something other than a person is a piece of the headline's
+    sentence ("Release Date for Moonfall Sequel May Be Pushed Back", "Talks for Starfall
+    Sequel Collapse", "Valtrix Snaps Up Harbour Consulting Firm"): three words or more
+    of the headline that the body never writes, holding a verb or a particle of the
+    parse after its first word ("May", "Up"), or a content word the body writes in
+    lowercase ("sequel", "consulting")."""
+    words = parsed[cand.start : cand.end]
+    if cand.label == "PERSON" or len(words) < 3 or words.end_char > end or words.text in body:
+        return False
+    if any(t.tag_ in CLAUSE_TAGS for t in words[1:]):
+        return True
+    return any(
+        t.is_alpha
+        and not t.is_stop
+        and re.search(rf"(?<![\w'’-]){re.escape(t.lower_)}(?![\w'’-])", body) is not None
+        for t in words
     )
 
 

@@ -38,7 +38,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-__all__ = ["kind_of_noun", "mention_kind", "ship_prefix", "storm_prefix", "written_with_the"]
+__all__ = [
+    "kind_of_noun",
+    "mention_kind",
+    "of_a_person",
+    "ship_prefix",
+    "storm_prefix",
+    "written_with_the",
+]
 
 
 def kind_of_noun(lemma: str) -> str | None:
@@ -95,9 +102,13 @@ def _origin(head: Token) -> str | None:
     """Where someone is from: "a Valmont man", "Ann Vale, 23, of Valmont"."""
     if head.dep_ == "compound" and head.head.lemma_.lower() in RESIDENT_NOUNS:
         return "GPE"
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON":
-        return "GPE"
-    return None
+    return "GPE" if of_a_person(head) else None
+
+
+def of_a_person(head: Token) -> bool:
+    """Whether a name is the object of "of" after a person's name ("Ann Vale, 23, of
+    Valmont", "Ivo Brandt (D) of West Tessel"): where the person is from."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.ent_type_ == "PERSON"
 
 
 def _brand(head: Token) -> str | None:

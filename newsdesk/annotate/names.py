@@ -18,8 +18,11 @@ from nicknames import NickNamer
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from newsdesk.annotate.nlp import text_of
+from newsdesk.lang.en.calendar import MONTHS
 from newsdesk.lang.en.names import PARTICLES, SUFFIXES, SURNAME_FIRST
 from newsdesk.lang.en.places import COUNTRIES, PLACE_ABBREVIATIONS
+from newsdesk.lang.en.stop_words import PREPOSITIONS
 from newsdesk.lang.en.titles import ABBREVIATIONS, CREDENTIALS, HONORIFICS, TITLE_WORDS
 
 SPLIT_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus", "at"})
@@ -71,6 +74,19 @@ def is_abbrev_title(tok: Token) -> bool:
 def is_title(tok: Token) -> bool:
     """A title or honorific that can stand before a name."""
     return is_abbrev_title(tok) or plain_word(tok) in TITLE_WORDS
+
+
+def after_title_of(parsed: SpacyDoc, i: int) -> bool:
+    """Whether token ``i`` opens what follows the "of" of a capitalised title ("Chief of
+    Police ...", "Secretary of the Treasury ..."): the title's complement, no given name
+    of the person named after it."""
+    k = i - 1
+    if k >= 0 and parsed[k].lower_ == "the":
+        k -= 1
+    if k < 1 or parsed[k].lower_ != "of":
+        return False
+    title = parsed[k - 1]
+    return title.text[:1].isupper() and is_title(title)
 
 
 def is_country(text: str) -> bool:
@@ -186,6 +202,39 @@ def name_shaped(tok: Token) -> bool:
 def glued(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is a hyphen inside a word (no space on either side)."""
     return parsed[i].text == "-" and not parsed[i].whitespace_ and not parsed[i - 1].whitespace_
+
+
+GLUED_WORD = re.compile(r"[A-Z]?[a-z]{3,}(?=[A-Z][a-z])")  # "Gazette" of "GazetteAna"
+
+
+def glued_to_a_word(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """A name run together with the word before it where the copy lost a line break
+    ("Courtesy of the Valmont GazetteAna Vale, ..."): a word of four letters or more glued
+    to a capitalised one, before more words of the name, where the document writes what
+    follows the seam on its own ("Ana Vale"); "McKay", "LeBron", "DeShawn" have a shorter
+    head, "NationsBank" no word after it."""
+    text = text_of(parsed)
+    for tok in parsed[start : end - 1]:
+        seam = GLUED_WORD.match(tok.text)
+        if seam is not None:
+            rest = text[tok.idx + seam.end() : parsed[end - 1].idx + len(parsed[end - 1])]
+            if re.search(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text):
+                return True
+    return False
+
+
+def month_given_name(parsed: SpacyDoc, i: int, end: int) -> bool:
+    """Whether a month's name opening a name the model calls a person is the person's
+    given name ("April Renn, 32, ...", "the film stars June Orsk"): written in full and
+    capitalised, before a word shaped like a name, with no number on either side and no
+    preposition before it ("In April Renn said ..." names a month)."""
+    tok = parsed[i]
+    if plain_word(tok) not in MONTHS or not (tok.is_alpha and tok.is_title) or end - i < 2:
+        return False
+    if not name_shaped(parsed[i + 1]) or has_digit(parsed[i + 1].text):
+        return False
+    before = parsed[i - 1] if i else None
+    return before is None or not (before.like_num or before.lower_ in PREPOSITIONS)
 
 
 def without_suffixes(words: Sequence[str]) -> list[str]:

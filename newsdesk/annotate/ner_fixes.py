@@ -47,6 +47,7 @@ from newsdesk.annotate.names import (
     POSSESSIVE,
     SPLIT_PUNCT,
     SPLIT_WORDS,
+    after_title_of,
     answer_marker,
     given_name,
     glued,
@@ -55,6 +56,7 @@ from newsdesk.annotate.names import (
     is_country,
     is_initial,
     is_title,
+    month_given_name,
     name_shaped,
     nickname_pattern_end,
     particle_pattern_end,
@@ -144,6 +146,8 @@ def _particle_hyphen(parsed: SpacyDoc, i: int) -> bool:
 def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     """Trim the edges of ``start:end``; titles move out of PERSON names."""
     while start < end and _edge_junk(parsed[start], leading=True):
+        if label == "PERSON" and month_given_name(parsed, start, end):
+            break  # "April Renn, 32,": the month is her given name
         start += 1
     if start < end and answer_marker(parsed[start]):
         start += 1  # "A. Absolutely": a transcript's answer, no name
@@ -168,6 +172,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         label, fixed, start = "PERSON", label != "PERSON", inner[-1] + 1
     if end - start > 2 and label == "PERSON" and parsed[start].lower_ in DEMONYMS:
         start += 1
+    if _title_complement(parsed, start, end, label):
+        label, fixed, start = "PERSON", label != "PERSON", start + 1
     if label == "PERSON":
         start, end = _extend_hyphens(parsed, start, end)
     if start >= end or not any(
@@ -187,6 +193,16 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     elif is_initial(parsed[start]) and 1 < end - start < 4 and not answer_marker(parsed[start]):
         label, fixed = "PERSON", True
     return Cand(start, end, label, fixed)
+
+
+def _title_complement(parsed: SpacyDoc, start: int, end: int, label: str) -> bool:
+    """Whether a name of three words or more opens with the complement of a title's "of"
+    that the model took into it ("Secretary of the Treasury Ivo Brandt", "Chief of Police
+    Ana Vale"): a first word that is no given name, and, unless the model said PERSON, a
+    last word the document writes without the rest ("Brandt said")."""
+    if end - start < 3 or not after_title_of(parsed, start) or given_name(parsed[start].text):
+        return False
+    return label == "PERSON" or _written_alone(parsed, start, end)
 
 
 def _titled_name(parsed: SpacyDoc, start: int, end: int) -> bool:
@@ -292,8 +308,14 @@ def _acronym_after(parsed: SpacyDoc, start: int, end: int) -> bool:
         return False
     if any(t.is_upper for t in parsed[start : end - 1]) or is_initial(last):
         return False
+    return _written_alone(parsed, start, end)
+
+
+def _written_alone(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether the document writes the last word of ``start:end`` without the words
+    before it more often than it writes the whole span."""
     text = text_of(parsed)
-    alone = len(re.findall(rf"(?<![\w.-]){re.escape(last.text)}(?![\w-])", text))
+    alone = len(re.findall(rf"(?<![\w.-]){re.escape(parsed[end - 1].text)}(?![\w-])", text))
     return alone > text.count(parsed[start:end].text)
 
 
@@ -444,6 +466,7 @@ def _given_name_before(parsed: SpacyDoc, start: int) -> bool:
     prev = parsed[start - 1]
     return (
         name_shaped(prev)
+        and not after_title_of(parsed, start - 1)  # "Director of Production Ana Vale"
         and prev.pos_ == "PROPN"
         and not prev.ent_type_
         and not (prev.is_sent_start and _modifier_shaped(prev))

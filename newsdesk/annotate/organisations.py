@@ -8,7 +8,9 @@ Red Sox", "Treasury" of "U.S. Treasury") when a document writes both. The first 
 a name are no short form of it (the Federal Reserve is not the Federal Reserve Bank of
 New York). `organisation_targets` joins each such form to the one fuller name it stands
 for; a form two names could stand for stays apart. (People are joined by
-`newsdesk.annotate.resolve`.)
+`newsdesk.annotate.resolve`.) Within a document, a "person" the model found that opens
+with an acronym or a brand that names an organisation of the document is that
+organisation or its product (`acronym_people`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 
-from newsdesk.annotate.names import ACRONYM, initials, is_country, without_possessive
+from spacy.tokens import Doc as SpacyDoc
+
+from newsdesk.annotate.names import (
+    ACRONYM,
+    given_name,
+    initials,
+    is_country,
+    without_possessive,
+)
+from newsdesk.annotate.ner_fixes import Cand
 from newsdesk.lang.en.names import COMPANY_WORDS, LEGAL_FORMS
 from newsdesk.lang.en.places import DEMONYMS
 
-__all__ = ["organisation_targets", "person_forms"]
+__all__ = ["acronym_people", "organisation_targets", "person_forms"]
 
 
 def organisation_targets(
@@ -166,3 +177,23 @@ def _without(words: list[str], tail: frozenset[str]) -> list[str]:
     while end > 1 and words[end - 1] in tail:
         end -= 1
     return words[:end]
+
+
+def acronym_people(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
+    """Relabel ORG a "person" whose first word is an acronym or a brand written with an
+    inner capital that names an organisation of the document or opens its name ("KVR
+    HCS" beside "KVR Harbour Systems Inc.", "TelVox Maps" beside "TelVox"): the
+    company's short name or its product, not a person's. Not on a line in capitals
+    (``caps``: its tokens), where every word is written so."""
+    named = {parsed[c.start].text for c in cands if c.label == "ORG"}
+    for c in cands:
+        first = parsed[c.start]
+        if c.label != "PERSON" or c.start in caps or first.text not in named:
+            continue
+        if _brand_shaped(first.text) and not given_name(first.text):
+            c.label, c.fixed = "ORG", True
+
+
+def _brand_shaped(word: str) -> bool:
+    """An acronym in capitals ("KVR") or a word with a capital inside ("TelVox")."""
+    return word.isalpha() and len(word) > 1 and (word.isupper() or not word[1:].islower())

@@ -8,6 +8,10 @@ name PERSON whatever the model said.
 - a name of two words or more opening with a given name, so that a noun for people
   describing it says a person ("Gary Kestrel, a jeweler", `opens_with_given_name`).
 
+A capitalised word the document writes before a person's full name and before the
+surname alone is a title, not a given name ("Senior Trooper Ivo Brandt" ... "Trooper
+Brandt", `titles_by_use`).
+
 Not a name of one word, a company's or a place's ("Valmont City" where "Valmont" is a
 place), nor one written after an article or a possessive ("the Harbour Lions").
 """
@@ -30,7 +34,7 @@ from newsdesk.annotate.ner_fixes import Cand
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 
-__all__ = ["OLDEST_AGE", "opens_with_given_name", "used_as_a_person"]
+__all__ = ["OLDEST_AGE", "opens_with_given_name", "titles_by_use", "used_as_a_person"]
 
 
 def opens_with_given_name(parsed: SpacyDoc, mentions: Sequence[Cand]) -> bool:
@@ -39,6 +43,27 @@ def opens_with_given_name(parsed: SpacyDoc, mentions: Sequence[Cand]) -> bool:
     jeweler") then says a person, where it could name a shop ("Kestrel, the jeweler")."""
     first = mentions[0]
     return first.end - first.start > 1 and given_name(parsed[first.start].text)
+
+
+def titles_by_use(parsed: SpacyDoc, cands: list[Cand]) -> None:
+    """Cut off a "person" a capitalised word that is no given name and that the document
+    writes both before a full name and before its surname alone ("Senior Trooper Ivo
+    Brandt" ... "Trooper Brandt", where "Trooper" is no known title): a title."""
+    people = [c for c in cands if c.label == "PERSON"]
+    full: dict[tuple[str, str], list[Cand]] = {}
+    for c in people:
+        inside = c.end - c.start > 2 and given_name(parsed[c.start + 1].text)
+        if inside and not given_name(parsed[c.start].text):  # "Trooper Ivo Brandt"
+            full.setdefault((parsed[c.start].text, parsed[c.end - 1].text), []).append(c)
+        elif c.end - c.start > 1 and c.start > 0 and name_shaped(parsed[c.start - 1]):
+            full.setdefault((parsed[c.start - 1].text, parsed[c.end - 1].text), [])
+    for c in cands:
+        key = (parsed[c.start].text, parsed[c.end - 1].text)
+        if c.end - c.start == 2 and key in full and not given_name(key[0]):
+            c.label, c.fixed = "PERSON", True  # "Trooper Brandt" taken for a body
+            for cand in [c, *full[key]]:
+                cand.start += 1
+            full[key] = []
 
 
 OLDEST_AGE = 110  # a number after a name and a comma up to this is an age ("Ana Vale, 20,")

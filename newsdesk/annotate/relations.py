@@ -231,16 +231,28 @@ def _employment(parsed: SpacyDoc, index: dict[int, str], types: dict[str, str]) 
 def _employer(
     tok: Token, index: dict[int, str], types: dict[str, str], preps: frozenset[str] = JOB_PREPS
 ) -> str | None:
-    """The organisation a job noun or "work" points to, through "at/of/for" or a compound.
+    """The organisation a job noun or "work" points to, through "at/of/for", else a
+    compound ("Norland state representative of the Harbour Coalition" works for the
+    coalition; "a Valtrix engineer" for Valtrix).
 
     "at the embassy of Pellor" and "at the Pellorian embassy" reach the country through
     the institution noun.
     """
+    found = _employer_after(tok, index, types, preps)
+    if found is not None:
+        return found
     for child in tok.children:
         if child.dep_ == "compound" and child.i < tok.i:
             entity = index.get(child.i)
             if entity is not None and types.get(entity) in EMPLOYERS:
                 return entity
+    return None
+
+
+def _employer_after(
+    tok: Token, index: dict[int, str], types: dict[str, str], preps: frozenset[str]
+) -> str | None:
+    """The organisation a job noun or "work" points to through "at/of/for" (`_employer`)."""
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue

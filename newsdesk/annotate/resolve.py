@@ -36,7 +36,7 @@ from functools import cache
 
 from nicknames import NickNamer
 
-from newsdesk.annotate.names import surnames_of
+from newsdesk.annotate.names import surnames_of, without_suffixes
 from newsdesk.lang.en.names import PARTICLES, SUFFIXES
 from newsdesk.model import Entity
 
@@ -265,8 +265,12 @@ def _one_letter_apart(x: str, y: str) -> bool:
 
 def _fuller(short: str, long: str) -> bool:
     """``long`` is ``short`` with middle names or initials added ("ana ruiz" / "ana m.
-    ruiz", "ana maria ruiz"): the same first and last words, the others in order."""
+    ruiz", "ana maria ruiz"), and maybe a generational suffix ``short`` does not write
+    ("ana m. ruiz jr"; "ana ruiz jr" alone may be her son): the same first and last words,
+    the others in order."""
     a, b = short.split(), long.split()
+    if a[-1] not in SUFFIXES:
+        b = without_suffixes(b)
     if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
         return False
     return _middles_among(a, b)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsdesk.annotate.kinds import of_a_person
 from newsdesk.annotate.names import (
     JOINERS,
     STATE_WORDS,
@@ -108,7 +109,8 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     """Token ranges of descriptions in apposition to a mention, after or before it."""
     root = parsed[start:end].root
     found: Ranges = []
-    for child in root.children:
+    # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland
+    for child in [] if of_a_person(root) else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
             left = child.left_edge.i
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
