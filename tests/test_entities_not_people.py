@@ -334,3 +334,38 @@ def test_entities_post_alone_is_no_person(backend: SpacyBackend, text: str) -> N
 
 def test_entities_post_before_a_name_keeps_the_person(backend: SpacyBackend) -> None:
     assert people(backend, "Deputy Mayor Ana Vale said the roads were open.") == {"Ana Vale"}
+
+
+def test_merge_entities_surname_typed_a_place_joins_the_person_named_in_full_beside_it() -> None:
+    # the model called "Ilse Varnova" an organisation in one report and her surname a
+    # place in both; the merge shows her a person (a role in the other report), and
+    # "Varnova" is written only where her full name is: her surname
+    role = "the mayor"
+    titled = Entity(
+        "b:e1",
+        "Ilse Varnova",
+        "PERSON",
+        (),
+        (TextSpan(Span("b", 20, 20 + len(role)), role),),
+        (Mention(Span("b", 0, 12), "Ilse Varnova", "PERSON"),),
+    )
+    merged, _ = merge_entities(
+        [
+            _entity("a", "Ilse Varnova", "ORG"),
+            _entity("a", "Varnova", "GPE"),
+            titled,
+            _entity("b", "Varnova", "GPE"),
+        ]
+    )
+    assert [(e.name, e.type, len(e.mentions)) for e in merged] == [("Ilse Varnova", "PERSON", 4)]
+
+
+def test_merge_entities_place_named_like_a_person_elsewhere_stays_a_place() -> None:
+    # "Varnova" the town is written in a report that never names Ilse Varnova
+    merged, _ = merge_entities(
+        [_entity("a", "Ilse Varnova", "PERSON"), _entity("b", "Varnova", "GPE")]
+    )
+    assert sorted((e.name, e.type) for e in merged) == [
+        ("Ilse Varnova", "PERSON"),
+        ("Varnova", "GPE"),
+    ]

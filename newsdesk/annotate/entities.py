@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
@@ -207,7 +207,7 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     written = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in groups}
     target = {key: key for key in groups} | story_targets(people, written)
     target |= organisation_targets(organisations, places, written)
-    target |= _bare_person_names(items, groups, target)
+    target |= _bare_person_names(items, groups, target, written)
     org_forms = {
         k: target[o]
         for k, o in person_forms(people, organisations, places).items()
@@ -239,18 +239,30 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
 
 
 def _bare_person_names(
-    items: Sequence[Entity], groups: dict[str, list[Entity]], target: dict[str, str]
+    items: Sequence[Entity],
+    groups: dict[str, list[Entity]],
+    target: dict[str, str],
+    written: Mapping[str, frozenset[str]],
 ) -> dict[str, str]:
     """The one-word names a document labelled as no person ("Brandt" as a place, "Lenz"
-    as an organisation) that other documents of the story write alone for one person
-    (a bare surname of "Ivo Brandt" there): key → that person's key. Not a country or a
-    nationality ("Jordan" stays a country beside a "Jordan" of "Ana Jordan")."""
+    as an organisation) that stand for one person of the story: another document writes
+    the word alone for that person (a bare surname of "Ivo Brandt" there), or the word is
+    the surname of the one person the story names in full in every document that writes
+    it ("Varnova" beside "Ilse Varnova", which the merge alone shows to be a person, as a
+    document shows its own names: `ner_fixes.harmonise`): key → that person's key. Not a
+    country or a nationality ("Jordan" stays a country beside a "Jordan" of "Ana
+    Jordan")."""
     owners: dict[str, set[str]] = {}
     for entity in items:
         if entity.type == "PERSON":
             for alias in entity.aliases:
                 if len(alias.split()) == 1:
                     owners.setdefault(name_key(alias), set()).add(target[name_key(entity.name)])
+    for key, members in groups.items():
+        if " " in key and _majority_type(members) == "PERSON":
+            for surname in map(name_key, surnames_of(members[0].name)):
+                if surname in written and written[surname] <= written[key]:
+                    owners.setdefault(surname, set()).add(target[key])
     found: dict[str, str] = {}
     for key, members in groups.items():
         people = owners.get(key, set())
