@@ -346,3 +346,45 @@ def test_speakers_quote_over_lines_with_an_unnamed_source(backend: SpacyBackend)
         'The crew stayed ashore all day, " a source told the Courier.'
     )
     assert [s for _, s in speakers(backend, text)] == [None, None]
+
+
+def test_speakers_transcript_line_names_the_person_or_nobody(backend: SpacyBackend) -> None:
+    """Issue 10: a transcript line 'Surname: "..."' (a live blog's exchange) is the person
+    named in full elsewhere with that surname; a label that is no person of the text (a
+    program answering back) names nobody, not the speaker of the line above."""
+    text = (
+        "Kestrel Labs showed its new voice assistant at its developer day in Orsk.\n"
+        "Vice president Ilona Varga put the first question to the assistant, called Tully.\n"
+        'Varga: "What will the weather be like in Orsk tomorrow?"\n'
+        'Tully: "Light rain is expected in Orsk until noon."\n'
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ilona Varga", None]
+
+
+def test_speakers_letter_speaks_for_its_writer(backend: SpacyBackend) -> None:
+    """Issue 10: a letter that speaks is its writer's: "the letter read" after "X wrote a
+    letter", and "X's letter continued"."""
+    text = (
+        "The head teacher of Orsk Grammar School, Ilona Varga, wrote a letter to parents "
+        "on Friday.\n"
+        '"The new wing will open in the spring, and every class will move into it," the '
+        "letter read.\n"
+        '"We thank every family for its patience during the building work," Varga\'s letter '
+        "continued.\n"
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ilona Varga", "Ilona Varga"]
+
+
+def test_speakers_state_body_by_its_nationality(backend: SpacyBackend) -> None:
+    """Issue 10: a body of a state written as a nationality and a lowercase noun ("the
+    Danish navy said", "a statement from the Chilean government") speaks under that name."""
+    text = (
+        "A patrol boat stopped the trawler Kestrel Star off the coast of Orsk on Sunday.\n"
+        'The Danish navy said it had found "a large cache of rifles and ammunition" in the '
+        "hold.\n"
+        "The boat was searched on Monday, according to a statement from the Chilean "
+        "government.\n"
+        'The crew would be "handed over to the port authorities in the morning," the '
+        "statement said.\n"
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Danish navy", "Chilean government"]

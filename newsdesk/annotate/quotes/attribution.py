@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
+from newsdesk.annotate.quotes.joint import known_surname
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
 from newsdesk.annotate.quotes.relays import quote_relays
@@ -324,6 +325,25 @@ def _headline_name(ctx: Context, region: Region, clause: Sequence[Token]) -> Spe
     return named(ctx, last)
 
 
+def _transcript_line(ctx: Context, region: Region, clause: Sequence[Token]) -> Attribution | None:
+    """A transcript line, 'Ruiz: "..."' (a line that is only a word or two the model
+    tagged as no entity, a colon and a quote, as live blogs write an exchange): the person
+    named in full elsewhere in the document with that last word; a label no person of the
+    document has (a product, a program answering back) says the line is not the narrator's
+    nor the quote above's speaker's: nobody. None for any other line."""
+    lo, hi = ctx.paragraphs[region.para]
+    if not clause or len(clause) > 2 or region.close < 0 or clause[-1].idx != lo:
+        return None
+    if ctx.doc.text[region.close + 1 : hi].strip():
+        return None
+    if any(t.ent_type_ or not t.is_alpha or not t.text[:1].isupper() for t in clause):
+        return None
+    found = named(ctx, clause[0]) if known_surname(ctx, clause[0].text) else None
+    if found is None or not found.is_person or not found.name:
+        found = None
+    return Attribution(":", found)
+
+
 def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
     """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
     if not before or before[0].text not in INTRODUCERS:
@@ -332,6 +352,10 @@ def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attri
     headline = _headline_name(ctx, region, clause)
     if headline is not None:
         return Attribution(before[0].text, headline)
+    if before[0].text == ":":
+        transcript = _transcript_line(ctx, region, clause)
+        if transcript is not None:
+            return transcript
     if clause and clause[0].ent_type_ == "PERSON" and clause[0].dep_ not in OBJECTS:
         speaker = named(ctx, clause[0])
         if speaker is not None:
