@@ -388,3 +388,18 @@ def test_speakers_state_body_by_its_nationality(backend: SpacyBackend) -> None:
         "statement said.\n"
     )
     assert [s for _, s in speakers(backend, text)] == ["Danish navy", "Chilean government"]
+
+
+def test_speakers_verb_of_an_act_after_a_quote_is_no_cue(backend: SpacyBackend) -> None:
+    """Issue 10: a reporting verb with an infinitive of its own after a quote ('"...," by
+    agreeing to accept the rota') tells of an act, not the words: it is not the quote's
+    cue (where the parse gives it no subject, it left the quote without a speaker); the
+    quote keeps the cue of the quote before it in its sentence."""
+    text = (
+        "The welders of the Orsk shipyard met on Tuesday.\n"
+        "The Kestrel Welders Union accused the yard board of having ``given up on the "
+        "welders'' and having become ``the puppets of the owners,'' by agreeing to accept "
+        "the new shift rota."
+    )
+    found = extract_quotes(Document(id="t", text=text), backend(text))
+    assert [q.cue for q in found if q.direct] == ["accused", "accused"]

@@ -141,6 +141,15 @@ def _subordinate(cue: Token) -> bool:
     )
 
 
+def _acts(cue: Token) -> bool:
+    """A reporting verb with an infinitive of its own ("agreeing to accept the plan",
+    "promised to build"): it tells of an act, and reports no words it does not govern."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in cue.children
+    )
+
+
 def _complement(tok: Token, cue: Token) -> bool:
     """``tok`` is in what ``cue`` says (its clause or object), not in a clause of reason or
     time hanging on it ("did not mention it because '...'")."""
@@ -169,6 +178,8 @@ def _candidates(
                 continue
             if order == 0 and not (according or leading or governing) and _subordinate(cue):
                 continue  # '"...!" at Ruiz when he called for a vote': his call, not the words
+            if not (according or governing) and _acts(cue):
+                continue  # '"...," by agreeing to accept the plan': an act, not the words
             if subj is not None and ctx.para_of(subj.idx) != region.para:
                 subj = None
             tier = 0 if leading else 1000 if governing else 2000 + 1000 * order
