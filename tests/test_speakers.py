@@ -403,3 +403,16 @@ def test_speakers_verb_of_an_act_after_a_quote_is_no_cue(backend: SpacyBackend) 
     )
     found = extract_quotes(Document(id="t", text=text), backend(text))
     assert [q.cue for q in found if q.direct] == ["accused", "accused"]
+
+
+def test_speakers_the_navy_is_the_one_state_body_named_so(backend: SpacyBackend) -> None:
+    """Issue 10: "the navy" and "Norway's navy" are the one body of a state the text
+    names with that noun by its nationality ("the Norwegian navy"), wherever it does."""
+    text = (
+        "A patrol boat stopped the trawler Kestrel Star off the coast of Orsk on Sunday.\n"
+        'The navy said in a statement that it had found "a large cache of rifles" on board.\n'
+        "The Norwegian navy said the crew of nine had been taken to Orsk.\n"
+        'Norway\'s navy said the trawler would be "towed to the harbour at first light."\n'
+    )
+    found = [s for _, s in speakers(backend, text)]
+    assert found == ["Norwegian navy", "Norwegian navy"]

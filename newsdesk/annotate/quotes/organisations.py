@@ -171,7 +171,7 @@ def _state_body(ctx: Context, noun: Token) -> str | None:
     if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
         return None
     words = lefts[1:]
-    if not words or words[0].ent_type_ != "NORP" or words[0].dep_ != "amod":
+    if not words or words[0].dep_ != "amod" or not _nationality(words[0]):
         return None
     if any(t.dep_ not in {"amod", "compound"} or not t.is_lower for t in words[1:]):
         return None
@@ -180,11 +180,47 @@ def _state_body(ctx: Context, noun: Token) -> str | None:
     return ctx.doc.text[words[0].idx : noun.idx + len(noun)]
 
 
+def _nationality(tok: Token) -> bool:
+    """A word for a nationality: tagged so, or a capitalised adjective the model put in an
+    organisation or place ("The Norwegian navy" tagged as one organisation)."""
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.ent_type_ in {"ORG", "GPE"}
+
+
+def _named_state_body(ctx: Context, noun: Token) -> str | None:
+    """The one body of a state the document names by its nationality with ``noun``
+    (`_state_body`) that "the navy" or "Norland's navy" stands for: any one for "the
+    navy", one whose nationality begins as the country does for "Norland's navy"
+    ("Norlandic navy"); None with none or several."""
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in STATE_BODY_NOUNS:
+        return None
+    lefts = list(noun.lefts)
+    if len(lefts) != 1:
+        return None
+    country = lefts[0] if lefts[0].dep_ == "poss" and lefts[0].ent_type_ == "GPE" else None
+    if country is None and (lefts[0].dep_ != "det" or lefts[0].lower_ != "the"):
+        return None
+    names = {
+        body
+        for tok in ctx.parsed
+        if tok.lemma_.lower() == noun.lemma_.lower() and not ctx.in_region(tok.idx)
+        for body in [_state_body(ctx, tok)]
+        if body is not None
+    }
+    if country is not None:
+        stem = country.text[:4].casefold()
+        names = {n for n in names if n[:4].casefold() == stem}
+    return names.pop() if len(names) == 1 else None
+
+
 def described_org(ctx: Context, tok: Token) -> Speaker | None:
     """The one organisation named with the head noun of "the group" earlier in the text:
     "the pressure group Clear Tide" (apposition) or "the Clear Tide group" (compound); a
-    body of a state named by its nationality ("the Norlandic navy", `_state_body`)."""
-    body = _state_body(ctx, tok)
+    body of a state named by its nationality ("the Norlandic navy", `_state_body`), and
+    "the navy" or "Norland's navy" where the document names one such navy
+    (`_named_state_body`)."""
+    body = _state_body(ctx, tok) or _named_state_body(ctx, tok)
     if body is not None:
         return Speaker(body, next(tok.subtree).idx, tok.idx + len(tok), False, None)
     if tok.pos_ != "NOUN" or tok.ent_type_:
