@@ -40,7 +40,8 @@ How it works, in order:
    organisation the text names with that noun (else the one whose name ends with it:
    "the commission"), and so is the lowercase noun in "a ministry spokesman" (never for
    a person noun: "the official" is a person); a body of a state written as a nationality
-   and a lowercase noun ("the Danish navy said") speaks under those words. The cue
+   and a lowercase noun ("the Danish navy said") speaks under those words, and so does
+   "the navy" or "Norway's navy" where the text names one such body ("Norwegian navy"). The cue
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
    quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
