@@ -416,3 +416,18 @@ def test_speakers_the_navy_is_the_one_state_body_named_so(backend: SpacyBackend)
     )
     found = [s for _, s in speakers(backend, text)]
     assert found == ["Norwegian navy", "Norwegian navy"]
+
+
+def test_speakers_any_verb_after_a_quote_closed_on_its_comma(backend: SpacyBackend) -> None:
+    """Issue 10: a quote closed on its comma and followed by a subject and a verb that is
+    no reporting verb ('"...," the Valmont Courier teased on its website', '"...," Ana Ruiz
+    smiled') is that subject's: the layout attributes it; not a verb with an object of its
+    own after it."""
+    lede = "The channel will name its new quiz host on Friday.\nViewers have waited since March.\n"
+    quote = '"The wait is almost over and the studio lights are already on," '
+    for tail, speaker in [
+        ("the Valmont Courier teased on its website.", "Valmont Courier"),
+        ("Ana Ruiz smiled.", "Ana Ruiz"),
+        ("Ana Ruiz opened the envelope on the stage.", None),
+    ]:
+        assert [s for _, s in speakers(backend, lede + quote + tail)] == [speaker]

@@ -62,6 +62,8 @@ How it works, in order:
    introduction (``Alenko was blunt: "..."``; a line that is only a name, a colon and the
    quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country; a transcript
    line ``Varga: "..."`` the person named in full with that surname, else nobody), of
+   the subject of any verb right after a quote closed on its comma (``"...," the Courier
+   teased``, unless the verb has an object of its own), of
    the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody

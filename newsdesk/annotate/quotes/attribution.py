@@ -54,7 +54,7 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     before = window_before(ctx, region)
     found = _candidates(ctx, region, fragment, after, before)
     if not any(c.speaker is not None for c in found):
-        intro = _colon_intro(ctx, region, before)
+        intro = _colon_intro(ctx, region, before) or _comma_cue(ctx, region, after)
         if intro is not None:
             return intro
     if not found:
@@ -334,6 +334,30 @@ def _headline_name(ctx: Context, region: Region, clause: Sequence[Token]) -> Spe
     if any(t.ent_type_ != last.ent_type_ or t.ent_iob_ == "B" and t is not first for t in clause):
         return None  # the whole line before the colon is one name
     return named(ctx, last)
+
+
+def _comma_cue(ctx: Context, region: Region, after: Sequence[Token]) -> Attribution | None:
+    """The subject of any verb that follows a quote closed on its comma, with nothing but
+    its subject between ('"...," the Kestrel Courier teased on its website', '"...," Ruiz
+    smiled'): the layout of attribution, whatever the verb; not a verb with an object or
+    a clause of its own ('"...," Ruiz accused him of ...'); nobody when the subject names
+    nobody."""
+    text = ctx.doc.text
+    if region.close < 0 or not text[region.start : region.close].rstrip().endswith(","):
+        return None
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(
+        c.dep_ in OBJECTS | {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children
+    ):
+        return None  # its own object or clause after it, not the quote before
+    scope = {t.i for t in subj.subtree}
+    if any(t.i < verb.i and not t.is_punct and t.i not in scope for t in after):
+        return None
+    speaker = speaker_of(ctx, subj)
+    return Attribution(verb.text, speaker) if speaker is not None and speaker.name else None
 
 
 def _transcript_line(ctx: Context, region: Region, clause: Sequence[Token]) -> Attribution | None:
