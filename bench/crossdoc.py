@@ -6,8 +6,8 @@ Run from the repository root::
 
 Gold: ``bench/crossdoc/gold/<cluster>.json``, written by hand under
 ``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here); the
-quote-and-speaker batches ``speakers/`` and ``speakers2/`` (``--gold speakers``,
-``--gold speakers2``) under its "Speaker batch" sections. It holds
+quote-and-speaker batches ``speakers/``, ``speakers2/`` and ``speakers3/`` (``--gold speakers``,
+``--gold speakers2``, ``--gold speakers3``) under its "Speaker batch" sections. It holds
 document ids and short exact substrings only; the article texts are read at run time from
 ``<shared>/data/duc2004_task2/clusters.jsonl`` and
 ``<shared>/data/ecbplus_event_clusters/documents.jsonl`` (``<shared>`` is the folder next to
@@ -54,7 +54,14 @@ GOLD_DIR = ROOT / "bench" / "crossdoc" / "gold"
 SPEAKER_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers"
 # a second such batch on other clusters (PROTOCOL.md, "Speaker batch 2")
 SPEAKER2_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers2"
-GOLDS = {"full": GOLD_DIR, "speakers": SPEAKER_GOLD_DIR, "speakers2": SPEAKER2_GOLD_DIR}
+# a third, on ECB+ web articles (PROTOCOL.md, "Speaker batch 3")
+SPEAKER3_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers3"
+GOLDS = {
+    "full": GOLD_DIR,
+    "speakers": SPEAKER_GOLD_DIR,
+    "speakers2": SPEAKER2_GOLD_DIR,
+    "speakers3": SPEAKER3_GOLD_DIR,
+}
 SYSTEMS = ("newsdesk", "baseline")
 Span = tuple[str, int, int]  # doc id, start, end (end exclusive)
 JSON = dict[str, Any]
@@ -713,8 +720,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--gold",
         choices=tuple(GOLDS),
         default="full",
-        help="full: every part of the briefing (gold/); speakers, speakers2: the "
-        "quote-and-speaker batches (speakers/, speakers2/), only quote rows are printed",
+        help="full: every part of the briefing (gold/); speakers, speakers2, speakers3: the "
+        "quote-and-speaker batches (speakers*/), only quote rows are printed",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--clusters", nargs="*", default=(), help="only these cluster ids")

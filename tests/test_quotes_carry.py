@@ -283,3 +283,24 @@ def test_quotes_a_hyphenated_role_is_one_word(backend: SpacyBackend) -> None:
     )
     [quote] = quotes(backend, text).values()
     assert (quote.speaker, quote.speaker_role) == ("Ana Berg", "co-chair of Citizens for Dunmore")
+
+
+def test_quotes_opened_inside_a_line_run_over_bare_lines(backend: SpacyBackend) -> None:
+    """Issue 10: on a page with one sentence per line, a quote opened inside its line after
+    its cue ('Ana Ruiz said, "...') runs over the lines without marks to the line that
+    closes it, each line a quote of hers; an inch mark ('a 15" screen') opens nothing."""
+    text = (
+        "The bakery on Kestrel Street reopened on Monday.\n"
+        'Its owner, Ana Ruiz, said, "The flood took everything we had.\n'
+        "We scrubbed the floors for three weeks.\n"
+        'Now the ovens are warm again."\n'
+        'The shop also sells a 15" cake tin.\n'
+        "Customers queued from dawn.\n"
+        'They left happy."\n'
+    )
+    found = speakers(backend, text)
+    assert found == {
+        "The flood took everything we had.": "Ana Ruiz",
+        "We scrubbed the floors for three weeks.": "Ana Ruiz",
+        "Now the ovens are warm again.": "Ana Ruiz",
+    }

@@ -346,3 +346,88 @@ def test_speakers_quote_over_lines_with_an_unnamed_source(backend: SpacyBackend)
         'The crew stayed ashore all day, " a source told the Courier.'
     )
     assert [s for _, s in speakers(backend, text)] == [None, None]
+
+
+def test_speakers_transcript_line_names_the_person_or_nobody(backend: SpacyBackend) -> None:
+    """Issue 10: a transcript line 'Surname: "..."' (a live blog's exchange) is the person
+    named in full elsewhere with that surname; a label that is no person of the text (a
+    program answering back) names nobody, not the speaker of the line above."""
+    text = (
+        "Kestrel Labs showed its new voice assistant at its developer day in Orsk.\n"
+        "Vice president Ilona Varga put the first question to the assistant, called Tully.\n"
+        'Varga: "What will the weather be like in Orsk tomorrow?"\n'
+        'Tully: "Light rain is expected in Orsk until noon."\n'
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ilona Varga", None]
+
+
+def test_speakers_letter_speaks_for_its_writer(backend: SpacyBackend) -> None:
+    """Issue 10: a letter that speaks is its writer's: "the letter read" after "X wrote a
+    letter", and "X's letter continued"."""
+    text = (
+        "The head teacher of Orsk Grammar School, Ilona Varga, wrote a letter to parents "
+        "on Friday.\n"
+        '"The new wing will open in the spring, and every class will move into it," the '
+        "letter read.\n"
+        '"We thank every family for its patience during the building work," Varga\'s letter '
+        "continued.\n"
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Ilona Varga", "Ilona Varga"]
+
+
+def test_speakers_state_body_by_its_nationality(backend: SpacyBackend) -> None:
+    """Issue 10: a body of a state written as a nationality and a lowercase noun ("the
+    Danish navy said", "a statement from the Chilean government") speaks under that name."""
+    text = (
+        "A patrol boat stopped the trawler Kestrel Star off the coast of Orsk on Sunday.\n"
+        'The Danish navy said it had found "a large cache of rifles and ammunition" in the '
+        "hold.\n"
+        "The boat was searched on Monday, according to a statement from the Chilean "
+        "government.\n"
+        'The crew would be "handed over to the port authorities in the morning," the '
+        "statement said.\n"
+    )
+    assert [s for _, s in speakers(backend, text)] == ["Danish navy", "Chilean government"]
+
+
+def test_speakers_verb_of_an_act_after_a_quote_is_no_cue(backend: SpacyBackend) -> None:
+    """Issue 10: a reporting verb with an infinitive of its own after a quote ('"...," by
+    agreeing to accept the rota') tells of an act, not the words: it is not the quote's
+    cue (where the parse gives it no subject, it left the quote without a speaker); the
+    quote keeps the cue of the quote before it in its sentence."""
+    text = (
+        "The welders of the Orsk shipyard met on Tuesday.\n"
+        "The Kestrel Welders Union accused the yard board of having ``given up on the "
+        "welders'' and having become ``the puppets of the owners,'' by agreeing to accept "
+        "the new shift rota."
+    )
+    found = extract_quotes(Document(id="t", text=text), backend(text))
+    assert [q.cue for q in found if q.direct] == ["accused", "accused"]
+
+
+def test_speakers_the_navy_is_the_one_state_body_named_so(backend: SpacyBackend) -> None:
+    """Issue 10: "the navy" and "Norway's navy" are the one body of a state the text
+    names with that noun by its nationality ("the Norwegian navy"), wherever it does."""
+    text = (
+        "A patrol boat stopped the trawler Kestrel Star off the coast of Orsk on Sunday.\n"
+        'The navy said in a statement that it had found "a large cache of rifles" on board.\n'
+        "The Norwegian navy said the crew of nine had been taken to Orsk.\n"
+        'Norway\'s navy said the trawler would be "towed to the harbour at first light."\n'
+    )
+    found = [s for _, s in speakers(backend, text)]
+    assert found == ["Norwegian navy", "Norwegian navy"]
+
+
+def test_speakers_any_verb_after_a_quote_closed_on_its_comma(backend: SpacyBackend) -> None:
+    """Issue 10: a quote closed on its comma and followed by a subject and a verb that is
+    no reporting verb ('"...," the Valmont Courier teased on its website', '"...," Ana Ruiz
+    smiled') is that subject's: the layout attributes it; not a verb with an object of its
+    own after it."""
+    lede = "The channel will name its new quiz host on Friday.\nViewers have waited since March.\n"
+    quote = '"The wait is almost over and the studio lights are already on," '
+    for tail, speaker in [
+        ("the Valmont Courier teased on its website.", "Valmont Courier"),
+        ("Ana Ruiz smiled.", "Ana Ruiz"),
+        ("Ana Ruiz opened the envelope on the stage.", None),
+    ]:
+        assert [s for _, s in speakers(backend, lede + quote + tail)] == [speaker]

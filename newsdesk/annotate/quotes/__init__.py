@@ -32,12 +32,16 @@ How it works, in order:
    takes the subject of the verb its phrase hangs on. A spokesperson of a named
    organisation ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it, and
    whoever issued a statement, document or broadcast speaks through it ("a statement by
-   X", "X radio said", "a document filed by Y"; "the statement" is the one statement the
-   text gave an owner, else whoever spoke "in a statement" just before: "In a press
-   statement, the union urged ... '...,' read the press release"); "the group" is the one
+   X", "a statement from X", "X radio said", "a document filed by Y"; a letter its writer:
+   "X's letter continued", and "the letter read" after "X wrote a letter"; "the
+   statement" is the one statement the text gave an owner, else whoever spoke "in a
+   statement" just before: "In a press statement, the union urged ... '...,' read the
+   press release"); "the group" is the one
    organisation the text names with that noun (else the one whose name ends with it:
    "the commission"), and so is the lowercase noun in "a ministry spokesman" (never for
-   a person noun: "the official" is a person). The cue
+   a person noun: "the official" is a person); a body of a state written as a nationality
+   and a lowercase noun ("the Danish navy said") speaks under those words, and so does
+   "the navy" or "Norway's navy" where the text names one such body ("Norwegian navy"). The cue
    nearest above a quote in the parse decides when it says nobody spoke it: its subject
    an unnamed person ("one agent who boasts '...'"), negated or refused, or a denial of a
    quoted word ("denied that he 'muzzled' Y": the accuser's word, kept without speaker).
@@ -56,7 +60,10 @@ How it works, in order:
    end of its paragraph closes, of the quote it continues (multi-paragraph), of
    a neighbouring quote in the paragraph (a quote split around its cue), of a colon or dash
    introduction (``Alenko was blunt: "..."``; a line that is only a name, a colon and the
-   quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country), of
+   quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country; a transcript
+   line ``Varga: "..."`` the person named in full with that surname, else nobody), of
+   the subject of any verb right after a quote closed on its comma (``"...," the Courier
+   teased``, unless the verb has an object of its own), of
    the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Attribution, Context, Speaker
 from newsdesk.annotate.quotes.cues import cues, governs, hedged, leads, subject, unsaid
+from newsdesk.annotate.quotes.joint import known_surname
 from newsdesk.annotate.quotes.marks import Region
 from newsdesk.annotate.quotes.names import is_title
 from newsdesk.annotate.quotes.relays import quote_relays
@@ -53,7 +54,7 @@ def attribute(ctx: Context, region: Region, fragment: bool) -> Attribution | Non
     before = window_before(ctx, region)
     found = _candidates(ctx, region, fragment, after, before)
     if not any(c.speaker is not None for c in found):
-        intro = _colon_intro(ctx, region, before)
+        intro = _colon_intro(ctx, region, before) or _comma_cue(ctx, region, after)
         if intro is not None:
             return intro
     if not found:
@@ -140,6 +141,15 @@ def _subordinate(cue: Token) -> bool:
     )
 
 
+def _acts(cue: Token) -> bool:
+    """A reporting verb with an infinitive of its own ("agreeing to accept the plan",
+    "promised to build"): it tells of an act, and reports no words it does not govern."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in cue.children
+    )
+
+
 def _complement(tok: Token, cue: Token) -> bool:
     """``tok`` is in what ``cue`` says (its clause or object), not in a clause of reason or
     time hanging on it ("did not mention it because '...'")."""
@@ -168,6 +178,8 @@ def _candidates(
                 continue
             if order == 0 and not (according or leading or governing) and _subordinate(cue):
                 continue  # '"...!" at Ruiz when he called for a vote': his call, not the words
+            if not (according or governing) and _acts(cue):
+                continue  # '"...," by agreeing to accept the plan': an act, not the words
             if subj is not None and ctx.para_of(subj.idx) != region.para:
                 subj = None
             tier = 0 if leading else 1000 if governing else 2000 + 1000 * order
@@ -324,6 +336,49 @@ def _headline_name(ctx: Context, region: Region, clause: Sequence[Token]) -> Spe
     return named(ctx, last)
 
 
+def _comma_cue(ctx: Context, region: Region, after: Sequence[Token]) -> Attribution | None:
+    """The subject of any verb that follows a quote closed on its comma, with nothing but
+    its subject between ('"...," the Kestrel Courier teased on its website', '"...," Ruiz
+    smiled'): the layout of attribution, whatever the verb; not a verb with an object or
+    a clause of its own ('"...," Ruiz accused him of ...'); nobody when the subject names
+    nobody."""
+    text = ctx.doc.text
+    if region.close < 0 or not text[region.start : region.close].rstrip().endswith(","):
+        return None
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(
+        c.dep_ in OBJECTS | {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children
+    ):
+        return None  # its own object or clause after it, not the quote before
+    scope = {t.i for t in subj.subtree}
+    if any(t.i < verb.i and not t.is_punct and t.i not in scope for t in after):
+        return None
+    speaker = speaker_of(ctx, subj)
+    return Attribution(verb.text, speaker) if speaker is not None and speaker.name else None
+
+
+def _transcript_line(ctx: Context, region: Region, clause: Sequence[Token]) -> Attribution | None:
+    """A transcript line, 'Ruiz: "..."' (a line that is only a word or two the model
+    tagged as no entity, a colon and a quote, as live blogs write an exchange): the person
+    named in full elsewhere in the document with that last word; a label no person of the
+    document has (a product, a program answering back) says the line is not the narrator's
+    nor the quote above's speaker's: nobody. None for any other line."""
+    lo, hi = ctx.paragraphs[region.para]
+    if not clause or len(clause) > 2 or region.close < 0 or clause[-1].idx != lo:
+        return None
+    if ctx.doc.text[region.close + 1 : hi].strip():
+        return None
+    if any(t.ent_type_ or not t.is_alpha or not t.text[:1].isupper() for t in clause):
+        return None
+    found = named(ctx, clause[0]) if known_surname(ctx, clause[0].text) else None
+    if found is None or not found.is_person or not found.name:
+        found = None
+    return Attribution(":", found)
+
+
 def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
     """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
     if not before or before[0].text not in INTRODUCERS:
@@ -332,6 +387,10 @@ def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attri
     headline = _headline_name(ctx, region, clause)
     if headline is not None:
         return Attribution(before[0].text, headline)
+    if before[0].text == ":":
+        transcript = _transcript_line(ctx, region, clause)
+        if transcript is not None:
+            return transcript
     if clause and clause[0].ent_type_ == "PERSON" and clause[0].dep_ not in OBJECTS:
         speaker = named(ctx, clause[0])
         if speaker is not None:

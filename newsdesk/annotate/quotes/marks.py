@@ -167,13 +167,23 @@ def _runs_through(text: str, paragraphs: Sequence[tuple[int, int]], index: int) 
     return last if text[lo] in '“"' or _first_closes(text, lo, hi) >= 0 else -1
 
 
+def _opens_run(text: str, opened: int, lo: int, hi: int) -> bool:
+    """A double mark left open at the end of its line that may open a quote written one
+    sentence per line: it opens the line, or it can only open ('The manager said, "They
+    poured in.' / 'It was insane."'), unlike an inch mark ('a 15" screen')."""
+    if text[opened] not in DOUBLE_MARKS:
+        return False
+    return opened == lo or _mark_kind(text, opened, lo, hi) == "o"
+
+
 def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
     """Every quoted region of the text, paired paragraph by paragraph.
 
     A quote left open at the end of a line runs on into the next when that line reopens
     with a mark (a multi-paragraph quote), or when it closes the quote without reopening
     it: texts written one sentence per line ('"Thompson was hard to box.' / 'I'm
-    satisfied," Alenko said.'). A quote that opens its line also runs over up to
+    satisfied," Alenko said.'). A quote that opens its line, or opens inside it after
+    its cue ('The manager said, "They poured in.'), also runs over up to
     ``MAX_BARE_LINES`` lines without any mark to a line that goes on with it.
     """
     regions: list[Region] = []
@@ -208,7 +218,7 @@ def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Regio
             reopens = nxt is not None and text[nxt[0]] in "“\"‘'"
             if nxt is not None and not reopens and text[opened] in DOUBLE_MARKS:
                 carried = _first_closes(text, *nxt) >= 0
-            if not reopens and not carried and opened == lo and text[opened] in DOUBLE_MARKS:
+            if not reopens and not carried and _opens_run(text, opened, lo, hi):
                 bare_until = _runs_through(text, paragraphs, index)
             if reopens or carried or bare_until > index:
                 s, e = _inner(text, opened + 1, hi)

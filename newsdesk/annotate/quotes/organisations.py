@@ -21,6 +21,7 @@ from newsdesk.lang.en.speech import (
     SELF_NOUNS,
     SPEECH_NOUNS,
     SPOKESPERSON_NOUNS,
+    STATE_BODY_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
             or _untagged(ctx, child)
             or _org_modifier(ctx, child)
             or _described_owner(ctx, child)
+            or _state_body(ctx, child)
         )
         if name:
             left = next(tok.subtree)
@@ -95,11 +97,12 @@ def spokesperson_org(ctx: Context, tok: Token) -> Speaker | None:
 
 def _owners(noun: Token) -> list[Token]:
     """The words that may name whose a spokesperson or a statement is: its modifiers ("a
-    Harbour Board spokeswoman") and the object of its "for", "of" or "by" ("a spokesman
-    for the Harbour Board", "a statement by the union")."""
+    Harbour Board spokeswoman") and the object of its "for", "of", "by" or "from" ("a
+    spokesman for the Harbour Board", "a statement by the union", "a statement from the
+    government")."""
     found = list(noun.children)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"for", "of", "by"}:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "by", "from"}:
             found += [c for c in child.children if c.dep_ == "pobj"]
     return found
 
@@ -157,9 +160,69 @@ def _full_org(ctx: Context, name: str) -> str:
     return longer.pop() if len(longer) == 1 else name
 
 
+def _state_body(ctx: Context, noun: Token) -> str | None:
+    """The name of a body of a state written as a nationality and a lowercase noun for it,
+    after "the": "the Norlandic navy", "the Kestrian foreign ministry" (the words as
+    written, without "the"); None for anything else, and for a possessive ("Norland's
+    navy": which of its names the body goes by is not written)."""
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in STATE_BODY_NOUNS:
+        return None
+    lefts = list(noun.lefts)
+    if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
+        return None
+    words = lefts[1:]
+    if not words or words[0].dep_ != "amod" or not _nationality(words[0]):
+        return None
+    if any(t.dep_ not in {"amod", "compound"} or not t.is_lower for t in words[1:]):
+        return None
+    if [t.i for t in words] != list(range(noun.i - len(words), noun.i)):
+        return None
+    return ctx.doc.text[words[0].idx : noun.idx + len(noun)]
+
+
+def _nationality(tok: Token) -> bool:
+    """A word for a nationality: tagged so, or a capitalised adjective the model put in an
+    organisation or place ("The Norwegian navy" tagged as one organisation)."""
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.ent_type_ in {"ORG", "GPE"}
+
+
+def _named_state_body(ctx: Context, noun: Token) -> str | None:
+    """The one body of a state the document names by its nationality with ``noun``
+    (`_state_body`) that "the navy" or "Norland's navy" stands for: any one for "the
+    navy", one whose nationality begins as the country does for "Norland's navy"
+    ("Norlandic navy"); None with none or several."""
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in STATE_BODY_NOUNS:
+        return None
+    lefts = list(noun.lefts)
+    if len(lefts) != 1:
+        return None
+    country = lefts[0] if lefts[0].dep_ == "poss" and lefts[0].ent_type_ == "GPE" else None
+    if country is None and (lefts[0].dep_ != "det" or lefts[0].lower_ != "the"):
+        return None
+    names = {
+        body
+        for tok in ctx.parsed
+        if tok.lemma_.lower() == noun.lemma_.lower() and not ctx.in_region(tok.idx)
+        for body in [_state_body(ctx, tok)]
+        if body is not None
+    }
+    if country is not None:
+        stem = country.text[:4].casefold()
+        names = {n for n in names if n[:4].casefold() == stem}
+    return names.pop() if len(names) == 1 else None
+
+
 def described_org(ctx: Context, tok: Token) -> Speaker | None:
     """The one organisation named with the head noun of "the group" earlier in the text:
-    "the pressure group Clear Tide" (apposition) or "the Clear Tide group" (compound)."""
+    "the pressure group Clear Tide" (apposition) or "the Clear Tide group" (compound); a
+    body of a state named by its nationality ("the Norlandic navy", `_state_body`), and
+    "the navy" or "Norland's navy" where the document names one such navy
+    (`_named_state_body`)."""
+    body = _state_body(ctx, tok) or _named_state_body(ctx, tok)
+    if body is not None:
+        return Speaker(body, next(tok.subtree).idx, tok.idx + len(tok), False, None)
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

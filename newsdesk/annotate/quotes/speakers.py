@@ -42,7 +42,7 @@ from newsdesk.lang.en.people import (
     gender_of,
     names_people,
 )
-from newsdesk.lang.en.speech import DOCUMENT_NOUNS, SPEECH_NOUNS
+from newsdesk.lang.en.speech import DOCUMENT_NOUNS, ISSUING_VERBS, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -120,6 +120,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
             inner = spokesperson_org(ctx, tok)
         if inner is None:  # the nearest "in a statement", before owners given earlier
             inner = _issued_in(ctx, tok)
+        if inner is None:
+            inner = _written_by(ctx, tok)
         if inner is None and not names_people(
             tok.lower_, by_ending=False
         ):  # "the official" is a person
@@ -248,6 +250,44 @@ def _issued_in(ctx: Context, noun: Token) -> Speaker | None:
             found = speaker_of(ctx, subj) if subj is not None else None
             return found if found is not None and found.name else None
     return None
+
+
+def _written_by(ctx: Context, noun: Token) -> Speaker | None:
+    """The named writer of a letter or statement that speaks: its possessor ("Ana Ruiz's
+    letter continued"), or, for "the letter", the one person or body the text gave as
+    issuing a letter before ("Ana Ruiz ... wrote a letter ... '...,' the letter read");
+    nobody with none or two."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return None
+    owner = _owner(ctx, noun)
+    if owner is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return owner
+    owners: dict[str, Speaker] = {}
+    for earlier in ctx.parsed[: noun.i]:
+        if earlier.lemma_.lower() != noun.lemma_.lower() or earlier.pos_ != "NOUN":
+            continue
+        found = None if ctx.in_region(earlier.idx) else _owner(ctx, earlier)
+        if found is not None and found.name:
+            owners.setdefault(found.name, found)
+    if len(owners) != 1:
+        return None
+    [found] = owners.values()
+    return Speaker(found.name, next(noun.subtree).idx, noun.idx + len(noun), found.is_person, None)
+
+
+def _owner(ctx: Context, noun: Token) -> Speaker | None:
+    """Whose letter ``noun`` is: a named possessor, or the named subject of a verb that
+    issues it ("wrote a letter"); None when nobody is named so."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            found = speaker_of(ctx, child)
+            return found if found is not None and found.name else None
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = speaker_of(ctx, subj) if subj is not None else None
+    return found if found is not None and found.name else None
 
 
 def _same_kind(earlier: Token, noun: Token) -> bool:

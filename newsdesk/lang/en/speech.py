@@ -39,6 +39,14 @@ SPEECH_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     "report communique findings ruling filing document study release".split()  # press release
 )
+# Verbs by which the subject issues a text that then speaks for them ("X *wrote* a letter
+# ... 'the letter read'"); not verbs of receiving or reading one.
+ISSUING_VERBS = frozenset("write issue release send sign publish pen post draft".split())
+# Nouns for a body of a state that speaks under its nationality, written lowercase ("the
+# Norlandic *navy* said", "a statement from the Kestrian *government*").
+STATE_BODY_NOUNS = frozenset(
+    "government navy army military police ministry cabinet parliament embassy coastguard".split()
+)
 # Nouns for a broadcaster or other medium that speaks under its name ("Kestrel *radio*
 # said", "the Valmont *station* reported").
 MEDIUM_NOUNS = frozenset(
