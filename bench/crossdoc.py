@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench._shared import OUT, data_file  # noqa: E402
+from bench._shared import OUT, news_texts  # noqa: E402
 from newsdesk import Document, brief  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "crossdoc" / "gold"
@@ -95,28 +95,6 @@ class Cluster:
     gold: JSON
 
 
-def read_texts(wanted: set[str]) -> dict[str, str]:
-    """The texts of the wanted document ids from the two shared data sets."""
-    texts: dict[str, str] = {}
-    with open(data_file("duc2004_task2", "clusters.jsonl"), encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            for doc in row["docs"]:
-                doc_id = f"{row['cluster_id']}-D{doc['doc_index']}"
-                if doc_id in wanted:
-                    texts[doc_id] = doc["text"]
-    path = data_file("ecbplus_event_clusters", "documents.jsonl")
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["doc_id"] in wanted:
-                texts[row["doc_id"]] = row["text"]
-    missing = wanted - texts.keys()
-    if missing:
-        sys.exit(f"documents missing from the shared data: {sorted(missing)}")
-    return texts
-
-
 def load_clusters(split: str, only: Sequence[str] = (), gold_dir: Path = GOLD_DIR) -> list[Cluster]:
     """The gold clusters of a split (``all`` for every one), with their documents."""
     paths = sorted(gold_dir.glob("*.json"))
@@ -124,7 +102,7 @@ def load_clusters(split: str, only: Sequence[str] = (), gold_dir: Path = GOLD_DI
     golds = [
         g for g in golds if split in ("all", g["split"]) and (not only or g["cluster"] in only)
     ]
-    texts = read_texts({d["id"] for g in golds for d in g["documents"]})
+    texts = news_texts({d["id"] for g in golds for d in g["documents"]})
     return [
         Cluster(
             g["cluster"],

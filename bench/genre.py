@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench._shared import OUT, SHARED_DATA, data_file  # noqa: E402
+from bench._shared import OUT, SHARED_DATA, news_texts  # noqa: E402
 from newsdesk.annotate.genre import outside_quotes  # noqa: E402
 from newsdesk.annotate.nlp import SpacyBackend  # noqa: E402
 from newsdesk.model import GENRES, Document  # noqa: E402
@@ -59,27 +59,6 @@ def load_gold(path: Path = GOLD) -> list[dict[str, str]]:
     """The gold lines."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def load_texts(ids: set[str]) -> dict[str, str]:
-    """The texts of ``ids`` from the shared ECB+ and DUC 2004 files."""
-    texts: dict[str, str] = {}
-    with data_file("ecbplus_event_clusters", "documents.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row["doc_id"] in ids:
-                texts[row["doc_id"]] = row["text"]
-    with data_file("duc2004_task2", "clusters.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            cluster = json.loads(line)
-            for doc in cluster["docs"]:
-                doc_id = f"{cluster['cluster_id']}-D{doc['doc_index']}"
-                if doc_id in ids:
-                    texts[doc_id] = doc["text"]
-    missing = ids - texts.keys()
-    if missing:
-        sys.exit(f"gold ids without a text: {sorted(missing)[:5]}")
-    return texts
 
 
 def newsdesk_genres(
@@ -133,7 +112,7 @@ def evaluate(
 ) -> dict[str, Any]:
     """Scores of newsdesk and the baselines per split, and newsdesk's dev failures."""
     gold = [row for row in load_gold() if row["split"] in splits]
-    texts = load_texts({row["id"] for row in gold})
+    texts = news_texts({row["id"] for row in gold})
     ours = newsdesk_genres(texts, backend)
     systems: dict[str, Callable[[str], str]] = {
         "newsdesk": lambda i: ours[i][0],
