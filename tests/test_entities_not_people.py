@@ -153,6 +153,18 @@ def _entity(doc: str, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
     return Entity(f"{doc}:e1", name, kind, aliases, (), mentions)
 
 
+def _person_with_role(doc: str, name: str, role: str) -> Entity:
+    """A PERSON entity of one mention with one role written after it."""
+    return Entity(
+        f"{doc}:e1",
+        name,
+        "PERSON",
+        (),
+        (TextSpan(Span(doc, 20, 20 + len(role)), role),),
+        (Mention(Span(doc, 0, len(name)), name, "PERSON"),),
+    )
+
+
 def test_merge_entities_bare_surname_labelled_as_a_place_joins_its_person() -> None:
     # another report writes "Brandtmoor" alone for Ivo Brandtmoor: one person
     merged, _ = merge_entities(
@@ -188,15 +200,7 @@ def test_merge_entities_bare_name_without_one_owner_stays_apart(
 def test_merge_entities_company_short_form_with_a_rank_word_inside_a_role() -> None:
     # "major" in "the owner of three major ski runs" is no rank: the short form of the
     # company "Tessel Skiing Co." is the company
-    role = "the owner of three major ski runs"
-    person = Entity(
-        "a:e1",
-        "Tessel Skiing",
-        "PERSON",
-        (),
-        (TextSpan(Span("a", 20, 20 + len(role)), role),),
-        (Mention(Span("a", 0, 13), "Tessel Skiing", "PERSON"),),
-    )
+    person = _person_with_role("a", "Tessel Skiing", "the owner of three major ski runs")
     merged, _ = merge_entities([person, _entity("a", "Tessel Skiing Co.", "ORG")])
     assert {e.name: e.type for e in merged}["Tessel Skiing"] == "ORG"
 
@@ -340,15 +344,7 @@ def test_merge_entities_surname_typed_a_place_joins_the_person_named_in_full_bes
     # the model called "Ilse Varnova" an organisation in one report and her surname a
     # place in both; the merge shows her a person (a role in the other report), and
     # "Varnova" is written only where her full name is: her surname
-    role = "the mayor"
-    titled = Entity(
-        "b:e1",
-        "Ilse Varnova",
-        "PERSON",
-        (),
-        (TextSpan(Span("b", 20, 20 + len(role)), role),),
-        (Mention(Span("b", 0, 12), "Ilse Varnova", "PERSON"),),
-    )
+    titled = _person_with_role("b", "Ilse Varnova", "the mayor")
     merged, _ = merge_entities(
         [
             _entity("a", "Ilse Varnova", "ORG"),
