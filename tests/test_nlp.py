@@ -5,6 +5,7 @@ Fictional text; the real model (the session's `backend`, parses cached).
 
 from __future__ import annotations
 
+from newsdesk.annotate.entities import extract_entities
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.quotes import extract_quotes
 from newsdesk.model import Document
@@ -59,3 +60,15 @@ def test_parser_starts_no_sentence_at_a_lowercase_word_inside_a_line(
         "doesn ’ t have a deal in place. So he waits."
     )
     assert [s.text for s in backend(text).sents] == [text[: text.index(" So")], "So he waits."]
+
+
+def test_a_quote_mark_glued_to_words_is_a_token_of_its_own(backend: SpacyBackend) -> None:
+    """'May,"Ivo' is four tokens, so the name keeps "Ivo"; an inch mark stays."""
+    text = 'The pier will reopen in May,"Ivo Brandt, the harbour master, said. A 5"pipe burst.'
+    words = [t.text for t in backend(text)]
+    at = words.index("May")
+    assert words[at : at + 4] == ["May", ",", '"', "Ivo"]
+    assert '5"pipe' in words
+    doc = Document(id="d", text=text)
+    people = [e.name for e in extract_entities(doc, backend(text)) if e.type == "PERSON"]
+    assert people == ["Ivo Brandt"]
