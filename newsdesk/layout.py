@@ -56,7 +56,6 @@ from newsdesk.lang.en.layout import (
 __all__ = [
     "Region",
     "body_lines",
-    "body_words",
     "credit_regions",
     "dateline_end",
     "headline",
@@ -157,7 +156,6 @@ _STAMP_LABEL = re.compile(r"^[^\d:]{1,30}:\s*")
 _STAMP_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+")
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|[TZ])$")
 _NUMBER_JOINER = re.compile(r"\d[:/.\-]\d")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")  # a line ending as a sentence does
 
 
 def _date_and_time_only(line: str) -> bool:
@@ -310,17 +308,17 @@ def body_lines(text: str) -> list[str]:
     return lines
 
 
-def body_words(text: str) -> int:
-    """The words of ``text`` that tell the story (`body_lines`)."""
-    return sum(len(line.split()) for line in body_lines(text))
-
-
 def tells_a_story(text: str) -> bool:
     """Whether a document is a source: ``DOCUMENT_MIN_BODY_WORDS`` words of story text
-    (`body_words`), or a line of it that is a whole sentence of ``BODY_MIN_WORDS`` words or
+    (`body_lines`), or a line of it that is a whole sentence of ``BODY_MIN_WORDS`` words or
     more (a one-sentence news brief: "Vale, 32, was convicted of two counts of arson.").
     An embedded-post notice, a web-archive page, a caption or a headline alone is none."""
+    from newsdesk.sentences import sentence_mark  # it reads this module's line kinds
+
     lines = body_lines(text)
     if sum(len(line.split()) for line in lines) >= DOCUMENT_MIN_BODY_WORDS:
         return True
-    return any(len(line.split()) >= BODY_MIN_WORDS and _SENTENCE_END.search(line) for line in lines)
+    return any(
+        len(line.split()) >= BODY_MIN_WORDS and sentence_mark(line) in {".", "!", "?"}
+        for line in lines
+    )

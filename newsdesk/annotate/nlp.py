@@ -147,7 +147,8 @@ class SpacyBackend:
 
 def load_pipeline(model: str = MODEL) -> Language:
     """The spaCy pipeline ``model`` fitted to news copy (see the module docstring): title
-    abbreviations kept whole, the sentence rule before the parser."""
+    abbreviations kept whole, glued quote marks split off, the sentence rule before the
+    parser."""
     try:
         import spacy
         from spacy.language import Language

@@ -515,7 +515,9 @@ def summarize(
         first = docs[unit.doc].span(unit.start, unit.end)
         others = _corroboration(uid, unit, short, flat, docs, vectors, opts)
         items.append(SummaryItem(docs[unit.doc].text_of(first), (first, *others)))
-    dated = [item for item, (_, unit) in zip(items, picked, strict=True) if not keys[unit.doc][0]]
-    undated = [item for item in items if item not in dated]
+    dated: list[SummaryItem] = []
+    undated: list[SummaryItem] = []
+    for item, (_, unit) in zip(items, picked, strict=True):
+        (undated if keys[unit.doc][0] else dated).append(item)
     # the line most documents state first (sorted() keeps source order in ties)
     return (*dated, *sorted(undated, key=lambda item: -len(item.citations)))

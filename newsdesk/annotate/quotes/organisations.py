@@ -165,7 +165,7 @@ def _state_body(ctx: Context, noun: Token) -> str | None:
     after "the": "the Norlandic navy", "the Kestrian foreign ministry" (the words as
     written, without "the"); None for anything else, and for a possessive ("Norland's
     navy": which of its names the body goes by is not written)."""
-    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in STATE_BODY_NOUNS:
+    if not _state_body_noun(noun):
         return None
     lefts = list(noun.lefts)
     if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
@@ -178,6 +178,11 @@ def _state_body(ctx: Context, noun: Token) -> str | None:
     if [t.i for t in words] != list(range(noun.i - len(words), noun.i)):
         return None
     return ctx.doc.text[words[0].idx : noun.idx + len(noun)]
+
+
+def _state_body_noun(tok: Token) -> bool:
+    """A lowercase common noun for a body of a state ("navy", "ministry")."""
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_.lower() in STATE_BODY_NOUNS
 
 
 def _nationality(tok: Token) -> bool:
@@ -193,7 +198,7 @@ def _named_state_body(ctx: Context, noun: Token) -> str | None:
     (`_state_body`) that "the navy" or "Norland's navy" stands for: any one for "the
     navy", one whose nationality begins as the country does for "Norland's navy"
     ("Norlandic navy"); None with none or several."""
-    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in STATE_BODY_NOUNS:
+    if not _state_body_noun(noun):
         return None
     lefts = list(noun.lefts)
     if len(lefts) != 1:
