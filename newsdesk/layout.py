@@ -238,8 +238,11 @@ def dateline_end(text: str, start: int = 0) -> int:
 def headline(text: str) -> str | None:
     """The first line of ``text`` when it reads as a headline: short (at most 20 words),
     opening like a title, with no final full stop, comma or colon, not furniture or a
-    dateline, and followed by a line of body text. None otherwise."""
+    dateline, and followed by a line of body text. Whole lines of furniture above it (a
+    time stamp, "Published Friday, March 8"; a credit) are passed over. None otherwise."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    while len(lines) > 2 and line_kind(lines[0]) is not None:
+        lines = lines[1:]
     if len(lines) < 2:
         return None
     first, body = lines[0], lines[1]

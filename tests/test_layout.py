@@ -97,6 +97,16 @@ def test_layout_a_heading_in_title_case_is_furniture_yet_a_headline() -> None:
         ("A crane fell onto the quay.\nTwo workers were hurt and taken to hospital today.", None),
         ("One line only, no body", None),
         ("Read more: the strike\nA crane fell onto the quay on Tuesday, hurting two men.", None),
+        (
+            "PUBLISHED FRIDAY, MARCH 6, 2026 AT 9:40 AM\nCrane falls at Skerrholm\n"
+            "A crane fell onto the quay on Tuesday, hurting two workers.",
+            "Crane falls at Skerrholm",
+        ),
+        (
+            "Friday, March 06, 2026\nSkerrholm: crane down, 2 hurt\n"
+            "A crane fell onto the quay on Tuesday, hurting two workers.",
+            "Skerrholm: crane down, 2 hurt",
+        ),
     ],
 )
 def test_layout_headline_is_the_first_line_when_it_reads_as_one(
