@@ -112,6 +112,16 @@ def test_weeks_quarters_seasons_and_decades() -> None:
     assert value_of("Fashions of the 1990s are back.") == ["199X"]
     assert one("Fashions of the 1990s are back.").date is None
     assert value_of("Officials said over the weekend that talks failed.") == ["2026-W41-WE"]
+    assert value_of("Sales rose in the second half of 2025.") == ["2025-H2"]
+    assert value_of("Sales rose in the first half of the year.") == ["2026-H1"]
+    assert value_of("Sales fell in last year's second half.") == ["2025-H2"]
+
+
+def test_a_bare_half_is_no_date() -> None:
+    """A game's half is no half year: "the first half" alone is not a date."""
+    assert times("Vale scored twice in the first half.") == []
+    found = times("The Gulls led 33-26 at the start of the second half on Friday.")
+    assert [t.expression for t in found] == ["Friday"]
 
 
 def test_vague_references_are_valued_but_left_out_of_the_timeline() -> None:

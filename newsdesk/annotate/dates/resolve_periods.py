@@ -120,15 +120,17 @@ def _quarter_named(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def half(m: re.Match[str], ctx: Context) -> str | None:
-    """``the first half``, ``the second half of 1989``."""
+    """``the second half of 1989``, ``the first half of the year``, ``last year's second
+    half``. A bare "the first half" is no date: it is as often a game's or a match's half
+    as a half year, and which year is a guess."""
     number = 1 if group(m, "h").lower() == "first" else 2
     explicit = group(m, "year")
     if explicit:
         return f"{int(explicit):04d}-H{number}"
-    if ctx.anchor is None:
+    rel = group(m, "rel").lower()
+    if ctx.anchor is None or not (rel or re.search(r"\bof\s", m.group(), re.I)):
         return None
     year = ctx.anchor.year
-    rel = group(m, "rel").lower()
     if rel == "last":
         year -= 1
     elif rel == "next":
