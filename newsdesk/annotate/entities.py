@@ -101,7 +101,7 @@ from newsdesk.lang.en.titles import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from newsdesk.layout import credit_regions
+from newsdesk.layout import credit_regions, nonbody_regions
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 
 __all__ = ["entity_at", "extract_entities", "merge_entities"]
@@ -154,21 +154,35 @@ def extract_entities(doc: Document, parsed: SpacyDoc) -> tuple[Entity, ...]:
     cands = overlay(cands, datelines(parsed) + pattern_names(parsed) + results(parsed))
     cands = overlay(cands, titled_names(parsed, cands) + speaking_names(parsed))
     ends = {c.end for c in cands if c.label == "PERSON"}
-    credits = credit_regions(doc.text) + credentials(parsed, ends)
+    credits = furniture_regions(doc.text) + credentials(parsed, ends)
     cands = outside(parsed, cands, credits)
     cands = overlay(cands, propagate(parsed, cands, caps), keep_old=True)
     cands = outside(parsed, cands, credits)
     headline_names(parsed, cands)
-    cands = headline_phrases(parsed, cands)
     harmonise(parsed, cands, caps)
     acronym_people(parsed, cands, caps)
     quoted_titles(parsed, cands)
     cands = join_place_in_name(parsed, join_adjacent(parsed, cands))
     add_given_names(parsed, cands)
+    cands = headline_phrases(parsed, cands)
     titles_by_use(parsed, cands)
     names_after_the(parsed, cands)
     cands = [c for c in no_dates(parsed, cands) if not glued_to_a_word(parsed, c.start, c.end)]
     return _resolve(doc, parsed, cands)
+
+
+NAMELESS_FURNITURE = frozenset({"stamp", "navigation", "prompt", "embed"})
+"""Kinds of page furniture (`newsdesk.layout.line_kind`) whose names are nobody in the
+story. A caption names who is in the picture, a credit or byline line may run on into
+the story, and a dateline gives the place: those are read."""
+
+
+def furniture_regions(text: str) -> Ranges:
+    """The character ranges of ``text`` that name nobody in the story: photo credits inside
+    lines, and lines of time stamps ("PUBLISHED FRIDAY, MARCH 8"), navigation, prompts and
+    embedded posts."""
+    lines = [(r.start, r.end) for r in nonbody_regions(text) if r.kind in NAMELESS_FURNITURE]
+    return credit_regions(text) + lines
 
 
 def entity_at(entities: Iterable[Entity], span: Span) -> Entity | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 
 from newsdesk.annotate.names import (
     given_name,
@@ -89,11 +90,33 @@ def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: s
         return False
     if len(title.split()) <= len(words) or not _headline_line(title):
         return False
+    if _headline_verb_at_edge(words, body):
+        return True  # "Gulls Beat Harwick", "Vale Returns to Court": a verb of the headline
     if any(given_name(t.text) or is_initial(t) for t in words):
         return False
     last = [t.text for t in words if t.is_alpha][-1:]
-    return not any(
-        re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(w)}(?![\w'’-])", body) for w in last
+    return not any(_written_as_a_name(w, body) for w in last)
+
+
+def _written_as_a_name(word: str, body: str) -> bool:
+    """Whether the body writes ``word`` capitalised as it is, not after "the"."""
+    found = re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(word)}(?![\w'’-])", body)
+    return found is not None
+
+
+def _headline_verb_at_edge(words: SpacySpan, body: str) -> bool:
+    """Whether the first or last word of a name in a headline is the headline's verb in
+    the present tense ("Tops", "Returns", "Beats"): a capitalised word ending in a
+    lowercase "s", no given name, that the body never writes as a name."""
+    edges = {words[0], words[-1]}
+    return any(
+        t.is_alpha
+        and t.text[0].isupper()
+        and t.text.endswith("s")
+        and not t.text.endswith("ss")
+        and not given_name(t.text)
+        and not _written_as_a_name(t.text, body)
+        for t in edges
     )
 
 
