@@ -31,6 +31,8 @@ def annotate(backend: SpacyBackend, text: str) -> dict[str, str]:
         ),
         # speaking, described by a nationality
         ('"We will stay," said Tarek Hadib, a Palestinian standing near the gate.', "Tarek Hadib"),
+        # speaking of itself as "I" (the model says ORG)
+        ("“My shop is gone,” Jahenns Trelvar said.", "Jahenns Trelvar"),
         # the surname written after "Ms." elsewhere in the document
         (
             "Kristel Annika Vosberg won the race. Ms. Vosberg said she was tired.",
@@ -42,6 +44,12 @@ def test_entities_name_used_as_a_persons_is_person(
     backend: SpacyBackend, text: str, name: str
 ) -> None:
     assert annotate(backend, text)[name] == "PERSON"
+
+
+def test_entities_a_name_speaking_as_we_keeps_its_label(backend: SpacyBackend) -> None:
+    # an organisation speaks as "we"
+    found = annotate(backend, "“The shop is ours,” Jahenns Trelvar said.")
+    assert found["Jahenns Trelvar"] == "ORG"
 
 
 def test_entities_team_listed_with_a_person_keeps_its_label(backend: SpacyBackend) -> None:

@@ -4,6 +4,7 @@ name PERSON whatever the model said.
 - an age after a comma ("Ana Vale, 20, was charged", `used_as_a_person`);
 - listed with a person's full name: conjuncts in the parse ("Ivo Brandt and Ana Vale");
 - speaking and described by a nationality ("said Ivo Brandt, a Norlander watching");
+- speaking of itself as "I" ("'I had to go,' Ana Vale said");
 - the last word written alone after "Mr." or "Ms." elsewhere ("Ms. Vale");
 - a name of two words or more opening with a given name, so that a noun for people
   describing it says a person ("Gary Kestrel, a jeweler", `opens_with_given_name`).
@@ -31,6 +32,7 @@ from newsdesk.annotate.names import (
     name_shaped,
 )
 from newsdesk.annotate.ner_fixes import Cand
+from newsdesk.lang.en.genre import FIRST_PERSON_SINGULAR
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 
@@ -92,7 +94,10 @@ def used_as_a_person(
     if any(c.start and parsed[c.start - 1].tag_ in {"DT", "PRP$"} for c in mentions):
         return False  # "the Harbour Lions", "your Ivo Brandts"
     return words[-1].lower_ in _addressed_surnames(parsed) or any(
-        _aged(parsed, c.end) or _listed_with(parsed, c, people) or _speaker_from(parsed, c)
+        _aged(parsed, c.end)
+        or _listed_with(parsed, c, people)
+        or _speaker_from(parsed, c)
+        or _speaks_as_i(parsed, c)
         for c in mentions
     )
 
@@ -122,6 +127,22 @@ def _speaker_from(parsed: SpacyDoc, cand: Cand) -> bool:
         and parsed[end + 1].lower_ in {"a", "an"}
         and parsed[end + 2].lower_ in DEMONYMS
     )
+
+
+def _speaks_as_i(parsed: SpacyDoc, cand: Cand) -> bool:
+    """A name that speaks of itself as "I": the subject of a verb of saying whose
+    sentence quotes words in the first person singular ("'I had to go to class,' Ana
+    Vale said"). An organisation speaks as "we"."""
+    head = parsed[cand.start : cand.end].root
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    opened = False
+    for t in head.sent:
+        if t.is_quote:
+            opened = not opened
+        elif opened and t.lower_ in FIRST_PERSON_SINGULAR:
+            return True
+    return False
 
 
 def _aged(parsed: SpacyDoc, end: int) -> bool:
