@@ -11,7 +11,8 @@ import pytest
 from newsdesk.annotate.entities import entity_at, extract_entities, merge_entities
 from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import mention_kind
-from newsdesk.annotate.ner_fixes import Cand, _family_name, pieces
+from newsdesk.annotate.names import surnames_of
+from newsdesk.annotate.ner_fixes import Cand, _family_name, harmonise, pieces
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data
@@ -858,3 +859,33 @@ def test_entities_name_written_with_its_own_article_is_not_a_person(
     assert by_name(annotate(backend, text), "Corvax Nimbus").type == "PRODUCT"
     text = "The popular Tom Hale won again on Sunday, his coach said."
     assert by_name(annotate(backend, text), "Tom Hale").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["PERSON", "ORG", "ORG"], "ORG"),  # a college the model took once for a person
+        (["PERSON", "PERSON", "ORG"], "PERSON"),
+        (["PERSON", "GPE", "GPE"], "PERSON"),  # a surname read as a place stays a person
+    ],
+)
+def test_entities_one_word_read_as_an_organisation_more_often_is_one(
+    backend: SpacyBackend, labels: list[str], expected: str
+) -> None:
+    parsed = backend("Harwick won. Harwick lost. Harwick drew.")
+    cands = [Cand(i, i + 1, label) for i, label in zip((0, 3, 6), labels, strict=True)]
+    harmonise(parsed, cands, set())
+    assert {c.label for c in cands} == {expected}
+
+
+def test_entities_two_words_read_once_as_a_person_are_a_person(backend: SpacyBackend) -> None:
+    parsed = backend("Ana Harwick won. Ana Harwick lost. Ana Harwick drew.")
+    cands = [Cand(0, 2, "PERSON"), Cand(4, 6, "ORG"), Cand(8, 10, "ORG")]
+    harmonise(parsed, cands, set())
+    assert {c.label for c in cands} == {"PERSON"}
+
+
+def test_entities_a_surname_before_a_generational_suffix() -> None:
+    assert surnames_of("Tobias Arn Kelder Jr.") == ["Kelder"]
+    assert surnames_of("Tobias Kelder III") == ["Kelder"]
+    assert surnames_of("Fred Jr.") == ["Jr."]  # a given name and a suffix: no surname

@@ -260,6 +260,8 @@ def initials(words: Sequence[str]) -> str:
 def surnames_of(name: str) -> list[str]:
     """The words of a full name that may stand alone for it (surname-first names too)."""
     words = name.split()
+    if len(words) > 2:  # "Arcade Joseph Vale Jr.": Vale ("Fred Jr." has no surname)
+        words = without_suffixes(words)
     surname_first = words[0].casefold() in SURNAME_FIRST or re.search(r"-[a-z]", words[-1])
     return [words[-1], words[0]] if surname_first else [words[-1]]
 
