@@ -116,6 +116,20 @@ def test_summary_takes_no_heading_ending_in_a_quoted_title() -> None:
         assert heading not in [item.text for item in summarize(docs, words, HashingEmbedder())]
 
 
+def test_summary_takes_no_headline() -> None:
+    """A document's headline (its first line, read by the layout) is not what happened,
+    however many outlets share its words."""
+    heading = (
+        "Twelve injured as ferry Aurora and Baltic Star collide in Tessel Strait: fog to blame?"
+    )
+    docs = [
+        Document(id="post", text=f"{heading}\n{TIMES}", outlet="Quay Post", published="2026-10-13"),
+        *story(),
+    ]
+    for words in (40, 120, 400):
+        assert heading not in [item.text for item in summarize(docs, words, HashingEmbedder())]
+
+
 def test_summary_corroboration_cites_other_outlets() -> None:
     docs = story()
     by_id = {d.id: d for d in docs}

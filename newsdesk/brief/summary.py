@@ -5,8 +5,9 @@ Method (one function per step):
 1. **Candidates** (`_units`). Every sentence of every document (`split_sentences`) that is
    not boilerplate (`is_boilerplate`); a wire dateline or a leading connective ("But",
    "Meanwhile,") is trimmed off (`lead_trim`). Summary candidates also need
-   `SummaryOptions.min_words` words, and a sentence repeated word for word (a wire
-   re-send) is a candidate once.
+   `SummaryOptions.min_words` words, are not the document's headline
+   (`newsdesk.layout.headline`), and a sentence repeated word for word (a wire re-send)
+   is a candidate once.
 2. **Concepts** (`_concept_weights`; Gillick & Favre's ICSI summariser): stemmed word
    bigrams, bigrams of two stopwords dropped, each weighted by the number of distinct
    documents that contain it; only bigrams shared by `SummaryOptions.min_share` of the
@@ -64,6 +65,7 @@ from newsdesk.brief.sentences import (
 )
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
+from newsdesk.layout import headline
 from newsdesk.model import Document, Span, SummaryItem
 
 __all__ = ["SummaryOptions", "summarize"]
@@ -138,9 +140,12 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
         units: list[_Unit] = []
         citable = not (reporting and doc.genre == "opinion")
         values = DocumentValues(doc, parse_of(doc))
+        title = headline(doc.text)
+        title_end = doc.text.find(title) + len(title) if title else -1
         for sentence in split_sentences(doc.text):
             if is_boilerplate(sentence.text):
                 continue
+            told = sentence.start >= title_end
             cut = lead_trim(sentence.text)
             text = sentence.text[cut:]
             words = tokens(text)
@@ -159,7 +164,11 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
                     count,
                     concepts(text),
                     content,
-                    citable and fresh and count >= opts.min_words and not _DANGLING.match(text),
+                    citable
+                    and told
+                    and fresh
+                    and count >= opts.min_words
+                    and not _DANGLING.match(text),
                     values.within(sentence.start + cut, sentence.end),
                 )
             )
