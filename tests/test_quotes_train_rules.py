@@ -21,3 +21,41 @@ def test_quotes_as_clause_after_a_quote_names_its_speaker(backend: SpacyBackend)
         "Kestrel Radio on Tuesday, only raises the stakes for the town."
     )
     assert speakers(backend, text) == {"is a lost cause right now": "Ilse Brandt"}
+
+
+def test_quotes_pronoun_finds_a_surname_the_parse_took_for_a_noun(
+    backend: SpacyBackend,
+) -> None:
+    """ "Banks said ..." with "Banks" tagged a common noun (a PERSON of the model and a
+    person of the resolver): the "he" of the next sentence is Ivo Banks, not the man
+    named before him."""
+    text = (
+        "Councillor Ivo Banks opposes the new toll.\n\nMayor Otto Lind backs it.\n\n"
+        'To a question on the "future of the '
+        'old bridge," Banks said private contractors can be more expensive than town '
+        'workers and cited the decision to use town crews after the 2019 storm. "While '
+        'this system is not perfect," he said, "I think most people would agree that the '
+        'bridge is safer today."'
+    )
+    found = speakers(backend, text)
+    assert found["While this system is not perfect"] == "Ivo Banks"
+    assert found["I think most people would agree that the bridge is safer today."] == ("Ivo Banks")
+
+
+def test_quotes_paragraph_of_quote_alone_takes_a_person_the_model_tagged_otherwise(
+    backend: SpacyBackend,
+) -> None:
+    """A quote alone in its paragraph after a paragraph whose last sentence has a person
+    as the subject of a clause ("since Mason spoke only in vague terms"): Mason, whom the
+    model tagged as an organisation there but the resolver holds as a person."""
+    text = (
+        'Councillor Ivo Mason told Kestrel Radio that his plan would merely be "to fix the '
+        'bridge" if he wins the vote.\n\n'
+        'What "fix the bridge" actually means is left to the imagination of voters, since '
+        "Mason spoke only in vague terms during the interview.\n\n"
+        '"We have to do something and it is the only way we stop the decay."'
+    )
+    found = speakers(backend, text)
+    assert found["We have to do something and it is the only way we stop the decay."] == (
+        "Ivo Mason"
+    )
