@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 INTRODUCERS = frozenset({":", "—", "–", "-", "--"})
+COMPLEMENTS = OBJECTS | {"ccomp", "xcomp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +134,16 @@ def _said_within(
 
 
 def _subordinate(cue: Token) -> bool:
-    """A cue in a clause of time, reason or condition ("when he called for ...")."""
+    """A cue in a clause of time, reason or condition ("when he called for ..."); not a
+    clause of comment, "as" and a verb that says nothing of its own ('"...," as Ruiz said
+    on Monday, ...': the quote is what was said)."""
+    marks = [c.lower_ for c in cue.children if c.dep_ == "mark"]
+    if marks == ["as"] and not any(c.dep_ in COMPLEMENTS for c in cue.children):
+        return False
     return (
         cue.dep_ == "advcl"
         and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in cue.children)
-        or any(c.dep_ == "mark" for c in cue.children)
+        or bool(marks)
     )
 
 

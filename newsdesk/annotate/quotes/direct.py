@@ -351,7 +351,7 @@ def _intro_speaker(ctx: Context, para: int, done: dict[int, Attribution]) -> Att
     subjects = [t for t in ctx.sents[index] if t.idx >= lo and t.dep_ == "nsubj"]
     for tok in sorted(subjects, key=lambda t: not is_root_subject(t)):
         speaker = person_of(ctx, tok)
-        if speaker is not None and (is_root_subject(tok) or tok.ent_type_ == "PERSON"):
+        if speaker is not None and (is_root_subject(tok) or tok.pos_ == "PROPN"):
             return Attribution(tok.head.text, speaker)
     return _paragraph_subject(ctx, lo, hi)
 

@@ -453,7 +453,7 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if root_subject and _unnamed_speaker(ctx, tok):
             found.append((tok, True, ""))
             continue
-        if tok.pos_ != "PROPN" or (tok.ent_type_ != "PERSON" and not root_subject):
+        if not _proper(ctx, tok) or (tok.ent_type_ != "PERSON" and not root_subject):
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
             continue  # the head token stands for the whole name
@@ -468,6 +468,19 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
                 found.append((tok, root_subject, speaker.name))
     ctx.sent_people[index] = found
     return found
+
+
+def _proper(ctx: Context, tok: Token) -> bool:
+    """A proper noun, or a capitalised word the parse tagged as a common noun inside a
+    name the resolver holds as a person ("Sanders said", "Sanders" a NOUN)."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and tok.ent_type_ == "PERSON"
+        and tok.text[:1].isupper()
+        and ctx.entities.name_at(tok.idx, tok.idx + len(tok)) is not None
+    )
 
 
 def _where_from(ctx: Context, tok: Token) -> bool:

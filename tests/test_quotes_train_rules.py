@@ -1,0 +1,61 @@
+"""Speakers found by the rules fitted on PolNeAR train (half a): one test per rule, on
+fictional text.
+
+The texts name fictional people, places and outlets only. Each test parses with the real
+spaCy model (the session's `backend`, parses cached) and asserts the exact speakers; each
+fails without its rule.
+"""
+
+from __future__ import annotations
+
+from newsdesk.annotate.nlp import SpacyBackend
+from tests.test_quotes_attribution import speakers
+
+
+def test_quotes_as_clause_after_a_quote_names_its_speaker(backend: SpacyBackend) -> None:
+    """ "..., as Brandt said on Tuesday": a clause of comment, not of time; the quote is
+    what Brandt said."""
+    text = (
+        "Harbour master Ilse Brandt spoke to the council on Monday.\n\n"
+        'Still, the fact that the ferry "is a lost cause right now," as Brandt said on '
+        "Kestrel Radio on Tuesday, only raises the stakes for the town."
+    )
+    assert speakers(backend, text) == {"is a lost cause right now": "Ilse Brandt"}
+
+
+def test_quotes_pronoun_finds_a_surname_the_parse_took_for_a_noun(
+    backend: SpacyBackend,
+) -> None:
+    """ "Banks said ..." with "Banks" tagged a common noun (a PERSON of the model and a
+    person of the resolver): the "he" of the next sentence is Ivo Banks, not the man
+    named before him."""
+    text = (
+        "Councillor Ivo Banks opposes the new toll.\n\nMayor Otto Lind backs it.\n\n"
+        'To a question on the "future of the '
+        'old bridge," Banks said private contractors can be more expensive than town '
+        'workers and cited the decision to use town crews after the 2019 storm. "While '
+        'this system is not perfect," he said, "I think most people would agree that the '
+        'bridge is safer today."'
+    )
+    found = speakers(backend, text)
+    assert found["While this system is not perfect"] == "Ivo Banks"
+    assert found["I think most people would agree that the bridge is safer today."] == ("Ivo Banks")
+
+
+def test_quotes_paragraph_of_quote_alone_takes_a_person_the_model_tagged_otherwise(
+    backend: SpacyBackend,
+) -> None:
+    """A quote alone in its paragraph after a paragraph whose last sentence has a person
+    as the subject of a clause ("since Mason spoke only in vague terms"): Mason, whom the
+    model tagged as an organisation there but the resolver holds as a person."""
+    text = (
+        'Councillor Ivo Mason told Kestrel Radio that his plan would merely be "to fix the '
+        'bridge" if he wins the vote.\n\n'
+        'What "fix the bridge" actually means is left to the imagination of voters, since '
+        "Mason spoke only in vague terms during the interview.\n\n"
+        '"We have to do something and it is the only way we stop the decay."'
+    )
+    found = speakers(backend, text)
+    assert found["We have to do something and it is the only way we stop the decay."] == (
+        "Ivo Mason"
+    )
