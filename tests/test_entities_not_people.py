@@ -229,6 +229,20 @@ def test_entities_end_of_a_longer_name_after_the_is_a_body(backend: SpacyBackend
     assert not [name for name in people(backend, text) if "Agenda" in name]
 
 
+def test_entities_a_name_written_once_with_its_own_the_is_no_person(
+    backend: SpacyBackend,
+) -> None:
+    # "the Harwick Bobcats": a team, though its other mentions have no article ("Harwick
+    # Bobcats coach"); a person is "the popular Ana Lenz", never "the Ana Lenz"
+    text = (
+        "Ivo Vale scored twice as Valmont beat the Harwick Bobcats on Sunday. Harwick Bobcats "
+        "coach Ana Lenz said the team was tired. Harwick Bobcats fans left early."
+    )
+    found = annotate(backend, text)
+    assert found["Harwick Bobcats"] == "ORG"
+    assert found["Ana Lenz"] == "PERSON"
+
+
 def test_entities_person_after_the_and_a_title_stays_a_person(backend: SpacyBackend) -> None:
     text = "He met the Texas Ranger Tom Lenz on Monday. Lenz spoke."
     assert "Tom Lenz" in people(backend, text)

@@ -470,11 +470,12 @@ def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:
     an article or "its" of its own ("a Corvax Nimbus", "the 15-inch Corvax Nimbus",
     "its Corvax Nimbus"; people are "the popular Ivo Brandt", not "the Ivo Brandt"):
     PRODUCT when one article is "a", "an" or "its" or a measure stands between, else ORG
-    ("the Harbour Lions")."""
+    ("the Harbour Lions"); ORG too when one mention has "the" of its own ("beat the
+    Harwick Bobcats" ... "Harwick Bobcats coach Ana Lenz")."""
     kinds = [_article_of(parsed, c) for c in group.mentions]
-    if 2 * sum(k is not None for k in kinds) < len(kinds):
-        return None
-    return "PRODUCT" if "PRODUCT" in kinds else "ORG"
+    if 2 * sum(k is not None for k in kinds) >= len(kinds):
+        return "PRODUCT" if "PRODUCT" in kinds else "ORG"
+    return "ORG" if "ORG" in kinds else None
 
 
 THING_ARTICLES = {"the": "ORG", "a": "PRODUCT", "an": "PRODUCT", "its": "PRODUCT"}
