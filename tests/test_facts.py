@@ -537,3 +537,18 @@ def test_facts_a_clause_says_what_another_outlet_says_alone(backend: SpacyBacken
         ("corroborated", ["ferry, which was carrying 40 passengers from Orsk to Halvik", short]),
         ("single-source", [long]),
     ]
+
+
+def test_facts_a_clause_fact_is_shown_by_a_whole_sentence(backend: SpacyBackend) -> None:
+    """A fact a clause supports reads as its whole-sentence source, even a shorter one
+    (the clause is a piece of a sentence)."""
+    from newsdesk.embed import Embedder
+
+    long = (
+        "The ferry, which was carrying 40 passengers from Orsk to Halvik, ran aground on a "
+        "sandbank near the lighthouse late on Sunday after its engine failed in heavy fog."
+    )
+    short = "The vessel had 40 passengers from Orsk to Halvik."
+    docs = [parsed(backend, Document("d1", long)), parsed(backend, Document("d2", short))]
+    [fact, _] = group_facts(docs, encoder=Embedder())
+    assert (fact.agreement, fact.text) == ("corroborated", short)

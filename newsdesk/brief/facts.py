@@ -653,8 +653,10 @@ def group_facts(
         # a sentence one of them cites whole is no longer a fact of one source
         cited = {s.span for sources in by_clause for s in sources}
         facts = [f for f in facts if len(f[3]) > 1 or f[3][0].span not in cited]
+        wholes = {s.span for s in items}
         for sources in by_clause:
-            shown = max(sources, key=lambda s: len(s.text))
+            # shown by a whole sentence if one is a source (a clause reads as a fragment)
+            shown = max(sources, key=lambda s: (s.span in wholes, len(s.text)))
             facts.append((len(sources), sources[0], shown, sources))
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     made = [
