@@ -515,3 +515,40 @@ def test_facts_a_value_already_corroborated_is_stated_once(backend: SpacyBackend
     assert [(f.agreement, f.text) for f in facts if f.agreement == "corroborated"] == [
         ("corroborated", shared)
     ]
+
+
+def test_facts_a_clause_says_what_another_outlet_says_alone(backend: SpacyBackend) -> None:
+    """One outlet states in a relative clause of a long sentence what another states in a
+    sentence of its own: the clause (its own characters) and that sentence are one fact;
+    the long sentence, which says more, stays a fact of its own."""
+    from newsdesk.embed import Embedder
+
+    long = (
+        "The ferry, which was carrying 40 passengers from Orsk to Halvik, ran aground on a "
+        "sandbank near the lighthouse late on Sunday after its engine failed in heavy fog."
+    )
+    short = "The vessel had 40 passengers on board for the crossing from Orsk to Halvik."
+    docs = [parsed(backend, Document("d1", long)), parsed(backend, Document("d2", short))]
+    facts = group_facts(docs, encoder=Embedder())
+    assert [
+        (f.agreement, [docs[int(s.doc[1]) - 1].text[s.start : s.end] for s in f.sources])
+        for f in facts
+    ] == [
+        ("corroborated", ["ferry, which was carrying 40 passengers from Orsk to Halvik", short]),
+        ("single-source", [long]),
+    ]
+
+
+def test_facts_a_clause_fact_is_shown_by_a_whole_sentence(backend: SpacyBackend) -> None:
+    """A fact a clause supports reads as its whole-sentence source, even a shorter one
+    (the clause is a piece of a sentence)."""
+    from newsdesk.embed import Embedder
+
+    long = (
+        "The ferry, which was carrying 40 passengers from Orsk to Halvik, ran aground on a "
+        "sandbank near the lighthouse late on Sunday after its engine failed in heavy fog."
+    )
+    short = "The vessel had 40 passengers from Orsk to Halvik."
+    docs = [parsed(backend, Document("d1", long)), parsed(backend, Document("d2", short))]
+    [fact, _] = group_facts(docs, encoder=Embedder())
+    assert (fact.agreement, fact.text) == ("corroborated", short)

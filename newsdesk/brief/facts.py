@@ -12,7 +12,11 @@ conflict without values are one disputed statement. Groups are merged greedily, 
 similar pair first, never two sentences of one document in a group and never two
 sentences that disagree. A sentence then left alone is paired with the sentence of
 another document it says the same as most surely (`_pair_leftovers`): a sentence that
-says two things supports two facts. Last, a value that several documents state alike
+says two things supports two facts. A clause of a long sentence may state alone what
+another document's sentence, or a clause of it, states (`clauses.clauses`: "Hale, whose
+six-year term begins in May, won" and "Hale's term is six years"): with a sentence
+encoder, such a pair that no fact links yet is a fact of its own that cites the clause
+(`_clause_facts`). Last, a value that several documents state alike
 (`newsdesk.brief.align.slot_agreements`: an age, a day, a count) in sentences no fact
 links is a fact of its own, citing the claims that state it (`_slot_facts`).
 
@@ -25,6 +29,7 @@ sentence that states no disputed value (ties go to the earliest document).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
@@ -42,6 +47,7 @@ if TYPE_CHECKING:
 
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreements
+from newsdesk.brief.clauses import clauses
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.events import anchor_lemma
 from newsdesk.brief.slots import Slot
@@ -82,6 +88,9 @@ MEANING_THRESHOLD = 0.72
 """Sentence-embedding cosine at or above which two sentences say the same (with an encoder)."""
 MEANING_FLOOR = 0.2
 """TF-IDF cosine two sentences need before their embeddings are compared."""
+CLAUSE_THRESHOLD = 0.75
+"""Embedding cosine at or above which a clause of one sentence says what another sentence
+or a clause of it does (with an encoder)."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -104,6 +113,17 @@ class _Sentence:
     text: str
     values: Values
     predicates: Predicates = frozenset()
+    clauses: tuple[_Clause, ...] = ()  # its clauses (`clauses.clauses`), if several
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A clause of a candidate sentence: its words, what it names and where it is."""
+
+    words: str  # its words, as the encoder reads them
+    values: Values
+    span: Span  # from its first character to its last
+    text: str  # the text of its span
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -156,10 +176,31 @@ def _features(
     """The sentence ``start:end`` of ``doc`` with its values and actions (none without a
     parse)."""
     actions: Predicates = frozenset()
+    parts: tuple[_Clause, ...] = ()
     if parse is not None and (span := parse.char_span(start, end, alignment_mode="expand")):
         actions = predicates(span)
+        parts = tuple(
+            _Clause(
+                c.text,
+                _values_of(values, c.parts),
+                doc.span(c.parts[0][0], c.parts[-1][1]),
+                " ".join(doc.text[c.parts[0][0] : c.parts[-1][1]].split()),
+            )
+            for c in clauses(span)
+        )
     text = " ".join(doc.text[start:end].split())
-    return _Sentence(rank, doc.span(start, end), text, values.within(start, end), actions)
+    return _Sentence(rank, doc.span(start, end), text, values.within(start, end), actions, parts)
+
+
+def _values_of(values: DocumentValues, parts: Sequence[tuple[int, int]]) -> Values:
+    """The values stated in the stretches ``parts`` of a document."""
+    found = [values.within(start, end) for start, end in parts]
+    return Values(
+        frozenset().union(*(v.numbers for v in found)),
+        frozenset().union(*(v.days for v in found)),
+        frozenset().union(*(v.people for v in found)),
+        frozenset().union(*(v.places for v in found)),
+    )
 
 
 def _collect(
@@ -289,6 +330,71 @@ def _meaning(
     vectors = np.zeros((len(texts), rows.shape[1]))
     vectors[wanted] = rows
     return np.where(compared, vectors @ vectors.T, 0.0)
+
+
+def _clause_facts(
+    items: Sequence[_Sentence],
+    apart: npt.NDArray[np.bool_],
+    encoder: SentenceEncoder,
+    together: Sequence[set[int]],
+    valued: Sequence[Conflict],
+) -> list[list[_Sentence]]:
+    """Facts that a clause of a sentence states with another document's sentence or one of
+    its clauses ("Hale, whose six-year term begins in May, won" says what "Hale's term is
+    six years" does), each as its sources (a clause cites its own characters), earliest
+    first.
+
+    A clause and a sentence, or two clauses, say the same when their TF-IDF cosine reaches
+    `MEANING_FLOOR`, their values agree and their embedding cosine reaches
+    `CLAUSE_THRESHOLD`; they are grouped as sentences are (surest first, every pair
+    linked, one per document), never two of sentences that one fact links already
+    (``together``) and never two that take different values of a conflict. A sentence
+    that says several things supports a fact for each."""
+    units = [(i, c) for i, s in enumerate(items) for c in (None, *s.clauses)]
+    if all(c is None for _, c in units):
+        return []
+    shown = [
+        items[i] if c is None else dataclasses.replace(items[i], span=c.span, text=c.text)
+        for i, c in units
+    ]
+    words = [items[i].text if c is None else c.words for i, c in units]
+    stated = [items[i].values if c is None else c.values for i, c in units]
+    owner = np.array([i for i, _ in units])
+    whole = np.array([c is None for _, c in units])
+    compared = (tfidf_similarity(words) >= MEANING_FLOOR) & apart[owner][:, owner]
+    compared &= ~(whole[:, None] & whole)
+    for x, y in np.argwhere(compared):
+        compared[x, y] = x < y and agree(stated[x], stated[y])
+    cosines = _meaning(words, compared | compared.T, encoder)
+    linked = (cosines >= CLAUSE_THRESHOLD) & (compared | compared.T)
+    facts_of: dict[int, set[int]] = defaultdict(set)
+    for n, members in enumerate(together):
+        for m in members:
+            facts_of[m].add(n)
+    paired: set[frozenset[int]] = set()  # sentences a clause fact links already
+
+    def linkable(x: int, y: int) -> bool:
+        i, j = int(owner[x]), int(owner[y])
+        return bool(
+            linked[x, y]
+            and not facts_of[i] & facts_of[j]
+            and frozenset((i, j)) not in paired
+            and not disagreeing(shown[x].span, shown[y].span, valued)
+        )
+
+    groups = _Groups(shown, linkable)
+    for _, x, y in sorted(
+        ((cosines[x, y], x, y) for x, y in np.argwhere(linked) if x < y), reverse=True
+    ):
+        if linkable(x, y):
+            groups.merge(int(x), int(y))
+            group = groups.members[groups.group[x]]
+            paired.update(frozenset((int(owner[m]), int(owner[n]))) for m in group for n in group)
+    return [
+        sorted((shown[m] for m in members), key=lambda s: (s.rank, s.span.start))
+        for members in groups.members.values()
+        if len(members) > 1
+    ]
 
 
 def _stem(word: str) -> str:
@@ -541,6 +647,17 @@ def group_facts(
     for members, best in found:
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
         facts.append((len({s.span.doc for s in sources}), sources[0], items[best], sources))
+    if encoder is not None and plain is not None:
+        together = [set(members) for members, _ in found if len(members) > 1]
+        by_clause = _clause_facts(items, apart, encoder, together, valued)
+        # a sentence one of them cites whole is no longer a fact of one source
+        cited = {s.span for sources in by_clause for s in sources}
+        facts = [f for f in facts if len(f[3]) > 1 or f[3][0].span not in cited]
+        wholes = {s.span for s in items}
+        for sources in by_clause:
+            # shown by a whole sentence if one is a source (a clause reads as a fragment)
+            shown = max(sources, key=lambda s: (s.span in wholes, len(s.text)))
+            facts.append((len(sources), sources[0], shown, sources))
     unvalued = [claim.span for c in conflicts if not c.values for claim in c.claims]
     made = [
         (
