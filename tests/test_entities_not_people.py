@@ -243,6 +243,15 @@ def test_entities_a_name_written_once_with_its_own_the_is_no_person(
     assert found["Ana Lenz"] == "PERSON"
 
 
+def test_entities_a_nickname_with_the_keeps_its_person(backend: SpacyBackend) -> None:
+    # "The Donald": a nickname of one of the words of a person's name
+    text = (
+        "Donald Vale spoke for an hour on Monday. Supporters cheered as Vale walked on stage. "
+        "“Here comes Big Daddy,” she said. “The Donald.” Vale thanked the crowd."
+    )
+    assert annotate(backend, text)["Donald Vale"] == "PERSON"
+
+
 def test_entities_person_after_the_and_a_title_stays_a_person(backend: SpacyBackend) -> None:
     text = "He met the Texas Ranger Tom Lenz on Monday. Lenz spoke."
     assert "Tom Lenz" in people(backend, text)

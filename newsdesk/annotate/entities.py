@@ -470,12 +470,14 @@ def _used_as_a_thing(parsed: SpacyDoc, group: _Group) -> str | None:
     an article or "its" of its own ("a Corvax Nimbus", "the 15-inch Corvax Nimbus",
     "its Corvax Nimbus"; people are "the popular Ivo Brandt", not "the Ivo Brandt"):
     PRODUCT when one article is "a", "an" or "its" or a measure stands between, else ORG
-    ("the Harbour Lions"); ORG too when one mention has "the" of its own ("beat the
-    Harwick Bobcats" ... "Harwick Bobcats coach Ana Lenz")."""
+    ("the Harbour Lions"); ORG too when one mention of the whole name has "the" of its
+    own ("beat the Harwick Bobcats" ... "Harwick Bobcats coach Ana Lenz")."""
     kinds = [_article_of(parsed, c) for c in group.mentions]
     if 2 * sum(k is not None for k in kinds) >= len(kinds):
         return "PRODUCT" if "PRODUCT" in kinds else "ORG"
-    return "ORG" if "ORG" in kinds else None
+    full = max(len(c.text(parsed)) for c in group.mentions)
+    in_full = [k for k, c in zip(kinds, group.mentions, strict=True) if len(c.text(parsed)) == full]
+    return "ORG" if "ORG" in in_full else None  # not "the Donald" of a Donald Vale
 
 
 THING_ARTICLES = {"the": "ORG", "a": "PRODUCT", "an": "PRODUCT", "its": "PRODUCT"}
