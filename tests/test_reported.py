@@ -41,3 +41,14 @@ def test_the_next_line_is_nobody_s_reported_speech(backend: SpacyBackend) -> Non
     )
     [quote] = reported(backend, joined)
     assert (quote.text, quote.speaker) == ("the northern pier would close", "Ada Renn")
+
+
+def test_a_cue_set_off_at_the_end_reports_the_sentence_before_it(backend: SpacyBackend) -> None:
+    """ "X asked Y to serve, a senior aide said": the parse hangs "said" on "asked" as its
+    clause; on a real page the asker was given the words "a senior ... said on Tuesday"."""
+    said = (
+        "President-elect Ivo Vale has asked neurosurgeon and radio correspondent Dr. Ana Lenz "
+        "to be Tessel surgeon general"
+    )
+    quotes = reported(backend, f"{said}, a senior aide said on Tuesday.")
+    assert [(q.text, q.speaker) for q in quotes] == [(said, None)]  # "a senior aide"

@@ -31,10 +31,17 @@ def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
         if ctx.in_region(tok.idx) or unsaid(tok):
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        tail = False
+        if clause is not None and _tail_cue(tok, clause):
+            tok, clause, tail = clause, None, True  # "X asked Y to go, an official said"
         subj = subject(ctx, tok)
-        if clause is None or subj is None or own_outlet(ctx, subj):
+        if (clause is None and not tail) or subj is None or own_outlet(ctx, subj):
             continue  # the writer's own outlet ("the Clarion can reveal") is no speaker
-        span = _span(list(clause.subtree), _opens_clause, _is_edge)
+        if clause is not None:
+            span = _span(list(clause.subtree), _opens_clause, _is_edge)
+        else:  # a tail cue: what its sentence says before it
+            told = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
+            span = _span(told, _opens_clause, _is_edge)
         if span is None or span[0] <= tok.idx < span[1]:
             continue
         start, end = span if span[0] >= body else (body, span[1])
@@ -66,6 +73,20 @@ def according_reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
         if _mostly_quoted(ctx, start, end):
             continue
         yield start, end, Attribution("according to", speaker_of(ctx, obj))
+
+
+def _tail_cue(verb: Token, clause: Token) -> bool:
+    """Whether the clause a reporting verb seems to report is the sentence's own cue set
+    off at its end ("Vale asked Lenz to serve as envoy, a senior official said on
+    Tuesday"): after the verb and a comma, itself a reporting verb with a subject and
+    nothing it reports of its own; what it reports is the sentence before it."""
+    if clause.i < verb.i or clause.lemma_.lower() not in REPORTED_VERBS:
+        return False
+    first = clause.left_edge
+    if first.i == 0 or first.doc[first.i - 1].text != ",":
+        return False
+    kids = {c.dep_ for c in clause.children}
+    return "nsubj" in kids and not kids & {"ccomp", "xcomp", "dobj"}
 
 
 def _is_edge(tok: Token) -> bool:
