@@ -59,3 +59,13 @@ def test_quotes_paragraph_of_quote_alone_takes_a_person_the_model_tagged_otherwi
     assert found["We have to do something and it is the only way we stop the decay."] == (
         "Ivo Mason"
     )
+
+
+def test_a_quote_a_noun_holds_is_not_the_subjects(backend: SpacyBackend) -> None:
+    """ "He left the court to chants of '...'": the crowd chanted, not the player the
+    sentence is about; "his promise of '...'" stays his."""
+    text = (
+        "Mark Brandt scored 23 points and grabbed 7 rebounds in 35 minutes.\n"
+        "He left the court to chants of “ONE MORE YEAR! ONE MORE YEAR!”\nIndeed.\n"
+    )
+    assert speakers(backend, text) == {"ONE MORE YEAR! ONE MORE YEAR!": None}

@@ -238,6 +238,8 @@ def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
         if sent.start_char < lo:
             continue
         inside = sent.start_char < region.opener < sent.end_char and _words_before(sent, region)
+        if inside and _held_by_a_noun(ctx, region):
+            return None  # "He left the court to chants of '...'": the chanters spoke
         for tok in sent:
             if tok.idx >= region.start - 1:
                 break
@@ -248,6 +250,22 @@ def _paragraph_intro(ctx: Context, region: Region) -> Attribution | None:
                 if speaker is not None:
                     return Attribution(tok.head.text, speaker)
     return None
+
+
+def _held_by_a_noun(ctx: Context, region: Region) -> bool:
+    """Whether a quote is what a noun of its sentence holds, after "of" ("to chants of
+    '...'", "cries of '...'"), a noun no possessive gives an owner ("his promise of"):
+    the subject of the sentence did not say it."""
+    before = ctx.parsed.char_span(region.opener, region.opener + 1, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    prep = ctx.parsed[before.start - 1]
+    noun = prep.head
+    return (
+        prep.lower_ == "of"
+        and noun.pos_ == "NOUN"
+        and not any(c.dep_ == "poss" for c in noun.children)
+    )
 
 
 def _words_before(sent: SpacySpan, region: Region) -> bool:
