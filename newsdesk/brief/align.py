@@ -21,7 +21,9 @@ and is no such case. A value's claims are gathered from one aligned sentence to 
 A figure an advance gives for its day's event, in the present
 progressive ("are holding … in 11 cities"), against one a report gives after it ("held …
 in 14 cities") is an *update*, as are values that follow one another in publication
-time (the day a page states in its header, when it has no publication time).
+time (the day a page states in its header, when it has no publication time). Sums of
+money are not aligned by a name every document of the story uses (the firm or country the
+story is about has many sums).
 
 A kind of place is compared by substitution: one noun for another in the place of one
 event ("found dead in a hotel room", "in his room at a motel"), where neither document
@@ -52,7 +54,7 @@ from newsdesk.brief.slots import PERSON_KINDS, Slot
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.measures import BEARINGS
 from newsdesk.lang.en.people import names_people
-from newsdesk.lang.en.titles import TITLE_HEADS
+from newsdesk.lang.en.titles import SAME_POST, TITLE_HEADS
 from newsdesk.model import Conflict, ConflictKind, ConflictValue, Document, Span, SummaryItem
 
 __all__ = [
@@ -175,6 +177,8 @@ def slot_conflicts(
     published = {d.id: _published(d) for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     numbered = _numbered(_unambiguous(slots))
+    if vocabulary:
+        numbered = _without_story_names(numbered, vocabulary)
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
         by_key[slot.key].append(slot)
     conflicts = []
@@ -189,6 +193,25 @@ def slot_conflicts(
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: (order[c.claims[0].span.doc], c.claims[0].span.start))
     return tuple(conflicts)
+
+
+def _without_story_names(
+    slots: Sequence[Slot], vocabulary: Mapping[str, frozenset[str]]
+) -> list[Slot]:
+    """The slots, sums of money less the names that every document of the story uses
+    (``vocabulary``: each document's lemmas): the firm or country a whole story is about
+    has many sums (prices, sales, fines), and its name tells no two of them to be one
+    ("a $600 netbook from Brindle", "Brindle sells a screen for $50"). Counts and
+    measures keep them: the story's town names the event they count."""
+    if len(vocabulary) < 2:
+        return list(slots)
+    every = frozenset.intersection(*vocabulary.values())
+    return [
+        replace(s, names=frozenset(n for n in s.names if not set(n.split()) <= every))
+        if s.key[0] == "money"
+        else s
+        for s in slots
+    ]
 
 
 def _published(doc: Document) -> str | None:
@@ -435,12 +458,15 @@ def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bo
 
 def _uses_other(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:
     """Whether either slot's document uses a word of the other's value that its own value
-    lacks ("deputy", "speaker")."""
+    lacks ("deputy", "speaker"), in any of the forms of that post's word ("chairman" in a
+    report that says he "chairs" the committee: `SAME_POST`)."""
     mine, theirs = set(str(a.value).split()), set(str(b.value).split())
-    return bool(
-        (mine - theirs) & vocabulary.get(b.claim.span.doc, frozenset())
-        or (theirs - mine) & vocabulary.get(a.claim.span.doc, frozenset())
-    )
+
+    def uses(words: set[str], doc: str) -> bool:
+        forms = words | {SAME_POST.get(w, w) for w in words}
+        return bool(forms & vocabulary.get(doc, frozenset()))
+
+    return uses(mine - theirs, b.claim.span.doc) or uses(theirs - mine, a.claim.span.doc)
 
 
 def _conflict(

@@ -166,9 +166,13 @@ def picks_up(sent: SpacySpan) -> bool:
 def reported_by(focus: Token) -> str:
     """Who a value is reported by: the subject of the nearest verb of speech above it ("the
     survey *said* it was a magnitude 6.1 quake" → "the survey"), lowercased; empty when no
-    speaker is written."""
+    speaker is written. A verb of speech in the passive is passed over: its subject is
+    who the words are about ("Vale is *accused* of stealing 20 cars, the police said" →
+    "the police")."""
     for verb in focus.ancestors:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTED_VERBS:
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+                continue
             for child in verb.children:
                 if child.dep_ in _SUBJECTS:
                     return "".join(t.text_with_ws for t in child.subtree).strip().lower()

@@ -128,6 +128,8 @@ def quantity(top: Token) -> Reading | None:
     shown = doc[first : chain[-1].i + 1].text
     money = currency(chain)
     if money is not None:
+        if _conversion(top, first):
+            return None  # "400 baht (about $10)": the sum is the one written before it
         anchor = _anchor(top)
         unit = " ".join(filter(None, [money, rate(chain)]))  # "dollars a year"
         label = f"{anchor} ({unit})" if anchor else f"sum ({unit})"
@@ -306,6 +308,22 @@ def _anchor(token: Token) -> str:
     if lemma in PEOPLE_ANCHOR_SYNONYMS and names_people(token.lemma_.lower(), by_ending=False):
         lemma = PEOPLE_ANCHOR_SYNONYMS[lemma]  # "seized 40 suspects": arrested them
     return " ".join([*qualifiers, ANCHOR_SYNONYMS.get(lemma, lemma)])
+
+
+def _conversion(top: Token, first: int) -> bool:
+    """Whether a sum (its number ``top``, its words from ``first``) is written in brackets
+    right after another quantity: that sum converted ("400 baht (about $10)", "€400 (about
+    $520)"), no figure of its own."""
+    doc = top.doc
+    opening = first - 1  # past the currency and a hedge ("about $10", "dlrs 26")
+    while opening >= 0 and opening >= first - 3 and doc[opening].text != "(":
+        if not doc[opening].is_alpha and doc[opening].lower_ not in CURRENCIES:
+            return False
+        opening -= 1
+    if opening < 0 or doc[opening].text != "(":
+        return False
+    unit = opening - 1  # "400 baht (", "$400 ("
+    return unit >= 0 and (doc[unit].like_num or (unit >= 1 and doc[unit - 1].like_num))
 
 
 def _anchor_token(token: Token) -> Token | None:

@@ -65,14 +65,15 @@ ROLE_QUALIFIERS = frozenset(
 # Qualifiers of a post someone no longer or does not yet hold ("the former mayor", "the
 # incoming speaker"): not the post they hold now.
 NOT_NOW_QUALIFIERS = frozenset("former ex late outgoing retired incoming designate elect".split())
-# Words for one post written two ways: gendered and neutral forms, and the style of a
-# judge of a higher court ("Justice", "Judge"): one post, no dispute.
+# Words for one post written two ways: gendered and neutral forms, the style of a
+# judge of a higher court ("Justice", "Judge"), the head of a body ("leader", "chief")
+# and the chair of a chamber ("speaker"): one post, no dispute.
 SAME_POST: dict[str, str] = {
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "congressman": "representative", "congresswoman": "representative",
     "councilman": "councillor", "councilwoman": "councillor", "councilor": "councillor",
-    "justice": "judge",
+    "justice": "judge", "leader": "chief", "speaker": "chair",
 }  # fmt: skip
 # Degrees, licences and honours written after a name and a comma ("Ana Vale, M.D.,
 # M.B.A.", "Ivo Brandt, PhD"): letters only, lowercase; no entity and no part of a name.
