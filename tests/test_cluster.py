@@ -239,6 +239,15 @@ def test_story_title_and_lead_skip_datelines_headlines_and_stubs() -> None:
     )
     assert story_title(wire) == "Ferry and ship collide in fog"
     assert story_lead(wire) == "A passenger ferry collided with a container ship."
+    stamped = Document(
+        id="s",
+        text=(
+            "PUBLISHED FRIDAY, MARCH 6, 2026 AT 9:40 AM\nFerry and ship collide in fog\n"
+            "A passenger ferry collided with a container ship. Twelve people were hurt."
+        ),
+    )
+    assert story_title(stamped) == "Ferry and ship collide in fog"
+    assert story_lead(stamped) == "A passenger ferry collided with a container ship."
     untitled = Document(id="u", text="SKERRHOLM - A ferry with 164 people ran aground.")
     assert story_title(untitled) == "A ferry with 164 people ran aground."
     talks = Document(id="n", text="US - UK talks resume on Monday.")

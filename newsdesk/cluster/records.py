@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsdesk.cluster.features import lead_text, split_sentences, term_counts
-from newsdesk.layout import dateline_end, headline
+from newsdesk.layout import dateline_end, headline, line_kind
 from newsdesk.model import Document
 
 __all__ = [
@@ -85,11 +85,16 @@ def story_lead(doc: Document) -> str:
     wire dateline dropped: the one-line summary of a story whose central document this is."""
     text = doc.text.lstrip()
     title = headline_of(doc) or ""
-    if title and text.startswith(title):  # extracted pages often open with the headline
-        text = text[len(title) :]
+    at = text.find(title) if title else -1
+    if 0 <= at <= TITLE_CHARS:  # pages often open with the headline, a stamp above it
+        text = text[at + len(title) :]
     sentences = split_sentences(text) or split_sentences(doc.text) or [doc.text]
-    # The first of five words or more: not an "· Updated" or "By Jane Doe" line.
-    lead = next((s for s in sentences if len(s.split()) >= 5), sentences[0])
+    # The first of five words or more that is no furniture ("· Updated", "By Jane Doe",
+    # "PUBLISHED FRIDAY, MARCH 6, 2026 AT 9:40 AM").
+    lead = next(
+        (s for s in sentences if len(s.split()) >= 5 and line_kind(s) is None),
+        sentences[0],
+    )
     return _truncate(lead[dateline_end(lead) :], LEAD_CHARS)
 
 
