@@ -388,3 +388,23 @@ def test_merge_entities_place_named_like_a_person_elsewhere_stays_a_place() -> N
         ("Ilse Varnova", "PERSON"),
         ("Varnova", "GPE"),
     ]
+
+
+def test_entities_name_of_only_initials_is_no_person(backend: SpacyBackend) -> None:
+    # the model reads "N. Y." as a person; nothing but initials is an abbreviation
+    text = "N. Y. officials said the ferry Corvin Star would sail again on Friday."
+    assert "N. Y." in annotate(backend, text)
+    assert "N. Y." not in people(backend, text)
+
+
+def test_entities_name_with_a_waterway_word_is_a_place(backend: SpacyBackend) -> None:
+    # "Bayou" names a waterway, as "Canal" and "Avenue" name a canal and a street
+    text = "The storm flooded Bayou Tessel overnight, Ana Vale said."
+    assert annotate(backend, text).get("Bayou Tessel") == "LOC"
+
+
+def test_entities_participle_the_model_took_into_a_name_is_cut(backend: SpacyBackend) -> None:
+    # the model takes "Unemployed" into the name; the given name after it shows where the
+    # name begins
+    text = "The flood hit the valley on Monday.\nUnemployed John Brandt, 23, was arrested."
+    assert people(backend, text) == {"John Brandt"}

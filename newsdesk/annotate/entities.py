@@ -42,6 +42,7 @@ from newsdesk.annotate.names import (
     is_country,
     is_title,
     name_shaped,
+    only_initials,
     plain_word,
     surnames_of,
 )
@@ -520,12 +521,15 @@ def _short_for_a_building(parsed: SpacyDoc, group: _Group) -> bool:
 
 
 def _not_a_person(parsed: SpacyDoc, group: _Group) -> str | None:
-    """The label of a "person" the words around its mentions show to be something else."""
+    """The label of a "person" the words around its mentions show to be something else;
+    one written only in initials ("F. B. I.") is an abbreviation of an organisation."""
     shown = {k for c in group.mentions if (k := mention_kind(parsed, c.start, c.end))}
     if len(shown) == 1:
         return shown.pop()
     if all(_placed(parsed, c) for c in group.mentions):
         return "GPE"
+    if all(only_initials(parsed, c.start, c.end) for c in group.mentions):
+        return "ORG"
     return None
 
 

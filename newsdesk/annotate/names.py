@@ -199,6 +199,16 @@ def name_shaped(tok: Token) -> bool:
     return bool(NAME_WORD.fullmatch(tok.text)) and tok.text[0].isupper() and plain
 
 
+INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.)+")  # "U.", "S", "U.N.", not "NASA"
+
+
+def only_initials(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are initials and nothing else ("U. S.", "F. B. I."):
+    an abbreviation, not a person's name, which has a word after its initials."""
+    words = [t.text for t in parsed[start:end] if t.text != "."]
+    return bool(words) and all(INITIALS.fullmatch(w) for w in words)
+
+
 def glued(parsed: SpacyDoc, i: int) -> bool:
     """Whether token ``i`` is a hyphen inside a word (no space on either side)."""
     return parsed[i].text == "-" and not parsed[i].whitespace_ and not parsed[i - 1].whitespace_

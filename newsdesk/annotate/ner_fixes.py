@@ -239,9 +239,13 @@ def _reporting_form(word: str) -> bool:
 def _after_leading_modifier(parsed: SpacyDoc, start: int, end: int) -> int:
     """Where a name starts once a word absorbed before it is left out: an adjective or a
     participle opening the sentence ("Jobless Ivo Brandt", "Retired Ivo Brandt") before a
-    name of two words or more."""
+    name of two words or more; one the model took into the name only before a given name
+    ("Unemployed John Brandt")."""
     first = parsed[start]
-    if not first.is_sent_start or first.ent_type_ == "PERSON":
+    taken = first.ent_type_ == "PERSON" and not (
+        _participle_shaped(first) and given_name(parsed[start + 1].text)
+    )
+    if not first.is_sent_start or taken:
         return start
     return start + 1 if _modifier_shaped(first) else start
 
@@ -280,8 +284,14 @@ def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
 
 def _modifier_shaped(tok: Token) -> bool:
     """An adjective or a participle ("Jobless", "Retired"), not a given name."""
-    participle = len(tok) >= 6 and tok.lower_.endswith(("ed", "less", "ful"))
-    return (tok.tag_ in {"JJ", "VBN", "VBD"} or participle) and not given_name(tok.text)
+    return (tok.tag_ in {"JJ", "VBN", "VBD"} or _participle_shaped(tok)) and not given_name(
+        tok.text
+    )
+
+
+def _participle_shaped(tok: Token) -> bool:
+    """A word with the ending of a participle or an adjective ("Retired", "Jobless")."""
+    return len(tok) >= 6 and tok.lower_.endswith(("ed", "less", "ful"))
 
 
 def _company_name(parsed: SpacyDoc, start: int, end: int) -> bool:

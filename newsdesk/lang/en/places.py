@@ -29,11 +29,11 @@ PLACE_NOUNS = frozenset(
 )
 # Words that make a capitalised name a place or a building, never a person's name
 # ("X Hospital", "Mount X"). Words that are also common surnames (Park, Hill, Church,
-# Lake, Ford) are left out.
+# Lake, Ford) are left out, and so are street words that are (Street, Lane, Drive, Way).
 PLACE_NAME_WORDS = {
     **dict.fromkeys(
         """mount mountain glacier river island peninsula valley canyon desert volcano
-        reservoir strait""".split(),
+        reservoir strait canal bayou lagoon avenue ave ave. boulevard blvd blvd.""".split(),
         "LOC",
     ),
     **dict.fromkeys(
