@@ -98,3 +98,31 @@ def test_quotes_colon_intro_by_a_named_organisation(backend: SpacyBackend) -> No
     assert speakers(backend, text) == {
         "Further discussion on this issue is unnecessary.": "Kestrel Board of Harbours"
     }
+
+
+def test_quotes_speech_noun_judged_in_another_cue_is_not_its_owners(
+    backend: SpacyBackend,
+) -> None:
+    """ "The board released a statement, saying Brandt's comments are '...'": the quote
+    is what the board says of the comments, not Brandt's comments; "Brandt's remarks
+    were '...,' Ruiz said" stays Ruiz's."""
+    text = (
+        "Mayor Ivo Brandt spoke on Tuesday.\n\nThe Kestrel Harbour Board released a statement "
+        "Wednesday evening, saying Brandt’s comments are “another example of his reckless "
+        "and divisive talk about the port.”\n\n"
+        'Brandt\'s remarks were "a disgrace to the whole town and its harbour," Ana Ruiz said.'
+    )
+    found = speakers(backend, text)
+    assert found["another example of his reckless and divisive talk about the port."] != (
+        "Ivo Brandt"
+    )
+    assert found["a disgrace to the whole town and its harbour"] == "Ana Ruiz"
+
+
+def test_quotes_according_to_a_work_by_a_named_author(backend: SpacyBackend) -> None:
+    """ "according to calculations by Ana Ruiz": the author of the work speaks."""
+    text = (
+        "Fares rose again.\n\nA “fair fare” for a single adult in Kestria is about $3 a "
+        "ride, according to calculations by Ana Ruiz of the Kestrel Institute of Transport."
+    )
+    assert speakers(backend, text) == {"fair fare": "Ana Ruiz"}
