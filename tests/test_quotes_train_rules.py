@@ -69,3 +69,60 @@ def test_a_quote_a_noun_holds_is_not_the_subjects(backend: SpacyBackend) -> None
         "He left the court to chants of “ONE MORE YEAR! ONE MORE YEAR!”\nIndeed.\n"
     )
     assert speakers(backend, text) == {"ONE MORE YEAR! ONE MORE YEAR!": None}
+
+
+def test_quotes_dash_label_before_a_colon_signs_the_quote(backend: SpacyBackend) -> None:
+    """A digest signs each quote it collects with a name between a spaced dash and the
+    colon ('Pollsters agree - Ana Ruiz: "..."'), a space or two before the mark
+    allowed; a name the model tags as nothing still signs."""
+    text = (
+        "Turnout records fell across the county on Tuesday.\n\n"
+        "HIGHER TURNOUT IN KESTREL DOES NOT RAISE HOPES ELSEWHERE - Ivo P. Marsh:  “At long "
+        "last the contests have finally started with the first vote, and the count is in.” "
+        "[Kestrel Wire.]\n\n"
+        "Pollsters agree - Ana Ruiz: “One of the biggest lessons was a simple one: keep "
+        "calling voters as late as possible.” [Kestrel Wire.]\n\n"
+        "But polls did predict the ferry vote - KestrelPoll: “While the count provided an "
+        "upset on one side, most pollsters got the other side right.” [Kestrel Wire.]"
+    )
+    assert list(speakers(backend, text).values()) == ["Ivo P. Marsh", "Ana Ruiz", "KestrelPoll"]
+
+
+def test_quotes_colon_intro_by_a_named_organisation(backend: SpacyBackend) -> None:
+    """ "The Kestrel Board of Harbours was conclusive in its findings: '...'": the board,
+    an organisation subject of the clause before the colon, speaks."""
+    text = (
+        "As if addressing the mayor directly, the Kestrel Board of Harbours was conclusive "
+        "in its findings: “Further discussion on this issue is unnecessary.”"
+    )
+    assert speakers(backend, text) == {
+        "Further discussion on this issue is unnecessary.": "Kestrel Board of Harbours"
+    }
+
+
+def test_quotes_speech_noun_judged_in_another_cue_is_not_its_owners(
+    backend: SpacyBackend,
+) -> None:
+    """ "The board released a statement, saying Brandt's comments are '...'": the quote
+    is what the board says of the comments, not Brandt's comments; "Brandt's remarks
+    were '...,' Ruiz said" stays Ruiz's."""
+    text = (
+        "Mayor Ivo Brandt spoke on Tuesday.\n\nThe Kestrel Harbour Board released a statement "
+        "Wednesday evening, saying Brandt’s comments are “another example of his reckless "
+        "and divisive talk about the port.”\n\n"
+        'Brandt\'s remarks were "a disgrace to the whole town and its harbour," Ana Ruiz said.'
+    )
+    found = speakers(backend, text)
+    assert found["another example of his reckless and divisive talk about the port."] != (
+        "Ivo Brandt"
+    )
+    assert found["a disgrace to the whole town and its harbour"] == "Ana Ruiz"
+
+
+def test_quotes_according_to_a_work_by_a_named_author(backend: SpacyBackend) -> None:
+    """ "according to calculations by Ana Ruiz": the author of the work speaks."""
+    text = (
+        "Fares rose again.\n\nA “fair fare” for a single adult in Kestria is about $3 a "
+        "ride, according to calculations by Ana Ruiz of the Kestrel Institute of Transport."
+    )
+    assert speakers(backend, text) == {"fair fare": "Ana Ruiz"}

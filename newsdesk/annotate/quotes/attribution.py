@@ -389,6 +389,9 @@ def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attri
     """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
     if not before or before[0].text not in INTRODUCERS:
         return None
+    label = _dash_label(ctx, before) if before[0].text == ":" else None
+    if label is not None:
+        return Attribution(before[0].text, label)
     clause = [t for t in before[1:] if t.text not in INTRODUCERS]
     headline = _headline_name(ctx, region, clause)
     if headline is not None:
@@ -404,5 +407,29 @@ def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attri
     for tok in clause:  # nearest first
         if tok.dep_ == "nsubj" and tok.head in clause:
             speaker = person_of(ctx, tok)
+            if speaker is None and tok.pos_ == "PROPN":
+                speaker = speaker_of(ctx, tok)  # "the Kestrel Board was clear in its findings:"
             return Attribution(tok.head.text, speaker) if speaker is not None else None
+    return None
+
+
+def _dash_label(ctx: Context, before: Sequence[Token]) -> Speaker | None:
+    """The name between a spaced dash and the colon that opens a quote, as digests sign
+    the quotes they collect ('Pollsters agree - Ana Ruiz: "..."', 'TURNOUT UP - Kestrel
+    Poll: "..."'): a run of one to four capitalised words the dash sets off from the
+    line; None for anything else."""
+    text = ctx.doc.text
+    run: list[Token] = []
+    for tok in before[1:]:
+        if tok.text in INTRODUCERS - {":"}:
+            spaced = text[tok.idx - 1 : tok.idx].isspace() and bool(run)
+            if not spaced or not text[tok.idx + len(tok) : tok.idx + len(tok) + 1].isspace():
+                return None
+            speaker = named(ctx, run[0])
+            if speaker is None or speaker.start < tok.idx + len(tok) or not speaker.name:
+                return None
+            return speaker
+        if len(run) == 4 or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        run.append(tok)
     return None

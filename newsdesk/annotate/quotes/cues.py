@@ -49,20 +49,34 @@ def is_cue(tok: Token) -> bool:
 
 
 def according_to(tok: Token) -> Token | None:
-    """The object of "according to" when ``tok`` is "according"."""
+    """The object of "according to" when ``tok`` is "according"; for a work by a named
+    author, the author ("according to calculations by Ana Ruiz")."""
     if tok.lower_ != "according":
         return None
     for child in tok.children:
         if child.lower_ == "to":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    return obj
+                    return _author(obj)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "to":
         for obj in nxt.children:
             if obj.dep_ == "pobj":
-                return obj
+                return _author(obj)
     return None
+
+
+def _author(noun: Token) -> Token:
+    """The proper noun a common noun is "by" ("calculations by Ana Ruiz", "a study by
+    Kestrel Poll"): whose work speaks; else the noun itself."""
+    if noun.pos_ != "NOUN":
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return noun
 
 
 def _direct_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
@@ -290,8 +304,21 @@ def cues(ctx: Context, window: Iterable[Token]) -> Iterator[tuple[Token, Token |
                 yield tok, subj, False
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.pos_ == "PROPN":
+            if owner is not None and owner.pos_ == "PROPN" and not _judged(tok):
                 yield tok, owner, False
+
+
+def _judged(noun: Token) -> bool:
+    """A speech noun that is the subject of "be" in what another cue reports ("the board
+    said Brandt's comments are '...'"): the quote is what is said of the comments, by
+    the other cue's speaker, not the comments themselves."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.lemma_.lower() == "be"
+        and verb.dep_ == "ccomp"
+        and is_cue(verb.head)
+    )
 
 
 def leads(window: Sequence[Token], cue: Token, subj: Token | None) -> bool:
