@@ -32,6 +32,14 @@ def test_numbers_and_days_without_a_parse() -> None:
     assert values_agree("It sank on Monday.", "It sank yesterday.")
 
 
+def test_ranks_of_one_noun() -> None:
+    """Ordinals agree noun by noun: "the sixth round" is not "the 11th round", and "a
+    second title" says nothing of a round."""
+    assert not values_agree("Vale stopped Lenz in the 11th round.", "Vale won in the sixth round.")
+    assert values_agree("Vale stopped Lenz in the sixth round.", "Vale won in the 6th round.")
+    assert values_agree("Vale won a second title on Saturday.", "Vale won in the sixth round.")
+
+
 def test_months_and_years() -> None:
     assert not values_agree("She launched the line in December.", "She launched it in September.")
     assert values_agree("She launched the line in December.", "She launched it on 9 December.")

@@ -200,6 +200,7 @@ def _values_of(values: DocumentValues, parts: Sequence[tuple[int, int]]) -> Valu
         frozenset().union(*(v.days for v in found)),
         frozenset().union(*(v.people for v in found)),
         frozenset().union(*(v.places for v in found)),
+        frozenset().union(*(v.ranks for v in found)),
     )
 
 

@@ -20,6 +20,7 @@ from newsdesk.lang.en.numbers import (
     APPROXIMATORS,
     NEGATORS,
     NUMBER_WORDS,
+    ORDINALS,
     RANGE_STARTS,
     SCALES,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "number_value",
     "numbers_at",
     "numbers_in",
+    "ordinals_at",
     "rate",
 ]
 
@@ -199,6 +201,24 @@ def numbers_at(text: str) -> list[tuple[int, float]]:
         if value is not None:
             found.append((m.start(), value))
     return found
+
+
+_ORDINAL_IN_TEXT = re.compile(
+    r"\b(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>"
+    + "|".join(sorted((w for w in ORDINALS if w != "first"), key=len, reverse=True))
+    + r"))\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def ordinals_at(text: str) -> frozenset[tuple[str, int]]:
+    """The ordinals written in ``text`` with the word they rank ("the 11th round":
+    ("round", 11); "the sixth round"), not "first", which is as often "at first" or "first
+    reported" as a rank."""
+    return frozenset(
+        (m["noun"].lower(), int(m["digits"]) if m["digits"] else ORDINALS[m["word"].lower()])
+        for m in _ORDINAL_IN_TEXT.finditer(text)
+    )
 
 
 def days_of(text: str) -> frozenset[str]:

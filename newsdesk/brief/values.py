@@ -1,4 +1,5 @@
-"""What two sentences may contradict each other on: their numbers, days, people and places.
+"""What two sentences may contradict each other on: their numbers, ranks, days, people and
+places.
 
 Two sentences of different documents can state the same thing only if these agree
 (`agree`): the numbers of one are among the other's, they share a person and a place
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import ACRONYM, initials, without_possessive, without_suffixes
-from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, same_date
+from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, ordinals_at, same_date
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.places import REGION_MODIFIERS
 from newsdesk.model import Document, Span
@@ -43,14 +44,17 @@ class Values:
     days: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # surnames
     places: frozenset[str] = frozenset()  # `place_keys` of each place named
+    ranks: frozenset[tuple[str, int]] = frozenset()  # ("round", 6) of "the sixth round"
 
 
 def agree(a: Values, b: Values) -> bool:
     """Whether two sentences' values can be one statement's: the numbers of one are among
-    the other's (or either gives none), and they share a person, a place and a day of each
-    kind (weekday, date) where both name one."""
+    the other's (or either gives none), the ordinals of one noun agree ("the sixth round"
+    is not "the 11th round"), and they share a person, a place and a day of each kind (weekday,
+    date) where both name one."""
     return (
         _within(a.numbers, b.numbers)
+        and _same_ranks(a.ranks, b.ranks)
         and _share(a.people, b.people)
         and _share(a.places, b.places)
         and _same_days(a.days, b.days)
@@ -59,6 +63,13 @@ def agree(a: Values, b: Values) -> bool:
 
 def _within(x: frozenset[float], y: frozenset[float]) -> bool:
     return not (x and y) or x <= y or y <= x
+
+
+def _same_ranks(x: frozenset[tuple[str, int]], y: frozenset[tuple[str, int]]) -> bool:
+    """Whether the ordinals of one noun agree where both sentences rank it ("the sixth
+    round" is not "the 11th round"; "a second victory" says nothing of a round)."""
+    nouns = {noun for noun, _ in x} & {noun for noun, _ in y}
+    return all({n for k, n in x if k == noun} & {n for k, n in y if k == noun} for noun in nouns)
 
 
 def _share(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -153,4 +164,5 @@ class DocumentValues:
             days_of(self.text[start:end]),
             frozenset(n for at, n in self.people if start <= at < end),
             frozenset(k for at, k in self.places if start <= at < end),
+            ordinals_at(self.text[start:end]),
         )
