@@ -126,3 +126,10 @@ def test_quotes_according_to_a_work_by_a_named_author(backend: SpacyBackend) -> 
         "ride, according to calculations by Ana Ruiz of the Kestrel Institute of Transport."
     )
     assert speakers(backend, text) == {"fair fare": "Ana Ruiz"}
+
+
+def test_a_member_of_a_party_with_the_names_nobody(backend: SpacyBackend) -> None:
+    """ "said the Democrat who ...": an unnamed source, not a speaker called "Democrat"
+    (as "a Texas Republican" already was)."""
+    text = "“Ana Vale is the first choice,” said the Democrat who knows the talks."
+    assert speakers(backend, text) == {"Ana Vale is the first choice": None}

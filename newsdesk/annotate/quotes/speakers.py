@@ -109,7 +109,7 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     family = family_name(ctx, tok)
     if family is not None:
         return _person_named(ctx, first_of_family(ctx, tok, family))
-    if tok.ent_type_ == "NORP" and _indefinite(tok):  # "a frightened Texas Republican"
+    if tok.ent_type_ == "NORP" and _with_article(tok):  # "a Texas Republican", "the Democrat"
         left = [t for t in tok.subtree if t.i <= tok.i]
         return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
     if tok.ent_type_ != "PERSON":
@@ -521,6 +521,12 @@ def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
 def _indefinite(noun: Token) -> bool:
     """A noun brought in with "a"/"an" ("a police official")."""
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _with_article(noun: Token) -> bool:
+    """A noun brought in with "a", "an" or "the": for a member of a people or a party
+    ("the Democrat who is familiar with ..."), a description of someone unnamed."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children)
 
 
 def _noun_gender(noun: Token) -> str | None:
