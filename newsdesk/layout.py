@@ -59,6 +59,7 @@ __all__ = [
     "credit_regions",
     "dateline_end",
     "headline",
+    "headline_end",
     "is_furniture",
     "line_kind",
     "nonbody_regions",
@@ -256,6 +257,13 @@ def headline(text: str) -> str | None:
     if len(body.split()) < BODY_MIN_WORDS and len(lines) > 2:
         body = lines[2]  # a byline or time stamp may stand between headline and body
     return first if len(body.split()) >= BODY_MIN_WORDS else None
+
+
+def headline_end(text: str) -> int:
+    """The offset right after the document's headline line (`headline`) in ``text``, 0
+    without one: where what the document tells begins."""
+    title = headline(text)
+    return text.find(title) + len(title) if title else 0
 
 
 def credit_regions(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from newsdesk.annotate.names import (
     name_shaped,
     plain_word,
     surnames_of,
+    whole_word,
 )
 from newsdesk.annotate.ner_fixes import Cand
 from newsdesk.annotate.nlp import text_of
@@ -100,7 +101,7 @@ def _headline_phrase(parsed: SpacyDoc, cand: Cand, title: str, end: int, body: s
 
 def _written_as_a_name(word: str, body: str) -> bool:
     """Whether the body writes ``word`` capitalised as it is, not after "the"."""
-    found = re.search(rf"(?<![\w'’-])(?<!the )(?<!The ){re.escape(word)}(?![\w'’-])", body)
+    found = re.search(rf"(?<!the )(?<!The ){whole_word(word)}", body)
     return found is not None
 
 
@@ -133,9 +134,7 @@ def _headline_clause(parsed: SpacyDoc, cand: Cand, end: int, body: str) -> bool:
     if any(t.tag_ in CLAUSE_TAGS for t in words[1:]):
         return True
     return any(
-        t.is_alpha
-        and not t.is_stop
-        and re.search(rf"(?<![\w'’-]){re.escape(t.lower_)}(?![\w'’-])", body) is not None
+        t.is_alpha and not t.is_stop and re.search(whole_word(t.lower_), body) is not None
         for t in words
     )
 

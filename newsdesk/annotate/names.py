@@ -199,6 +199,12 @@ def name_shaped(tok: Token) -> bool:
     return bool(NAME_WORD.fullmatch(tok.text)) and tok.text[0].isupper() and plain
 
 
+def whole_word(words: str) -> str:
+    """A pattern for ``words`` written whole: not inside a longer word, a hyphenated one
+    or after an apostrophe ("Vale" in "Ana Vale said", not in "Vale-Ruiz" or "Valerie")."""
+    return rf"(?<![\w'’-]){re.escape(words)}(?![\w'’-])"
+
+
 INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.)+")  # "U.", "S", "U.N.", not "NASA"
 
 
@@ -228,7 +234,7 @@ def glued_to_a_word(parsed: SpacyDoc, start: int, end: int) -> bool:
         seam = GLUED_WORD.match(tok.text)
         if seam is not None:
             rest = text[tok.idx + seam.end() : parsed[end - 1].idx + len(parsed[end - 1])]
-            if re.search(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text):
+            if re.search(whole_word(rest), text):
                 return True
     return False
 

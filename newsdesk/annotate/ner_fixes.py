@@ -63,6 +63,7 @@ from newsdesk.annotate.names import (
     person_pattern_end,
     plain_word,
     surnames_of,
+    whole_word,
 )
 from newsdesk.annotate.nlp import text_of
 from newsdesk.annotate.roles import Ranges
@@ -266,7 +267,7 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
         return start
     if _describes_people(first) and given_name(parsed[start + 1].text):
         return start + 1  # "Polygamist Tom Lenz"
-    lowercase = re.search(rf"(?<![\w'’-]){re.escape(first.lower_)}(?![\w'’-])", text_of(parsed))
+    lowercase = re.search(whole_word(first.lower_), text_of(parsed))
     return start + 1 if lowercase or _written_without(parsed, start, end) else start
 
 
@@ -278,7 +279,7 @@ def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
         return False
     text = text_of(parsed)
     rest = parsed[start + 1 : end].text
-    alone = len(re.findall(rf"(?<![\w'’-]){re.escape(rest)}(?![\w'’-])", text))
+    alone = len(re.findall(whole_word(rest), text))
     return alone > text.count(parsed[start:end].text)
 
 
@@ -727,11 +728,10 @@ def _bare_name(parsed: SpacyDoc, cand: Cand) -> bool:
 def _always_with(text: str, part: str, whole: str) -> bool:
     """Whether every time ``text`` writes the words ``part`` they open ``whole``, and
     never after "the"."""
-    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])", text))
     return all(
         text.startswith(whole, m.start())
         and not re.search(r"(?:^|\W)the\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
-        for m in found
+        for m in re.finditer(whole_word(part), text)
     )
 
 

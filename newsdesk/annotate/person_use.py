@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from newsdesk.annotate.names import (
     given_name,
@@ -113,12 +114,18 @@ def _name_words(words: SpacySpan) -> bool:
     )
 
 
+def _speaking(parsed: SpacyDoc, cand: Cand) -> Token | None:
+    """The head of a name that is the subject of a verb of saying, else None."""
+    head = parsed[cand.start : cand.end].root
+    speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
+    return head if speaks else None
+
+
 def _speaker_from(parsed: SpacyDoc, cand: Cand) -> bool:
     """A name that speaks and is described by where it is from: the subject of a verb
     of saying with an apposition that opens with an article and a nationality ("said
     Ivo Brandt, a Norlander watching the race", "Ana Vale, an Orskan supporter, said")."""
-    head = parsed[cand.start : cand.end].root
-    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
+    if _speaking(parsed, cand) is None:
         return False
     end = cand.end
     return (
@@ -133,8 +140,8 @@ def _speaks_as_i(parsed: SpacyDoc, cand: Cand) -> bool:
     """A name that speaks of itself as "I": the subject of a verb of saying whose
     sentence quotes words in the first person singular ("'I had to go to class,' Ana
     Vale said"). An organisation speaks as "we"."""
-    head = parsed[cand.start : cand.end].root
-    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPORTING_VERBS:
+    head = _speaking(parsed, cand)
+    if head is None:
         return False
     opened = False
     for t in head.sent:

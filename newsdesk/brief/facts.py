@@ -182,7 +182,7 @@ def _features(
         parts = tuple(
             _Clause(
                 c.text,
-                _values_of(values, c.parts),
+                values.within_parts(c.parts),
                 doc.span(c.parts[0][0], c.parts[-1][1]),
                 " ".join(doc.text[c.parts[0][0] : c.parts[-1][1]].split()),
             )
@@ -190,18 +190,6 @@ def _features(
         )
     text = " ".join(doc.text[start:end].split())
     return _Sentence(rank, doc.span(start, end), text, values.within(start, end), actions, parts)
-
-
-def _values_of(values: DocumentValues, parts: Sequence[tuple[int, int]]) -> Values:
-    """The values stated in the stretches ``parts`` of a document."""
-    found = [values.within(start, end) for start, end in parts]
-    return Values(
-        frozenset().union(*(v.numbers for v in found)),
-        frozenset().union(*(v.days for v in found)),
-        frozenset().union(*(v.people for v in found)),
-        frozenset().union(*(v.places for v in found)),
-        frozenset().union(*(v.ranks for v in found)),
-    )
 
 
 def _collect(

@@ -65,7 +65,7 @@ from newsdesk.brief.sentences import (
 )
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
-from newsdesk.layout import headline
+from newsdesk.layout import headline_end
 from newsdesk.model import Document, Span, SummaryItem
 
 __all__ = ["SummaryOptions", "summarize"]
@@ -140,8 +140,7 @@ def _units(docs: Sequence[Document], opts: SummaryOptions) -> list[list[_Unit]]:
         units: list[_Unit] = []
         citable = not (reporting and doc.genre == "opinion")
         values = DocumentValues(doc, parse_of(doc))
-        title = headline(doc.text)
-        title_end = doc.text.find(title) + len(title) if title else -1
+        title_end = headline_end(doc.text)
         for sentence in split_sentences(doc.text):
             if is_boilerplate(sentence.text):
                 continue

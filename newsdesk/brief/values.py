@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import ACRONYM, initials, without_possessive, without_suffixes
@@ -156,6 +156,14 @@ class DocumentValues:
                 if e.label_ in PLACE_TYPES
                 for key in place_keys(e.text)
             ]
+
+    def within_parts(self, parts: Sequence[tuple[int, int]]) -> Values:
+        """The values stated in the stretches ``parts`` together (a clause an inserted
+        clause breaks in two)."""
+        found = [self.within(start, end) for start, end in parts]
+        return Values(
+            *(frozenset().union(*(getattr(v, f.name) for v in found)) for f in fields(Values))
+        )
 
     def within(self, start: int, end: int) -> Values:
         """The values stated between characters ``start`` and ``end``."""

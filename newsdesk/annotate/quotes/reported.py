@@ -12,7 +12,7 @@ from newsdesk.annotate.quotes.cues import according_to, hedged, own_outlet, subj
 from newsdesk.annotate.quotes.relays import sentence_relays
 from newsdesk.annotate.quotes.speakers import speaker_of
 from newsdesk.lang.en.speech import REPORTED_VERBS
-from newsdesk.layout import headline
+from newsdesk.layout import headline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,17 +31,17 @@ def reported(ctx: Context) -> Iterator[tuple[int, int, Attribution]]:
         if ctx.in_region(tok.idx) or unsaid(tok):
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        tail = False
-        if clause is not None and _tail_cue(tok, clause):
-            tok, clause, tail = clause, None, True  # "X asked Y to go, an official said"
+        if clause is None:
+            continue
+        if _tail_cue(tok, clause):  # "X asked Y to go, an official said": what precedes
+            told = [t for t in tok.subtree if t.i < clause.left_edge.i]
+            tok = clause
+        else:
+            told = list(clause.subtree)
         subj = subject(ctx, tok)
-        if (clause is None and not tail) or subj is None or own_outlet(ctx, subj):
+        if subj is None or own_outlet(ctx, subj):
             continue  # the writer's own outlet ("the Clarion can reveal") is no speaker
-        if clause is not None:
-            span = _span(list(clause.subtree), _opens_clause, _is_edge)
-        else:  # a tail cue: what its sentence says before it
-            told = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
-            span = _span(told, _opens_clause, _is_edge)
+        span = _span(told, _opens_clause, _is_edge)
         if span is None or span[0] <= tok.idx < span[1]:
             continue
         start, end = span if span[0] >= body else (body, span[1])
@@ -117,13 +117,10 @@ def _span(
 
 
 def _body_start(text: str) -> int:
-    """Where the body begins: after the headline line (`layout.headline`) and the space
-    after it, or 0 without a headline."""
-    top = headline(text)
-    if top is None:
-        return 0
-    end = text.index(top) + len(top)
-    while end < len(text) and text[end].isspace():
+    """Where the body begins: after the headline line (`layout.headline_end`) and the
+    space after it, or 0 without a headline."""
+    end = headline_end(text)
+    while end and end < len(text) and text[end].isspace():
         end += 1
     return end
 

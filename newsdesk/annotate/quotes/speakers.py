@@ -109,7 +109,7 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     family = family_name(ctx, tok)
     if family is not None:
         return _person_named(ctx, first_of_family(ctx, tok, family))
-    if tok.ent_type_ == "NORP" and _with_article(tok):  # "a Texas Republican", "the Democrat"
+    if tok.ent_type_ == "NORP" and _brought_in_with(tok, ARTICLES):
         left = [t for t in tok.subtree if t.i <= tok.i]
         return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
     if tok.ent_type_ != "PERSON":
@@ -504,7 +504,7 @@ def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
         return False
     if _named_in_phrase(ctx, tok) is not None:
         return False  # "a spokesman, John Doe"
-    if _indefinite(tok):
+    if _brought_in_with(tok, INDEFINITE):
         return True
     found = described(ctx, tok) if is_description(tok) else None
     if found is not None and found.name is not None:
@@ -512,21 +512,21 @@ def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
     return any(
         t.lemma_.lower() == lemma
         and t.pos_ == "NOUN"
-        and _indefinite(t)
+        and _brought_in_with(t, INDEFINITE)
         and _named_in_phrase(ctx, t) is None
         for t in ctx.parsed[: tok.i]
     )
 
 
-def _indefinite(noun: Token) -> bool:
-    """A noun brought in with "a"/"an" ("a police official")."""
-    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+INDEFINITE = frozenset({"a", "an"})
+ARTICLES = INDEFINITE | {"the"}
 
 
-def _with_article(noun: Token) -> bool:
-    """A noun brought in with "a", "an" or "the": for a member of a people or a party
-    ("the Democrat who is familiar with ..."), a description of someone unnamed."""
-    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children)
+def _brought_in_with(noun: Token, articles: frozenset[str]) -> bool:
+    """A noun brought in with one of ``articles``: `INDEFINITE` ("a police official"), or
+    `ARTICLES` (for a member of a people or a party, "a Texas Republican" and "the
+    Democrat who is familiar with ...": a description of someone unnamed)."""
+    return any(c.dep_ == "det" and c.lower_ in articles for c in noun.children)
 
 
 def _noun_gender(noun: Token) -> str | None:
