@@ -259,11 +259,17 @@ def headline(text: str) -> str | None:
     return first if len(body.split()) >= BODY_MIN_WORDS else None
 
 
-def headline_end(text: str) -> int:
-    """The offset right after the document's headline line (`headline`) in ``text``, 0
-    without one: where what the document tells begins."""
-    title = headline(text)
-    return text.find(title) + len(title) if title else 0
+def headline_end(text: str, title: str | None = None) -> int:
+    """The offset right after the headline that opens ``text``, 0 without one: where what
+    the document tells begins. The headline is ``title`` when given (a document's metadata
+    title, which pages often repeat as their first line) or else the one read from the text
+    (`headline`); it opens the text when only whole lines of furniture stand above it (a
+    time stamp, a credit)."""
+    title = (title or "").strip() or headline(text)
+    at = text.find(title) if title else -1
+    if not title or at < 0 or any(line_kind(ln) is None for ln in text[:at].split("\n") if ln.strip()):
+        return 0
+    return at + len(title)
 
 
 def credit_regions(text: str) -> list[tuple[int, int]]:

@@ -248,6 +248,13 @@ def test_story_title_and_lead_skip_datelines_headlines_and_stubs() -> None:
     )
     assert story_title(stamped) == "Ferry and ship collide in fog"
     assert story_lead(stamped) == "A passenger ferry collided with a container ship."
+    # a metadata title the body only repeats inside its text cuts nothing from the lead
+    echoed = Document(
+        id="e",
+        title="Twelve people were hurt",
+        text="A passenger ferry collided with a container ship. Twelve people were hurt.",
+    )
+    assert story_lead(echoed) == "A passenger ferry collided with a container ship."
     untitled = Document(id="u", text="SKERRHOLM - A ferry with 164 people ran aground.")
     assert story_title(untitled) == "A ferry with 164 people ran aground."
     talks = Document(id="n", text="US - UK talks resume on Monday.")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsdesk.cluster.features import lead_text, split_sentences, term_counts
-from newsdesk.layout import dateline_end, headline, line_kind
+from newsdesk.layout import dateline_end, headline, headline_end, line_kind
 from newsdesk.model import Document
 
 __all__ = [
@@ -83,11 +83,7 @@ def _order(doc: Document) -> float:
 def story_lead(doc: Document) -> str:
     """The first sentence of the document's text that is not its title, ~240 characters,
     wire dateline dropped: the one-line summary of a story whose central document this is."""
-    text = doc.text.lstrip()
-    title = headline_of(doc) or ""
-    at = text.find(title) if title else -1
-    if 0 <= at <= TITLE_CHARS:  # pages often open with the headline, a stamp above it
-        text = text[at + len(title) :]
+    text = doc.text[headline_end(doc.text, headline_of(doc)) :]
     sentences = split_sentences(text) or split_sentences(doc.text) or [doc.text]
     # The first of five words or more that is no furniture ("· Updated", "By Jane Doe",
     # "PUBLISHED FRIDAY, MARCH 6, 2026 AT 9:40 AM").
