@@ -814,8 +814,10 @@ def test_entities_a_time_stamp_names_nobody(backend: SpacyBackend) -> None:
 
 
 def test_entities_two_surnames_joined_by_and_are_no_family_name() -> None:
-    assert _family_name("marit lunde", {"lunde"})
-    assert not _family_name("brandt and lunde", {"lunde"})
+    assert _family_name("Marit Lunde", {"lunde"})
+    assert _family_name("Ivo van Lunde", {"lunde"})  # a particle is a name's word
+    assert not _family_name("Brandt and Lunde", {"lunde"})
+    assert not _family_name("Brandt called Lunde", {"lunde"})
 
 
 @pytest.mark.parametrize(

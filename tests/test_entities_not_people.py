@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.annotate.entities import extract_entities, merge_entities
-from newsdesk.annotate.ner_fixes import pieces
+from newsdesk.annotate.ner_fixes import Cand, harmonise, pieces
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.model import Entity, Mention, Span, TextSpan
@@ -408,3 +408,55 @@ def test_entities_participle_the_model_took_into_a_name_is_cut(backend: SpacyBac
     # name begins
     text = "The flood hit the valley on Monday.\nUnemployed John Brandt, 23, was arrested."
     assert people(backend, text) == {"John Brandt"}
+
+
+def test_entities_post_and_what_it_is_of_name_no_one(backend: SpacyBackend) -> None:
+    # the post moved out of the name left "of Torvik" as a person
+    assert not people(backend, 'Ana Vale, long known as "the Queen of Torvik," runs a sect.')
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Marrow County Sheriff's Deputy Jan Holm was shot.", "ORG"),  # the office
+        ("Torvik City Mayor's aide Jan Holm was shot.", "ORG"),
+        ("Anna Bishop's deputy Jan Holm was shot.", "PERSON"),
+        ("Ana Marta King's deputy Jan Holm was shot.", "PERSON"),  # a name's word before it
+    ],
+)
+def test_entities_name_ending_with_a_post_is_the_office(
+    backend: SpacyBackend, text: str, label: str
+) -> None:
+    parsed = backend(text)
+    end = text.index("'s")
+    [piece] = pieces(parsed, 0, parsed.char_span(0, end).end, "PERSON")
+    assert piece.label == label
+
+
+def test_harmonise_keeps_a_verb_between_names_out_of_a_person(backend: SpacyBackend) -> None:
+    # the model read 'Lenz called Brandt a "liar"' as a work's title; ending in Ivo
+    # Brandt's surname does not make it a person, as "called" is no word of a name
+    parsed = backend('Ivo Brandt was sentenced. Then Lenz called Brandt a "liar."')
+    cands = [Cand(0, 2, "PERSON"), Cand(6, 9, "WORK_OF_ART")]
+    assert parsed[6:9].text == "Lenz called Brandt"
+    harmonise(parsed, cands, set())
+    assert [c.label for c in cands] == ["PERSON", "WORK_OF_ART"]
+
+
+def test_entities_name_after_a_compass_direction_is_a_place(backend: SpacyBackend) -> None:
+    # "380 kilometers west of Alma": the model read the town as a person
+    text = (
+        "The rebels took the airbase, 380 kilometers (235 miles) west of Alma, "
+        "the rebel stronghold."
+    )
+    assert annotate(backend, text).get("Alma") == "GPE"
+
+
+def test_entities_post_of_a_body_leaves_the_body_whole(backend: SpacyBackend) -> None:
+    # the post's "of" opens no person's name when what follows has "of the" in it
+    text = (
+        "In 2002, she became President of the Medical Association of the State of Torvik, "
+        "the first woman to hold the post. Torvik has 40 hospitals."
+    )
+    assert not people(backend, text)
+    assert "Medical Association of the State of Torvik" in annotate(backend, text)

@@ -137,3 +137,12 @@ def test_entities_labs_end_a_companys_name(backend: SpacyBackend) -> None:
     parsed = backend(text)
     [piece] = pieces(parsed, 2, 4, "PERSON")
     assert (piece.text(parsed), piece.label) == ("Quillon Labs", "ORG")
+
+
+def test_entities_title_before_a_joiner_is_someone_elses(backend: SpacyBackend) -> None:
+    # "lawyer for Oskar Vinterberg" is the lawyer's title; Vinterberg is its complement
+    text = "Oskar Vinterberg, 23, was arrested. Marek Hale, lawyer for Oskar Vinterberg, said so."
+    doc = make_document(text)
+    roles = {e.name: [r.text for r in e.roles] for e in extract_entities(doc, backend(text))}
+    assert roles["Oskar Vinterberg"] == []
+    assert roles["Marek Hale"] == ["lawyer for Oskar Vinterberg"]

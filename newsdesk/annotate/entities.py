@@ -82,6 +82,7 @@ from newsdesk.annotate.roles import (
     title_before,
     title_words,
 )
+from newsdesk.lang.en.measures import DIRECTIONS
 from newsdesk.lang.en.names import COMPANY_WORDS
 from newsdesk.lang.en.people import (
     FEMALE_NOUNS,
@@ -543,9 +544,15 @@ def _kind_before(parsed: SpacyDoc, cand: Cand) -> str | None:
 
 
 def _placed(parsed: SpacyDoc, cand: Cand) -> bool:
-    """A mention standing where places stand: the object of "in", "near", "outside" …"""
+    """A mention standing where places stand: the object of "in", "near", "outside" …,
+    or of the "of" after a compass direction ("380 km west of Korvado")."""
     head = parsed[cand.start : cand.end].root
-    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in PLACE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.i > 0 and parsed[prep.i - 1].lower_ in DIRECTIONS
 
 
 def _pick_person(

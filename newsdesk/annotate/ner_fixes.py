@@ -77,7 +77,7 @@ from newsdesk.lang.en.names import (
     SUFFIXES,
 )
 from newsdesk.lang.en.people import names_people
-from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS
+from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_NOUNS
 from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import PREPOSITIONS
 
@@ -171,6 +171,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     named = len(inner) == 1 == inner[0] - start + 1 and _titled_name(parsed, start, end)
     if inner and (label == "PERSON" or named or is_abbrev_title(parsed[inner[-1]])):
         label, fixed, start = "PERSON", label != "PERSON", inner[-1] + 1
+        if parsed[start].is_lower:
+            return None  # "the Bishop of Bountiful": a post and what it is of, no name
     if end - start > 2 and label == "PERSON" and parsed[start].lower_ in DEMONYMS:
         start += 1
     if _title_complement(parsed, start, end, label):
@@ -187,6 +189,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         start = _after_descriptor(parsed, _after_leading_modifier(parsed, start, end), end)
     if label == "PERSON" and end - start == 1 and is_abbrev_title(parsed[start]):
         return None  # "Col" of "Col. Moammar Gadhafi" cut off by a sentence break
+    if label == "PERSON" and _a_post(parsed, start, end):
+        label, fixed = "ORG", True  # the office: "Torvik County Sheriff('s Department)"
     if is_country(parsed[start:end].text):
         label, fixed = "GPE", True
     elif label == "PERSON" and _company_name(parsed, start, end):
@@ -196,6 +200,19 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
     return Cand(start, end, label, fixed)
 
 
+def _a_post(parsed: SpacyDoc, start: int, end: int) -> bool:
+    """Whether a "name" ends with a title's word after a place's common noun or another
+    title's word: a post, an office, not who holds it ("Torvik County Sheriff", "Deputy
+    Sheriff"; not "Ana Marta King", "Hun Sen": a name's word before the title's)."""
+    before = parsed[end - 2] if end - start > 1 else None
+    return (
+        before is not None
+        and is_title(parsed[end - 1])
+        and (before.lower_ in PLACE_NOUNS or is_title(before))
+        and not given_name(parsed[start].text)
+    )
+
+
 def _title_complement(parsed: SpacyDoc, start: int, end: int, label: str) -> bool:
     """Whether a name of three words or more opens with the complement of a title's "of"
     that the model took into it ("Secretary of the Treasury Ivo Brandt", "Chief of Police
@@ -203,6 +220,8 @@ def _title_complement(parsed: SpacyDoc, start: int, end: int, label: str) -> boo
     last word the document writes without the rest ("Brandt said")."""
     if end - start < 3 or not after_title_of(parsed, start) or given_name(parsed[start].text):
         return False
+    if not _name_words(parsed[start + 1 : end].text):
+        return False  # "President of the Medical Association of the State of Torvik"
     return label == "PERSON" or _written_alone(parsed, start, end)
 
 
@@ -771,7 +790,9 @@ def harmonise(parsed: SpacyDoc, cands: list[Cand], caps: set[int]) -> None:
         labels = [c.label for c in group if c.start not in caps] or [c.label for c in group]
         if fixed:
             label = majority_label(fixed)
-        elif text in surnames or _family_name(text, surnames) or _person_by_label(text, labels):
+        elif _name_words(written := group[0].text(parsed)) and (
+            text in surnames or _family_name(written, surnames) or _person_by_label(text, labels)
+        ):
             label = "PERSON"
         else:
             label = majority_label(labels)
@@ -791,9 +812,16 @@ def _person_by_label(text: str, labels: list[str]) -> bool:
     return len(text.split()) > 1 or not (minority and others == {"ORG"})
 
 
-def _family_name(text: str, surnames: set[str]) -> bool:
-    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad"), not
-    two names joined by "and"."""
-    words = text.split()
-    joined = any(w in {"and", "&"} for w in words)  # "Brandt and Hale": two people
-    return 1 < len(words) < 4 and words[-1] in surnames and not joined
+def _name_words(name: str) -> bool:
+    """Whether every word of ``name`` can be a word of a person's name: capitalised, or a
+    particle ("van", "bin"); not "and" between two names ("Brandt and Hale"), a verb the
+    model took into a title of a work ("Hale called Brandt a liar") or the "of the" of a
+    body ("Association of the Fishers of Torvik")."""
+    return not any(w == "&" or (w.islower() and w not in PARTICLES) for w in name.split())
+
+
+def _family_name(name: str, surnames: set[str]) -> bool:
+    """A two- or three-word name ending in a known PERSON surname ("Marit Maalstad"),
+    every word a name's (`_name_words`)."""
+    words = name.split()
+    return 1 < len(words) < 4 and words[-1].casefold() in surnames and _name_words(name)

@@ -40,7 +40,11 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 
 
 def title_before(parsed: SpacyDoc, start: int) -> Ranges:
-    """Token ranges of the titles before a name: ("Deputy Chief of the Naval Staff", "Adm.")."""
+    """Token ranges of the titles before a name: ("Deputy Chief of the Naval Staff", "Adm.").
+    None when a joiner stands right before the name: "lawyer for Ivo Brandt" is the title
+    of someone else, of whom Brandt is the complement."""
+    if start and parsed[start - 1].lower_ in JOINERS and parsed[start - 1].is_lower:
+        return []
     first, i = start, start - 1
     while i >= 0:
         tok = parsed[i]
