@@ -460,3 +460,24 @@ def test_entities_post_of_a_body_leaves_the_body_whole(backend: SpacyBackend) ->
     )
     assert not people(backend, text)
     assert "Medical Association of the State of Torvik" in annotate(backend, text)
+
+
+@pytest.mark.parametrize(("role", "apart"), [("Brandt's son", True), ("the mayor", False)])
+def test_merge_entities_given_name_described_as_kin_stays_apart(role: str, apart: bool) -> None:
+    # report b wrote "Brandt's son, Ivo": the son, not Ivo Brandt of report a
+    merged, _ = merge_entities(
+        [_entity("a", "Ivo Brandt", "PERSON", ("Brandt",)), _person_with_role("b", "Ivo", role)]
+    )
+    assert len(merged) == (2 if apart else 1)
+
+
+def test_merge_entities_given_name_kin_of_someone_else_joins() -> None:
+    # "Brandt's father, Ivo" where "Brandt" alone is Ana Brandt: the father is Ivo Brandt
+    merged, _ = merge_entities(
+        [
+            _entity("a", "Ivo Brandt", "PERSON"),
+            _entity("a", "Ana Brandt", "PERSON", ("Brandt", "Brandt")),
+            _person_with_role("b", "Ivo", "Brandt's father"),
+        ]
+    )
+    assert sorted(e.name for e in merged) == ["Ana Brandt", "Ivo Brandt"]

@@ -146,3 +146,32 @@ def test_entities_title_before_a_joiner_is_someone_elses(backend: SpacyBackend) 
     roles = {e.name: [r.text for r in e.roles] for e in extract_entities(doc, backend(text))}
     assert roles["Oskar Vinterberg"] == []
     assert roles["Marek Hale"] == ["lawyer for Oskar Vinterberg"]
+
+
+def test_entities_given_name_described_as_a_relative_is_another_person(
+    backend: SpacyBackend,
+) -> None:
+    # "Varga's son, Aurelio" is not Aurelio Varga, whose given name he shares
+    text = (
+        "Former dictator Aurelio Varga was arrested in Valmont on Friday. Any legal defense "
+        "would be up to Varga's family. Varga's son, Aurelio, said the family would hire "
+        '"the best legal team available."'
+    )
+    doc = make_document(text)
+    mentions = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, backend(text))}
+    assert mentions["Aurelio Varga"] == ["Aurelio Varga", "Varga", "Varga"]
+    assert mentions["Aurelio"] == ["Aurelio"]
+
+
+@pytest.mark.parametrize("place", ["Lausanne", "Korvado"])
+def test_entities_place_opening_the_sentence_takes_no_apposition(
+    backend: SpacyBackend, place: str
+) -> None:
+    # "In X, a public prosecutor, Y, said": the prosecutor is Y, the sentence's subject
+    text = f"In {place}, a public prosecutor, Marek Hale, said Monday that he had issued a warrant."
+    doc = make_document(text)
+    found = {
+        e.name: (e.type, [r.text for r in e.roles]) for e in extract_entities(doc, backend(text))
+    }
+    assert found[place] == ("GPE", [])
+    assert found["Marek Hale"] == ("PERSON", ["a public prosecutor"])

@@ -194,3 +194,12 @@ def test_relations_employer_after_the_job_wins_over_a_modifier(backend: SpacyBac
     )
     assert ("Ivo Lenz", "employed_by", "Harbour Species Coalition") in found
     assert ("Ivo Lenz", "employed_by", "Norland") not in found
+
+
+def test_relations_kin_coordinated_with_a_name_is_that_persons(backend: SpacyBackend) -> None:
+    # "her" of "Ana Vale and her husband" is Vale's, not the subject Ivo Brandt's
+    text = (
+        "Ivo Brandt, who has vowed to fight extradition, had drinks with Lady Ana Vale and "
+        "her husband, Marek, in their home in Valmont four days before."
+    )
+    assert triples(backend, text) == [("Marek", "spouse_of", "Ana Vale")]

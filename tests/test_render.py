@@ -315,3 +315,18 @@ def test_render_a_minor_difference_is_named_as_such(briefing: Briefing) -> None:
     assert shown["about"] == "number of people injured: a minor difference (rounding)"
     for page in (_file(minor), _web(minor)):
         assert "a minor difference (rounding)" in _section(page, "conflicts")
+
+
+def test_render_unnamed_sources_each_keep_their_own_role(briefing: Briefing) -> None:
+    # two quotes with no named speaker are one "Unattributed" group; the role one of them
+    # was given ("an official") is not the group's, but shown with that quote alone
+    wire = briefing.documents[0]
+    unnamed = (
+        Quote(
+            _span(wire, "the pier was closed"), "the pier was closed", speaker_role="an official"
+        ),
+        Quote(_span(wire, "Two crew members"), "Two crew members", direct=False),
+    )
+    [group] = briefing_view(replace(briefing, quotes=unnamed))["quotes"]
+    assert group["speaker"] == "Unattributed" and group["role"] is None
+    assert [q["text"].startswith("[an official]") for q in group["quotes"]] == [True, False]

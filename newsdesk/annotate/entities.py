@@ -24,7 +24,7 @@ resolver (`resolve`), which the quotes read their speakers' names from too.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +35,7 @@ from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import kind_of_noun, mention_kind, written_with_the
 from newsdesk.annotate.layout import caps_tokens, datelines, results
 from newsdesk.annotate.names import (
+    POSSESSIVE,
     credentials,
     glued,
     glued_to_a_word,
@@ -222,6 +223,7 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
     places = {name_key(e.name) for e in items if e.type in PLACE_TYPES}
     written = {k: frozenset(x.span.doc for e in groups[k] for x in e.mentions) for k in groups}
     target = {key: key for key in groups} | story_targets(people, written)
+    target |= _kin_apart(groups, people, target)
     target |= organisation_targets(organisations, places, written)
     target |= _bare_person_names(items, groups, target, written)
     org_forms = {
@@ -252,6 +254,37 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict
         for e in result
     ]
     return tuple(result), mapping
+
+
+def _kin_apart(
+    groups: Mapping[str, Sequence[Entity]], people: Mapping[str, str], target: Mapping[str, str]
+) -> dict[str, str]:
+    """The one-word names kept apart from the full name they would join, when a role of
+    theirs is kin of that person's ("Brandt's son" of an "Ivo" beside "Ivo Brandt", as
+    `_kin_of` keeps them apart within a document): by a surname the story writes alone
+    for that person more than for anyone else ("Brandt's father, Ivo" beside Ivo Brandt
+    and a Tom Brandt called "Brandt" may be Ivo): key → its own key."""
+    called: dict[str, Counter[str]] = defaultdict(Counter)  # surname → person → mentions
+    for key, members in groups.items():
+        for entity in members:
+            for m in entity.mentions:
+                if " " not in m.text.strip():
+                    called[m.text.strip().casefold()][target.get(key, key)] += 1
+    apart = {}
+    for key, members in groups.items():
+        full = target.get(key, key)
+        if " " in key or full == key or full not in people:
+            continue
+        owned = {
+            f"{s}{p}"
+            for s in map(str.casefold, surnames_of(people[full]))
+            if called[s] and called[s].most_common(1)[0][0] == full
+            for p in POSSESSIVE
+        }
+        roles = {w.casefold() for e in members for r in e.roles for w in r.text.split()}
+        if roles & owned:
+            apart[key] = key
+    return apart
 
 
 def _bare_person_names(
@@ -564,7 +597,8 @@ def _pick_person(
         g for g in people if word in {s.casefold() for s in surnames_of(g.mentions[0].text(parsed))}
     ]
     if not options:
-        return _given_name_owner(parsed, word, people)
+        owner = _given_name_owner(parsed, word, people)
+        return None if owner and _kin_of(parsed, cand, owner, people, titles) else owner
     own = title_words(parsed, titles.get(id(cand), []))
     if own:
         titled = [g for g in options if own & _group_titles(parsed, g, titles)]
@@ -612,6 +646,32 @@ def _group_gender(parsed: SpacyDoc, group: _Group, titles: Titles) -> str | None
         words |= {plain_word(parsed[c.start - 1])} if c.start else set()
         words |= {plain_word(t) for a, b in _descriptions(parsed, c, titles) for t in parsed[a:b]}
     return _gender(words)
+
+
+def _kin_of(
+    parsed: SpacyDoc, cand: Cand, group: _Group, people: list[_Group], titles: Titles
+) -> bool:
+    """Whether a mention is described as someone of ``group``'s by a possessive of that
+    person's name ("Brandt's son, Ivo" is not Ivo Brandt): a surname the document writes
+    alone for that person more than for anyone else."""
+    alone = Counter(
+        (c.text(parsed).casefold(), id(g))
+        for g in people
+        for c in g.mentions
+        if c.end - c.start == 1
+    )
+    surnames = {
+        s
+        for s in map(str.casefold, surnames_of(group.mentions[0].text(parsed)))
+        if alone[s, id(group)] >= max((alone[s, id(g)] for g in people), default=0) > 0
+    }
+    return any(
+        tok.text.casefold() in surnames
+        and tok.i + 1 < len(parsed)
+        and parsed[tok.i + 1].text in POSSESSIVE
+        for a, b in _descriptions(parsed, cand, titles)
+        for tok in parsed[a:b]
+    )
 
 
 def _given_name_owner(parsed: SpacyDoc, word: str, people: list[_Group]) -> _Group | None:

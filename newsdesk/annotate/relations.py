@@ -174,11 +174,15 @@ def _possessor(
     types: dict[str, str],
     exclude: str | None,
 ) -> str | None:
-    """Whose kin: "X's wife" → X; "his wife" → the person last named before "his"."""
+    """Whose kin: "X's wife" → X; "his wife" → the person last named before "his", or the
+    one the kin is coordinated with ("met Ana Vale and her husband": Vale's)."""
     for child in tok.children:
         if child.dep_ != "poss":
             continue
         if child.lower_ in PRONOUN_OWNERS:
+            partner = _person_at(tok.head, index, types) if tok.dep_ == "conj" else None
+            if partner is not None and partner != exclude:
+                return partner
             return _antecedent(parsed, child.i, index, types, exclude)
         if child.lower_ == "whose":  # "Jorun Hale, whose husband, Per Hale, ..."
             if tok.dep_ == "appos":  # the parser's other reading of the same clause

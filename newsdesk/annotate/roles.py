@@ -113,8 +113,16 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     """Token ranges of descriptions in apposition to a mention, after or before it."""
     root = parsed[start:end].root
     found: Ranges = []
-    # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland
-    for child in [] if of_a_person(root) else root.children:
+    # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland; "In
+    # Valmont, a spokesman said ...": the phrase opening the sentence ends at its comma,
+    # and what the parse set beside the name is the subject its verb lacks
+    verb = root.sent.root
+    opening = (
+        root.dep_ == "pobj"
+        and root.head.is_sent_start
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+    for child in [] if of_a_person(root) or opening else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
             left = child.left_edge.i
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"

@@ -242,6 +242,8 @@ def _quotes(briefing: Briefing, docs: dict[str, Document], links: Links) -> list
         items = []
         for q in quotes:
             shown = f"“{q.text}”" if q.direct else f"(reported) {q.text}"
+            if not speaker and speaker_role([q]):  # unnamed sources: each its own role
+                shown = f"[{q.speaker_role}] {shown}"
             items.append(
                 {**cited(shown, [q.span], docs, links), "direct": q.direct, "via": list(q.via)}
             )
@@ -249,7 +251,7 @@ def _quotes(briefing: Briefing, docs: dict[str, Document], links: Links) -> list
             {
                 "speaker": speaker or "Unattributed",
                 "url": links.entity("PERSON", speaker) if speaker else None,
-                "role": speaker_role(quotes),
+                "role": speaker_role(quotes) if speaker else None,
                 "quotes": items,
             }
         )
