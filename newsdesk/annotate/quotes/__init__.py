@@ -27,7 +27,15 @@ How it works, in order:
    person named next to a cue the parse left without a subject (a name right before it
    whatever the model tagged it, when the document names a person so; never a name that only
    modifies a noun: "a Valmont resident", nor one in the subject's "of" phrase: "friends
-   of X"); "X was quoted as saying" and "the paper quoted X as saying" name X; a
+   of X"); the name right after an inverted cue even where the parse made it the subject
+   of a later verb ('"...," said X, daughter of the man Y shot'); a post written with
+   "of" before the name ("said Secretary of the Interior X") that name, and "one of Y's
+   lawyers, X" the one named; a proper noun right after a noun for a person ("said
+   fisherman's wife X") whatever the model tagged it; a surname the parse read as a
+   common noun, of a name the document gives in full or describes as a person ("Darcy
+   Davies, an agriculture student", tagged ORG: "Davies wrote"), and one the model tagged
+   as a people ("the 36-year-old X") that person; "X was quoted as saying" and "the paper
+   quoted X as saying" name X; a
    participle in a prepositional phrase ("after telling ...", "convicted of telling ...")
    takes the subject of the verb its phrase hangs on. A spokesperson of a named
    organisation ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it, and
@@ -63,7 +71,7 @@ How it works, in order:
    quote, a headline: ``Kestrel Union: "..."``, the name, a person, body or country; a transcript
    line ``Varga: "..."`` the person named in full with that surname, else nobody), of
    the subject of any verb right after a quote closed on its comma (``"...," the Courier
-   teased``, unless the verb has an object of its own), of
+   teased``, unless the verb has an object or clause of its own outside quotes), of
    the person subject of the sentence before it
    in the paragraph, of a signature line below it (``- Alenko.``), of the one person named
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody
@@ -84,7 +92,8 @@ How it works, in order:
    for "he reportedly said" / "she is said to have told", or right after an unnamed
    person spoke ("a police official said ..."); a
    definite description ("the mayor", "the ferry's captain") the one person the document
-   gives that role or title (`nominal`), else, for a description in the lede or a
+   gives that role or title (`nominal`; of several, the one of them named in its sentence
+   or the two before, when only one is), else, for a description in the lede or a
    relative ("the victim's nephew"), the person first named as a speaker in the next two
    sentences (cataphora), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title
@@ -93,6 +102,10 @@ How it works, in order:
    (one entity of the model over two people), "the Brandts wrote" (after "Ivo and Ana
    Brandt"), "they wrote" or "the pair said" right after two people joined by "and" spoke
    (else nobody).
+   "It" as the subject of a verb of saying is the body the nearest subject of a finite
+   verb of saying or issuing before it names, in its sentence or the two before ("A
+   statement from the Harbour Board said ... '...,' it added"), when the model tagged
+   that a body; nobody when it is a person or a post.
    Titles are not part of names; roles come from apposition ("X, a professor",
    "the ferry's captain, X"; an age is not a role) or pre-nominal titles. A name of two
    words or more with a noun for a person in apposition ("X, a retired journalist") is

@@ -242,7 +242,9 @@ def _fallback_speaker(
     ctx: Context, cue: Token, window: Sequence[Token], after: bool, inverted: bool
 ) -> Speaker | None:
     """A PERSON entity near a cue whose parse gives no usable subject: between the quote and
-    the cue, else (when the cue has no subject at all) right after it ("said Alenko")."""
+    the cue, else (when the cue has no subject at all) right after it ("said Alenko"), even
+    where the parse made that name the subject of a verb further on ('"...," said Ana
+    Ruiz, daughter of the man Brandt shot': the verb of a clause about her)."""
     if inverted and after:
         described = _inverted_description(ctx, cue, window)
         if described is not None:
@@ -266,7 +268,7 @@ def _fallback_speaker(
             head = _name_head(tok)
             if head.dep_ == "pobj" and person_noun(head.head.head):
                 continue  # "friends of Ana Ruiz": the friends spoke
-            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != cue.i:
+            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != cue.i and group is between:
                 continue  # the subject of another verb: "Ruiz said the plan, praised as ..."
             if _modifies_noun(tok):
                 continue  # "a Port Tessel harbour resident told": the resident spoke
@@ -356,9 +358,10 @@ def _comma_cue(ctx: Context, region: Region, after: Sequence[Token]) -> Attribut
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None or any(
-        c.dep_ in OBJECTS | {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children
+        c.dep_ in OBJECTS | {"ccomp", "xcomp"} and c.i > verb.i and not ctx.in_region(c.idx)
+        for c in verb.children
     ):
-        return None  # its own object or clause after it, not the quote before
+        return None  # its own object or clause after it, not the quote before (nor after)
     scope = {t.i for t in subj.subtree}
     if any(t.i < verb.i and not t.is_punct and t.i not in scope for t in after):
         return None

@@ -3,13 +3,16 @@
 A description stands for the single person of the document whose roles or titles have its
 head noun as their head ("Mayor Anika Brandt", "The ferry's captain, Henrik Maalstad") and
 contain its modifiers ("the ferry's captain", not "the tanker's captain"), without a
-qualifier it lacks ("the mayor" is not the "deputy mayor"). With no such person, or several,
-nobody is named: the speaker stays unknown and the description is its role.
+qualifier it lacks ("the mayor" is not the "deputy mayor"). Of several such people, the one
+of them named in the description's sentence or the two before, when only one is, is meant.
+With no such person, or several and not just one of them named so close, nobody is named:
+the speaker stays unknown and the description is its role.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context, Speaker
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 _ROLE_END = re.compile(
     r"[,;(]|\s(?:of|at|for|to|in|with|from|on|and|as|under|who|whose|which|that|since)\s"
 )
+RECENT = 2  # sentences back where the last-named of several holders of a post is meant
 _UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 
 
@@ -64,12 +68,30 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
         for name, roles in ctx.descriptions.items()
         if any(_fits(role, head, words) for role in roles)
     }
+    if len(matches) > 1:
+        matches = _named_last(ctx, tok, matches)
     if len(matches) == 1:
         name = matches.pop()
         return Speaker(name, start, end, True, ctx.roles.get(name) or phrase)
     if matches or head in TITLE_WORDS or head in ABBREVIATIONS.values():
         return Speaker(None, start, end, True, phrase)
     return None
+
+
+def _named_last(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
+    """Of several people a description fits, the one named in its sentence or the `RECENT`
+    sentences before, when only one of them is ("Judge Ana Ruiz handed down the sentence.
+    '...,' the judge said", in a story of two judges): the reader's referent. The matches
+    unchanged when none or several of them are named so close ("Professor X and
+    Professor Y sit on the panel. '...,' the professor said": nobody)."""
+    index = bisect_right(ctx.sent_starts, tok.idx) - 1
+    floor = ctx.sent_starts[max(0, index - RECENT)] if index >= 0 else 0
+    near = {
+        name
+        for start, name in ctx.canon
+        if floor <= start < tok.idx and name in matches and not ctx.in_region(start)
+    }
+    return near if len(near) == 1 else matches
 
 
 def holds_another_post(ctx: Context, name: str, noun: Token) -> bool:

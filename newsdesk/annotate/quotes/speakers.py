@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 PARTY_TAG = re.compile(r"^[A-Z]-[A-Z][A-Za-z]*\.?$")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+PLURAL = frozenset({"NNS", "NNPS"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n"})
 # how far back "he"/"she" looks for a person: three paragraphs, or at least this many
@@ -97,6 +99,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     surnamed = surname_as_pronoun(ctx, tok)
     if surnamed is not None:
         return Speaker(surnamed, tok.idx, tok.idx + len(tok), True, ctx.roles.get(surnamed))
+    if tok.pos_ == "PRON" and tok.lower_ == "it" and tok.dep_ == "nsubj" and is_cue(tok.head):
+        return _body_before(ctx, tok)
     if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
         name = _antecedent(ctx, tok, "m" if tok.lower_ in MASCULINE else "f")
         if name is None:
@@ -105,11 +109,15 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.pos_ == "PRON" and tok.lower_ == "they" or the_pair(tok):
         return _person_named(ctx, pair_before(ctx, tok, partial(_is_person_name, ctx)))
     if _surname_as_noun(ctx, tok):
-        return named(ctx, tok)
+        found = named(ctx, tok)
+        if found is not None and not found.is_person:  # "Davies", named "Darcy Davies, a ..."
+            full = _described_surname(ctx, tok) or found.name
+            return Speaker(full, found.start, found.end, True, found.role)
+        return found
     family = family_name(ctx, tok)
     if family is not None:
         return _person_named(ctx, first_of_family(ctx, tok, family))
-    if tok.ent_type_ == "NORP" and _brought_in_with(tok, ARTICLES):
+    if tok.ent_type_ == "NORP" and _brought_in_with(tok, ARTICLES) and not _a_known_name(ctx, tok):
         left = [t for t in tok.subtree if t.i <= tok.i]
         return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
     if tok.ent_type_ != "PERSON":
@@ -136,6 +144,38 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
     return named(ctx, tok)
+
+
+def _body_before(ctx: Context, pronoun: Token) -> Speaker | None:
+    """The body "it" stands for when it speaks ("A statement from the Harbour Board said
+    ... '...,' it added"; "Kestrel Wire reported ... '...,' it said"): the nearest subject
+    of a finite verb of saying or issuing before it, in its sentence or the two before,
+    when that names a body the model tagged as one (an organisation, or a statement whose
+    issuer is so named); nobody when that subject is a person, a post ("the County
+    Attorney's report said") or names nobody."""
+    index = bisect_right(ctx.sent_starts, pronoun.idx) - 1
+    for sent in reversed(ctx.sents[max(0, index - 2) : index + 1]):
+        for tok in reversed(list(sent)):
+            if tok.i >= pronoun.i or ctx.in_region(tok.idx) or tok.dep_ != "nsubj":
+                continue
+            if tok.head.tag_ not in FINITE:
+                continue  # "requiring Europeans to think": nobody's statement
+            if not (is_cue(tok.head) or tok.head.lemma_.lower() in ISSUING_VERBS):
+                continue  # "It contends" after "the Department filed its suit": the suit
+            found = speaker_of(ctx, tok)
+            if found is None or found.is_person or not found.name:
+                return None
+            if ctx.token_at(found.start).ent_type_ not in ORG_LABELS:
+                return None  # "the County Attorney's report said": a post, not a body
+            end = pronoun.idx + len(pronoun)
+            return Speaker(found.name, pronoun.idx, end, False, found.role)
+    return None
+
+
+def _a_known_name(ctx: Context, tok: Token) -> bool:
+    """A proper noun the model tagged as a people ("the 36-year-old Brandt", NORP) that is
+    the surname of a person the document names: that person, not a member of a people."""
+    return tok.pos_ == "PROPN" and known_surname(ctx, tok.text)
 
 
 def _person_named(ctx: Context, tok: Token | None) -> Speaker | None:
@@ -167,13 +207,36 @@ def _family_he(words: list[str]) -> bool:
 
 
 def _surname_as_noun(ctx: Context, tok: Token) -> bool:
-    """A known person's surname the parse read as a common noun ("Case said", after
-    "Ana Case" was named): capitalised inside its sentence, alone."""
-    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start:
+    """A person's surname the parse read as a common noun ("Case said", after "Ana Case"
+    was named): capitalised inside its sentence, or opening it as the subject of a verb of
+    saying ("Davies wrote that ..."), alone; the surname of a person the document names in
+    full, or of a name it describes as a person whatever the model tagged it ("Darcy
+    Davies, an agriculture student", tagged ORG)."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
+        return False
+    if tok.is_sent_start and not (tok.dep_ == "nsubj" and is_cue(tok.head)):
         return False
     if any(c.dep_ in {"det", "compound", "amod", "poss"} for c in tok.children):
         return False
-    return known_surname(ctx, tok.text)
+    return known_surname(ctx, tok.text) or _described_surname(ctx, tok) is not None
+
+
+def _described_surname(ctx: Context, tok: Token) -> str | None:
+    """The name of two proper nouns or more ending with ``tok``'s word, before it in the
+    document, that a common noun for a person stands in apposition to ("Darcy Davies, an
+    agriculture student": any noun for people, those known by their ending too)."""
+    for other in ctx.parsed[: tok.i]:
+        if other.text != tok.text or other.pos_ != "PROPN":
+            continue
+        tokens = [other]
+        for left in reversed(list(other.lefts)):
+            if left.dep_ not in {"compound", "flat"} or left.i != tokens[0].i - 1:
+                break
+            tokens.insert(0, left)
+        if len(tokens) > 1 and all(t.pos_ == "PROPN" for t in tokens):
+            if any(c.dep_ == "appos" and person_noun(c) for c in other.children):
+                return " ".join(t.text for t in tokens)
+    return None
 
 
 def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
@@ -363,11 +426,16 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     to the resolver even where the parse tagged the name otherwise). A name before the
     noun modifies it: "Salt Lake officials", "a Brandt aide" name nobody."""
     apposed = [c for c in tok.children if c.dep_ in {"appos", "compound", "flat"}]
+    post = _post_holder(ctx, tok)
+    if post is not None:
+        return post
     for child in apposed + _apposed_across(ctx, tok) + _titled_conjunct(tok):
         if child.i < tok.i:
             continue
-        if _is_person_name(ctx, child):
+        if _is_person_name(ctx, child) or _name_after_noun(tok, child):
             found = named(ctx, child)
+            if found is not None and not found.is_person:  # "wife Mapahai", tagged GPE
+                found = Speaker(found.name, found.start, found.end, True, found.role)
             if found is not None:
                 tokens = list(tok.subtree)
                 role_end = min(child.left_edge.idx, tokens[-1].idx + len(tokens[-1]))
@@ -376,17 +444,65 @@ def _named_in_phrase(ctx: Context, tok: Token) -> Speaker | None:
     return None
 
 
+def _post_holder(ctx: Context, noun: Token) -> Speaker | None:
+    """The person named at the end of a post written with "of" before the name: "said
+    Secretary of the Interior Ana Ruiz", "chief of staff Ivo Brandt emerged saying" (the
+    parse makes the post the subject and the name the object of its "of"). The words
+    closing the object that the resolver holds as a person (the post's own words, "the
+    Interior", "staff", stay out; an object that is only a name is whose post or friends
+    they are: "friends of Ana Ruiz"); None without such a name."""
+    if not is_title(noun.text) or noun.tag_ in PLURAL:
+        return None  # "the wife of former dictator Ana Ruiz": his wife, not the post
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < noun.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN":
+            continue
+        run = [obj]
+        for left in reversed(list(obj.lefts)):
+            if left.dep_ != "compound" or left.pos_ != "PROPN" or left.i != run[0].i - 1:
+                break
+            run.insert(0, left)
+        for first in range(len(run) - 1):  # the longest name first, of two words or more
+            start, end = run[first].idx, obj.idx + len(obj)
+            name = ctx.entities.name_at(start, end)
+            words = [t.text for t in run[first:]]
+            if obj.left_edge.i >= run[first].i:
+                break  # the whole object is the name: "friends of Ana Ruiz", hers
+            if name is not None and name.split()[-len(words) :] == words:
+                role = ctx.doc.text[noun.left_edge.idx : start].strip(" ,")
+                return Speaker(name, start, end, True, role or ctx.roles.get(name))
+    return None
+
+
+def _name_after_noun(noun: Token, name: Token) -> bool:
+    """A proper noun set right after a noun for a person as its apposition ("said the
+    fisherman's wife Ina, 35"): her name, whatever the model tagged it, unless it tagged
+    it an organisation."""
+    return (
+        name.dep_ == "appos"
+        and name.pos_ == "PROPN"
+        and name.i == noun.i + 1
+        and name.ent_type_ not in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+        and person_noun(noun)
+    )
+
+
 def _apposed_across(ctx: Context, noun: Token) -> list[Token]:
     """A person's name the parse hung in apposition on the object of the noun's
     preposition, where it closes the noun's phrase: "An economist at Kestrel Savings Bank,
-    Ilse Brandt, said" (a bank has no name of a person beside it: the economist has)."""
+    Ilse Brandt, said" (a bank has no name of a person beside it: the economist has), "one
+    of the mayor's lawyers, Ana Ruiz" (the one of them named)."""
     found = []
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.i < noun.i:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or person_noun(obj) or obj.ent_type_ == "PERSON":
+            if obj.dep_ != "pobj" or obj.ent_type_ == "PERSON":
                 continue
+            if person_noun(obj) and noun.lower_ != "one":
+                continue  # "a friend of the victim, Ana Ruiz": the victim's name
             for name in obj.children:
                 last = max(t.i for t in noun.subtree if not t.is_punct)
                 if name.dep_ == "appos" and name.i > obj.i and last == name.i:
