@@ -6,11 +6,12 @@ anywhere with what they count.
 unit, normalised within its dimension), a **sum** (a number with its currency,
 `number_words.currency`, keyed apart when paid at a rate), a **count** (a number and the
 noun it counts, or a bare number standing for people: "killing three"), each keyed by
-the word it belongs to (`_anchor`). `article_counts` reads the count of one an
-indefinite article states ("serving a life sentence"). `written_numbers` reads every
-number a document writes with its noun, unit or currency, wherever it stands, keyed as
-these slots are, for the values a document gives outside any slot
-(`newsdesk.brief.align`).
+the word it belongs to (`_anchor`); a number and noun written before another noun give
+that noun's size, keyed by it ("the 400-page report", "a four-year term": `sized`).
+`article_counts` reads the count of one an indefinite article states ("serving a life
+sentence"). `written_numbers` reads every number a document writes with its noun, unit
+or currency, wherever it stands, keyed as these slots are, for the values a document
+gives outside any slot (`newsdesk.brief.align`).
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from newsdesk.brief.number_words import (
     number_tops,
     rate,
 )
-from newsdesk.lang.en.discourse import PARTICLES, SPACING
+from newsdesk.lang.en.discourse import MODALS, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
     ABOARD,
     ANCHOR_SYNONYMS,
     COUNTED_SYNONYMS,
     CURRENCIES,
     PEOPLE_ANCHOR_SYNONYMS,
+    SCALES,
     UNITS,
 )
 from newsdesk.lang.en.people import names_people
@@ -55,6 +57,7 @@ __all__ = [
     "counts_object",
     "modifiers",
     "quantity",
+    "sized",
     "written_numbers",
 ]
 
@@ -140,7 +143,7 @@ def quantity(top: Token) -> Reading | None:
         return None  # "between six and 75 years", "$140 million to $150 million"
     counted = _counted(top)
     if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
-        return None  # "a 15 - inch model", "a 10 - year deal": a modifier, not a measure
+        return _size(top, counted, value, shown, approx)  # "the 400-page report"
     if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
         return _bare_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
@@ -179,6 +182,57 @@ def quantity(top: Token) -> Reading | None:
         approx,
         top,
     )
+
+
+def sized(top: Token) -> Token | None:
+    """The noun a number phrase's last token ``top`` gives the size of through the noun it
+    counts, written before it ("the 400-page report", "the 30-foot robot arm": the
+    report, the arm), or None."""
+    counted = _counted(top)
+    if counted is None or counted.dep_ not in {"compound", "amod"} or counted.head.i < counted.i:
+        return None
+    thing = counted.head
+    while thing.dep_ == "compound" and thing.head.i > thing.i and thing.head.pos_ == "NOUN":
+        thing = thing.head  # "robot" of "the 30-foot robot arm": the arm
+    return thing if thing.pos_ == "NOUN" else None
+
+
+def _size(top: Token, counted: Token, value: float, shown: str, approx: bool) -> Reading | None:
+    """The size a number and its noun give the noun they modify ("the 400-page report":
+    400 pages; "a four-year term": four years; "the 30-foot arm": 30 feet), keyed by that
+    noun, so that two reports of one report's length or one term's duration are compared
+    (the owner of the noun is the slot's agent: `slots.read_slots`).
+    None for an age ("a 33-year-old actress", read as a person's age), a value on a scale
+    ("a 6.1-magnitude quake", read as such), a kind of thing a verb's indefinite object
+    names ("sold a 15-inch laptop": which laptop, not one thing's size) and a size stated
+    under a modal other than "will" ("could face a 10-year sentence")."""
+    doc, thing = top.doc, sized(top)
+    if thing is None or counted.lower_ in SCALES:
+        return None
+    if counted.i + 1 < len(doc) and doc[counted.i + 1].text == "-":
+        return None  # "33-year-old", "a 10-mile-long tail": the noun is not the size's
+    if thing.dep_ == "dobj" and any(c.lower_ in {"a", "an"} for c in thing.children):
+        return None
+    verb = _anchor_token(thing)
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in _UNSTATED for c in verb.children):
+        return None
+    noun = thing.lemma_.lower()
+    unit = counted.lemma_.lower()
+    written = f"{shown}-{counted.text} {thing.text}".replace(" - ", "-")
+    if unit in UNITS:
+        dimension, size = UNITS[unit]
+        return (
+            ("measure", dimension, noun),
+            f"{noun} ({dimension})",
+            value * size,
+            written,
+            approx,
+            top,
+        )
+    if value == 1:
+        return None  # "one-way mirrors", "a one-party state": a kind of thing, no count
+    unit = COUNTED_SYNONYMS.get(unit, unit)
+    return ("count", unit, noun), f"number of {unit}s ({noun})", value, written, approx, top
 
 
 def counts_object(focus: Token) -> str:
@@ -242,6 +296,8 @@ def article_counts(sent: SpacySpan) -> Iterator[Reading]:
         yield ("count", unit, anchor), _count_label(noun, anchor), 1.0, shown, False, noun
 
 
+# "could face a 10-year sentence": no size stated yet ("is to serve a four-year term" is one)
+_UNSTATED = MODALS - {"will", "shall", "'ll", "to"}
 _BARE_COUNT_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 
 

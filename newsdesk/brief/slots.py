@@ -13,8 +13,10 @@ states for an attribute:
   after the noun governs it: "one of 99 members *seized*" → members, arrest; a noun
   before "away" counts no things: "five buildings away"); an indefinite article on
   a verb's object is a count of one ("serving a life sentence"), compared only with a
-  number another document writes for that noun (`newsdesk.brief.align`); measures,
-  sums and counts are read in `newsdesk.brief.quantities`;
+  number another document writes for that noun (`newsdesk.brief.align`); a measure or
+  count written before another noun is that noun's size, keyed by it, its owner the
+  slot's agent ("Hale's four-year term" → duration, term; "the 400-page report" →
+  pages, report); measures, sums and counts are read in `newsdesk.brief.quantities`;
 * a **date** or **time** of an event: a day-precise date of the document's timeline (or
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
@@ -74,7 +76,7 @@ from newsdesk.brief.events import (
 )
 from newsdesk.brief.number_words import number_tops
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
-from newsdesk.brief.quantities import article_counts, counts_object, modifiers, quantity
+from newsdesk.brief.quantities import article_counts, counts_object, modifiers, quantity, sized
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -374,7 +376,8 @@ def read_slots(
             if any(t.lower_ == "since" and t.dep_ == "prep" for t in focus.ancestors):
                 continue  # "the latest tremor since 7.6 and 7.5 magnitude quakes struck": before
             claim = claim_of(doc, sent, focus)
-            agent, parties = agent_of(focus, mentions), arguments(focus, mentions)
+            agent = _owner(focus, mentions) or agent_of(focus, mentions)
+            parties = arguments(focus, mentions)
             slots.append(
                 Slot(
                     key,
@@ -407,6 +410,23 @@ def read_slots(
                 claim = claim_of(doc, sent, focus)
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
+
+
+def _owner(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
+    """Whose thing a size is (`quantities.sized`): the person named as the owner of the
+    noun it describes ("Hale's four-year term": Hale's term, whoever the sentence's
+    subject is), or, for an owner written as a pronoun, the named subject of the sentence
+    ("Rook has served three years of his four-year term": Rook's), as a slot's agent;
+    None when no person owns it."""
+    thing = sized(focus)
+    owners = [c for c in thing.children if c.dep_ == "poss"] if thing is not None else []
+    for owner in owners:
+        if owner.pos_ == "PRON":
+            return agent_of(owner.sent.root, people)
+        for start, end, name in people:
+            if start <= owner.idx < end:
+                return name
+    return None
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
