@@ -12,7 +12,9 @@ conflict without values are one disputed statement. Groups are merged greedily, 
 similar pair first, never two sentences of one document in a group and never two
 sentences that disagree. A sentence then left alone is paired with the sentence of
 another document it says the same as most surely (`_pair_leftovers`): a sentence that
-says two things supports two facts. A clause of a long sentence may state alone what
+says two things supports two facts. With a sentence encoder, so does a sentence of one
+fact that says what a sentence of another fact says, in words and in meaning: it joins
+that fact too (`_second_facts`). A clause of a long sentence may state alone what
 another document's sentence, or a clause of it, states (`clauses.clauses`: "Hale, whose
 six-year term begins in May, won" and "Hale's term is six years"): with a sentence
 encoder, such a pair that no fact links yet is a fact of its own that cites the clause
@@ -91,6 +93,9 @@ MEANING_FLOOR = 0.2
 CLAUSE_THRESHOLD = 0.75
 """Embedding cosine at or above which a clause of one sentence says what another sentence
 or a clause of it does (with an encoder)."""
+SECOND_FACT_MEANING = 0.65
+"""Embedding cosine two sentences of different facts need to be a fact of their own besides
+(`_second_facts`)."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -530,6 +535,62 @@ def _pair_leftovers(
     ]
 
 
+def _second_facts(
+    found: Sequence[tuple[list[int], int]],
+    pairs: Sequence[tuple[float, int, int]],
+    linkable: Callable[[int, int], bool],
+    docs_of: npt.NDArray[np.int_],
+    texts: Sequence[str],
+    encoder: SentenceEncoder,
+) -> list[tuple[list[int], int]]:
+    """The groups (members, the one shown), a sentence of one fact added to another fact
+    whose sentence it says the same as: a sentence that says two things joins one fact
+    with one outlet and may say its other thing with another ("The rebels, a coalition of
+    A, B and C, took up arms on May 2" with one outlet's "the rebels, a coalition of A, B
+    and C, faced resistance" and another's "the rebellion launched May 2"). ``pairs`` are
+    the pairs whose words or meaning say the same, surest first; a pair no fact links yet
+    that may be linked is one when the encoder, too, finds that the two sentences say the
+    same (`SECOND_FACT_MEANING`: two sentences that share names and words but say
+    different things, "the fire service was called to the store at six" and "the store's
+    roof collapsed at six", are none). The sentence joins the other sentence's fact when it
+    may be linked with all its sources (and its document is not one of them), else the two
+    are a fact of their own; a sentence is added so once per document."""
+    groups = [(list(members), best) for members, best in found]
+    linked = {frozenset((a, b)) for members, _ in groups for a in members for b in members}
+    candidates = []
+    taken: set[tuple[int, int]] = set()
+    for _, i, j in pairs:
+        if frozenset((i, j)) in linked or (i, docs_of[j]) in taken or (j, docs_of[i]) in taken:
+            continue
+        if linkable(i, j):
+            candidates.append((i, j))
+            taken.update({(i, docs_of[j]), (j, docs_of[i])})
+    if not candidates:
+        return groups
+    wanted = sorted({k for pair in candidates for k in pair})
+    rows = np.asarray(encoder.encode([texts[k] for k in wanted]), dtype=float)
+    vector = {k: rows[n] for n, k in enumerate(wanted)}
+    for i, j in candidates:
+        if float(vector[i] @ vector[j]) < SECOND_FACT_MEANING:
+            continue
+        if frozenset((i, j)) in linked:
+            continue  # joined already, with a fact another candidate grew
+        joined = False
+        for members, _ in groups:
+            if j in members and i not in members and len(members) > 1:
+                if docs_of[i] not in {docs_of[m] for m in members} and all(
+                    linkable(i, m) for m in members
+                ):
+                    members.append(i)
+                    linked.update(frozenset((i, m)) for m in members)
+                    joined = True
+                break
+        if not joined:
+            groups.append(([i, j], i))
+            linked.add(frozenset((i, j)))
+    return groups
+
+
 def _agreement(
     sources: list[_Sentence], shown: _Sentence, valued: Sequence[Conflict], plain: Sequence[Span]
 ) -> Agreement:
@@ -632,6 +693,8 @@ def group_facts(
         ((said(i, j), i, j) for _, i, j in pairs if said(i, j) >= threshold), reverse=True
     )
     found = _pair_leftovers(found, surest, linkable, docs_of)
+    if encoder is not None:
+        found = _second_facts(found, surest, linkable, docs_of, texts, encoder)
     facts = []
     for members, best in found:
         sources = sorted((items[m] for m in members), key=lambda s: (s.rank, s.span.start))
