@@ -213,3 +213,10 @@ def test_resolve_suffix_alone_stays_apart() -> None:
     # "Orvin Halloway Jr." may be the son of "Orvin Halloway"
     targets = story_targets(_people("Orvin Halloway", "Orvin Halloway Jr."))
     assert targets["orvin halloway"] == "orvin halloway"
+
+
+def test_resolve_name_with_a_middle_initial_wins_over_one_with_a_word_before_it() -> None:
+    # "Member Ana Ruiz" (a title the model kept) is no second owner of "Ana Ruiz"
+    names = {name_key(n): n for n in ("Ana M. Ruiz", "Ana Ruiz", "Member Ana Ruiz")}
+    targets = story_targets(names, {k: frozenset({k}) for k in names})
+    assert targets["ana ruiz"] == "ana m. ruiz"

@@ -143,7 +143,10 @@ def story_targets(
 ) -> dict[str, str]:
     """For the PERSON names of a story (``name_key`` → a written form), the key each one
     joins: its own, or the one person it names. A full name that is a spelling or nickname
-    variant of another ("Tom Lenz" of "Thomas Lenz") joins it; so does one whose given name
+    variant of another ("Tom Lenz" of "Thomas Lenz") joins it, else one with middle names
+    added ("Ana M. Ruiz" of "Ana Ruiz"), else one with given names before it, else one cut
+    after an initial, the surest kind that fits (beside "Ana M. Ruiz", "Deputy Ana Ruiz"
+    with a title the model kept is no second owner of "Ana Ruiz"); so does one whose given name
     is another spelling of the other's ("Robyn Lenz" / "Robin Lenz", `_given_variant`)
     when ``documents`` (key → the documents writing it) shows no document writing both; a
     surname alone joins the one person with that surname, else a given name alone the one
@@ -159,9 +162,8 @@ def story_targets(
             or _spaced_variant(key, o)
             or _particle_variant(key, o)
         ]
-        variants = variants or [
-            o for o in full if _fuller(key, o) or _tail(key, o) or _cut_after_initial(key, o)
-        ]
+        for fits in (_fuller, _tail, _cut_after_initial):  # the surest kind of form first
+            variants = variants or [o for o in full if fits(key, o)]
         owners = {targets[o] for o in variants}  # "Robert Livingston" is "Robert L. ..."
         if len(owners) == 1:
             targets[key] = owners.pop()
