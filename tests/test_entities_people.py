@@ -175,3 +175,16 @@ def test_entities_place_opening_the_sentence_takes_no_apposition(
     }
     assert found[place] == ("GPE", [])
     assert found["Marek Hale"] == ("PERSON", ["a public prosecutor"])
+
+
+def test_entities_name_inside_the_opening_phrase_takes_no_apposition(
+    backend: SpacyBackend,
+) -> None:
+    # the riots are the subject of "have erupted", not a description of the teenager
+    text = (
+        "In the week following the fatal shooting of 16-year-old Marek Hale, several "
+        "protests and riots have erupted in the teen's Valmont neighborhood."
+    )
+    doc = make_document(text)
+    roles = {e.name: [r.text for r in e.roles] for e in extract_entities(doc, backend(text))}
+    assert roles["Marek Hale"] == []

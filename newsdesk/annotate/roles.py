@@ -114,13 +114,14 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     root = parsed[start:end].root
     found: Ranges = []
     # "Ivo Brandt of Norland, the chairman ...": the chairman is Brandt, not Norland; "In
-    # Valmont, a spokesman said ...": the phrase opening the sentence ends at its comma,
-    # and what the parse set beside the name is the subject its verb lacks
-    verb = root.sent.root
+    # Valmont, a spokesman said ...", "After the death of Ivo Brandt, riots erupted": the
+    # phrase opening the sentence ends at its comma, and what the parse set beside the
+    # name in it is the subject the verb lacks
+    sent = root.sent
     opening = (
-        root.dep_ == "pobj"
-        and root.head.is_sent_start
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        sent[0].pos_ == "ADP"
+        and _inside_phrase(root, sent[0])
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in sent.root.children)
     )
     for child in [] if of_a_person(root) or opening else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
@@ -134,6 +135,18 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
         found.append((edge.i, start - 1))
     return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _inside_phrase(name: Token, prep: Token) -> bool:
+    """Whether ``name`` is inside the phrase of ``prep`` by objects and modifiers only ("In
+    the week after the death of Ivo Brandt"), not set beside its object ("In Valmont,
+    Ivo Brandt, the mayor, said": a conjunct or an apposition of "Valmont")."""
+    tok = name
+    while tok.i != prep.i:
+        if tok.dep_ not in {"pobj", "prep", "compound", "amod", "poss", "nmod"} or tok.head is tok:
+            return False
+        tok = tok.head
+    return True
 
 
 def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
