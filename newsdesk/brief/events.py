@@ -5,7 +5,8 @@ holds them together across documents:
 
 * the **event** a date or a count belongs to: the verb a date dates, past a participle
   that only names a noun ("launched a line called Mantra in September": the launch),
-  and the participle that describes a counted noun ("99 members seized");
+  and the participle that describes a counted noun ("99 members seized"); a day on which
+  something was going on ("were searching Wednesday") dates none;
 * the **agent** of an event: the named subject of the verb a value belongs to ("Jan
   Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
   of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
@@ -111,7 +112,10 @@ def event_of(root: Token) -> Token | None:
     """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
     nearest verb above it that is no naming participle (`_naming`); None for the day
     someone said something, for a negated or modal verb, and for a date outside any
-    clause (a headline)."""
+    clause (a headline). Nor does a day on which something was going on ("police were
+    searching Wednesday"): an activity in the progressive may run over several days, and
+    another report's day for it ("searching Friday") is no other day of one event. A
+    clock time of one ("was driving … at about 1:30 a.m.") is a moment of it and kept."""
     tok = root
     for _ in range(6):
         if tok.pos_ == "VERB" and not _naming(tok):
@@ -121,7 +125,17 @@ def event_of(root: Token) -> Token | None:
         tok = tok.head
     if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
         return None
+    if root.ent_type_ == "DATE" and _progressive(tok):
+        return None
     return tok
+
+
+def _progressive(verb: Token) -> bool:
+    """Whether a verb is in the progressive: a present participle after a form of "be"
+    ("were searching", "is holding")."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
 
 
 def participle_after(noun: Token) -> Token | None:
