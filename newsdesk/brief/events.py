@@ -5,7 +5,8 @@ holds them together across documents:
 
 * the **event** a date or a count belongs to: the verb a date dates, past a participle
   that only names a noun ("launched a line called Mantra in September": the launch),
-  and the participle that describes a counted noun ("99 members seized");
+  and the participle that describes a counted noun ("99 members seized"); a day on which
+  something was going on ("were searching Wednesday") dates none;
 * the **agent** of an event: the named subject of the verb a value belongs to ("Jan
   Berg was arrested on Sunday" → Jan Berg; "he was arrested" → unknown), so that values
   of two people's events ("Berg was arrested on Sunday", "Holm was arrested on 6
@@ -111,7 +112,10 @@ def event_of(root: Token) -> Token | None:
     """The verb a date or time dates ("collided with a tanker *on 12 October*"): the
     nearest verb above it that is no naming participle (`_naming`); None for the day
     someone said something, for a negated or modal verb, and for a date outside any
-    clause (a headline)."""
+    clause (a headline). Nor does a day on which something was going on ("police were
+    searching Wednesday"): an activity in the progressive may run over several days, and
+    another report's day for it ("searching Friday") is no other day of one event. A
+    clock time of one ("was driving … at about 1:30 a.m.") is a moment of it and kept."""
     tok = root
     for _ in range(6):
         if tok.pos_ == "VERB" and not _naming(tok):
@@ -121,7 +125,17 @@ def event_of(root: Token) -> Token | None:
         tok = tok.head
     if tok.pos_ != "VERB" or hedged(tok) or tok.lemma_.lower() in REPORTED_VERBS:
         return None
+    if root.ent_type_ == "DATE" and _progressive(tok):
+        return None
     return tok
+
+
+def _progressive(verb: Token) -> bool:
+    """Whether a verb is in the progressive: a present participle after a form of "be"
+    ("were searching", "is holding")."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
 
 
 def participle_after(noun: Token) -> Token | None:
@@ -138,9 +152,23 @@ def agent_of(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None
     """The named subject of the verb ``focus`` belongs to: the story-wide name of the
     person mention (``people``: character start, end, name) it falls in, or the proper
     noun as written ("Hamas"); None for a pronoun, a common noun or no subject. A verb
-    joined to another ("was arrested and charged") shares its subject."""
+    joined to another ("was arrested and charged") shares its subject. A subject that
+    holds the value itself ("dlrs 400,000 was paid", which the parse heads by the
+    currency) is what is counted, not who acts."""
     subject = _subject(focus)
-    return None if subject is None else _name(subject, people)
+    return None if subject is None or _holds(subject, focus) else _name(subject, people)
+
+
+def _holds(phrase: Token, focus: Token) -> bool:
+    """Whether ``focus`` (a value's token) lies in the noun phrase ``phrase`` heads, below
+    it with no verb between (not in a clause describing it: "Orbis 7, which was
+    introduced in August")."""
+    tok = focus
+    while tok.i != phrase.i:
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def unnamed_agent(focus: Token) -> bool:
@@ -212,7 +240,8 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
     Bentley" → the Bentley), as `agent_of` names them. Places are none (two events
     happen in one town), unless a trip goes to or comes from them ("left for Libya",
     "left Jerba for Dubai": two trips); nor is the source of an attribution ("according
-    to the survey", two prepositions away)."""
+    to the survey", two prepositions away), nor the phrase that holds the value itself
+    ("provided nearly dlrs 400,000", which the parse heads by the currency)."""
     verb = verb_of(focus)
     if verb is None:
         return frozenset()
@@ -224,7 +253,7 @@ def arguments(focus: Token, people: Sequence[tuple[int, int, str]]) -> frozenset
             for o in prep.children
             if o.dep_ == "pobj" and (o.ent_type_ not in _PLACES or (goal and o.pos_ == "PROPN"))
         ]
-    names = (_name(t, people) for t in found)
+    names = (_name(t, people) for t in found if not _holds(t, focus))
     return frozenset(n for n in names if n)
 
 
@@ -283,7 +312,8 @@ def _latest(token: Token) -> bool:
 def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
     """A subject's name: the person it stands for, or its proper noun phrase. A common
     noun is named by the name set beside it ("the actress, Tara Reid,"; "the actress and
-    former reporter Tara Reid", which the parse joins as two)."""
+    former reporter Tara Reid", which the parse joins as two). A number right after a
+    proper noun is part of its name ("Orbis 7" is not "Orbis 8")."""
     for start, end, name in people:
         if start <= subject.idx < end:
             return name
@@ -293,6 +323,7 @@ def _name(subject: Token, people: Sequence[tuple[int, int, str]]) -> str | None:
     if subject.pos_ != "PROPN":
         return None
     words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    words += [c for c in subject.children if c.dep_ == "nummod" and c.i == subject.i + 1]
     return " ".join(t.text for t in sorted([*words, subject], key=lambda t: t.i)).lower()
 
 
