@@ -267,7 +267,8 @@ def headline_end(text: str, title: str | None = None) -> int:
     time stamp, a credit)."""
     title = (title or "").strip() or headline(text)
     at = text.find(title) if title else -1
-    if not title or at < 0 or any(line_kind(ln) is None for ln in text[:at].split("\n") if ln.strip()):
+    above = [ln for ln in text[:at].split("\n") if ln.strip()] if at > 0 else []
+    if not title or at < 0 or any(line_kind(ln) is None for ln in above):
         return 0
     return at + len(title)
 
