@@ -152,3 +152,27 @@ def test_speakers_name_right_after_a_noun_for_a_person(backend: SpacyBackend) ->
         "35, who fled with her husband."
     )
     assert speakers(backend, text) == {"I want to go home but I'm scared of the waves": "Mapahai"}
+
+
+def test_speakers_description_saying_where_the_post_is(backend: SpacyBackend) -> None:
+    """ "Velmaria's prime minister" stands for the one person the document gives that post
+    with less said ("Prime Minister Ruslan Vedenko"); the foreign minister, whose role says
+    something else, is not a candidate."""
+    text = (
+        "Velmaria's prime minister told an emergency session of parliament on Monday that "
+        'the country "is faced with the imminent danger of war." Prime Minister Ruslan '
+        "Vedenko later met Foreign Minister Dario Kastel in the capital."
+    )
+    assert speakers(backend, text) == {
+        "is faced with the imminent danger of war.": "Ruslan Vedenko"
+    }
+
+
+def test_speakers_description_of_a_post_at_another_body_is_nobody(backend: SpacyBackend) -> None:
+    """ "the sorority's national president" is not the country's "President Ana Ruiz":
+    what the role leaves out is not where the post is."""
+    text = (
+        'President Ana Ruiz spoke at the college on Friday. "We are proud of every member '
+        "of this house,\" the sorority's national president said on Saturday."
+    )
+    assert speakers(backend, text) == {"We are proud of every member of this house": None}

@@ -93,7 +93,9 @@ How it works, in order:
    person spoke ("a police official said ..."); a
    definite description ("the mayor", "the ferry's captain") the one person the document
    gives that role or title (`nominal`; of several, the one of them named in its sentence
-   or the two before, when only one is), else, for a description in the lede or a
+   or the two before, when only one is), else the one person given that post with less
+   said, when what the description adds names where the post is ("Yugoslavia's prime
+   minister" of "Prime Minister X"), else, for a description in the lede or a
    relative ("the victim's nephew"), the person first named as a speaker in the next two
    sentences (cataphora), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title

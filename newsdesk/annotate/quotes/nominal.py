@@ -5,6 +5,11 @@ head noun as their head ("Mayor Anika Brandt", "The ferry's captain, Henrik Maal
 contain its modifiers ("the ferry's captain", not "the tanker's captain"), without a
 qualifier it lacks ("the mayor" is not the "deputy mayor"). Of several such people, the one
 of them named in the description's sentence or the two before, when only one is, is meant.
+With no such person, the description may say more than the document's roles do
+("Yugoslavia's prime minister" of "Prime Minister Momir Ruiz"): it stands for the one person
+given a role with its head whose words all are the description's and no role with its
+head that words of the description's contradict ("Russian Foreign Minister X" is not
+"Yugoslavia's prime minister"), with the same qualifiers; never one of several so given.
 With no such person, or several and not just one of them named so close, nobody is named:
 the speaker stays unknown and the description is its role.
 """
@@ -46,6 +51,36 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
 
 
+def _fits_loosely(roles: list[str], head: str, words: set[str], named: set[str]) -> bool:
+    """A person's ``roles`` say less than a description with ``head`` and ``words``, and
+    what they leave out is where the post is (``named``: words of proper nouns, places and
+    peoples; "Yugoslavia's", "the Lebanese"): some role has the head and only words of the
+    description's before it ("prime minister" for "Yugoslavia's prime minister"; not
+    "president" for "the sorority's national president"), every role with the head either
+    that or more (none with words of its own beside words the description has that it
+    lacks: "russian foreign minister"; none saying more after its head: "a senior official
+    in the ... division"), and all have the description's qualifiers exactly ("mayor" is
+    not "the former mayor")."""
+    found = [role for role in roles if _head(_role_words(role)) == head]
+    if not found:
+        return False
+    for role in found:
+        kept = _role_words(role)
+        if " ".join(kept) != " ".join(role.lower().split()):
+            return False  # "a senior official in the ... division": more than its words
+        role_words = _words(" ".join(kept[:-1]))
+        if role_words & ROLE_QUALIFIERS != words & ROLE_QUALIFIERS:
+            return False
+        if not (role_words <= words or words <= role_words):
+            return False
+    return any(words - _words(" ".join(_role_words(r)[:-1])) <= named for r in found)
+
+
+def _names_a_place(tok: Token) -> bool:
+    """A word of a proper noun, a place or a people ("Yugoslavia's", "Lebanese")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in {"GPE", "NORP", "LOC"}
+
+
 def is_description(tok: Token) -> bool:
     """A common noun made definite by "the" or a possessor: "the mayor", "its captain"."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
@@ -70,6 +105,14 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     }
     if len(matches) > 1:
         matches = _named_last(ctx, tok, matches)
+    if not matches:
+        named = _words(" ".join(t.text for t in left[:-1] if _names_a_place(t)))
+        matches = {
+            name
+            for name, roles in ctx.descriptions.items()
+            if _fits_loosely(roles, head, words, named)
+        }
+        matches = matches if len(matches) == 1 else set()
     if len(matches) == 1:
         name = matches.pop()
         return Speaker(name, start, end, True, ctx.roles.get(name) or phrase)
