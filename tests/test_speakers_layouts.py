@@ -176,3 +176,15 @@ def test_speakers_description_of_a_post_at_another_body_is_nobody(backend: Spacy
         "of this house,\" the sorority's national president said on Saturday."
     )
     assert speakers(backend, text) == {"We are proud of every member of this house": None}
+
+
+def test_speakers_description_related_to_a_person_is_not_another_relative(
+    backend: SpacyBackend,
+) -> None:
+    """ "Hruby's wife said" is not the wife the document names of another man ("his
+    wife, Jana Moravcova"): a person's name says whose, not where a post is."""
+    text = (
+        "Pavel Moravec flew to Vienna with his wife, Jana Moravcova. Karel Hruby, a "
+        'dissident, stayed in prison. "He will not appeal," Hruby\'s wife said on Sunday.'
+    )
+    assert speakers(backend, text) == {"He will not appeal": None}

@@ -76,9 +76,19 @@ def _fits_loosely(roles: list[str], head: str, words: set[str], named: set[str])
     return any(words - _words(" ".join(_role_words(r)[:-1])) <= named for r in found)
 
 
-def _names_a_place(tok: Token) -> bool:
-    """A word of a proper noun, a place or a people ("Yugoslavia's", "Lebanese")."""
+def _names_a_place(ctx: Context, tok: Token) -> bool:
+    """A word of a proper noun, a place or a people ("Yugoslavia's", "Lebanese"), not of
+    a person's name ("Xu's wife" is a relation: the "his wife" of another person may be
+    named, Xu's not)."""
+    if tok.ent_type_ == "PERSON" or _of_a_name(ctx, tok.text):
+        return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in {"GPE", "NORP", "LOC"}
+
+
+def _of_a_name(ctx: Context, word: str) -> bool:
+    """``word`` (without "'s") is a word of the name of a person of the document."""
+    bare = re.sub(r"[’']s$", "", word).lower()
+    return any(bare in name.lower().split() for name in ctx.known)
 
 
 def is_description(tok: Token) -> bool:
@@ -106,7 +116,7 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     if len(matches) > 1:
         matches = _named_last(ctx, tok, matches)
     if not matches:
-        named = _words(" ".join(t.text for t in left[:-1] if _names_a_place(t)))
+        named = _words(" ".join(t.text for t in left[:-1] if _names_a_place(ctx, t)))
         matches = {
             name
             for name, roles in ctx.descriptions.items()
