@@ -52,7 +52,7 @@ from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreeme
 from newsdesk.brief.clauses import clauses
 from newsdesk.brief.conflicts import claim_spans, parse_of
 from newsdesk.brief.events import anchor_lemma
-from newsdesk.brief.slots import Slot
+from newsdesk.brief.slots import Slot, person_names
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
 from newsdesk.lang.en.discourse import MODALS
@@ -211,8 +211,11 @@ def _collect(
     else:
         found = [(s.doc, s.start, s.end) for s in sentences if s.doc in by_id]
     # numbers inside conflict claims are left out: the conflict reports them, and the
-    # rest of the sentence may still agree
-    values = {i: DocumentValues(by_id[i], p, disputed) for i, p in parses.items()}
+    # rest of the sentence may still agree; people are compared by their story-wide names
+    people = person_names(docs)
+    values = {
+        i: DocumentValues(by_id[i], p, disputed, people.get(i, [])) for i, p in parses.items()
+    }
     out = [
         _features(by_id[d], rank[d], s, e, values[d], parses[d]) for d, s, e in dict.fromkeys(found)
     ]

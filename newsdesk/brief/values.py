@@ -2,14 +2,17 @@
 places.
 
 Two sentences of different documents can state the same thing only if these agree
-(`agree`): the numbers of one are among the other's, they share a person and a place
+(`agree`): the numbers of one are among the other's (or, where they also count other
+things, they share a number and the nouns both attach numbers to have the same ones,
+a measure and its bracketed conversion being one), they share a person and a place
 (when both name one) and a day (when both name one of a kind). This one test decides
 which sentences the facts group (`newsdesk.brief.facts`) and which sentences a summary
 line cites as its support (`newsdesk.brief.summary`).
 
 A document's values are read once (`DocumentValues`), with their offsets, for any
 stretch of its text: numbers from its parse (by pattern without one), people and places
-from its resolved entities (the parse's entity tags without them), days by pattern.
+from its resolved entities (the parse's entity tags without them; a person by its
+story-wide name when the story's resolver gives one), days by pattern.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from newsdesk.lang.en.places import REGION_MODIFIERS
 from newsdesk.model import Document, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["DocumentValues", "Values", "agree", "place_keys", "surname"]
 
@@ -45,6 +48,9 @@ class Values:
     people: frozenset[str] = frozenset()  # surnames
     places: frozenset[str] = frozenset()  # `place_keys` of each place named
     ranks: frozenset[tuple[str, int]] = frozenset()  # ("round", 6) of "the sixth round"
+    # each number as a measure: its forms (noun or kind, value), two for a measure given
+    # with its conversion in brackets ({("kilometer", 4.0), ("mile", 2.0)})
+    measures: frozenset[frozenset[tuple[str, float]]] = frozenset()
 
 
 def agree(a: Values, b: Values) -> bool:
@@ -53,7 +59,7 @@ def agree(a: Values, b: Values) -> bool:
     is not "the 11th round"), and they share a person, a place and a day of each kind (weekday,
     date) where both name one."""
     return (
-        _within(a.numbers, b.numbers)
+        _same_numbers(a, b)
         and _same_ranks(a.ranks, b.ranks)
         and _share(a.people, b.people)
         and _share(a.places, b.places)
@@ -63,6 +69,49 @@ def agree(a: Values, b: Values) -> bool:
 
 def _within(x: frozenset[float], y: frozenset[float]) -> bool:
     return not (x and y) or x <= y or y <= x
+
+
+def _same_numbers(a: Values, b: Values) -> bool:
+    """Whether two sentences' numbers can be one statement's: the numbers of one are among
+    the other's, or, where a long sentence also counts or measures other things, they
+    share a number other than an age (the ages of the people both name tell nothing of what
+    they say of them) and every noun both attach numbers to has the same ones in each
+    ("three spacewalks in a 12-day flight" and "a pair of astronauts make three
+    spacewalks": what one sentence counts and the other does not is not compared). A
+    measure given with its conversion in brackets agrees with a measure sharing one of
+    its forms ("4 kilometers (2 miles)", "two miles (three kilometers)"); a number
+    attached to no noun must be among the other sentence's numbers."""
+    if _within(a.numbers, b.numbers):
+        return True
+    if not _stated(a) & _stated(b):
+        return False
+
+    def kept(x: Values, y: Values) -> set[tuple[str, float]]:
+        return {
+            form
+            for m in x.measures
+            if len(m) == 1 or not any(m & n for n in y.measures)
+            for form in m
+        }
+
+    forms_a, forms_b = kept(a, b), kept(b, a)
+    if any(k == "" and v not in b.numbers for k, v in forms_a) or any(
+        k == "" and v not in a.numbers for k, v in forms_b
+    ):
+        return False
+    keys = {k for k, _ in forms_a if k} & {k for k, _ in forms_b if k}
+    return all(
+        _within(
+            frozenset(v for k, v in forms_a if k == key),
+            frozenset(v for k, v in forms_b if k == key),
+        )
+        for key in keys
+    )
+
+
+def _stated(x: Values) -> set[float]:
+    """The numbers of ``x`` other than the ages of people."""
+    return {v for m in x.measures for k, v in m if k != "(age)"}
 
 
 def _same_ranks(x: frozenset[tuple[str, int]], y: frozenset[tuple[str, int]]) -> bool:
@@ -121,10 +170,20 @@ class DocumentValues:
     ``parse`` is the document's parse (numbers by pattern without one); numbers inside
     ``skip`` spans (the claims of a conflict, which reports them) are left out, and so is
     the "one" of "one of" (one of the largest providers, one of 99 suspects: a part of
-    something, not a count).
+    something, not a count). ``people``, when given, are the document's PERSON mentions
+    as (start, end, the person's story-wide name) (`newsdesk.brief.slots.person_names`):
+    a person is then compared by the name the story's resolver gives all its writings
+    ("Ana Ruiz" and a misspelt "Ana Ruis" are one person), else by the name its own
+    document's entity gives it.
     """
 
-    def __init__(self, doc: Document, parse: Doc | None = None, skip: Sequence[Span] = ()):
+    def __init__(
+        self,
+        doc: Document,
+        parse: Doc | None = None,
+        skip: Sequence[Span] = (),
+        people: Sequence[tuple[int, int, str]] | None = None,
+    ):
         self.text = doc.text
         found = numbers_in(parse, 0, len(doc.text)) if parse is not None else numbers_at(doc.text)
         self.numbers = [
@@ -133,12 +192,15 @@ class DocumentValues:
             if not any(s.doc == doc.id and s.start <= at < s.end for s in skip)
             and not (value == 1 and _ONE_OF.match(doc.text, at))
         ]
+        self.measures = _measures(self.numbers, parse)
         self.people = [
             (mention.span.start, surname(entity.name))
             for entity in doc.entities
             if entity.type == "PERSON"
             for mention in entity.mentions
         ]
+        if people is not None:
+            self.people = [(start, surname(name)) for start, _, name in people]
         self.places = [
             (mention.span.start, key)
             for entity in doc.entities
@@ -173,4 +235,59 @@ class DocumentValues:
             frozenset(n for at, n in self.people if start <= at < end),
             frozenset(k for at, k in self.places if start <= at < end),
             ordinals_at(self.text[start:end]),
+            frozenset(m for at, m in self.measures if start <= at < end),
         )
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_YEAR = re.compile(r"\d{4}")
+
+
+def _kind(token: Token) -> str:
+    """What the number ``token`` (the last word of its phrase) counts or measures:
+    "(year)" for a year ("a 1999 incident"), "(age)" for a person's age ("Vale, 32,", "the
+    32-year-old"), else the lemma of the noun it is attached to ("three spacewalks", "the
+    50-foot arm"), else "(date)" for another part of a date, else "" (unknown)."""
+    if token.ent_type_ == "DATE" and _YEAR.fullmatch(token.text):
+        return "(year)"
+    top = token.head if token.dep_ == "conj" and token.head.like_num else token
+    if (top.dep_ == "appos" and top.head.pos_ in _NOUNS) or (
+        top.dep_ == "nummod" and top.head.lemma_.lower() == "year" and top.head.head.lower_ == "old"
+    ):
+        return "(age)"  # "Vale, 32,", "the 32-year-old"
+    if top.dep_ in ("nummod", "compound", "quantmod") and top.head.pos_ in _NOUNS:
+        return str(top.head.lemma_).lower()
+    return "(date)" if token.ent_type_ == "DATE" else ""
+
+
+def _measures(
+    numbers: Sequence[tuple[int, float]], parse: Doc | None
+) -> list[tuple[int, frozenset[tuple[str, float]]]]:
+    """Each number of ``numbers`` as a measure (offset of its first form, forms): its kind
+    (`_kind`) and value; a number in brackets right after another's noun ("4 kilometers
+    (2 miles)") is that measure's conversion, one measure of two forms."""
+    if parse is None:
+        return [(at, frozenset({("", value)})) for at, value in numbers]
+    tokens = {t.idx: t for t in parse}
+    found: list[tuple[int, frozenset[tuple[str, float]]]] = []
+    last: tuple[int, int, str, float] | None = None  # the previous measure's noun, kind, value
+    for at, value in numbers:
+        token = tokens.get(at)
+        kind = _kind(token) if token is not None else ""
+        noun = token.head if token is not None and kind and kind[0] != "(" else None
+        if (
+            token is not None
+            and last is not None
+            and kind
+            and last[2]
+            and kind != last[2]
+            and last[0] + 1 < len(parse)
+            and parse[last[0] + 1].text == "("
+            and ")" not in parse[last[0] + 1 : token.i].text
+        ):
+            found[-1] = (found[-1][0], found[-1][1] | {(kind, value)})
+            last = None
+            continue
+        found.append((at, frozenset({(kind, value)})))
+        last = (noun.i, at, kind, value) if noun is not None else None
+    return found
