@@ -1,7 +1,7 @@
 """A person's age and post, as a sentence states them beside the person's name.
 
 * **age**: "Henrik Maalstad, 54," / "Henrik Maalstad (54)" / "Henrik Maalstad, aged 54" /
-  "the 54-year-old Henrik Maalstad";
+  "the 54-year-old Henrik Maalstad" / "Henrik Maalstad's, 54, career";
 * **ages of a group**: the ages listed for several people a plural noun names ("the
   bodies of two women, 68 and 48 years old"; "the victims, who were 61 and 48 years
   old"), keyed by that noun and the number of ages;
@@ -254,7 +254,10 @@ def _seat(name: str, town: str, focus: Token) -> tuple[tuple[str, ...], str, str
 def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
     """The age numbers written with the name in tokens ``start:end``: ``Name, 54,`` /
     ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
-    in between). A record or score is none: ``Name (45-7-2)``."""
+    in between); after a possessive too (``Name's, 54, career``). A record or score is
+    none: ``Name (45-7-2)``."""
+    if end < len(parse) and parse[end].lower_ in _POSSESSIVES:
+        end += 1  # "Reid's, 33, acting career": the age of the owner
     i = end + (parse[end + 1 : end + 2].text == "aged")
     if i + 1 < len(parse) and parse[end].text in {",", "("}:
         number = parse[i + 1]
@@ -269,6 +272,9 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
             between = parse[i + 5 : start]
             if parse[i].text.isdigit() and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in between):
                 yield parse[i]
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'"})
 
 
 def _title_word(token: Token) -> str | None:
