@@ -50,6 +50,15 @@ def make_document(text: str, id: str = "d1", **meta: str) -> Document:
     return Document(id=id, text=text, **meta)  # type: ignore[arg-type]
 
 
+def parsed_documents(backend: SpacyBackend, *texts: str) -> list[Document]:
+    """Documents d1, d2 ... of ``texts``, parsed with their entities (the parse kept), as
+    the slot readers of `newsdesk.brief` take them."""
+    from newsdesk.registry import build_pipeline
+
+    pipeline = build_pipeline(("parse", "entities"), backend=backend)
+    return list(pipeline(Document(f"d{i}", t) for i, t in enumerate(texts, 1)))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def parse_cache() -> Iterator[ParseCache]:
     """Every `SpacyBackend` of the test process parses through one `ParseCache`."""

@@ -6,28 +6,19 @@ Texts are fictional, written for these tests; parsed with the real spaCy model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from newsdesk import Document
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.conflicts import story_slots
-from newsdesk.registry import build_pipeline
+from tests.conftest import parsed_documents
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def backend() -> Iterator[SpacyBackend]:
-    yield SpacyBackend()
 
 
 def values(backend: SpacyBackend, text: str) -> list[tuple[tuple[str, ...], float | str]]:
     """The sums, measures and counts of one sentence, as (key, value) (a count of one
     read from an article left out)."""
-    pipeline = build_pipeline(("parse", "entities"), backend=backend)
-    parsed = list(pipeline([Document("d1", text)]))
+    parsed = parsed_documents(backend, text)
     return [
         (s.key, s.value)
         for s in story_slots(parsed)

@@ -6,28 +6,20 @@ Texts are fictional, written for these tests; parsed with the real spaCy model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from newsdesk import Document
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.align import slot_agreements
 from newsdesk.brief.conflicts import find_conflicts, story_slots
-from newsdesk.registry import build_pipeline
+from tests.conftest import parsed_documents
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def backend() -> Iterator[SpacyBackend]:
-    yield SpacyBackend()
-
-
 def docs(backend: SpacyBackend, *texts: str) -> list[Document]:
     """Documents d1, d2 ... parsed, with their entities (the parse kept)."""
-    pipeline = build_pipeline(("parse", "entities"), backend=backend)
-    return list(pipeline(Document(f"d{i}", t) for i, t in enumerate(texts, 1)))
+    return parsed_documents(backend, *texts)
 
 
 def sizes(backend: SpacyBackend, text: str) -> list[tuple[tuple[str, ...], float | str]]:
