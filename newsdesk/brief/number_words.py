@@ -312,16 +312,10 @@ def converted(doc: Doc, first: int, unit: int) -> bool:
 
 def in_range(top: Token, first: int) -> bool:
     """Whether a number is one end of a range or a list ("between six and 75", "six or
-    seven", "from 140 to 150"), its currency written before it or not ("between $500,000
-    and $1 million": both ends)."""
+    seven", "from 140 to 150")."""
     doc = top.doc
-    before = first - 1
-    if before > 0 and CURRENCIES.get(doc[before].lower_) is not None:
-        before -= 1  # "between $500,000", "between dlrs 500,000"
-    if before >= 0 and doc[before].lower_ in RANGE_STARTS:
+    if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
         return True
-    if top.dep_ == "conj" and top.head.pos_ == "NUM":
-        return True  # the far end: "… and $1 million"
     return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
 
 

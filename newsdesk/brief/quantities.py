@@ -129,8 +129,6 @@ def quantity(top: Token) -> Reading | None:
         first -= 2
     approx = approximate(chain)
     shown = doc[first : chain[-1].i + 1].text
-    if in_range(top, first):
-        return None  # "between six and 75 years", "between $500,000 and $1 million"
     money = currency(chain)
     if money is not None:
         if _conversion(top, first):
@@ -141,6 +139,8 @@ def quantity(top: Token) -> Reading | None:
         if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == money:
             shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
         return ("money", unit), label, value, shown, approx, top
+    if in_range(top, first):
+        return None  # "between six and 75 years", "$140 million to $150 million"
     counted = _counted(top)
     if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
         return _size(top, counted, value, shown, approx)  # "the 400-page report"
