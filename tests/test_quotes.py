@@ -427,3 +427,24 @@ def test_quotes_marks_written_the_wrong_way_round(backend: SpacyBackend, text: s
     as a closing one before a word, still pairs."""
     [quote] = direct(quotes_of(backend, text))
     assert quote.text == "The ferry will not run before April."
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a word the parse set beside a name says nothing of what the speaker is
+        ('"This is very painful for our family," a tearful Ana Brandt told reporters.', None),
+        (  # "himself" says nothing; the apposition after it does
+            'Ambassador Ivo Lenz, himself an exile in the 1970s, said: "We are not '
+            'protecting the general." Lenz spoke in Valmont.',
+            "an exile in the 1970s",
+        ),
+        ('"We are ready," said Ana Brandt, a retired teacher.', "a retired teacher"),
+    ],
+)
+def test_quotes_speaker_role_says_what_a_person_is(
+    backend: SpacyBackend, text: str, role: str | None
+) -> None:
+    [quote] = direct(quotes_of(backend, text))
+    assert quote.speaker is not None
+    assert quote.speaker_role == role

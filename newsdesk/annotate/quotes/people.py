@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.annotate.quotes.names import gender, is_title
-from newsdesk.annotate.roles import person_noun
+from newsdesk.annotate.roles import describes_person, person_noun
 from newsdesk.lang.en.people import (
     FEMININE,
     MASCULINE,
@@ -105,7 +106,18 @@ def _named_subject(verb: Token) -> bool:
 
 def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
     """Apposition ("X, a professor at Y"; "the ferry's captain, X") or pre-nominal title
-    ("Mayor X") of a mention. An age ("X, 54,") is not a role."""
+    ("Mayor X") of a mention, when it says what a person is (`roles.describes_person`, as
+    for the entities: not "a tearful X", nor "X, himself an exile"). An age ("X, 54,") is
+    not a role."""
+    for text, at in _roles(ctx, head, start, end):
+        span = ctx.parsed.char_span(at, at + len(text), alignment_mode="expand")
+        if span is None or describes_person(span):
+            return text
+    return None
+
+
+def _roles(ctx: Context, head: Token, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The roles a mention may have (`role`), surest first, each with where it starts."""
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
             tokens = _without_second_apposition(*_hyphenated(head, child))
@@ -114,32 +126,35 @@ def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
             s, e = _on_line(ctx, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), end)
             text = ctx.doc.text[s:e].strip(" ,;:—–-")
             if text and not ctx.in_region(s):
-                return text
+                yield text, ctx.doc.text.index(text, s)
     noun = head.head
     if head.dep_ == "appos" and noun.i < head.i and person_noun(noun):
         s = noun.left_edge.idx
         text = ctx.doc.text[s : noun.idx + len(noun)].strip(" ,;:—–-")
         if text and not ctx.in_region(s):
-            return text
+            yield text, ctx.doc.text.index(text, s)
     left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"}]
     pre = [t for t in left if t.idx < start]
     if not pre:
-        return _title_in_entity(ctx, start, end)
+        title = _title_in_entity(ctx, start, end)
+        if title:
+            yield title, start
+        return
     first = min(t.left_edge.i for t in pre)
     tokens = [t for t in ctx.parsed[first : ctx.token_at(start).i] if t.idx < start]
     if tokens and tokens[-1].pos_ == "NOUN" and not person_noun(tokens[-1]):
         if any(t.dep_ in {"det", "poss"} for t in [*tokens, *head.lefts]):
-            return None  # "his nephew's shattered body Ruiz said": a thing, no title
+            return  # "his nephew's shattered body Ruiz said": a thing, no title
     while tokens and (tokens[0].dep_ in {"det", "poss", "case"} or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     if not tokens:
-        return None
-    text = ctx.doc.text[slice(*_on_line(ctx, tokens[0].idx, start, start))].strip(" ,")
-    if any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
-        return None
-    return text or None
+        return
+    bounds = _on_line(ctx, tokens[0].idx, start, start)
+    text = ctx.doc.text[slice(*bounds)].strip(" ,")
+    if text and not any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
+        yield text, ctx.doc.text.index(text, bounds[0])
 
 
 def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
