@@ -270,7 +270,7 @@ def _measures(
         return [(at, frozenset({("", value)})) for at, value in numbers]
     tokens = {t.idx: t for t in parse}
     found: list[tuple[int, frozenset[tuple[str, float]]]] = []
-    last: tuple[int, int, str, float] | None = None  # the previous measure's noun, kind, value
+    last: tuple[int, str] | None = None  # the previous measure's noun and kind
     for at, value in numbers:
         token = tokens.get(at)
         kind = _kind(token) if token is not None else ""
@@ -279,8 +279,7 @@ def _measures(
             token is not None
             and last is not None
             and kind
-            and last[2]
-            and kind != last[2]
+            and kind != last[1]
             and last[0] + 1 < len(parse)
             and parse[last[0] + 1].text == "("
             and ")" not in parse[last[0] + 1 : token.i].text
@@ -289,5 +288,5 @@ def _measures(
             last = None
             continue
         found.append((at, frozenset({(kind, value)})))
-        last = (noun.i, at, kind, value) if noun is not None else None
+        last = (noun.i, kind) if noun is not None else None
     return found

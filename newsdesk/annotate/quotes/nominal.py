@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from newsdesk.annotate.names import without_possessive
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.titles import ABBREVIATIONS, ROLE_QUALIFIERS, TITLE_WORDS
@@ -37,7 +38,7 @@ _UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "m
 
 def _words(text: str) -> set[str]:
     """Lowercase words without possessive endings or determiners."""
-    found = {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text.lower())}
+    found = {without_possessive(w) for w in re.findall(r"[\w’'-]+", text.lower())}
     return found - _UNSPOKEN
 
 
@@ -87,7 +88,7 @@ def _names_a_place(ctx: Context, tok: Token) -> bool:
 
 def _of_a_name(ctx: Context, word: str) -> bool:
     """``word`` (without "'s") is a word of the name of a person of the document."""
-    bare = re.sub(r"[’']s$", "", word).lower()
+    bare = without_possessive(word).lower()
     return any(bare in name.lower().split() for name in ctx.known)
 
 
@@ -166,4 +167,4 @@ def _role_words(role: str) -> list[str]:
 
 def _head(words: list[str]) -> str:
     """The head noun of a role's words (`_role_words`): the last, without "'s"."""
-    return re.sub(r"[’']s$", "", words[-1]) if words else ""
+    return without_possessive(words[-1]) if words else ""

@@ -124,15 +124,15 @@ def _roles(ctx: Context, head: Token, start: int, end: int) -> Iterator[tuple[st
             if all(t.like_num or t.is_punct for t in tokens):
                 continue
             s, e = _on_line(ctx, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), end)
-            text = ctx.doc.text[s:e].strip(" ,;:—–-")
+            text, at = _stripped(ctx, s, e, " ,;:—–-")
             if text and not ctx.in_region(s):
-                yield text, ctx.doc.text.index(text, s)
+                yield text, at
     noun = head.head
     if head.dep_ == "appos" and noun.i < head.i and person_noun(noun):
         s = noun.left_edge.idx
-        text = ctx.doc.text[s : noun.idx + len(noun)].strip(" ,;:—–-")
+        text, at = _stripped(ctx, s, noun.idx + len(noun), " ,;:—–-")
         if text and not ctx.in_region(s):
-            yield text, ctx.doc.text.index(text, s)
+            yield text, at
     left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"}]
     pre = [t for t in left if t.idx < start]
     if not pre:
@@ -151,10 +151,17 @@ def _roles(ctx: Context, head: Token, start: int, end: int) -> Iterator[tuple[st
         tokens = tokens[1:]
     if not tokens:
         return
-    bounds = _on_line(ctx, tokens[0].idx, start, start)
-    text = ctx.doc.text[slice(*bounds)].strip(" ,")
+    text, at = _stripped(ctx, *_on_line(ctx, tokens[0].idx, start, start), " ,")
     if text and not any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
-        yield text, ctx.doc.text.index(text, bounds[0])
+        yield text, at
+
+
+def _stripped(ctx: Context, start: int, end: int, chars: str) -> tuple[str, int]:
+    """The text of characters ``start:end`` without ``chars`` at its edges, and where
+    that text starts."""
+    raw = ctx.doc.text[start:end]
+    kept = raw.lstrip(chars)
+    return kept.rstrip(chars), start + len(raw) - len(kept)
 
 
 def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
