@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.annotate.roles import appositions, describes_person
+from newsdesk.annotate.roles import appositions, describes_person, title_before
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +63,27 @@ def test_roles_apposition_is_the_noun_right_before_the_comma() -> None:
     pos = "NOUN VERB ADP DET NOUN CCONJ DET NOUN ADP PRON NOUN PUNCT PROPN PROPN PUNCT"
     doc = Doc(Vocab(), words=words.split(), heads=heads, deps=deps.split(), pos=pos.split())
     assert [doc[a:b].text for a, b in appositions(doc, 12, 14)] == ["its founder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Tessel met Norlandic Foreign Minister Ivo Brandt on Sunday.",
+            "Ivo",
+            "Norlandic Foreign Minister",
+        ),
+        ("Acting First Vice Premier Ana Vale resigned.", "Ana", "Acting First Vice Premier"),
+        ("Former Harbour Master Tom Berg spoke.", "Tom", "Former Harbour Master"),
+        ("The lawyer for Ivo Brandt spoke.", "Ivo", ""),
+    ],
+)
+def test_roles_a_title_keeps_its_capitalised_qualifiers(
+    backend: SpacyBackend, text: str, name: str, title: str
+) -> None:
+    """A capitalised qualifier of a post ("Foreign", "First", "Former") is part of the
+    title before a name, as the posts that conflicts compare read it."""
+    parsed = backend(text)
+    start = next(t.i for t in parsed if t.text == name)
+    found = " ".join(parsed[a:b].text for a, b in title_before(parsed, start))
+    assert found == title

@@ -33,7 +33,7 @@ from newsdesk.annotate.names import (
 )
 from newsdesk.lang.en.people import RELATIONAL_NOUNS, names_people
 from newsdesk.lang.en.speech import MEDIUM_NOUNS, SELF_NOUNS
-from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_WORDS
+from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_MODIFIERS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -48,9 +48,16 @@ def title_before(parsed: SpacyDoc, start: int) -> Ranges:
     first, i = start, start - 1
     while i >= 0:
         tok = parsed[i]
-        if tok.is_space or "\n" in tok.whitespace_ or tok.ent_type_ in NUMERIC_LABELS:
+        # "Foreign Minister", "First Vice Premier": a capitalised qualifier of the title
+        modifier = i + 1 == first < start and tok.text[0].isupper()
+        modifier = modifier and plain_word(tok) in TITLE_MODIFIERS
+        if tok.is_space or "\n" in tok.whitespace_:
             break
-        if is_title(tok) and (tok.text[0].isupper() or plain_word(tok) in TITLE_WORDS):
+        if tok.ent_type_ in NUMERIC_LABELS and not modifier:
+            break
+        if modifier or (
+            is_title(tok) and (tok.text[0].isupper() or plain_word(tok) in TITLE_WORDS)
+        ):
             first = i
         elif tok.is_lower and tok.pos_ in {"ADJ", "NOUN"} and i + 1 == first:
             first = i if tok.lower_ not in STATE_WORDS else first

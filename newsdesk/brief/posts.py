@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.annotate.names import DASHES, DETERMINERS
+from newsdesk.annotate.names import DASHES, DETERMINERS, POSSESSIVE
+from newsdesk.annotate.roles import title_before
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.places import COUNTRIES, PLACE_NAME_WORDS
 from newsdesk.lang.en.titles import (
@@ -66,7 +67,7 @@ def person_readings(
         first, last = span.start, span.end
         while first < last and (_title_word(parse[first]) or parse[first].pos_ != "PROPN"):
             first += 1  # "Captain Tom Berg": the name starts after its title
-        if last - 1 > first and parse[last - 1].lower_ in {"'s", "’s", "'"}:
+        if last - 1 > first and parse[last - 1].lower_ in POSSESSIVE:
             last -= 1
         if first >= last:
             continue
@@ -256,7 +257,7 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
     ``Name (54)`` / ``Name, aged 54`` / ``54-year-old Name`` (up to two describing words
     in between); after a possessive too (``Name's, 54, career``). A record or score is
     none: ``Name (45-7-2)``."""
-    if end < len(parse) and parse[end].lower_ in _POSSESSIVES:
+    if end < len(parse) and parse[end].lower_ in POSSESSIVE:
         end += 1  # "Reid's, 33, acting career": the age of the owner
     i = end + (parse[end + 1 : end + 2].text == "aged")
     if i + 1 < len(parse) and parse[end].text in {",", "("}:
@@ -274,8 +275,6 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
                 yield parse[i]
 
 
-_POSSESSIVES = frozenset({"'s", "’s", "'"})
-
 
 def _title_word(token: Token) -> str | None:
     """The normalised title word ``token`` is, or None (lowercase words never are)."""
@@ -288,28 +287,25 @@ def _title_word(token: Token) -> str | None:
 
 
 def _title_before(parse: Doc, start: int) -> tuple[tuple[str, ...], int, int] | None:
-    """The capitalised post written right before the name starting at token ``start``
-    ("Deputy Harbour Master"), its first and last token; honorifics alone are no post."""
-    i = start - 1
+    """The capitalised post ending the title phrase before the name starting at token
+    ``start`` (`roles.title_before`: "Deputy Harbour Master" of "Port Deputy Harbour Master
+    Inga Solberg"), its first and last token; an honorific alone is no post."""
+    ranges = title_before(parse, start)
+    if not ranges:
+        return None
     words: list[str] = []
-    while i >= 0:
+    first = ranges[-1][1]
+    for i in range(first - 1, ranges[0][0] - 1, -1):
         token = parse[i]
         if token.text == "." and i > 0 and parse[i - 1].lower_ in ABBREVIATIONS:
-            i -= 1
             continue
         word = _title_word(token)
-        if word is None or token.sent.start != parse[start].sent.start:
+        if word is None:
             break
         words.insert(0, word)
-        i -= 1
-    while words and words[0] in HONORIFICS:
-        words.pop(0)
-        i += 1
+        first = i
     if not words or words[-1] not in TITLE_HEADS:
         return None
-    first = i + 1
-    while parse[first].lower_.rstrip(".") in HONORIFICS or parse[first].text == ".":
-        first += 1
     return tuple(words), first, start - 1
 
 
