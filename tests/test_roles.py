@@ -28,6 +28,13 @@ pytestmark = pytest.mark.slow
             "Brandt's release follows",
             False,
         ),
+        (
+            "Instead it was, according to Ana Vale, the offices where files were kept.",
+            "the offices where files were kept",
+            False,
+        ),
+        ("Ana Vale and Ivo Brandt, engineers for Norcom, were freed.", "engineers", True),
+        ("Ana Vale, an energy analysts at Norcom, spoke.", "an energy analysts", True),
     ],
 )
 def test_roles_a_description_of_a_person_names_what_a_person_is(

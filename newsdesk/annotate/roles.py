@@ -97,9 +97,21 @@ def describes_person(span: SpacySpan) -> bool:
     if title_words(span.doc, [(span.start, span.end)]):
         return True
     root = span.root
-    if root.pos_ not in {"NOUN", "PROPN"}:
+    if root.pos_ not in {"NOUN", "PROPN"} or _of_many(root):
         return False
     return len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True)
+
+
+def _of_many(noun: Token) -> bool:
+    """A plural noun in apposition to one name ("according to Ana Vale, the offices where
+    the records were kept, burned"): no description of one person. Names joined by "and"
+    share one ("Ana Vale and Ivo Brandt, engineers for Norcom")."""
+    if noun.tag_ not in {"NNS", "NNPS"} or noun.dep_ != "appos":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return False  # "an energy analysts with ...": one person, a slip of the pen
+    name = noun.head
+    return name.dep_ != "conj" and not any(c.dep_ == "conj" for c in name.children)
 
 
 def person_noun(noun: Token, proper: bool = False) -> bool:
