@@ -49,16 +49,26 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
 def story_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """The quotes with each speaker named as the story names them: a short form one
     document used ("Manning", "Reggie") becomes the full name of the story's entity its
-    mention belongs to ("Peyton Manning"), so one person is one speaker. A speaker is
-    only ever given a fuller form of their own name, never another name."""
+    mention belongs to ("Peyton Manning"), so one person is one speaker. A speaker named
+    through a pronoun ("she said") is found by name among the forms of the story's people,
+    when one person alone has that form. A speaker is only ever given a fuller form of
+    their own name, never another name."""
     from newsdesk.annotate.entities import entity_at
 
+    owners: dict[str, set[str]] = {}
+    for person in entities:
+        if person.type == "PERSON":
+            for form in (person.name, *person.aliases):
+                owners.setdefault(form.casefold(), set()).add(person.name)
     out = []
     for quote in quotes:
         speaker = quote.speaker
         entity = entity_at(entities, quote.speaker_span) if quote.speaker_span else None
-        if speaker and entity and entity.name != speaker and _shorter_form(speaker, entity.name):
-            quote = replace(quote, speaker=entity.name)
+        full = entity.name if entity else None
+        if speaker and entity is None and len(owners.get(speaker.casefold(), ())) == 1:
+            [full] = owners[speaker.casefold()]
+        if speaker and full and full != speaker and _shorter_form(speaker, full):
+            quote = replace(quote, speaker=full)
         out.append(quote)
     return tuple(out)
 
