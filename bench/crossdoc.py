@@ -7,7 +7,9 @@ Run from the repository root::
 Gold: ``bench/crossdoc/gold/<cluster>.json``, written by hand under
 ``bench/crossdoc/PROTOCOL.md`` (which also states every scoring rule used here); the
 quote-and-speaker batches ``speakers/``, ``speakers2/`` and ``speakers3/`` (``--gold speakers``,
-``--gold speakers2``, ``--gold speakers3``) under its "Speaker batch" sections. It holds
+``--gold speakers2``, ``--gold speakers3``) under its "Speaker batch" sections; the claims
+batch ``claims/`` (``--gold claims``: conflicts and corroborated facts only, its quote and
+people lists empty) under its "Claims batch (session 14)" section. It holds
 document ids and short exact substrings only; the article texts are read at run time from
 ``<shared>/data/duc2004_task2/clusters.jsonl`` and
 ``<shared>/data/ecbplus_event_clusters/documents.jsonl`` (``<shared>`` is the folder next to
@@ -56,11 +58,14 @@ SPEAKER_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers"
 SPEAKER2_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers2"
 # a third, on ECB+ web articles (PROTOCOL.md, "Speaker batch 3")
 SPEAKER3_GOLD_DIR = ROOT / "bench" / "crossdoc" / "speakers3"
+# conflicts and corroborated facts only (PROTOCOL.md, "Claims batch (session 14)")
+CLAIMS_GOLD_DIR = ROOT / "bench" / "crossdoc" / "claims"
 GOLDS = {
     "full": GOLD_DIR,
     "speakers": SPEAKER_GOLD_DIR,
     "speakers2": SPEAKER2_GOLD_DIR,
     "speakers3": SPEAKER3_GOLD_DIR,
+    "claims": CLAIMS_GOLD_DIR,
 }
 SYSTEMS = ("newsdesk", "baseline")
 Span = tuple[str, int, int]  # doc id, start, end (end exclusive)
@@ -669,9 +674,32 @@ SPEAKER_METRICS = frozenset(
 )
 
 
+# what the claims batch annotates: its rows only (its quote and people lists are empty)
+CLAIMS_METRICS = frozenset(
+    {
+        "conflict recall",
+        "conflict precision",
+        "conflicts predicted",
+        "corroboration recall",
+        "corroboration precision",
+        "corroboration precision, strict",
+        "corroborated facts predicted",
+        "disagreements cited as agreement",
+    }
+)
+
+
+def rows_of(gold: str) -> frozenset[str] | None:
+    """The metric labels printed for a gold batch (None: every one)."""
+    if gold == "full":
+        return None
+    return CLAIMS_METRICS if gold == "claims" else SPEAKER_METRICS
+
+
 def print_table(result: JSON, gold: str = "full") -> None:
-    short = [s for s in SHORT if gold == "full" or s[1] in SPEAKER_METRICS]
-    metrics = [m for m in METRICS if gold == "full" or m[0] in SPEAKER_METRICS]
+    rows = rows_of(gold)
+    short = [s for s in SHORT if rows is None or s[1] in rows]
+    metrics = [m for m in METRICS if rows is None or m[0] in rows]
     head = f"{'cluster':<14}{'split':<8}" + "".join(f"{s:>9}" for s, _ in short)
     print("newsdesk per cluster")
     print(head)
@@ -699,7 +727,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=tuple(GOLDS),
         default="full",
         help="full: every part of the briefing (gold/); speakers, speakers2, speakers3: the "
-        "quote-and-speaker batches (speakers*/), only quote rows are printed",
+        "quote-and-speaker batches (speakers*/), only quote rows are printed; claims: the "
+        "conflict-and-corroboration batch (claims/), only conflict, corroboration and "
+        "disagreement rows are printed",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON result")
     parser.add_argument("--clusters", nargs="*", default=(), help="only these cluster ids")

@@ -8,6 +8,7 @@ count that must not grow. Dev and heldout are gated separately.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from typing import Any
 
@@ -62,3 +63,30 @@ def test_crossdoc_speakers_gate(speakers_result: tuple[str, dict[str, Any]], spl
     floors = json.loads(path.read_text())[split]
     ours = result["overall"][split]["newsdesk"]
     check_floors(ours, floors, f"{batch} {split}")
+
+
+@pytest.mark.slow
+def test_claims_gold_passes_check_gold_and_loads() -> None:
+    """Every file of the claims batch (PROTOCOL.md, "Claims batch (session 14)") follows the
+    protocol as check_gold.py reads it, and the scorer reads it: conflicts and corroborated
+    facts located in their documents, quote and people lists empty."""
+    require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
+    require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
+    bench = bench_module("crossdoc")
+    # bench/crossdoc/ is a folder beside the module bench/crossdoc.py: load the checker by path
+    spec = importlib.util.spec_from_file_location(
+        "check_gold", ROOT / "bench" / "crossdoc" / "check_gold.py"
+    )
+    assert spec is not None and spec.loader is not None
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    clusters = bench.load_clusters("all", gold_dir=bench.GOLDS["claims"])
+    assert 12 <= len(clusters) <= 15
+    assert {c.split for c in clusters} == {"dev", "heldout"}
+    for cluster in clusters:
+        assert cluster.gold["scope"] == "claims"
+        texts = {d.id: d.text for d in cluster.docs}
+        assert checker.check(cluster.gold, texts) == [], cluster.id
+        gold = bench.read_gold(cluster)
+        assert gold.conflicts and gold.facts, cluster.id
+        assert not gold.quotes and not gold.people, cluster.id

@@ -5,7 +5,7 @@ Run from the repository root::
     .venv/bin/python bench/crossdoc/check_gold.py [CLUSTER ...]
 
 (no cluster: every gold file). It reads the documents exactly as ``bench/crossdoc.py``
-does (``read_texts``) and reports, per cluster:
+does (``bench._shared.news_texts``) and reports, per cluster:
 
 - a span that is not found, or occurs more than once without an ``occurrence`` (a
   ``not_people`` string only needs to occur: it is scored by its string);
@@ -19,7 +19,10 @@ does (``read_texts``) and reports, per cluster:
 - a corroborated fact whose spans overlap claims of two values of one conflict, or
   boilerplate (the scorer would call such a fact false);
 - a quotation-mark pair (``"…"``, ``“…”``, ````…''``) whose content overlaps no gold
-  ``quotes`` or ``not_quotes`` span (the protocol says quotes are complete).
+  ``quotes`` or ``not_quotes`` span (the protocol says quotes are complete), except in a
+  file of ``"scope": "claims"`` (the claims batch annotates no quotes);
+- in a claims file, a conflict or corroborated fact list that is empty, or quotes or
+  people that are not (the batch is about claims).
 
 It prints the problems and exits with status 1 when there are any. It never runs newsdesk.
 """
@@ -36,7 +39,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.crossdoc import GOLDS, locate, overlaps, read_texts  # noqa: E402
+from bench._shared import news_texts  # noqa: E402
+from bench.crossdoc import GOLDS, locate, overlaps  # noqa: E402
 
 JSON = dict[str, Any]
 Range = tuple[int, int]
@@ -126,6 +130,12 @@ def check(gold: JSON, texts: dict[str, str]) -> list[str]:
             pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
             if not any(pattern.search(texts[d]) for d in docs):
                 problems.append(f"person form in no document: {form!r}")
+    if gold.get("scope") == "claims":
+        if not gold["conflicts"] or not gold["corroborated"]:
+            problems.append("a claims file needs conflicts and corroborated facts")
+        if gold["quotes"] or gold["not_quotes"] or gold["people"]:
+            problems.append("a claims file annotates no quotes or people")
+        return problems
     for d in docs:
         for a, b in quote_pairs(texts[d]):
             if not any(min(b, y) > max(a, x) for x, y in covered[d]):
@@ -158,7 +168,7 @@ def main(argv: list[str]) -> int:
     paths = sorted(p for folder in GOLDS.values() for p in folder.glob("*.json"))
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     golds = [g for g in golds if not argv or g["cluster"] in argv]
-    texts = read_texts({d["id"] for g in golds for d in g["documents"]})
+    texts = news_texts({d["id"] for g in golds for d in g["documents"]})
     bad = 0
     for g in golds:
         for problem in check(g, texts):
