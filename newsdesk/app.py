@@ -231,7 +231,7 @@ def brief(
     by: str | None = None,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
-    embedder: Embedder | None = None,
+    embedder: SentenceEncoder | None = None,
 ) -> Iterator[Briefing]:
     """Briefings of the documents: all of them as one story, or one story per group:
     ``by="story"`` groups by the ``story`` label given in the input (documents without
@@ -261,7 +261,7 @@ def brief_stored(
     story_ids: Iterable[str],
     words: int = 120,
     settings: Settings | None = None,
-    embedder: Embedder | None = None,
+    embedder: SentenceEncoder | None = None,
 ) -> Iterator[Briefing]:
     """Briefings of stories kept in ``store`` (ids as `SQLiteStories.stories` lists them),
     each under its stored id and title. An unknown id raises `StoreError`."""
@@ -279,7 +279,7 @@ def brief_story(
     words: int = 120,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
-    embedder: Embedder | None = None,
+    embedder: SentenceEncoder | None = None,
 ) -> Briefing:
     """The briefing of one story newsdesk grouped (``docs`` by publication date, then
     id), under its id and ``title`` (the briefing's own title when None). `brief_stored`

@@ -73,7 +73,7 @@ class BriefingCache:
             docs,
             words=self.words,
             pipeline=self._pipeline,
-            embedder=self.embedder,  # type: ignore[arg-type]
+            embedder=self.embedder,
         )
         self.built += 1
         return replace(
