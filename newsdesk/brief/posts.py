@@ -275,7 +275,6 @@ def _ages(parse: Doc, start: int, end: int) -> Iterator[Token]:
                 yield parse[i]
 
 
-
 def _title_word(token: Token) -> str | None:
     """The normalised title word ``token`` is, or None (lowercase words never are)."""
     if not token.text[:1].isupper():
