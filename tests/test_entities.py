@@ -489,6 +489,24 @@ def test_entities_name_with_particles_is_one_person(backend: SpacyBackend) -> No
     assert "Ivo van der Brandt" in _people(backend, text)
 
 
+def test_entities_headline_words_before_a_name_are_cut(backend: SpacyBackend) -> None:
+    """A PERSON span the headline's words run into ("Murdering Sheriff Halloway") is cut
+    back to the name the body gives, when the words cut are verbs or lowercase words of
+    the body; a given name ahead of a surname the body uses alone stays."""
+    text = "Deputies Catch Murdering Halloway In Valmont\nHalloway was murdering for years."
+    parsed = backend(text)
+    start = next(t.i for t in parsed if t.text == "Murdering")
+    body = next(t.i for t in parsed if t.text == "Halloway" and t.idx > 20)
+    cands = [Cand(start, start + 2, "PERSON"), Cand(body, body + 1, "PERSON")]
+    headline_names(parsed, cands)
+    assert cands[0].text(parsed) == "Halloway"
+    text = "Orvin Halloway\nHalloway was in court."
+    parsed = backend(text)
+    cands = [Cand(0, 2, "PERSON"), Cand(3, 4, "PERSON")]
+    headline_names(parsed, cands)
+    assert cands[0].text(parsed) == "Orvin Halloway"
+
+
 def test_entities_headline_name_with_a_nickname_is_kept(backend: SpacyBackend) -> None:
     text = "Orvin 'The Hat' Halloway\nThe singer arrived."
     parsed = backend(text)

@@ -3,7 +3,8 @@ that are only words of the headline.
 
 - *cut* a PERSON name that runs on into the words of a headline-like line ("Ivo Brandt
   Quits Over Deal") back to the name the document gives elsewhere, else to the
-  headline's verb (`headline_names`);
+  headline's verb, and one that the headline's words run into ("Sixers Hire Ana Lenz")
+  back to that name (`headline_names`);
 - *drop* "people" that are only words of the document's headline ("Daring Ruby Theft in
   Old Valmont", `headline_phrases`), and names of other things that are pieces of the
   headline's sentence ("Release Date May Be Pushed Back", `_headline_clause`).
@@ -58,6 +59,40 @@ def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
                 break
         else:
             c.end = _headline_verb(parsed, c.start, c.end)
+    written = {
+        c.text(parsed).casefold()
+        for c in cands
+        if c.label == "PERSON" and not _in_headline(parsed, c.start)
+    }
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2 and _in_headline(parsed, c.start):
+            _cut_words_before(parsed, c, names, surnames, written)
+
+
+def _cut_words_before(
+    parsed: SpacyDoc, cand: Cand, names: set[str], surnames: set[str], written: set[str]
+) -> None:
+    """Cut the headline's words before a name ("Sixers Hire Ana Lenz", "Rule Vale Made
+    Stands") back to the name the document gives elsewhere: a full name ("Ana Lenz")
+    after words none of which may be a given name or an initial, or a surname it gives
+    a person after words that are verbs of the parse or written in lowercase in the
+    body ("rule"). Never when the body writes the whole form: "Jack Del Rio" stays whole
+    beside "Del Rio", and "- Liam Dorn" in a list beside "Dorn"."""
+    if cand.text(parsed).casefold() in written:
+        return
+    lowercase = {t.text for t in parsed if t.is_lower and t.is_alpha}
+    plain = named = True
+    for k in range(cand.start + 1, cand.end):
+        word = parsed[k - 1]
+        plain = plain and (word.tag_.startswith("VB") or word.lower_ in lowercase)
+        named = named and not (given_name(word.text) or is_initial(word))
+        rest = parsed[k : cand.end]
+        known = rest.text.casefold() in names
+        if (named and known and len(rest) > 1) or (
+            plain and (known or rest.text.casefold() in surnames)
+        ):
+            cand.start = k
+            return
 
 
 def headline_phrases(parsed: SpacyDoc, cands: list[Cand]) -> list[Cand]:
