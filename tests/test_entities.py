@@ -409,6 +409,16 @@ def _people(backend: SpacyBackend, text: str) -> list[str]:
     return [e.name for e in annotate(backend, text) if e.type == "PERSON"]
 
 
+def test_entities_noun_for_people_before_a_two_word_name_is_no_given_name(
+    backend: SpacyBackend,
+) -> None:
+    """ "Owner Arte Lenz said": the capitalised noun for people the model left out before
+    a name of two words is a description, not a given name to add."""
+    assert _people(backend, "Owner Arte Lenz said the team would spend more next season.") == [
+        "Arte Lenz"
+    ]
+
+
 def test_entities_adjective_opening_the_sentence_is_not_part_of_the_name(
     backend: SpacyBackend,
 ) -> None:

@@ -449,12 +449,15 @@ def _in_regions(parsed: SpacyDoc, cand: Cand, regions: Ranges) -> bool:
 def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
     """Widen PERSON names to the given name the model left out before them: before a lone
     surname, or a first name of its own the parse attaches to the name ("Ka'Vona" of
-    "Ka'Vona Lise Brandt": an apostrophe inside a given name)."""
+    "Ka'Vona Lise Brandt": an apostrophe inside a given name), never a noun for people
+    before a name of two words ("Owner Arte Lenz", "City Clerk Ana Lenz")."""
     for c in cands:
         if c.label != "PERSON" or not _given_name_before(parsed, c.start):
             continue
         if c.end - c.start == 1 or (
-            c.end - c.start == 2 and parsed[c.start - 1].head.i in range(c.start, c.end)
+            c.end - c.start == 2
+            and parsed[c.start - 1].head.i in range(c.start, c.end)
+            and not _describes_people(parsed[c.start - 1])  # "Owner Arte Lenz said"
         ):
             c.start -= 1
 
