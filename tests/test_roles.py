@@ -94,3 +94,25 @@ def test_roles_a_title_keeps_its_capitalised_qualifiers(
     start = next(t.i for t in parsed if t.text == name)
     found = " ".join(parsed[a:b].text for a, b in title_before(parsed, start))
     assert found == title
+
+
+def test_roles_an_apposition_may_open_with_a_name_and_past_a_phrase_names_people(
+    backend: SpacyBackend,
+) -> None:
+    """ "Ivo Brandt, Norcom's chief executive," is his role though a name opens it; past
+    "of Norland" only a noun for people is still his ("Lena Ostrova of the Tessel Trust,
+    an advocacy group," describes the trust), and a name alone is none ("Ana Vale,
+    Norcom Radio,")."""
+    from newsdesk import Document
+    from newsdesk.registry import build_pipeline
+
+    text = (
+        "Ivo Brandt, Norcom's chief executive, said the deal was off. "
+        "Lena Ostrova of the Tessel Trust, an advocacy group, praised the ruling. "
+        "Tomas Berg of Valmont, the harbour master, closed the port."
+    )
+    [doc] = build_pipeline(("parse", "entities"), backend=backend)([Document("d1", text)])
+    roles = {e.name: [r.text for r in e.roles] for e in doc.entities if e.type == "PERSON"}
+    assert roles["Ivo Brandt"] == ["Norcom's chief executive"]
+    assert roles["Lena Ostrova"] == []
+    assert roles["Tomas Berg"] == ["the harbour master"]

@@ -36,6 +36,7 @@ from newsdesk.lang.en.speech import MEDIUM_NOUNS, SELF_NOUNS
 from newsdesk.lang.en.titles import ABBREVIATIONS, TITLE_MODIFIERS, TITLE_WORDS
 
 Ranges = list[tuple[int, int]]  # token (or character) ranges
+THING_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -144,9 +145,16 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
     )
     for child in [] if of_a_person(root) or opening else root.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
+            # "Ivo Brandt, Norcom's chief executive,": a name may open it, not be it
+            # ("Ivo Brandt, Norcom-TV,"), nor a number ("Ivo Brandt, 54,")
             left = child.left_edge.i
             ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
-            if left > end and ok and not parsed[left].ent_type_:
+            named = parsed[left].ent_type_ in NUMERIC_LABELS | {"PERSON"}
+            named = named or child.ent_type_ in THING_LABELS
+            # "Ivo Brandt of Norland, the chairman,": past a phrase, only a noun for people
+            # is still Brandt's ("Ivo Brandt of Norland, Ana Vale's home state," is not)
+            beyond = left > end + 1 and not person_noun(child)
+            if left > end and ok and not named and not beyond:
                 found.append((left, _clause_end(parsed, child)))
     head = _nearest_noun(parsed, root.head, start)  # "The ferry's captain, Henrik Maalstad"
     before = root.dep_ == "appos" and head.i < start - 1 and parsed[start - 1].text == ","
