@@ -60,18 +60,53 @@ def title_before(parsed: SpacyDoc, start: int) -> Ranges:
             is_title(tok) and (tok.text[0].isupper() or plain_word(tok) in TITLE_WORDS)
         ):
             first = i
-        elif tok.is_lower and tok.pos_ in {"ADJ", "NOUN"} and i + 1 == first:
+        elif tok.is_lower and tok.pos_ in {"ADJ", "NOUN", "PROPN"} and i + 1 == first:
             first = i if tok.lower_ not in STATE_WORDS else first
         elif i + 1 == first < start and tok.ent_type_ in {"NORP", "GPE", "ORG"}:
             first = i  # "North Korean envoy", "Valmont Mayor"
+        elif i + 1 == first < start and _qualifies(tok, first):
+            first = i  # "Race spokesman", "Harbour Board chairman", "Speaker-elect"
+        elif (
+            i + 1 == first == start
+            and tok.text[0].isupper()
+            and not tok.is_stop
+            and person_noun(tok, True)
+        ):
+            first = i  # "Actor Ivo Brandt", "Controller Ana Vale"
         elif not ((tok.is_alpha and tok.text[0].isupper()) or tok.lower_ in JOINERS):
             break
-        if tok.is_sent_start or tok.ent_type_ == "PERSON":
+        # a title the model took into a name ("Brooklyn Councilman") does not stop it,
+        # unless a joiner leads on to another title ("spokesman for the Lady Vale")
+        joined = i > 0 and parsed[i - 1].lower_ in JOINERS
+        if tok.is_sent_start or (tok.ent_type_ == "PERSON" and (not is_title(tok) or joined)):
             break
         i -= 1
     while first < start and (parsed[first].lower_ in JOINERS or is_honorific(parsed[first])):
         first += 1
+    if first < start:  # "Colts coach" where the parse hung "Colts" on the title otherwise
+        edge = parsed[first].left_edge.i
+        words = parsed[edge:first]
+        if all(_qualifier_word(t) for t in words) and "\n" not in words.text_with_ws:
+            first = edge
     return _split_ranks(parsed, first, start)
+
+
+def _qualifies(tok: Token, first: int) -> bool:
+    """Whether ``tok`` qualifies the title starting at token ``first``: a capitalised word
+    the parse attaches to it ("Race spokesman"), or a hyphen inside a word ("Speaker-elect",
+    "centre-right leader")."""
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    attached = tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i >= first
+    named = tok.pos_ in {"PROPN", "NOUN", "ADJ"}  # not "Finally Homeland star"
+    return tok.is_alpha and tok.text[0].isupper() and attached and named
+
+
+def _qualifier_word(tok: Token) -> bool:
+    """A capitalised word that may qualify a title before it: no function word, number,
+    date or person's name ("Colts" of "Colts coach", not "Wednesday", "The")."""
+    plain = tok.is_alpha and tok.text[0].isupper() and not tok.is_stop
+    return plain and tok.ent_type_ not in NUMERIC_LABELS | {"PERSON"}
 
 
 def _split_ranks(parsed: SpacyDoc, first: int, end: int) -> Ranges:
@@ -143,25 +178,62 @@ def appositions(parsed: SpacyDoc, start: int, end: int) -> Ranges:
         and _inside_phrase(root, sent[0])
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in sent.root.children)
     )
-    for child in [] if of_a_person(root) or opening else root.children:
-        if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
-            # "Ivo Brandt, Norcom's chief executive,": a name may open it, not be it
-            # ("Ivo Brandt, Norcom-TV,"), nor a number ("Ivo Brandt, 54,")
-            left = child.left_edge.i
-            ok = parsed[left - 1].text == "," and parsed[left].tag_ != "WP$"
-            named = parsed[left].ent_type_ in NUMERIC_LABELS | {"PERSON"}
-            named = named or child.ent_type_ in THING_LABELS
-            # "Ivo Brandt of Norland, the chairman,": past a phrase, only a noun for people
-            # is still Brandt's ("Ivo Brandt of Norland, Ana Vale's home state," is not)
-            beyond = left > end + 1 and not person_noun(child)
-            if left > end and ok and not named and not beyond:
-                found.append((left, _clause_end(parsed, child)))
-    head = _nearest_noun(parsed, root.head, start)  # "The ferry's captain, Henrik Maalstad"
-    before = root.dep_ == "appos" and head.i < start - 1 and parsed[start - 1].text == ","
-    edge = head.left_edge
-    if before and head.pos_ == "NOUN" and not head.ent_type_ and edge.tag_ != "WP$":
-        found.append((edge.i, start - 1))
+    heads = {root, parsed[end - 1]}  # the last word too, where the parse broke the name
+    children = sorted({c for h in heads for c in h.children}, key=lambda t: t.i)
+    for child in [] if of_a_person(root) or opening else children:
+        after = _apposition_after(parsed, root, child, end)
+        if after is not None:
+            found.append(after)
+    before = _apposition_before(parsed, root, start)
+    if before is not None:
+        found.append(before)
     return [(a, b) for a, b in found if 0 < b - a <= 20]
+
+
+def _apposition_after(
+    parsed: SpacyDoc, name: Token, role: Token, end: int
+) -> tuple[int, int] | None:
+    """The token range of ``role`` when it is a description after the name ending before
+    token ``end``, set off by a comma: "Ivo Brandt, Norcom's chief executive," (a name may
+    open it, not be it: "Ivo Brandt, Norcom-TV,"; nor a number: "Ivo Brandt, 54,"), cut
+    before a relative clause; past a phrase after the name only a noun for people is
+    still the person's ("Ivo Brandt of Norland, the chairman," but not "Ivo Brandt of
+    Norland, Ana Vale's home state,")."""
+    if role.dep_ != "appos" or role.i < end or role.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if role.pos_ == "PROPN" and name.ent_type_ in THING_LABELS:
+        return None  # "Ivo Brandt, Surgeon General," of a person, not of an office
+    left = role.left_edge.i
+    comma = left - 1  # "Ivo Lenz, himself an exile,": the apposition after "himself"
+    while comma > end and parsed[comma].tag_ == "PRP":
+        comma -= 1
+    if left <= end or parsed[comma].text != "," or parsed[left].tag_ == "WP$":
+        return None
+    stop = _clause_end(parsed, role)
+    named = role.ent_type_ == "PERSON" or all(
+        t.ent_type_ in THING_LABELS | NUMERIC_LABELS or t.is_punct for t in parsed[left:stop]
+    )
+    if named or (comma > end and not person_noun(role)):
+        return None
+    return left, _hyphen_end(parsed, name, role)
+
+
+def _apposition_before(parsed: SpacyDoc, name: Token, start: int) -> tuple[int, int] | None:
+    """The token range of the description a name starting at token ``start`` is set after
+    by a comma: "The ferry's captain, Henrik Maalstad", "His cousin, the Rev. Ana Vale"
+    (past her title), "AMD's CTO, Ivo Brandt"; the noun right before the comma when it
+    names people (`_nearest_noun`)."""
+    head = _nearest_noun(parsed, name.head, start)
+    comma = start - 1
+    while comma > 0 and (is_title(parsed[comma]) or parsed[comma].lower_ == "the"):
+        comma -= 1
+    if name.dep_ != "appos" or head.i >= comma or parsed[comma].text != ",":
+        return None
+    titled = person_noun(head, True) or bool(title_words(parsed, [(head.i, head.i + 1)]))
+    noun = head.pos_ in {"NOUN", "PROPN"} and not head.ent_type_
+    noun = noun and (head.pos_ == "NOUN" or titled)  # "AMD's CTO", not "Port-au-Prince"
+    edge = head.left_edge
+    return (edge.i, comma) if noun and edge.tag_ != "WP$" else None
 
 
 def _inside_phrase(name: Token, prep: Token) -> bool:
@@ -184,7 +256,21 @@ def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
         return head
     near = parsed[start - 2]
     inside = head.left_edge.i <= near.i <= head.right_edge.i
-    return near if near.pos_ == "NOUN" and near.i != head.i and inside else head
+    people = near.pos_ == "NOUN" and person_noun(near)  # not "agency" of "the head of the agency"
+    return near if people and near.i != head.i and inside else head
+
+
+def _hyphen_end(parsed: SpacyDoc, name: Token, role: Token) -> int:
+    """Where an apposition ends (`_clause_end`), with the appositions the parse split off
+    one hyphenated word ("co", "-", "producer of X" of "a co-producer of X")."""
+    end = _clause_end(parsed, role)
+    for sibling in name.children:
+        if sibling.dep_ != "appos" or sibling.i <= role.i or end >= len(parsed):
+            continue
+        glued = parsed[end].text == "-" and not parsed[end - 1].whitespace_
+        if glued and not parsed[end].whitespace_ and sibling.left_edge.i == end + 1:
+            end = _clause_end(parsed, sibling)
+    return end
 
 
 def _clause_end(parsed: SpacyDoc, head: Token) -> int:

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from newsdesk.annotate.quotes.context import Context
 from newsdesk.annotate.quotes.names import gender, is_title
-from newsdesk.annotate.roles import describes_person, person_noun
+from newsdesk.annotate.roles import appositions, describes_person, title_before
+from newsdesk.lang.en.names import PARTICLES
 from newsdesk.lang.en.people import (
     FEMININE,
     MASCULINE,
     RELATIONAL_NOUNS,
     gender_of,
 )
-from newsdesk.lang.en.titles import ABBREVIATIONS, HONORIFICS
+from newsdesk.lang.en.titles import ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,13 +29,11 @@ def resolve_people(ctx: Context) -> None:
         name = ctx.full_name(person.start, person.end, person.words, person.title)
         ctx.canon.append((person.start, name))
         ctx.known.add(name)
-        head = ctx.token_at(person.end - 1)
-        found = role(ctx, head, person.start, person.end)
+        found = list(roles(ctx, person.start, person.end))
         if found and name not in ctx.roles:
-            ctx.roles[name] = found
+            ctx.roles[name] = found[0]
         described = ctx.descriptions.setdefault(name, [])
-        if found:
-            described.append(found.lower())
+        described += [f.lower() for f in found]
         if person.title:
             described.append(ABBREVIATIONS.get(person.title, person.title))
         told = gender(person.title)
@@ -105,55 +104,33 @@ def _named_subject(verb: Token) -> bool:
 
 
 def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
-    """Apposition ("X, a professor at Y"; "the ferry's captain, X") or pre-nominal title
-    ("Mayor X") of a mention, when it says what a person is (`roles.describes_person`, as
-    for the entities: not "a tearful X", nor "X, himself an exile"). An age ("X, 54,") is
-    not a role."""
-    for text, at in _roles(ctx, head, start, end):
-        span = ctx.parsed.char_span(at, at + len(text), alignment_mode="expand")
+    """The role of the mention at characters ``start:end``: the first of its `roles`."""
+    return next(roles(ctx, start, end), None)
+
+
+def roles(ctx: Context, start: int, end: int) -> Iterator[str]:
+    """The roles of the mention at characters ``start:end`` as the entities read them
+    (`roles.appositions`: "X, a professor at Y", "the ferry's captain, X"; then
+    `roles.title_before`: "Valmont Mayor X", the title kept inside the mention too), those
+    that say what a person is (`roles.describes_person`: not "a tearful X", nor "X,
+    himself an exile"), on the mention's line and outside quotations."""
+    parsed = ctx.parsed
+    first, last = ctx.token_at(start).i, ctx.token_at(end - 1).i + 1
+    for k in range(first, last - 1):  # "Mayor Ana Vale", "Colts coach Ana Vale" as one
+        tok, after = parsed[k], parsed[k + 1]  # mention: the name starts after its title
+        lower = tok.is_lower and tok.lower_ not in PARTICLES and tok.whitespace_
+        if (is_title(tok.text) or lower) and after.text[:1].isupper():
+            first = k + 1
+    titles = title_before(parsed, first)
+    whole = [(titles[0][0], titles[-1][1])] if titles else []  # "Wyoming Gov." in one
+    for a, b in appositions(parsed, first, last) + whole:
+        s, e = _on_line(ctx, parsed[a].idx, parsed[b - 1].idx + len(parsed[b - 1]), start)
+        text, at = _stripped(ctx, s, e, " ,;:—–-")
+        if not text or ctx.in_region(s):
+            continue
+        span = parsed.char_span(at, at + len(text), alignment_mode="expand")
         if span is None or describes_person(span):
-            return text
-    return None
-
-
-def _roles(ctx: Context, head: Token, start: int, end: int) -> Iterator[tuple[str, int]]:
-    """The roles a mention may have (`role`), surest first, each with where it starts."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
-            tokens = _without_second_apposition(*_hyphenated(head, child))
-            if all(t.like_num or t.is_punct for t in tokens):
-                continue
-            s, e = _on_line(ctx, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), end)
-            text, at = _stripped(ctx, s, e, " ,;:—–-")
-            if text and not ctx.in_region(s):
-                yield text, at
-    noun = head.head
-    if head.dep_ == "appos" and noun.i < head.i and person_noun(noun):
-        s = noun.left_edge.idx
-        text, at = _stripped(ctx, s, noun.idx + len(noun), " ,;:—–-")
-        if text and not ctx.in_region(s):
-            yield text, at
-    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"}]
-    pre = [t for t in left if t.idx < start]
-    if not pre:
-        title = _title_in_entity(ctx, start, end)
-        if title:
-            yield title, start
-        return
-    first = min(t.left_edge.i for t in pre)
-    tokens = [t for t in ctx.parsed[first : ctx.token_at(start).i] if t.idx < start]
-    if tokens and tokens[-1].pos_ == "NOUN" and not person_noun(tokens[-1]):
-        if any(t.dep_ in {"det", "poss"} for t in [*tokens, *head.lefts]):
-            return  # "his nephew's shattered body Ruiz said": a thing, no title
-    while tokens and (tokens[0].dep_ in {"det", "poss", "case"} or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
-        tokens = tokens[1:]
-    if not tokens:
-        return
-    text, at = _stripped(ctx, *_on_line(ctx, tokens[0].idx, start, start), " ,")
-    if text and not any(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
-        yield text, at
+            yield text
 
 
 def _stripped(ctx: Context, start: int, end: int, chars: str) -> tuple[str, int]:
@@ -170,48 +147,3 @@ def _on_line(ctx: Context, start: int, end: int, name: int) -> tuple[int, int]:
     title is "Attorney General")."""
     line_start, line_end = ctx.paragraphs[ctx.para_of(name)]
     return max(start, line_start), min(end, line_end)
-
-
-def _hyphenated(head: Token, role: Token) -> tuple[list[Token], list[Token]]:
-    """The words of an apposition to ``head`` starting at ``role``, with the appositions
-    the parse split off one hyphenated word ("co", "-", "chair" of "co-chair of X"), and
-    the heads of those pieces."""
-    pieces = [role]
-    tokens = list(role.subtree)
-    for sibling in head.children:
-        if sibling.i <= role.i or sibling.dep_ != "appos":
-            continue
-        if tokens[-1].whitespace_ or sibling.left_edge.i != tokens[-1].i + 1:
-            break
-        pieces.append(sibling)
-        tokens += list(sibling.subtree)
-    return tokens, pieces
-
-
-def _without_second_apposition(tokens: list[Token], pieces: list[Token]) -> list[Token]:
-    """The role's words (its head word in ``pieces``) up to a second apposition inside it
-    that names no person ("research director of Telescope, the succession of problems ..."
-    ends at "Telescope")."""
-    heads = {t.i for t in pieces}
-    for tok in tokens:
-        if (
-            tok.dep_ == "appos"
-            and tok.i not in heads
-            and tok.pos_ == "NOUN"
-            and not person_noun(tok)
-        ):
-            cut = tok.left_edge.i
-            return [t for t in tokens if t.i < cut]
-    return tokens
-
-
-def _title_in_entity(ctx: Context, start: int, end: int) -> str | None:
-    """A title spaCy kept inside the entity ("Mayor Anika Brandt"), honorifics excepted."""
-    words = []
-    tok = ctx.token_at(start)
-    while tok.idx < end and is_title(tok.text) and tok.lower_.rstrip(".") not in HONORIFICS:
-        words.append(tok.text)
-        if tok.i + 1 >= len(ctx.parsed):
-            break
-        tok = ctx.parsed[tok.i + 1]
-    return " ".join(words) or None
