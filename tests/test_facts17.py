@@ -99,3 +99,13 @@ def test_facts_actions_are_the_main_verbs(
     backend: SpacyBackend, text: str, expected: set[str]
 ) -> None:
     assert set(actions(backend(text))) == expected
+
+
+def test_facts_a_copy_with_one_word_changed_is_not_one_fact(backend: SpacyBackend) -> None:
+    """Two outlets print one wire sentence with one word changed ("reckless", "hurried"):
+    the edit changes the reason given, so the two are not one fact; the same copy with
+    the word unchanged is."""
+    first = "The council declined, to avoid looking reckless before the vote."
+    texts = [first, "The council declined, to avoid looking hurried before the vote."]
+    assert _facts(backend, texts, "reckless", "hurried") == []
+    assert _facts(backend, [first, first], "reckless", "hurried") == [["d1", "d2"]]

@@ -123,6 +123,8 @@ class _Sentence:
     predicates: Predicates = frozenset()
     clauses: tuple[_Clause, ...] = ()  # its clauses (`clauses.clauses`), if several
     actions: frozenset[str] = frozenset()  # its content verbs (`actions`)
+    # its words but punctuation: (lowercase, lemma, part of speech, dependency label)
+    words: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +189,12 @@ def _features(
     parse)."""
     stated: Predicates = frozenset()
     verbs: frozenset[str] = frozenset()
+    words: tuple[tuple[str, str, str, str], ...] = ()
     parts: tuple[_Clause, ...] = ()
     if parse is not None and (span := parse.char_span(start, end, alignment_mode="expand")):
         stated = predicates(span)
         verbs = actions(span)
+        words = tuple((t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in span if not t.is_punct)
         parts = tuple(
             _Clause(
                 c.text,
@@ -203,7 +207,7 @@ def _features(
         )
     text = " ".join(doc.text[start:end].split())
     return _Sentence(
-        rank, doc.span(start, end), text, values.within(start, end), stated, parts, verbs
+        rank, doc.span(start, end), text, values.within(start, end), stated, parts, verbs, words
     )
 
 
@@ -305,6 +309,25 @@ def _anchored(a: _Sentence | _Clause, b: _Sentence | _Clause) -> bool:
     x, y = a.values, b.values
     named = x.people & y.people or x.places & y.places or x.days & y.days
     return bool((named or x.numbers & y.numbers) and a.actions & b.actions)
+
+
+_CHANGEABLE = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+
+
+def _one_word_changed(a: _Sentence, b: _Sentence) -> bool:
+    """Whether ``b`` is a copy of ``a`` with one content word changed for another in the
+    same place of the parse (not another form of it): "to avoid appearing biased" and "to
+    avoid appearing embarrassed" give two reasons. An edit that changes only that word
+    changes what the sentence says. (Numbers, names and days are compared by
+    `values.agree`.)"""
+    x, y = a.words, b.words
+    if len(x) != len(y) or len(x) < MIN_WORDS:
+        return False
+    changed = [(p, q) for p, q in zip(x, y, strict=True) if p[0] != q[0]]
+    if len(changed) != 1:
+        return False
+    ((p, q),) = changed
+    return p[3] == q[3] and {p[2], q[2]} <= _CHANGEABLE and p[1] != q[1]
 
 
 def predicates(span: SpacySpan | Doc) -> Predicates:
@@ -733,7 +756,7 @@ def group_facts(
 
     def linkable(i: int, j: int) -> bool:
         a, b = items[i], items[j]
-        if disagreeing(a.span, b.span, valued):
+        if disagreeing(a.span, b.span, valued) or _one_word_changed(a, b):
             return False
         worded = plain is None or plain[i, j] >= PLAIN_FLOOR
         said = (worded and sim[i, j] >= threshold) or meaning[i, j] >= needed[i, j]
