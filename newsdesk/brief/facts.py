@@ -35,7 +35,7 @@ import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -96,6 +96,9 @@ or a clause of it does (with an encoder)."""
 SECOND_FACT_MEANING = 0.65
 """Embedding cosine two sentences of different facts need to be a fact of their own besides
 (`_second_facts`)."""
+ANCHORED_MEANING = 0.6
+"""Embedding cosine at or above which two sentences that name the same things and state
+the same action say the same (`_anchored`), whatever words they share (with an encoder)."""
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
@@ -119,6 +122,9 @@ class _Sentence:
     values: Values
     predicates: Predicates = frozenset()
     clauses: tuple[_Clause, ...] = ()  # its clauses (`clauses.clauses`), if several
+    actions: frozenset[str] = frozenset()  # its content verbs (`actions`)
+    # its words but punctuation: (lowercase, lemma, part of speech, dependency label)
+    words: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +135,7 @@ class _Clause:
     values: Values
     span: Span  # from its first character to its last
     text: str  # the text of its span
+    actions: frozenset[str] = frozenset()  # its content verbs (`actions`)
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -180,21 +187,28 @@ def _features(
 ) -> _Sentence:
     """The sentence ``start:end`` of ``doc`` with its values and actions (none without a
     parse)."""
-    actions: Predicates = frozenset()
+    stated: Predicates = frozenset()
+    verbs: frozenset[str] = frozenset()
+    words: tuple[tuple[str, str, str, str], ...] = ()
     parts: tuple[_Clause, ...] = ()
     if parse is not None and (span := parse.char_span(start, end, alignment_mode="expand")):
-        actions = predicates(span)
+        stated = predicates(span)
+        verbs = actions(span)
+        words = tuple((t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in span if not t.is_punct)
         parts = tuple(
             _Clause(
                 c.text,
                 values.within_parts(c.parts),
                 doc.span(c.parts[0][0], c.parts[-1][1]),
                 " ".join(doc.text[c.parts[0][0] : c.parts[-1][1]].split()),
+                actions(t for t in span if any(a <= t.idx < b for a, b in c.parts)),
             )
             for c in clauses(span)
         )
     text = " ".join(doc.text[start:end].split())
-    return _Sentence(rank, doc.span(start, end), text, values.within(start, end), actions, parts)
+    return _Sentence(
+        rank, doc.span(start, end), text, values.within(start, end), stated, parts, verbs, words
+    )
 
 
 def _collect(
@@ -245,6 +259,77 @@ def _participant(token: Token) -> str | None:
     return str(token.lemma_).lower()
 
 
+def _action(verb: Token) -> str | None:
+    """The action a verb states, keyed as `predicates` keys it ("not undermine", "may
+    undermine"), or None for no content verb (a reporting verb, a stop word)."""
+    if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
+        return None
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None
+    action = anchor_lemma(verb)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return f"not {action}"
+    if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
+        return f"may {action}"
+    return action
+
+
+def actions(tokens: Iterable[Token]) -> frozenset[str]:
+    """The main actions ``tokens`` (a sentence or a clause) state (`_action`): those of
+    its top verbs and the verbs coordinated with them, or, where a top verb reports
+    ("police said", "she claimed"), those of what it reports. The verbs of clauses inside
+    them ("arrested at a house *where he was found*", "*finding* him so quickly may have
+    saved lives") are what those clauses state, not the sentence."""
+    words = {t.i: t for t in tokens}
+    todo = [t for t in words.values() if t.head.i == t.i or t.head.i not in words]
+    found: set[str] = set()
+    seen: set[int] = set()
+    while todo:
+        verb = todo.pop()
+        if verb.i in seen:
+            continue
+        seen.add(verb.i)
+        below = [c for c in verb.children if c.i in words]
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            todo += [c for c in below if c.dep_ in ("ccomp", "conj")]
+            continue
+        if (action := _action(verb)) is not None:
+            found.add(action)
+        todo += [c for c in below if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if verb.pos_ == "AUX" or verb.lemma_.lower() in STOP_WORDS:
+            todo += [c for c in below if c.dep_ in ("xcomp", "ccomp", "acomp")]
+    return frozenset(found)
+
+
+def _anchored(a: _Sentence | _Clause, b: _Sentence | _Clause) -> bool:
+    """Whether two sentences name one thing alike and state one action of it: they share
+    a person, a place, a day or a number (each naming it) and an action, negated or
+    hedged alike ("Vale was arrested in Orsk on Friday" and "police arrested Vale, 32,
+    who fled from Orsk"; "Vale may resign" is not "Vale will resign")."""
+    x, y = a.values, b.values
+    named = x.people & y.people or x.places & y.places or x.days & y.days
+    return bool((named or x.numbers & y.numbers) and a.actions & b.actions)
+
+
+_CHANGEABLE = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+
+
+def _one_word_changed(a: _Sentence, b: _Sentence) -> bool:
+    """Whether ``b`` is a copy of ``a`` with one content word changed for another in the
+    same place of the parse (not another form of it): "to avoid appearing biased" and "to
+    avoid appearing embarrassed" give two reasons. An edit that changes only that word
+    changes what the sentence says. (Numbers, names and days are compared by
+    `values.agree`.)"""
+    x, y = a.words, b.words
+    if len(x) != len(y) or len(x) < MIN_WORDS:
+        return False
+    changed = [(p, q) for p, q in zip(x, y, strict=True) if p[0] != q[0]]
+    if len(changed) != 1:
+        return False
+    ((p, q),) = changed
+    return p[3] == q[3] and {p[2], q[2]} <= _CHANGEABLE and p[1] != q[1]
+
+
 def predicates(span: SpacySpan | Doc) -> Predicates:
     """The actions ``span`` states with their participants, from its dependency parse.
 
@@ -259,15 +344,8 @@ def predicates(span: SpacySpan | Doc) -> Predicates:
     """
     found: set[tuple[str, str, str]] = set()
     for verb in span:
-        if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
+        if (action := _action(verb)) is None:
             continue
-        if verb.lemma_.lower() in REPORTING_VERBS:
-            continue
-        action = anchor_lemma(verb)
-        if any(c.dep_ == "neg" for c in verb.children):
-            action = f"not {action}"
-        elif any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
-            action = f"may {action}"
         for child in verb.children:
             if child.dep_ in ("prep", "agent"):
                 role = "doer" if child.dep_ == "agent" else "other"
@@ -358,12 +436,18 @@ def _clause_facts(
     stated = [items[i].values if c is None else c.values for i, c in units]
     owner = np.array([i for i, _ in units])
     whole = np.array([c is None for _, c in units])
-    compared = (tfidf_similarity(words) >= MEANING_FLOOR) & apart[owner][:, owner]
-    compared &= ~(whole[:, None] & whole)
-    for x, y in np.argwhere(compared):
-        compared[x, y] = x < y and agree(stated[x], stated[y])
+    unit = [items[i] if c is None else c for i, c in units]
+    worded = tfidf_similarity(words) >= MEANING_FLOOR
+    compared = apart[owner][:, owner] & ~(whole[:, None] & whole)
+    anchored = np.zeros(compared.shape, dtype=bool)
+    for x, y in np.argwhere(np.triu(compared, 1)):
+        alike = _anchored(unit[x], unit[y])
+        compared[x, y] = bool((alike or worded[x, y]) and agree(stated[x], stated[y]))
+        anchored[x, y] = anchored[y, x] = alike and compared[x, y]
+    compared = np.triu(compared, 1)
     cosines = _meaning(words, compared | compared.T, encoder)
-    linked = (cosines >= CLAUSE_THRESHOLD) & (compared | compared.T)
+    needed = np.where(anchored, min(ANCHORED_MEANING, CLAUSE_THRESHOLD), CLAUSE_THRESHOLD)
+    linked = (cosines >= needed) & (compared | compared.T)
     facts_of: dict[int, set[int]] = defaultdict(set)
     for n, members in enumerate(together):
         for m in members:
@@ -642,14 +726,22 @@ def group_facts(
     docs_of = np.array([doc_number[s.span.doc] for s in items])
     apart = docs_of[:, None] != docs_of
     meaning = np.zeros_like(sim)
+    anchored = np.zeros(sim.shape, dtype=bool)
     if encoder is not None and plain is not None:
         # only pairs the words do not link already (too few words, or words that are
-        # mostly names), whose values agree, are embedded
+        # mostly names), whose values agree, are embedded; so are pairs of few shared
+        # words that name one thing alike and state one action of it (`_anchored`)
         words_link = (sim >= threshold) & (plain >= PLAIN_FLOOR)
-        compared = (sim >= MEANING_FLOOR) & ~words_link & apart
-        for i, j in np.argwhere(compared):
-            compared[i, j] = i < j and agree(items[i].values, items[j].values)
+        compared = ~words_link & apart
+        for i, j in np.argwhere(np.triu(compared, 1)):
+            alike = _anchored(items[i], items[j])
+            compared[i, j] = bool(
+                (alike or sim[i, j] >= MEANING_FLOOR) and agree(items[i].values, items[j].values)
+            )
+            anchored[i, j] = anchored[j, i] = alike and compared[i, j]
+        compared = np.triu(compared, 1)
         meaning = _meaning(texts, compared | compared.T, encoder)
+    needed = np.where(anchored, min(ANCHORED_MEANING, MEANING_THRESHOLD), MEANING_THRESHOLD)
 
     @cache
     def one_event(i: int, j: int) -> bool:
@@ -664,10 +756,10 @@ def group_facts(
 
     def linkable(i: int, j: int) -> bool:
         a, b = items[i], items[j]
-        if disagreeing(a.span, b.span, valued):
+        if disagreeing(a.span, b.span, valued) or _one_word_changed(a, b):
             return False
         worded = plain is None or plain[i, j] >= PLAIN_FLOOR
-        said = (worded and sim[i, j] >= threshold) or meaning[i, j] >= MEANING_THRESHOLD
+        said = (worded and sim[i, j] >= threshold) or meaning[i, j] >= needed[i, j]
         if (said or one_event(i, j)) and agree(a.values, b.values):
             return True
         disputed = worded and sim[i, j] >= threshold * CONFLICT_FLOOR
@@ -675,11 +767,11 @@ def group_facts(
 
     groups = _Groups(items, linkable)
     floor = min(threshold * CONFLICT_FLOOR, EVENT_THRESHOLD if plain is not None else 1.0)
-    candidates = np.argwhere(((sim >= floor) | (meaning >= MEANING_THRESHOLD)) & apart)
+    candidates = np.argwhere(((sim >= floor) | (meaning >= needed)) & apart)
 
     def said(i: int, j: int) -> float:
         """How surely two sentences say the same: their similarity, in words or meaning."""
-        return max(float(sim[i, j]), float(meaning[i, j]) - MEANING_THRESHOLD + threshold)
+        return max(float(sim[i, j]), float(meaning[i, j] - needed[i, j]) + threshold)
 
     def strength(i: int, j: int) -> float:
         """Similarity, raised for two sentences that state one action (a surer link)."""
