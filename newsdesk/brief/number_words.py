@@ -266,9 +266,19 @@ def _parts(value: str) -> tuple[str | None, str | None, str | None]:
 
 def duration_offset(counted: Token) -> bool:
     """Whether a duration is an offset from another time ("17 hours after the attack",
-    "two days later"), not how long its event lasted."""
-    return counted.head.lower_ in TIME_OFFSETS or any(
-        c.lower_ in TIME_OFFSETS for c in counted.children
+    "two days later", "19 seconds from blastoff") or the time left ("two seconds
+    remaining", "4 minutes to go"), not how long its event lasted."""
+    doc = counted.doc
+    following = doc[counted.i + 1] if counted.i + 1 < len(doc) else None
+    return (
+        counted.head.lower_ in TIME_OFFSETS
+        or any(c.lower_ in TIME_OFFSETS for c in counted.children)
+        # "two seconds remaining", "with 4 minutes to go": the time left
+        or any(c.dep_ == "acl" for c in counted.children)
+        or (counted.dep_ == "pobj" and counted.head.lower_ == "with")
+        # "two minutes after she walked in", "19 seconds from liftoff", however parsed:
+        # the time since or until a point
+        or (following is not None and following.lower_ in TIME_OFFSETS | {"from"})
     )
 
 
@@ -316,6 +326,8 @@ def in_range(top: Token, first: int) -> bool:
     doc = top.doc
     if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
         return True
+    if any(c.lower_ == "to" and c.i > 0 and is_number(doc[c.i - 1]) for c in top.children):
+        return True  # "72 to 120 hours", which the parse attaches as one number
     return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
 
 

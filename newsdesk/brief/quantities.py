@@ -99,13 +99,12 @@ def _counted(top: Token) -> Token | None:
 def quantity(top: Token) -> Reading | None:
     """The measure, sum or count a number phrase states, or None (years, ages, ranks, ids)."""
     chain, value = number_phrase(top)
-    if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
+    if value is None or top.ent_type_ in {"ORDINAL", "PERCENT"}:
         return None
-    if (
-        top.ent_type_ == "DATE"
-        and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration"
-        and not _lone_count(top)
-    ):
+    duration = UNITS.get(top.head.lemma_.lower(), ("",))[0] == "duration"
+    if top.ent_type_ == "TIME" and not duration:
+        return None  # a clock time ("2:56", "6 p.m."), not a duration ("five minutes")
+    if top.ent_type_ == "DATE" and not duration and not _lone_count(top):
         return None  # a date ("March 14", "2004"), not a duration ("four years")
     if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
         value += 0.5  # "four and a half months"
