@@ -43,12 +43,18 @@ __all__ = [
     "numbers_in",
     "ordinals_at",
     "rate",
+    "sum_scale",
 ]
 
 _UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
 _TENS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
 _FILLERS = {"a", "an", "and", "-"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# The short scales news writes after a sum's digits ("$35m", "£2.5bn", "$40 bn"): "m"
+# and "k" only joined to the digits ("35 m" may be metres), "mn" and "bn" either way.
+SUM_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_JOINED_ONLY = frozenset({"k", "m"})
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(mn|bn)$")
 
 
 def number_value(words: Sequence[str]) -> float | None:
@@ -61,6 +67,11 @@ def number_value(words: Sequence[str]) -> float | None:
     last = ""  # the digits just read, if the word before was digits
     for raw in words:
         w = raw.lower()
+        suffixed = _SUFFIXED.match(w)
+        if suffixed and not digits:  # "2.5bn": one word
+            current += float(suffixed[1]) * SUM_SUFFIXES[suffixed[2]]
+            digits, last, seen = True, "", True
+            continue
         if _DIGITS.match(w):
             if digits:  # a group of three may be "170, 000" written apart: 170,000
                 if not _thousands_group(last, w):
@@ -101,8 +112,27 @@ _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(SCALES) | {"doz
 
 
 def is_number(token: Token) -> bool:
-    """A digit string or a number word ("12", "1,200", "twelve", "million", "dozen")."""
-    return token.lower_ in _NUMBER_WORDS or bool(_DIGITS.match(token.lower_))
+    """A digit string or a number word ("12", "1,200", "twelve", "million", "dozen",
+    "2.5bn")."""
+    return (
+        token.lower_ in _NUMBER_WORDS
+        or bool(_DIGITS.match(token.lower_))
+        or bool(_SUFFIXED.match(token.lower_))
+    )
+
+
+def sum_scale(chain: list[Token]) -> tuple[float, int]:
+    """The scale a sum's short suffix after its digits gives ("$35m": a million, "$40
+    bn": a billion) and the index of the last token it is written to; (1.0, the
+    chain's last index) when none."""
+    last = chain[-1]
+    doc = last.doc
+    if last.i + 1 < len(doc) and last.text[-1:].isdigit():
+        suffix = doc[last.i + 1]
+        scale = SUM_SUFFIXES.get(suffix.lower_)
+        if scale is not None and (not last.whitespace_ or suffix.lower_ not in _JOINED_ONLY):
+            return scale, suffix.i
+    return 1.0, last.i
 
 
 def _chain(top: Token) -> list[Token]:

@@ -76,7 +76,14 @@ from newsdesk.brief.events import (
 )
 from newsdesk.brief.number_words import number_tops
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
-from newsdesk.brief.quantities import article_counts, counts_object, modifiers, quantity, sized
+from newsdesk.brief.quantities import (
+    article_counts,
+    counts_object,
+    modifiers,
+    quantity,
+    sized,
+    times_counts,
+)
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -143,6 +150,12 @@ class Slot:
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
     source: str = ""  # who reports it: the subject of the verb of speech above it
+    # its document gives this key no other value (`newsdesk.brief.align`: one value of
+    # one attribute per report is compared however the reports word it)
+    sole: bool = False
+    size: bool = False  # a size written before its noun ("an 11-game streak", `sized`)
+    # the days its sentence dates events (`_day` values): "On Aug. 20 … killing 26"
+    days: frozenset[str] = frozenset()
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -366,6 +379,7 @@ def read_slots(
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+        days = frozenset(str(r[2]) for r in readings if r[0][0] == "date")
         implied = len(readings)
         readings += article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
@@ -397,6 +411,8 @@ def read_slots(
                     ongoing=ongoing(focus),
                     theme=described(focus),
                     source=reported_by(focus),
+                    size=key[0] in {"count", "measure"} and sized(focus) is not None,
+                    days=days,
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
@@ -440,6 +456,7 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         reading = quantity(top)
         if reading is not None:
             yield reading
+    yield from times_counts(sent)
     for scale, value, shown, number in scale_values(sent):
         verb = verb_of(number)
         if verb is not None and hedged(verb):
