@@ -192,3 +192,21 @@ def test_conflicts_sums_of_other_things_leave_a_sum_unambiguous(backend: SpacyBa
         "Orvale Oil announced an agreement to buy Dunmore Corp. for $41 billion this summer.",
     )
     assert [values for _, values in found] == [["$48.2 billion", "$41 billion"]]
+
+
+def test_conflicts_rank_among_a_kind(backend: SpacyBackend) -> None:
+    found = conflicts(
+        backend,
+        "Varnia represents the world's ninth-largest economy, officials in Orvale said.",
+        "Varnia is Latin America's biggest economy and the eighth-largest in the world, "
+        "officials in Orvale said.",
+    )
+    assert found == [("rank (largest economy)", ["ninth-largest", "eighth-largest"])]
+
+
+def test_conflicts_superlative_without_an_ordinal_is_no_rank(backend: SpacyBackend) -> None:
+    assert [
+        s.key
+        for s in story_slots(parsed_documents(backend, "Varnia has the largest economy."))
+        if s.key[0] == "rank"
+    ] == []

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "approximate",
+    "rank_of",
     "converted",
     "currency",
     "duration_offset",
@@ -174,6 +175,23 @@ def approximate(chain: list[Token]) -> bool:
     if any(t.lower_ in APPROXIMATORS or t.lower_ in NEGATORS for t in left):
         return True
     return any(c.lower_ in APPROXIMATORS for t in chain for c in t.children)
+
+
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def rank_of(superlative: Token) -> int | None:
+    """The rank an ordinal written before a superlative gives ("ninth-largest": 9,
+    "3rd-biggest": 3), or None."""
+    doc = superlative.doc
+    i = superlative.i - 1
+    if i >= 1 and doc[i].text == "-":
+        i -= 1
+    if i < 0 or doc[i].head.i != superlative.i:
+        return None
+    word = doc[i].lower_
+    digits = _ORDINAL_DIGITS.match(word)
+    return int(digits[1]) if digits else ORDINALS.get(word)
 
 
 def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:

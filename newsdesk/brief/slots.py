@@ -21,7 +21,8 @@ states for an attribute:
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
 * a value on a **scale** ("a magnitude 6.1 quake", "a 6.1-magnitude quake": keyed by
-  the scale);
+  the scale), and a **rank** among a kind ("the world's ninth-largest economy": keyed by
+  the superlative and the noun);
 * a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
@@ -74,7 +75,7 @@ from newsdesk.brief.events import (
     unnamed_agent,
     verb_of,
 )
-from newsdesk.brief.number_words import number_tops
+from newsdesk.brief.number_words import number_tops, rank_of
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
 from newsdesk.brief.quantities import (
     article_counts,
@@ -457,6 +458,7 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         if reading is not None:
             yield reading
     yield from times_counts(sent)
+    yield from _ranks(sent)
     for scale, value, shown, number in scale_values(sent):
         verb = verb_of(number)
         if verb is not None and hedged(verb):
@@ -475,6 +477,23 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
             key = ("direction", place.text.lower())
             shown = f"{tok.text} of {place.text}"
             yield key, f"direction from {place.text}", tok.lower_, shown, False, tok
+
+
+def _ranks(sent: SpacySpan) -> Iterator[Reading]:
+    """A thing's rank among its kind, an ordinal before a superlative ("the world's
+    ninth-largest economy", "the eighth-largest in the world" after "economy"), keyed by
+    the superlative and the noun it ranks."""
+    for tok in sent:
+        if tok.tag_ != "JJS":
+            continue
+        rank = rank_of(tok)
+        head = tok.head
+        if rank is None or head.pos_ != "NOUN" or tok.dep_ not in {"amod", "conj"}:
+            continue
+        lemma, noun = tok.lemma_.lower(), head.lemma_.lower()
+        first = tok.i - 2 if tok.doc[tok.i - 1].text == "-" else tok.i - 1
+        label = f"rank ({tok.lower_} {noun})"
+        yield ("rank", lemma, noun), label, float(rank), tok.doc[first : tok.i + 1].text, False, tok
 
 
 def _named(tok: Token) -> bool:
