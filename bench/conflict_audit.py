@@ -8,11 +8,12 @@ Run from the repository root::
 Clusters: every DUC 2004 cluster (``duc2004_task2/clusters.jsonl``) and every ECB+ event
 cluster (``<topic>_ecb`` / ``<topic>_ecbplus``) of the shared data, less every cluster id
 that is ``"split": "heldout"`` in a gold file under ``bench/crossdoc/`` (``gold/``,
-``speakers/``, ``speakers2/``, ``speakers3/``). The genre gold (``bench/genre/gold.jsonl``)
-lists documents, not clusters: its heldout documents are left out of the briefs. Each
-cluster is briefed as one story through ``newsdesk.brief`` (as ``bench/crossdoc.py`` does)
-from its first ``MAX_DOCS`` documents in the data's order. Clusters are split into a
-tuning half and a check half by the SHA-1 of their id (``half_of``).
+``speakers/``, ``speakers2/``, ``speakers3/``, ``claims/``). The genre gold
+(``bench/genre/gold.jsonl``) lists documents, not clusters: its heldout documents are
+left out of the briefs. Each cluster is briefed as one story through ``newsdesk.brief``
+(as ``bench/crossdoc.py`` does) from its first ``MAX_DOCS`` documents in the data's
+order. Clusters are split into a tuning half and a check half by the SHA-1 of their id
+(``half_of``).
 
 Printed: clusters, documents and conflicts per half, by kind and attribute; with
 ``--judged`` (a JSON object mapping a conflict's ``key`` to a verdict such as
@@ -42,7 +43,7 @@ from newsdesk import Document, brief  # noqa: E402
 
 JSON = dict[str, Any]
 CROSSDOC = ROOT / "bench" / "crossdoc"
-GOLD_DIRS = ("gold", "speakers", "speakers2", "speakers3")
+GOLD_DIRS = ("gold", "speakers", "speakers2", "speakers3", "claims")
 GENRE_GOLD = ROOT / "bench" / "genre" / "gold.jsonl"
 MAX_DOCS = 10  # documents briefed per cluster (all of a DUC cluster)
 CONTEXT = 320  # characters of a claim's sentence written out

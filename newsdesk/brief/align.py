@@ -71,6 +71,10 @@ __all__ = [
 PLACED_KINDS = frozenset({"origin", "seat"})  # towns: compared unless both name both
 GENERIC_PEOPLE = "person"  # the noun a count of "people" is keyed by (`COUNTED_SYNONYMS`)
 ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a slot key
+# overlap of two sentences written in the same words, whose participants the parse read
+# apart ("BP announced a $48.2 billion agreement to buy Amoco", "BP announced an
+# agreement to buy Amoco for $48.2 million": the buyer in one, the bought in the other)
+SAME_WORDS = 0.6
 APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
 ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
@@ -79,6 +83,7 @@ CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_su
 NEAR_BEARING = 45  # degrees between two directions from a place that agree ("west", "southwest")
 SEVERAL_THINGS = 3  # values one document gives for one key that make the key ambiguous there
 MANY_VALUES = 4  # values of one conflict that show its attribute names several things
+SOLE_RATIO = 4  # counts aligned by being each report's only one differ at most this much
 
 
 # ---------------------------------------------------------------------------- comparing
@@ -156,10 +161,12 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False  # "he completed 17 passes", "Vale completed 28": perhaps two people
     if a.key[0] == "time" and a.label != b.label and not a.parties & b.parties:
         return False  # clock times of two verbs: one event only when it has one participant
-    if a.parties and b.parties and not a.parties & b.parties:
-        return False  # "signed Wynn on Tuesday", "signed Bell today": two events
     union = a.words | b.words
     overlap = len(a.words & b.words) / len(union) if union else 0.0
+    if a.parties and b.parties and not a.parties & b.parties and overlap < SAME_WORDS:
+        return False  # "signed Wynn on Tuesday", "signed Bell today": two events
+    if a.sole and b.sole and not _dated_apart(a, b) and _comparable(a, b):
+        return True  # each report counts it once: "80 people were wounded", "injuring 50"
     return overlap >= ALIGN_JACCARD or bool(a.names & b.names)
 
 
@@ -176,7 +183,7 @@ def slot_conflicts(
     order = {d.id: i for i, d in enumerate(docs)}
     published = {d.id: _published(d) for d in docs}
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
-    numbered = _numbered(_unambiguous(slots))
+    numbered = _sole(_numbered(_unambiguous(slots)))
     if vocabulary:
         numbered = _without_story_names(numbered, vocabulary)
     for slot in _objects_substituted(numbered, vocabulary) if vocabulary else numbered:
@@ -277,7 +284,7 @@ def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
     are kept, and kinds of place (compared by substitution)."""
     by_doc_key: dict[tuple[str, tuple[str, ...]], list[Slot]] = defaultdict(list)
     for slot in slots:
-        by_doc_key[slot.claim.span.doc, slot.key].append(slot)
+        by_doc_key[slot.claim.span.doc, _what(slot)].append(slot)
     several = set()
     for k, found in by_doc_key.items():
         if k[1][0] in PERSON_KINDS or k[1][0] in CATEGORICAL_KINDS:
@@ -288,7 +295,59 @@ def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
                 values.append(slot)
         if len(values) >= SEVERAL_THINGS:
             several.add(k)
-    return [s for s in slots if (s.claim.span.doc, s.key) not in several]
+    return [s for s in slots if (s.claim.span.doc, _what(s)) not in several]
+
+
+def _what(slot: Slot) -> tuple[str, ...]:
+    """What a slot's value is of, for telling several things under one key apart: the
+    key, and for a sum (keyed by its currency alone) the word it belongs to, as its
+    label names it ("a market value of $176.7 billion", "a $48.2 billion agreement")."""
+    return (*slot.key, slot.label) if slot.key[0] == "money" else slot.key
+
+
+def _countable(slot: Slot) -> bool:
+    """Whether a slot is a whole count of what a verb acted on or a noun counts, written
+    with a number: not a count of one read from an article, a size ("an 11-game
+    streak"), or an average ("logged 20.2 points")."""
+    return (
+        slot.key[0] == "count"
+        and not slot.implied
+        and not slot.size
+        and not isinstance(slot.value, str)
+        and float(slot.value).is_integer()
+    )
+
+
+def _sole(slots: Sequence[Slot]) -> list[Slot]:
+    """The slots, each count (`_countable`) marked ``sole`` when its document gives its
+    key (the noun and the verb) one value only, in every slot of that key: reports of
+    one story that each count the injured once count the same people, however they
+    word it ("As many as 80 people were also wounded", "the governor said 50 were
+    injured")."""
+    values: dict[tuple[str, tuple[str, ...]], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        if _countable(slot):
+            found = values[slot.claim.span.doc, slot.key]
+            if not any(agree(slot, v) for v in found):
+                found.append(slot)
+    return [
+        replace(s, sole=True) if _countable(s) and len(values[s.claim.span.doc, s.key]) == 1 else s
+        for s in slots
+    ]
+
+
+def _comparable(a: Slot, b: Slot) -> bool:
+    """Whether two counts are within ``SOLE_RATIO`` of each other: reports that
+    misstate one count give figures of one size ("80", "50"); "26 people" against "213
+    people" count two things ("killing 26" in a reprisal, 213 killed by the blast)."""
+    low, high = sorted((abs(float(a.value)), abs(float(b.value))))
+    return low > 0 and high <= SOLE_RATIO * low
+
+
+def _dated_apart(a: Slot, b: Slot) -> bool:
+    """Whether the sentences of two slots date their events on days that cannot be one
+    ("On Aug. 20 … killing 26 people", "On Aug. 7 … killed more than 200"): two events."""
+    return bool(a.days and b.days) and not any(_same_day(x, y) for x in a.days for y in b.days)
 
 
 def _numbered(slots: Sequence[Slot]) -> list[Slot]:

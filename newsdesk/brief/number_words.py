@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "approximate",
+    "rank_of",
     "converted",
     "currency",
     "duration_offset",
@@ -43,12 +44,18 @@ __all__ = [
     "numbers_in",
     "ordinals_at",
     "rate",
+    "sum_scale",
 ]
 
 _UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
 _TENS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
 _FILLERS = {"a", "an", "and", "-"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# The short scales news writes after a sum's digits ("$35m", "£2.5bn", "$40 bn"): "m"
+# and "k" only joined to the digits ("35 m" may be metres), "mn" and "bn" either way.
+SUM_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_JOINED_ONLY = frozenset({"k", "m"})
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(mn|bn)$")
 
 
 def number_value(words: Sequence[str]) -> float | None:
@@ -61,6 +68,11 @@ def number_value(words: Sequence[str]) -> float | None:
     last = ""  # the digits just read, if the word before was digits
     for raw in words:
         w = raw.lower()
+        suffixed = _SUFFIXED.match(w)
+        if suffixed and not digits:  # "2.5bn": one word
+            current += float(suffixed[1]) * SUM_SUFFIXES[suffixed[2]]
+            digits, last, seen = True, "", True
+            continue
         if _DIGITS.match(w):
             if digits:  # a group of three may be "170, 000" written apart: 170,000
                 if not _thousands_group(last, w):
@@ -101,8 +113,27 @@ _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(SCALES) | {"doz
 
 
 def is_number(token: Token) -> bool:
-    """A digit string or a number word ("12", "1,200", "twelve", "million", "dozen")."""
-    return token.lower_ in _NUMBER_WORDS or bool(_DIGITS.match(token.lower_))
+    """A digit string or a number word ("12", "1,200", "twelve", "million", "dozen",
+    "2.5bn")."""
+    return (
+        token.lower_ in _NUMBER_WORDS
+        or bool(_DIGITS.match(token.lower_))
+        or bool(_SUFFIXED.match(token.lower_))
+    )
+
+
+def sum_scale(chain: list[Token]) -> tuple[float, int]:
+    """The scale a sum's short suffix after its digits gives ("$35m": a million, "$40
+    bn": a billion) and the index of the last token it is written to; (1.0, the
+    chain's last index) when none."""
+    last = chain[-1]
+    doc = last.doc
+    if last.i + 1 < len(doc) and last.text[-1:].isdigit():
+        suffix = doc[last.i + 1]
+        scale = SUM_SUFFIXES.get(suffix.lower_)
+        if scale is not None and (not last.whitespace_ or suffix.lower_ not in _JOINED_ONLY):
+            return scale, suffix.i
+    return 1.0, last.i
 
 
 def _chain(top: Token) -> list[Token]:
@@ -144,6 +175,23 @@ def approximate(chain: list[Token]) -> bool:
     if any(t.lower_ in APPROXIMATORS or t.lower_ in NEGATORS for t in left):
         return True
     return any(c.lower_ in APPROXIMATORS for t in chain for c in t.children)
+
+
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def rank_of(superlative: Token) -> int | None:
+    """The rank an ordinal written before a superlative gives ("ninth-largest": 9,
+    "3rd-biggest": 3), or None."""
+    doc = superlative.doc
+    i = superlative.i - 1
+    if i >= 1 and doc[i].text == "-":
+        i -= 1
+    if i < 0 or doc[i].head.i != superlative.i:
+        return None
+    word = doc[i].lower_
+    digits = _ORDINAL_DIGITS.match(word)
+    return int(digits[1]) if digits else ORDINALS.get(word)
 
 
 def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:
@@ -266,9 +314,19 @@ def _parts(value: str) -> tuple[str | None, str | None, str | None]:
 
 def duration_offset(counted: Token) -> bool:
     """Whether a duration is an offset from another time ("17 hours after the attack",
-    "two days later"), not how long its event lasted."""
-    return counted.head.lower_ in TIME_OFFSETS or any(
-        c.lower_ in TIME_OFFSETS for c in counted.children
+    "two days later", "19 seconds from blastoff") or the time left ("two seconds
+    remaining", "4 minutes to go"), not how long its event lasted."""
+    doc = counted.doc
+    following = doc[counted.i + 1] if counted.i + 1 < len(doc) else None
+    return (
+        counted.head.lower_ in TIME_OFFSETS
+        or any(c.lower_ in TIME_OFFSETS for c in counted.children)
+        # "two seconds remaining", "with 4 minutes to go": the time left
+        or any(c.dep_ == "acl" for c in counted.children)
+        or (counted.dep_ == "pobj" and counted.head.lower_ == "with")
+        # "two minutes after she walked in", "19 seconds from liftoff", however parsed:
+        # the time since or until a point
+        or (following is not None and following.lower_ in TIME_OFFSETS | {"from"})
     )
 
 
@@ -316,6 +374,8 @@ def in_range(top: Token, first: int) -> bool:
     doc = top.doc
     if first > 0 and doc[first - 1].lower_ in RANGE_STARTS:
         return True
+    if any(c.lower_ == "to" and c.i > 0 and is_number(doc[c.i - 1]) for c in top.children):
+        return True  # "72 to 120 hours", which the parse attaches as one number
     return any(c.dep_ == "conj" and c.pos_ == "NUM" for c in top.children)
 
 

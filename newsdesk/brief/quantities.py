@@ -30,6 +30,7 @@ from newsdesk.brief.number_words import (
     number_phrase,
     number_tops,
     rate,
+    sum_scale,
 )
 from newsdesk.lang.en.discourse import MODALS, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
@@ -52,12 +53,14 @@ if TYPE_CHECKING:
     from newsdesk.brief.slots import Reading
 
 __all__ = [
+    "TIMES_ADVERBS",
     "Written",
     "article_counts",
     "counts_object",
     "modifiers",
     "quantity",
     "sized",
+    "times_counts",
     "written_numbers",
 ]
 
@@ -82,7 +85,7 @@ def written_numbers(parse: Doc) -> Written:
         noun = _counted(top)
         lemma = noun.lemma_.lower() if noun is not None else ""
         if money is not None:
-            found.add((("money", money), value))
+            found.add((("money", money), value * sum_scale(chain)[0]))
         elif lemma in UNITS:
             found.add((("measure", UNITS[lemma][0]), value * UNITS[lemma][1]))
         elif noun is not None:
@@ -99,13 +102,12 @@ def _counted(top: Token) -> Token | None:
 def quantity(top: Token) -> Reading | None:
     """The measure, sum or count a number phrase states, or None (years, ages, ranks, ids)."""
     chain, value = number_phrase(top)
-    if value is None or top.ent_type_ in {"TIME", "ORDINAL", "PERCENT"}:
+    if value is None or top.ent_type_ in {"ORDINAL", "PERCENT"}:
         return None
-    if (
-        top.ent_type_ == "DATE"
-        and UNITS.get(top.head.lemma_.lower(), ("",))[0] != "duration"
-        and not _lone_count(top)
-    ):
+    duration = UNITS.get(top.head.lemma_.lower(), ("",))[0] == "duration"
+    if top.ent_type_ == "TIME" and not duration:
+        return None  # a clock time ("2:56", "6 p.m."), not a duration ("five minutes")
+    if top.ent_type_ == "DATE" and not duration and not _lone_count(top):
         return None  # a date ("March 14", "2004"), not a duration ("four years")
     if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
         value += 0.5  # "four and a half months"
@@ -136,9 +138,11 @@ def quantity(top: Token) -> Reading | None:
         anchor = _anchor(top)
         unit = " ".join(filter(None, [money, rate(chain)]))  # "dollars a year"
         label = f"{anchor} ({unit})" if anchor else f"sum ({unit})"
+        scale, end = sum_scale(chain)  # "$35m"
+        shown = doc[first : end + 1].text
         if first > 0 and CURRENCIES.get(doc[first - 1].lower_) == money:
-            shown = doc[first - 1 : chain[-1].i + 1].text  # "$972,814", "dlrs 400,000"
-        return ("money", unit), label, value, shown, approx, top
+            shown = doc[first - 1 : end + 1].text  # "$972,814", "dlrs 400,000"
+        return ("money", unit), label, value * scale, shown, approx, top
     if in_range(top, first):
         return None  # "between six and 75 years", "$140 million to $150 million"
     counted = _counted(top)
@@ -146,6 +150,8 @@ def quantity(top: Token) -> Reading | None:
         return _size(top, counted, value, shown, approx)  # "the 400-page report"
     if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
         return _bare_count(top, value, shown, approx)
+    if counted is None and top.dep_ == "pobj" and top.head.lower_ == "of":
+        return _kin_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
         return None
     unit = counted.lemma_.lower()
@@ -241,6 +247,8 @@ def counts_object(focus: Token) -> str:
     particle the parse took for a preposition), "passive" for what it acted on with its
     doer unsaid, the subject of a passive ("89 people were arrested") or the noun its
     past participle describes ("99 suspects seized"); "" for anything else."""
+    if _part_count(focus) is not None:
+        return ""  # "two of Xu's colleagues": compared only with counts of that noun
     noun = focus.head if focus.dep_ == "nummod" else focus
     if noun.dep_ in {"dobj", "nsubjpass"}:
         if noun.head.pos_ != "VERB":
@@ -316,21 +324,78 @@ def _lone_count(top: Token) -> bool:
     )
 
 
+# English's adverbs of how many times ("married twice"): the count "married three times"
+# states in one word ("once" is left out: "once he left", "once again").
+TIMES_ADVERBS = {"twice": 2.0, "thrice": 3.0}
+
+
+def times_counts(sent: SpacySpan) -> Iterator[Reading]:
+    """How many times a verb's act happened, written as one adverb ("Page married
+    twice"), keyed as "three times" is (the noun "time" and the verb)."""
+    for tok in sent:
+        value = TIMES_ADVERBS.get(tok.lower_)
+        if value is None or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
+            continue
+        anchor = _anchor(tok)
+        if anchor:
+            label = _count_label_for("times", tok.head, anchor)
+            yield ("count", "time", anchor), label, value, tok.text, False, tok
+
+
+def _count_label_for(noun: str, head: Token, anchor: str) -> str:
+    """`_count_label` for a count whose noun is not written ("twice": times)."""
+    if head.tag_ in {"VBN", "VBD"}:
+        return f"number of {noun} {' '.join([*anchor.split()[:-1], head.lower_])}"
+    return f"number of {noun} ({anchor})"
+
+
+def _kin_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
+    """A number written alone after "of" and a noun for a person ("a mother of 12", "a
+    father of three"): how many that person has, keyed by the noun ("mother of")."""
+    person = top.head.head
+    lemma = person.lemma_.lower()
+    if (
+        person.pos_ not in {"NOUN", "PROPN"}
+        or not names_people(lemma, by_ending=False)
+        or value != int(value)
+        or any(c.dep_ in {"prep", "conj"} for c in top.children)
+    ):
+        return None
+    return ("count", "of", lemma), f"{lemma} of", value, f"{person.text} of {shown}", approx, top
+
+
+def _part_count(top: Token) -> Token | None:
+    """The plural noun a number takes a part of, written after "of" ("detained two of
+    Xu's colleagues": colleagues), or None."""
+    for prep in top.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            nouns = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(nouns) == 1 and nouns[0].pos_ == "NOUN" and nouns[0].tag_ == "NNS":
+                return nouns[0]
+    return None
+
+
 def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
     """A number standing for those it counts, as a verb's subject or object ("killing
     three", "three were killed"): a count of people (the usual unwritten noun: the
-    count "killing three people" states), keyed by the verb. "One of the victims" (a
-    part of a group) is none."""
-    if any(c.dep_ == "prep" for c in top.children) or value != int(value) or value > 10000:
+    count "killing three people" states), keyed by the verb; a part of a group written
+    with it is a count of that group's noun ("detained two of Xu's colleagues": two
+    colleagues detained). "One of the victims" (one person of a group) is none."""
+    part = _part_count(top)
+    if part is None and any(c.dep_ == "prep" for c in top.children):
         return None
+    if value != int(value) or value > 10000 or (part is not None and value == 1):
+        return None  # "one of the victims was killed": one person, not how many
     verb = top.head
     if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:
         return None
     anchor = anchor_lemma(verb)
-    label = f"number of people {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
+    noun = COUNTED_SYNONYMS.get(part.lemma_.lower(), part.lemma_.lower()) if part else "person"
+    plural = part.lower_ if part is not None else "people"
+    label = f"number of {plural} {verb.lower_}" if verb.tag_ in {"VBN", "VBD"} else ""
     return (
-        ("count", "person", anchor),
-        label or f"number of people ({anchor})",
+        ("count", noun, anchor),
+        label or f"number of {plural} ({anchor})",
         value,
         shown,
         approx,

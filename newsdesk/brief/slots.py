@@ -21,7 +21,8 @@ states for an attribute:
   a weekday it could not resolve) and a clock time, keyed by the word they date ("died
   on Friday" → die); the day someone *said* something dates no event;
 * a value on a **scale** ("a magnitude 6.1 quake", "a 6.1-magnitude quake": keyed by
-  the scale);
+  the scale), and a **rank** among a kind ("the world's ninth-largest economy": keyed by
+  the superlative and the noun);
 * a **colour** of a thing ("a silver Toyota Camry" → colour of the Camry) and a
   **direction** from a place ("55 km west of Bireun" → direction from Bireun);
 * the **kind of place** an event happened in ("found dead in a hotel room" → hotel,
@@ -74,9 +75,16 @@ from newsdesk.brief.events import (
     unnamed_agent,
     verb_of,
 )
-from newsdesk.brief.number_words import number_tops
+from newsdesk.brief.number_words import number_tops, rank_of
 from newsdesk.brief.posts import group_ages, organisation_seats, person_readings
-from newsdesk.brief.quantities import article_counts, counts_object, modifiers, quantity, sized
+from newsdesk.brief.quantities import (
+    article_counts,
+    counts_object,
+    modifiers,
+    quantity,
+    sized,
+    times_counts,
+)
 from newsdesk.lang.en.calendar import (
     LONG_PERIODS,
     MODEL_YEAR_DETERMINERS,
@@ -143,6 +151,12 @@ class Slot:
     ongoing: bool = False  # stated in the present progressive: "are holding … in 11 cities"
     theme: str = ""  # the noun a participle's event happened to: "a statement released Friday"
     source: str = ""  # who reports it: the subject of the verb of speech above it
+    # its document gives this key no other value (`newsdesk.brief.align`: one value of
+    # one attribute per report is compared however the reports word it)
+    sole: bool = False
+    size: bool = False  # a size written before its noun ("an 11-game streak", `sized`)
+    # the days its sentence dates events (`_day` values): "On Aug. 20 … killing 26"
+    days: frozenset[str] = frozenset()
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -366,6 +380,7 @@ def read_slots(
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
         mentions = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+        days = frozenset(str(r[2]) for r in readings if r[0][0] == "date")
         implied = len(readings)
         readings += article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
@@ -397,6 +412,8 @@ def read_slots(
                     ongoing=ongoing(focus),
                     theme=described(focus),
                     source=reported_by(focus),
+                    size=key[0] in {"count", "measure"} and sized(focus) is not None,
+                    days=days,
                 )
             )
         for key, label, value, shown, focus, claim in person_readings(doc, parse, mentions):
@@ -440,6 +457,8 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
         reading = quantity(top)
         if reading is not None:
             yield reading
+    yield from times_counts(sent)
+    yield from _ranks(sent)
     for scale, value, shown, number in scale_values(sent):
         verb = verb_of(number)
         if verb is not None and hedged(verb):
@@ -458,6 +477,23 @@ def _values(sent: SpacySpan) -> Iterator[Reading]:
             key = ("direction", place.text.lower())
             shown = f"{tok.text} of {place.text}"
             yield key, f"direction from {place.text}", tok.lower_, shown, False, tok
+
+
+def _ranks(sent: SpacySpan) -> Iterator[Reading]:
+    """A thing's rank among its kind, an ordinal before a superlative ("the world's
+    ninth-largest economy", "the eighth-largest in the world" after "economy"), keyed by
+    the superlative and the noun it ranks."""
+    for tok in sent:
+        if tok.tag_ != "JJS":
+            continue
+        rank = rank_of(tok)
+        head = tok.head
+        if rank is None or head.pos_ != "NOUN" or tok.dep_ not in {"amod", "conj"}:
+            continue
+        lemma, noun = tok.lemma_.lower(), head.lemma_.lower()
+        first = tok.i - 2 if tok.doc[tok.i - 1].text == "-" else tok.i - 1
+        label = f"rank ({tok.lower_} {noun})"
+        yield ("rank", lemma, noun), label, float(rank), tok.doc[first : tok.i + 1].text, False, tok
 
 
 def _named(tok: Token) -> bool:
