@@ -284,7 +284,7 @@ def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
     are kept, and kinds of place (compared by substitution)."""
     by_doc_key: dict[tuple[str, tuple[str, ...]], list[Slot]] = defaultdict(list)
     for slot in slots:
-        by_doc_key[slot.claim.span.doc, _what(slot)].append(slot)
+        by_doc_key[slot.claim.span.doc, slot.key].append(slot)
     several = set()
     for k, found in by_doc_key.items():
         if k[1][0] in PERSON_KINDS or k[1][0] in CATEGORICAL_KINDS:
@@ -295,14 +295,7 @@ def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
                 values.append(slot)
         if len(values) >= SEVERAL_THINGS:
             several.add(k)
-    return [s for s in slots if (s.claim.span.doc, _what(s)) not in several]
-
-
-def _what(slot: Slot) -> tuple[str, ...]:
-    """What a slot's value is of, for telling several things under one key apart: the
-    key, and for a sum (keyed by its currency alone) the word it belongs to, as its
-    label names it ("a market value of $176.7 billion", "a $48.2 billion agreement")."""
-    return (*slot.key, slot.label) if slot.key[0] == "money" else slot.key
+    return [s for s in slots if (s.claim.span.doc, s.key) not in several]
 
 
 def _countable(slot: Slot) -> bool:
