@@ -439,10 +439,21 @@ def _clause_facts(
     unit = [items[i] if c is None else c for i, c in units]
     worded = tfidf_similarity(words) >= MEANING_FLOOR
     compared = apart[owner][:, owner] & ~(whole[:, None] & whole)
+
+    def numbered(x: int) -> Values:
+        """A clause's values, its sentence's numbers where it states none: "a movie called
+        Nightfall" is not "the 2006 movie Nightfall" when its sentence says the movie came
+        out in 2005."""
+        if stated[x].numbers:
+            return stated[x]
+        whole = items[owner[x]].values
+        return dataclasses.replace(stated[x], numbers=whole.numbers, measures=whole.measures)
+
     anchored = np.zeros(compared.shape, dtype=bool)
     for x, y in np.argwhere(np.triu(compared, 1)):
         alike = _anchored(unit[x], unit[y])
-        compared[x, y] = bool((alike or worded[x, y]) and agree(stated[x], stated[y]))
+        agreed = agree(numbered(x), numbered(y))
+        compared[x, y] = bool((alike or worded[x, y]) and agreed)
         anchored[x, y] = anchored[y, x] = alike and compared[x, y]
     compared = np.triu(compared, 1)
     cosines = _meaning(words, compared | compared.T, encoder)
