@@ -44,9 +44,10 @@ def check_floors(ours: dict[str, Any], floors: dict[str, float], split: str) -> 
             assert value is not None and value >= bound, f"{split}: {label}: {value} < {bound}"
 
 
-@pytest.fixture(scope="module", params=["speakers", "speakers2"])
-def speakers_result(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
-    """One speaker batch (PROTOCOL.md, "Speaker batch" and "Speaker batch 2") and its run."""
+@pytest.fixture(scope="module", params=["speakers", "speakers2", "speakers3", "claims"])
+def batch_result(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    """One later gold batch (PROTOCOL.md: the three speaker batches, who said what; the
+    claims batch, where sources agree and differ) and its run."""
     require_shared_data(SHARED_DATA / "duc2004_task2" / "clusters.jsonl")
     require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
     bench = bench_module("crossdoc")
@@ -56,9 +57,10 @@ def speakers_result(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]
 
 @pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev", "heldout"])
-def test_crossdoc_speakers_gate(speakers_result: tuple[str, dict[str, Any]], split: str) -> None:
-    """Who said what on each speaker batch: floors and ceilings from one run."""
-    batch, result = speakers_result
+def test_crossdoc_batch_gate(batch_result: tuple[str, dict[str, Any]], split: str) -> None:
+    """Each later batch's figures: floors and ceilings from one run
+    (bench/floors/crossdoc_<batch>.json)."""
+    batch, result = batch_result
     path = ROOT / "bench" / "floors" / f"crossdoc_{batch}.json"
     floors = json.loads(path.read_text())[split]
     ours = result["overall"][split]["newsdesk"]

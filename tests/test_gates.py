@@ -7,12 +7,10 @@ import ast
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_DATA, bench_module, require_shared_data
-from tests.test_crossdoc import check_floors
+from tests.conftest import ROOT, require_shared_data
 
 MISSING = Path("/nonexistent/shared/data/gold.jsonl")
 
@@ -77,23 +75,3 @@ def test_gates_readme_and_floor_files_agree(
         value = measured.get(key, floors.get(f"measured_{key}"))
         assert value is not None, (floor_file, key)
         assert any(abs(x - value) * scale <= 0.5 + 1e-6 for x in shown), (key, value, shown)
-
-
-@pytest.fixture(scope="module")
-def speakers3_result() -> dict[str, Any]:
-    """The third speaker batch (PROTOCOL.md, "Speaker batch 3": ECB+ web articles) and its
-    run, gated like the first two (`test_crossdoc.test_crossdoc_speakers_gate`)."""
-    require_shared_data(SHARED_DATA / "ecbplus_event_clusters" / "documents.jsonl")
-    bench = bench_module("crossdoc")
-    return dict(bench.run(bench.load_clusters("all", gold_dir=bench.GOLDS["speakers3"])))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "heldout"])
-def test_gates_crossdoc_speakers3(speakers3_result: dict[str, Any], split: str) -> None:
-    """Who said what on the third speaker batch: floors and ceilings from one run
-    (bench/floors/crossdoc_speakers3.json)."""
-    path = ROOT / "bench" / "floors" / "crossdoc_speakers3.json"
-    floors = json.loads(path.read_text())[split]
-    ours = speakers3_result["overall"][split]["newsdesk"]
-    check_floors(ours, floors, f"speakers3 {split}")
