@@ -122,20 +122,3 @@ def test_speakers17_age_said_for_the_last_subject(backend: SpacyBackend) -> None
     assert speakers(backend, text) == {
         "I was only walking home from the match with my friends.": None
     }
-
-
-def test_speakers17_she_is_a_surname_the_parse_read_as_a_common_noun(
-    backend: SpacyBackend,
-) -> None:
-    """'Case wrote that "..."' (Case a common noun to the parse, the surname of Ana Case)
-    is the root subject "she" looks back to: '"...," she wrote' is Ana Case's."""
-    text = (
-        '"That\'s kind of a good question," he said.\n'
-        "Ana Case, an agriculture student at the University of Kestria, in 2007 authored a "
-        "senior thesis calculating money spent on farm projects in the state.\n"
-        'Case wrote that "over $76 million was spent on the projects.\n'
-        'Even more millions of dollars were spent on the loans to farmers."\n'
-        '"It is debatable," she wrote, "whether those funds expended were worth the benefits '
-        'created."'
-    )
-    assert speakers(backend, text)["It is debatable"] == "Ana Case"

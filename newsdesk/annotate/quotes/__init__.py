@@ -85,8 +85,7 @@ How it works, in order:
 4. Short regions without a cue, and titles of works and nicknames (every content word
    capitalised), are scare quotes, not speech: skipped.
 5. Speaker mentions become canonical names: "he"/"she" the most recent compatible person
-   (root subjects and their appositions first, a surname the parse read as a common
-   noun among them, "Case wrote", sentence by sentence back; gender from
+   (root subjects and their appositions first, sentence by sentence back; gender from
    gendered nouns in apposition such as "his sister, X", honorifics, common first names and
    the pronouns used in sentences naming one person, possessives that may be somebody
    else's aside), among the people the resolver found (not every span the model tagged),

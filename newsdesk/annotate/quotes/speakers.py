@@ -676,13 +676,6 @@ def _sentence_people(ctx: Context, index: int) -> list[tuple[Token, bool, str | 
         if root_subject and _unnamed_speaker(ctx, tok):
             found.append((tok, True, ""))
             continue
-        if root_subject and _surname_as_noun(ctx, tok):  # "Case wrote", Case a NOUN
-            surname = speaker_of(ctx, tok)
-            if surname is not None and surname.is_person and surname.name:
-                # first among root subjects only as a speaker: in "they rode off, he
-                # testified, and Case was armed" "he" is still the one who testified
-                found.append((tok, is_cue(tok.head), surname.name))
-            continue
         if not _proper(ctx, tok) or (tok.ent_type_ != "PERSON" and not root_subject):
             continue
         if tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
