@@ -9,7 +9,9 @@ How it works, in order:
    mark, or markup such as ``<tweet author="...">`` (masked), costs at most its own paragraph.
    Curly marks, straight marks (opening or closing by context) and the NYT ``''...''`` are
    read; a straight mark after the quote's comma and before a lowercase word closes it
-   (``"... he listens, "said Ruiz``: its space typed on the wrong side). A paragraph that
+   (``"... he listens, "said Ruiz``: its space typed on the wrong side), and so does the
+   last mark of a paragraph so typed before a capital (``"... the league, "Ruiz said``).
+   A paragraph that
    opens a quote without closing it continues into the next one when
    that paragraph reopens with a mark (multi-paragraph quotes), or closes it without
    reopening it (texts written one sentence per line). Double marks are paired when
@@ -40,11 +42,11 @@ How it works, in order:
    takes the subject of the verb its phrase hangs on. A spokesperson of a named
    organisation ("a Harbour Board spokeswoman", "a spokesman for X") speaks for it, and
    whoever issued a statement, document or broadcast speaks through it ("a statement by
-   X", "a statement from X", "X radio said", "a document filed by Y"; a letter its writer:
-   "X's letter continued", and "the letter read" after "X wrote a letter"; "the
-   statement" is the one statement the text gave an owner, else whoever spoke "in a
-   statement" just before: "In a press statement, the union urged ... '...,' read the
-   press release"); "the group" is the one
+   X", "a statement from X", a person or a body, "X radio said", "a document filed by
+   Y"; a letter its writer: "X's letter continued", and "the letter read" after "X wrote
+   a letter"; "the statement" is the one statement the text gave an owner, else whoever
+   spoke "in a statement" just before: "In a press statement, the union urged ... '...,'
+   read the press release"); "the group" is the one
    organisation the text names with that noun (else the one whose name ends with it:
    "the commission"), and so is the lowercase noun in "a ministry spokesman" (never for
    a person noun: "the official" is a person); a body of a state written as a nationality
@@ -77,7 +79,8 @@ How it works, in order:
    where its sentence goes on after the closing mark (``"...," in Alenko's view``; nobody
    when that tail names nobody: ``"...," the records state``), or, when the paragraph is
    the quote alone, of the previous paragraph (its last quote's speaker; the subject of its
-   reporting verb when it ends "The Courier reports:"; its last sentence's person subject;
+   reporting verb when it ends "The Courier reports:", the person a statement it names is
+   by when it ends "Below is a statement by X:"; its last sentence's person subject;
    else the one person who is the subject of its sentences, nobody when there are two).
 4. Short regions without a cue, and titles of works and nicknames (every content word
    capitalised), are scare quotes, not speech: skipped.
@@ -97,7 +100,12 @@ How it works, in order:
    said, when what the description adds names where the post is ("Yugoslavia's prime
    minister" of "Prime Minister X"), else, for a description in the lede or a
    relative ("the victim's nephew"), the person first named as a speaker in the next two
-   sentences (cataphora), else nobody, the description kept as role; a
+   sentences (cataphora), else, for a description with a word before its noun (or an
+   age: "the 55-year-old") said for the first time right after a sentence whose root
+   subject is one named person, that person (the writer's variation: "Ruiz acknowledged
+   ... But the former trader warned", "the Kestrian leader added" for President Ruiz; not
+   a relation, "the close friend", nor a post the person's own words do not cover, "the
+   Kestrian mayor" for "spokesman Ruiz"), else nobody, the description kept as role; a
    surname the longest full name in the document ending with it (`canonical_name`): a title
    ("Mayor Brandt") picks between people sharing a surname, else the one mentioned most
    recently. Words spoken jointly are the first-named speaker's: "Mark and Condon said"

@@ -26,7 +26,7 @@ from newsdesk.annotate.quotes.marks import SHORT_WORDS, Region, is_fragment, wor
 from newsdesk.annotate.quotes.names import name_words
 from newsdesk.annotate.quotes.speakers import person_of, speaker_of
 from newsdesk.lang.en.layout import TITLE_SMALL_WORDS
-from newsdesk.lang.en.speech import WORK_NOUNS
+from newsdesk.lang.en.speech import SPEECH_NOUNS, WORK_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -336,8 +336,13 @@ def _signature(ctx: Context, line: tuple[int, int] | None = None) -> Attribution
 def _colon_paragraph(ctx: Context, lo: int, hi: int) -> Attribution | None:
     """The speaker of a paragraph that ends by announcing the quote below it: the subject
     of its last clause, when that clause reports ("The Valmont Courier reports:") or its
-    subject is a person ('X tweeted "..." whilst Ana Ruiz was delighted:')."""
+    subject is a person ('X tweeted "..." whilst Ana Ruiz was delighted:'); the person
+    a statement it names is by ("Below is a statement by Ana Ruiz, the director:")."""
     for tok in reversed(ctx.parsed.char_span(lo, hi, alignment_mode="expand") or ()):
+        if tok.dep_ == "attr" and tok.lemma_.lower() in SPEECH_NOUNS and not ctx.in_region(tok.idx):
+            issued = speaker_of(ctx, tok)  # "Below is a statement by Ana Ruiz:"
+            if issued is not None and issued.name and issued.is_person:
+                return Attribution(tok.head.text, issued)
         if tok.dep_ != "nsubj" or ctx.in_region(tok.idx):
             continue
         if tok.head.dep_ in {"relcl", "acl"}:

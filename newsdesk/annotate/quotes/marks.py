@@ -89,11 +89,15 @@ def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
     return "a"
 
 
-def _closes_before_cue(text: str, i: int, lo: int, hi: int) -> bool:
+def _closes_before_cue(text: str, i: int, lo: int, hi: int, last: bool = False) -> bool:
     """A straight mark typed with its space on the wrong side closes an open quote: after
     the quote's own comma and before a lowercase word ('"... he delivers, "said Ana Ruiz'),
-    where an opening mark would start a quote with a small letter right after a comma."""
-    if text[i] != '"' or i + 1 >= hi or not text[i + 1].islower():
+    where an opening mark would start a quote with a small letter right after a comma;
+    before a capital too when no mark after it could close it (``last``: '"... the
+    league, "Ruiz said as he left.'), where an opening mark would leave the quote before
+    it stray and its own quote unclosed."""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    if text[i] != '"' or not (nxt.islower() or last and nxt.isupper()):
         return False
     before = text[lo:i].rstrip()
     return len(before) < i - lo and before[-1:] == ","
@@ -109,14 +113,14 @@ def _pair(text: str, lo: int, hi: int, positions: list[int]) -> tuple[list[tuple
     """Pair marks in one paragraph; returns the pairs and an unclosed opener (or -1)."""
     pairs: list[tuple[int, int]] = []
     opened = -1
-    for pos in positions:
+    for n, pos in enumerate(positions):
         kind = _mark_kind(text, pos, lo, hi)
         if kind == "x":
             continue
         if opened < 0:
             if kind in "oa":
                 opened = pos
-        elif kind in "ca" or _closes_before_cue(text, pos, lo, hi):
+        elif kind in "ca" or _closes_before_cue(text, pos, lo, hi, n == len(positions) - 1):
             pairs.append((opened, pos))
             opened = -1
         else:

@@ -36,9 +36,12 @@ from newsdesk.annotate.quotes.organisations import (
 from newsdesk.annotate.quotes.people import role
 from newsdesk.annotate.roles import in_passing, person_noun
 from newsdesk.lang.en.people import (
+    DESCRIBED_NOUNS,
     KIN_NOUNS,
     MASCULINE,
     PERSONAL,
+    RELATIONAL_NOUNS,
+    RESIDENT_NOUNS,
     gender_of,
     names_people,
 )
@@ -54,6 +57,12 @@ PLURAL = frozenset({"NNS", "NNPS"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n"})
+# endings of nouns for one who does something ("trader", "actor", "analyst"); not the
+# endings nouns for bodies share ("government", "department", "restaurant")
+DOER_SUFFIXES = ("er", "or", "ist")
+# nouns for people that say how they stand to somebody else or what they look like ("the
+# friend", "the young man"), not what they do: no variation on a named subject
+UNSETTLED = KIN_NOUNS | RELATIONAL_NOUNS | RESIDENT_NOUNS | DESCRIBED_NOUNS
 # how far back "he"/"she" looks for a person: three paragraphs, or at least this many
 # sentences where the text puts one sentence on each line
 PARAGRAPHS_BACK = 3
@@ -120,6 +129,8 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
     if tok.ent_type_ == "NORP" and _brought_in_with(tok, ARTICLES) and not _a_known_name(ctx, tok):
         left = [t for t in tok.subtree if t.i <= tok.i]
         return Speaker(None, left[0].idx, tok.idx + len(tok), True, _phrase(ctx, left))
+    if _is_age(tok):  # "the 55-year-old said"
+        return _subject_before(ctx, tok)
     if tok.ent_type_ != "PERSON":
         inner = _named_in_phrase(ctx, tok)
         if inner is None:
@@ -139,7 +150,7 @@ def speaker_of(ctx: Context, tok: Token) -> Speaker | None:
         if inner is None and is_description(tok):
             found = described(ctx, tok)
             if found is None or found.name is None:
-                return _introduced_later(ctx, tok) or found
+                return _introduced_later(ctx, tok) or _subject_before(ctx, tok) or found
             return found
         if inner is not None or tok.pos_ != "PROPN" and tok.ent_type_ not in ORG_LABELS:
             return inner
@@ -269,15 +280,111 @@ def _introduced_later(ctx: Context, noun: Token) -> Speaker | None:
     return None
 
 
+def _subject_before(ctx: Context, noun: Token) -> Speaker | None:
+    """The person a description that speaks names by the writer's variation on the last
+    subject ("Ana Ruiz acknowledged ... But the former trader warned ...", "The Kestrian
+    leader added"): the one named person who is the root subject of the sentence before
+    (nobody when an unnamed person is one), of the description's gender, when the
+    description is the subject of a reporting verb, lowercase, with "the", a word before
+    its noun and no possessor, "of" or clause after it; its noun one for what a person
+    does or holds (not how they stand to somebody, "the friend", or look, "the young
+    man"); never brought in before as somebody unnamed ("a spokesman said ... the
+    spokesman added"); no person named before it in its sentence. A post ("the Kestrian
+    leader") only when the person is given a post whose words hold all the description's
+    but those naming where the post is ("President Ana Ruiz"). Else None."""
+    age = _is_age(noun)
+    if noun.dep_ != "nsubj" or not is_cue(noun.head) or not (age or person_noun(noun)):
+        return None
+    lemma = noun.lemma_.lower()
+    if not age and not names_people(lemma, by_ending=False) and not lemma.endswith(DOER_SUFFIXES):
+        return None  # "the government": a body whose name ends like "resident"
+    if noun.tag_ in PLURAL or lemma in UNSETTLED or not noun.is_lower:
+        return None  # "the friend": somebody's; "The Reporter": a paper's name
+    for child in noun.children:
+        aside = child.dep_ == "acl" and child.i > 0 and child.nbor(-1).text == ","
+        if child.dep_ in {"poss", "prep", "relcl", "acl", "appos"} and not aside:
+            return None  # "the captain of the ferry", "the man who ..."; not an aside
+    if any(
+        t.lemma_.lower() == lemma and t.pos_ == "NOUN" and _brought_in_with(t, UNNAMED)
+        for t in ctx.parsed[: noun.i]
+    ):
+        return None  # "a spokesman said ... the spokesman added": somebody unnamed
+    index = bisect_right(ctx.sent_starts, noun.idx) - 1
+    if index < 1 or any(p[0].i < noun.i and p[2] for p in _sentence_people(ctx, index)):
+        return None
+    subjects = set()
+    for tok, root, name in _sentence_people(ctx, index - 1):
+        found = _antecedent(ctx, tok, _gender(tok)) if name is None and root else name
+        if root and not found:
+            return None  # an unnamed person ("a police official said"), or nobody known
+        if root and found:
+            subjects.add(found)
+    if len(subjects) != 1:
+        return None
+    [name] = subjects
+    if _noun_gender(noun) not in {None, ctx.genders.get(name, _noun_gender(noun))}:
+        return None
+    left = [t for t in noun.subtree if t.i <= noun.i]
+    modifiers = [t for t in left[:-1] if t.is_alpha and t.dep_ != "det"]
+    if not modifiers:
+        return None  # "the driver said": as often somebody new
+    if is_title(noun.text):
+        posts = _post_words(ctx, name)
+        said = {t.lower_ for t in modifiers if not _names_where(t)}  # where: the post's own
+        if not posts or not said <= posts:
+            return None
+    phrase = ctx.doc.text[left[0].idx : noun.idx + len(noun)]
+    return Speaker(name, left[0].idx, noun.idx + len(noun), True, ctx.roles.get(name) or phrase)
+
+
+def _is_age(tok: Token) -> bool:
+    """ "The 55-year-old": a person said by their age, as "the" and a number of years."""
+    return (
+        tok.lower_ == "old"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and any(c.lower_ in {"year", "years"} for c in tok.children)
+    )
+
+
+def _names_where(tok: Token) -> bool:
+    """A word that names a place or a people ("Kestrian", "Valmont's"): where a post is."""
+    return tok.ent_type_ in {"NORP", "GPE", "LOC"}
+
+
+def _post_words(ctx: Context, name: str) -> set[str]:
+    """The words of a person's roles and of the titles written right before their name
+    ("Kestrian President Ana Ruiz": kestrian, president), lowercased."""
+    words = {w for r in ctx.descriptions.get(name, []) for w in re.findall(r"[\w-]+", r.lower())}
+    for start, canonical in ctx.canon:
+        if canonical != name:
+            continue
+        i = ctx.token_at(start).i - 1
+        while i >= 0 and ctx.parsed[i].is_alpha and ctx.parsed[i].dep_ in {"compound", "amod"}:
+            words.add(ctx.parsed[i].lower_)
+            i -= 1
+    return words
+
+
+def _gender(pronoun: Token) -> str:
+    return "m" if pronoun.lower_ in MASCULINE else "f"
+
+
 def _span(sent: SpacySpan) -> range:
     return range(sent.start, sent.end)
 
 
 def _issued_by(ctx: Context, noun: Token) -> Speaker | None:
     """Whoever a statement or document is said to come from by a participle: "a court
-    document filed by state attorney Ana Ruiz", "a statement issued by the union"."""
+    document filed by state attorney Ana Ruiz", "a statement issued by the union"; a
+    person named right after its "by" or "from": "a statement by Ana Ruiz" (a body so
+    named is `spokesperson_org`'s)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS:
         return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"} and prep.i == noun.i + 1:
+            agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if agent is not None and _is_person_name(ctx, agent):
+                return _person_named(ctx, agent)
     for verb in noun.children:
         if verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
@@ -636,6 +743,7 @@ def _unnamed_speaker(ctx: Context, tok: Token) -> bool:
 
 INDEFINITE = frozenset({"a", "an"})
 ARTICLES = INDEFINITE | {"the"}
+UNNAMED = INDEFINITE | {"another", "one"}  # "another neighbour said"
 
 
 def _brought_in_with(noun: Token, articles: frozenset[str]) -> bool:
