@@ -103,7 +103,7 @@ def _named_subject(verb: Token) -> bool:
     )
 
 
-def role(ctx: Context, head: Token, start: int, end: int) -> str | None:
+def role(ctx: Context, start: int, end: int) -> str | None:
     """The role of the mention at characters ``start:end``: the first of its `roles`."""
     return next(roles(ctx, start, end), None)
 

@@ -501,9 +501,9 @@ def named(ctx: Context, tok: Token) -> Speaker | None:
         label = "PERSON"  # "Ana Ruiz, another retired journalist," tagged ORG
     if label == "PERSON" or known or resolved or (not label and tok.pos_ == "PROPN"):
         name = ctx.full_name(start, end, words, title)
-        found = role(ctx, tokens[-1], start, end) or ctx.roles.get(name)
+        found = role(ctx, start, end) or ctx.roles.get(name)
         return Speaker(name, start, end, True, found)
-    return Speaker(" ".join(words), start, end, False, role(ctx, tokens[-1], start, end))
+    return Speaker(" ".join(words), start, end, False, role(ctx, start, end))
 
 
 def _described_as_person(tokens: list[Token]) -> bool:
