@@ -56,6 +56,16 @@ def test_numbers_from_the_parse(backend: SpacyBackend) -> None:
     assert values_agree("Two dozen boats sank.", "24 boats sank.", backend)
 
 
+def test_a_span_of_time_with_an_article_is_one(backend: SpacyBackend) -> None:
+    """A span of time with an article is the number one: "for a week" is not "almost three
+    weeks"."""
+    a = "Mara Voss died in Orsk after lingering in a coma for a week after a stroke."
+    b = "Mara Voss died in Orsk from a stroke suffered almost three weeks ago."
+    assert 1.0 in values(a, backend).numbers
+    assert not values_agree(a, b, backend)
+    assert values_agree(a, "Mara Voss died in Orsk after a week in a coma.", backend)
+
+
 def test_people_and_places(backend: SpacyBackend) -> None:
     """Two sentences that name different people, or different places, are not one
     statement; naming none is no disagreement."""

@@ -186,6 +186,8 @@ class DocumentValues:
     ):
         self.text = doc.text
         found = numbers_in(parse, 0, len(doc.text)) if parse is not None else numbers_at(doc.text)
+        if parse is not None:
+            found = sorted(found + _spans_of_one(parse))
         self.numbers = [
             (at, value)
             for at, value in found
@@ -237,6 +239,22 @@ class DocumentValues:
             ordinals_at(self.text[start:end]),
             frozenset(m for at, m in self.measures if start <= at < end),
         )
+
+
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _spans_of_one(parse: Doc) -> list[tuple[int, float]]:
+    """A span of time written with "a" or "an" ("in a coma for a week", "an hour later"),
+    as the number 1 at its article: "a week" is not "almost three weeks"."""
+    return [
+        (tok.idx, 1.0)
+        for tok in parse
+        if tok.lower_ in {"a", "an"}
+        and tok.dep_ == "det"
+        and tok.head.lemma_.lower() in _TIME_UNITS
+        and tok.head.ent_type_ in {"DATE", "TIME"}
+    ]
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
