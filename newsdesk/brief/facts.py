@@ -407,6 +407,26 @@ def _meaning(
     return np.where(compared, vectors @ vectors.T, 0.0)
 
 
+def _embedded(
+    units: Sequence[_Sentence | _Clause],
+    compared: npt.NDArray[np.bool_],
+    worded: Callable[[int, int], bool],
+    agreeing: Callable[[int, int], bool],
+    threshold: float,
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Which pairs of ``units`` to embed, of the ``compared`` ones: those ``worded`` alike
+    or `_anchored` (naming one thing alike and stating one action of it) whose values are
+    ``agreeing``, each pair once (upper triangle); and the cosine each pair needs, the
+    lower `ANCHORED_MEANING` for an anchored pair, else ``threshold``."""
+    anchored = np.zeros(compared.shape, dtype=bool)
+    for x, y in np.argwhere(np.triu(compared, 1)):
+        alike = _anchored(units[x], units[y])
+        compared[x, y] = bool((alike or worded(x, y)) and agreeing(x, y))
+        anchored[x, y] = anchored[y, x] = alike and compared[x, y]
+    needed = np.where(anchored, min(ANCHORED_MEANING, threshold), threshold)
+    return np.triu(compared, 1), needed
+
+
 def _clause_facts(
     items: Sequence[_Sentence],
     apart: npt.NDArray[np.bool_],
@@ -446,18 +466,17 @@ def _clause_facts(
         out in 2005."""
         if stated[x].numbers:
             return stated[x]
-        whole = items[owner[x]].values
-        return dataclasses.replace(stated[x], numbers=whole.numbers, measures=whole.measures)
+        sentence = items[owner[x]].values
+        return dataclasses.replace(stated[x], numbers=sentence.numbers, measures=sentence.measures)
 
-    anchored = np.zeros(compared.shape, dtype=bool)
-    for x, y in np.argwhere(np.triu(compared, 1)):
-        alike = _anchored(unit[x], unit[y])
-        agreed = agree(numbered(x), numbered(y))
-        compared[x, y] = bool((alike or worded[x, y]) and agreed)
-        anchored[x, y] = anchored[y, x] = alike and compared[x, y]
-    compared = np.triu(compared, 1)
+    compared, needed = _embedded(
+        unit,
+        compared,
+        lambda x, y: bool(worded[x, y]),
+        lambda x, y: agree(numbered(x), numbered(y)),
+        CLAUSE_THRESHOLD,
+    )
     cosines = _meaning(words, compared | compared.T, encoder)
-    needed = np.where(anchored, min(ANCHORED_MEANING, CLAUSE_THRESHOLD), CLAUSE_THRESHOLD)
     linked = (cosines >= needed) & (compared | compared.T)
     facts_of: dict[int, set[int]] = defaultdict(set)
     for n, members in enumerate(together):
@@ -737,22 +756,20 @@ def group_facts(
     docs_of = np.array([doc_number[s.span.doc] for s in items])
     apart = docs_of[:, None] != docs_of
     meaning = np.zeros_like(sim)
-    anchored = np.zeros(sim.shape, dtype=bool)
+    needed = np.full(sim.shape, MEANING_THRESHOLD)
     if encoder is not None and plain is not None:
         # only pairs the words do not link already (too few words, or words that are
         # mostly names), whose values agree, are embedded; so are pairs of few shared
         # words that name one thing alike and state one action of it (`_anchored`)
         words_link = (sim >= threshold) & (plain >= PLAIN_FLOOR)
-        compared = ~words_link & apart
-        for i, j in np.argwhere(np.triu(compared, 1)):
-            alike = _anchored(items[i], items[j])
-            compared[i, j] = bool(
-                (alike or sim[i, j] >= MEANING_FLOOR) and agree(items[i].values, items[j].values)
-            )
-            anchored[i, j] = anchored[j, i] = alike and compared[i, j]
-        compared = np.triu(compared, 1)
+        compared, needed = _embedded(
+            items,
+            ~words_link & apart,
+            lambda i, j: bool(sim[i, j] >= MEANING_FLOOR),
+            lambda i, j: agree(items[i].values, items[j].values),
+            MEANING_THRESHOLD,
+        )
         meaning = _meaning(texts, compared | compared.T, encoder)
-    needed = np.where(anchored, min(ANCHORED_MEANING, MEANING_THRESHOLD), MEANING_THRESHOLD)
 
     @cache
     def one_event(i: int, j: int) -> bool:
