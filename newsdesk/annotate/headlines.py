@@ -64,23 +64,29 @@ def headline_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
         for c in cands
         if c.label == "PERSON" and not _in_headline(parsed, c.start)
     }
+    lowercase = {t.text for t in parsed if t.is_lower and t.is_alpha}
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2 and _in_headline(parsed, c.start):
-            _cut_words_before(parsed, c, names, surnames, written)
+            _cut_words_before(parsed, c, names, surnames, written, lowercase)
 
 
 def _cut_words_before(
-    parsed: SpacyDoc, cand: Cand, names: set[str], surnames: set[str], written: set[str]
+    parsed: SpacyDoc,
+    cand: Cand,
+    names: set[str],
+    surnames: set[str],
+    written: set[str],
+    lowercase: set[str],
 ) -> None:
     """Cut the headline's words before a name ("Sixers Hire Ana Lenz", "Rule Vale Made
     Stands") back to the name the document gives elsewhere: a full name ("Ana Lenz")
     after words none of which may be a given name or an initial, or a surname it gives
     a person after words that are verbs of the parse or written in lowercase in the
     body ("rule"). Never when the body writes the whole form: "Jack Del Rio" stays whole
-    beside "Del Rio", and "- Liam Dorn" in a list beside "Dorn"."""
+    beside "Del Rio", and "- Liam Dorn" in a list beside "Dorn". ``lowercase``: the words
+    the document writes in lowercase."""
     if cand.text(parsed).casefold() in written:
         return
-    lowercase = {t.text for t in parsed if t.is_lower and t.is_alpha}
     plain = named = True
     for k in range(cand.start + 1, cand.end):
         word = parsed[k - 1]

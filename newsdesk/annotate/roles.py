@@ -215,7 +215,7 @@ def _apposition_after(
     )
     if named or (comma > end and not person_noun(role)):
         return None
-    return left, _hyphen_end(parsed, name, role)
+    return left, _hyphen_end(parsed, name, role, stop)
 
 
 def _apposition_before(parsed: SpacyDoc, name: Token, start: int) -> tuple[int, int] | None:
@@ -260,10 +260,10 @@ def _nearest_noun(parsed: SpacyDoc, head: Token, start: int) -> Token:
     return near if people and near.i != head.i and inside else head
 
 
-def _hyphen_end(parsed: SpacyDoc, name: Token, role: Token) -> int:
-    """Where an apposition ends (`_clause_end`), with the appositions the parse split off
-    one hyphenated word ("co", "-", "producer of X" of "a co-producer of X")."""
-    end = _clause_end(parsed, role)
+def _hyphen_end(parsed: SpacyDoc, name: Token, role: Token, end: int) -> int:
+    """Where an apposition ending at ``end`` (`_clause_end`) ends with the appositions the
+    parse split off one hyphenated word ("co", "-", "producer of X" of "a co-producer of
+    X")."""
     for sibling in name.children:
         if sibling.dep_ != "appos" or sibling.i <= role.i or end >= len(parsed):
             continue
