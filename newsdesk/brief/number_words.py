@@ -18,11 +18,13 @@ from newsdesk.lang.en.calendar import MONTHS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
 from newsdesk.lang.en.measures import CURRENCIES, UNITS
 from newsdesk.lang.en.numbers import (
     APPROXIMATORS,
+    JOINED_SUM_SUFFIXES,
     NEGATORS,
     NUMBER_WORDS,
     ORDINALS,
     RANGE_STARTS,
     SCALES,
+    SUM_SUFFIXES,
 )
 
 if TYPE_CHECKING:
@@ -51,10 +53,6 @@ _UNITS = {w: n for w, n in NUMBER_WORDS.items() if n < 20}
 _TENS = {w: n for w, n in NUMBER_WORDS.items() if n >= 20}
 _FILLERS = {"a", "an", "and", "-"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-# The short scales news writes after a sum's digits ("$35m", "£2.5bn", "$40 bn"): "m"
-# and "k" only joined to the digits ("35 m" may be metres), "mn" and "bn" either way.
-SUM_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
-_JOINED_ONLY = frozenset({"k", "m"})
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(mn|bn)$")
 
 
@@ -131,7 +129,7 @@ def sum_scale(chain: list[Token]) -> tuple[float, int]:
     if last.i + 1 < len(doc) and last.text[-1:].isdigit():
         suffix = doc[last.i + 1]
         scale = SUM_SUFFIXES.get(suffix.lower_)
-        if scale is not None and (not last.whitespace_ or suffix.lower_ not in _JOINED_ONLY):
+        if scale is not None and (not last.whitespace_ or suffix.lower_ not in JOINED_SUM_SUFFIXES):
             return scale, suffix.i
     return 1.0, last.i
 

@@ -42,6 +42,7 @@ from newsdesk.lang.en.measures import (
     SCALES,
     UNITS,
 )
+from newsdesk.lang.en.numbers import TIMES_ADVERBS
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTED_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from newsdesk.brief.slots import Reading
 
 __all__ = [
-    "TIMES_ADVERBS",
     "Written",
     "article_counts",
     "counts_object",
@@ -322,11 +322,6 @@ def _lone_count(top: Token) -> bool:
             t.ent_type_ == "DATE" for t in top.doc[max(0, top.i - 1) : top.i + 2] if t.i != top.i
         )
     )
-
-
-# English's adverbs of how many times ("married twice"): the count "married three times"
-# states in one word ("once" is left out: "once he left", "once again").
-TIMES_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 
 
 def times_counts(sent: SpacySpan) -> Iterator[Reading]:

@@ -14,6 +14,13 @@ NUMBER_WORDS: dict[str, int] = {
     **{w: 10 * i for i, w in enumerate(_TENS.split(), 2)},
 }
 SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# The short scales news writes after a sum's digits ("$35m", "£2.5bn", "$40 bn"): "m"
+# and "k" only joined to the digits ("35 m" may be metres), "mn" and "bn" either way.
+SUM_SUFFIXES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+JOINED_SUM_SUFFIXES = frozenset({"k", "m"})
+# English's adverbs of how many times ("married twice"): the count "married three times"
+# states in one word ("once" is left out: "once he left", "once again").
+TIMES_ADVERBS: dict[str, float] = {"twice": 2.0, "thrice": 3.0}
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
