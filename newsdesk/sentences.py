@@ -5,7 +5,8 @@ text itself (no normalisation), so a summary can cite the exact characters it to
 boundary is a ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets),
 then whitespace, then something that can open a sentence (a capital, a digit, an opening
 quote). A full stop after an abbreviation ("Mr.", "Adm.", "Oct. 12"), an initial ("John
-F. Kennedy") or a dotted acronym ("U.S. Navy") is not a boundary, unless the next word is
+F. Kennedy"), a number before a digit (a decimal spaced out, "a 6. 1 magnitude") or a
+dotted acronym ("U.S. Navy") is not a boundary, unless the next word is
 a function word that typically opens a sentence ("... in the U.S. The ..."). A blank line
 always ends a sentence; a single line break does too unless it sits inside a wrapped
 sentence (a lowercase letter or comma before it and a lowercase letter after it, and the
@@ -187,8 +188,8 @@ def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end:
     bare = word[:-1].lower()
     next_word = re.match(r"[\w']+", text[nxt:end])
     starter = bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS  # type: ignore[union-attr]
-    if bare in NO_BREAK:
-        return False
+    if bare in NO_BREAK or (bare[-1:].isdigit() and first.isdigit()):
+        return False  # "Adm. Vale"; a decimal the copy spaced out, "a 6. 1 magnitude"
     if bare in MONTH_ABBREVIATIONS:
         return not first.isdigit() and starter
     if _INITIAL.match(word):

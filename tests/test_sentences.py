@@ -79,6 +79,10 @@ def test_sentences_empty_text() -> None:
             "Tessel Lines Inc. owns the ferry. Tessel Lines Inc. The Aurora is new.",
             ["Tessel Lines Inc. owns the ferry.", "Tessel Lines Inc.", "The Aurora is new."],
         ),
+        (  # a decimal the copy spaced out is no sentence end; a count before a word is
+            "The 5. 8 - magnitude quake hit Orsa. It lasted 12. Nobody was hurt.",
+            ["The 5. 8 - magnitude quake hit Orsa.", "It lasted 12.", "Nobody was hurt."],
+        ),
     ],
 )
 def test_sentences_abbreviations_and_quotes(text: str, expected: list[str]) -> None:

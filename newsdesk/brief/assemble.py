@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from newsdesk.cluster.records import representative_title
 from newsdesk.disjoint import DisjointSets
+from newsdesk.embed import SentenceEncoder
 from newsdesk.layout import tells_a_story
 from newsdesk.model import Briefing, Document, Entity, Quote, Relation, Story, TimeExpression
 from newsdesk.model import story_id as make_story_id
@@ -93,7 +94,7 @@ def build_briefing(
     docs: Sequence[Document],
     words: int = 120,
     story_id: str | None = None,
-    embedder: object | None = None,
+    embedder: SentenceEncoder | None = None,
 ) -> Briefing:
     """The briefing of one story told by ``docs`` (annotated, in source order).
 
@@ -128,7 +129,7 @@ def build_briefing(
     )
     slots = story_slots(sources, merged)
     conflicts = find_conflicts(sources, slots)
-    summary = summarize(sources, words=words, embedder=embedder)  # type: ignore[arg-type]
+    summary = summarize(sources, words=words, embedder=embedder)
     return Briefing(
         story=story,
         documents=tuple(docs),
@@ -136,7 +137,7 @@ def build_briefing(
         quotes=group_quotes(story_speakers([q for d in sources for q in d.quotes], entities)),
         entities=entities,
         relations=tuple(dict.fromkeys(relations)),
-        facts=group_facts(sources, conflicts=conflicts, encoder=embedder, slots=slots),  # type: ignore[arg-type]
+        facts=group_facts(sources, conflicts=conflicts, encoder=embedder, slots=slots),
         conflicts=conflicts,
         timeline=merged_timeline(sources),
         boilerplate=boilerplate,
