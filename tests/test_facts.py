@@ -16,7 +16,8 @@ import pytest
 from newsdesk import Conflict, Document, Fact, Settings, Span, TextSpan, read
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.brief.conflicts import find_conflicts
-from newsdesk.brief.facts import group_facts, predicates, same_event, tfidf_similarity
+from newsdesk.brief.events import predicates, same_event
+from newsdesk.brief.facts import group_facts, tfidf_similarity
 from newsdesk.registry import build_pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

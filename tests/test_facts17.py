@@ -17,7 +17,8 @@ import pytest
 
 from newsdesk import Document
 from newsdesk.annotate.nlp import SpacyBackend
-from newsdesk.brief.facts import ANCHORED_MEANING, MEANING_THRESHOLD, actions, group_facts
+from newsdesk.brief.events import actions
+from newsdesk.brief.facts import ANCHORED_MEANING, MEANING_THRESHOLD, group_facts
 
 pytestmark = pytest.mark.slow
 

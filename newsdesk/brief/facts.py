@@ -35,7 +35,7 @@ import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -44,19 +44,16 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Doc
 
 from newsdesk.annotate.quotes.marks import find_regions, paragraphs
 from newsdesk.brief.align import disagreeing, disputes, same_value, slot_agreements
 from newsdesk.brief.clauses import clauses
 from newsdesk.brief.conflicts import claim_spans, parse_of
-from newsdesk.brief.events import anchor_lemma
+from newsdesk.brief.events import Predicates, actions, predicates, same_event
 from newsdesk.brief.slots import Slot, person_names
 from newsdesk.brief.values import DocumentValues, Values, agree
 from newsdesk.embed import SentenceEncoder
-from newsdesk.lang.en.discourse import MODALS
-from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.lang.en.stop_words import STOP_WORDS
 from newsdesk.layout import is_furniture
 from newsdesk.model import Agreement, Conflict, Document, Fact, Span
@@ -67,8 +64,6 @@ __all__ = [
     "EVENT_THRESHOLD",
     "TFIDF_THRESHOLD",
     "group_facts",
-    "predicates",
-    "same_event",
     "tfidf_similarity",
 ]
 
@@ -106,10 +101,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _OPENING_QUOTES = "\"“‘'"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _PERSONAL = ("age of ", "title of ")
-
-
-Predicates = frozenset[tuple[str, str, str]]
-"""What a sentence states: (action lemma, role, participant lemma) triples."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,69 +227,7 @@ def _collect(
     return sorted(out, key=lambda s: (s.rank, s.span.start)), values
 
 
-# ---------------------------------------------------------------------------- actions
-
-_DOER = frozenset({"nsubj"})
-_UNDERGOER = frozenset({"nsubjpass", "dobj"})
-_OTHER = frozenset({"attr", "oprd", "dative", "acomp"})
-_HEDGES = MODALS - {"will", "shall", "'ll", "to"}  # "could undermine" is no fact yet
-_VALUES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-
-
-def _participant(token: Token) -> str | None:
-    """The word a participant is compared by (None for pronouns, stop words and values:
-    days and numbers are compared by `values.agree`, and say nothing of who took part). A
-    part of a whole stands for the whole ("half of the roof", "two of the crew")."""
-    whole = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if (token.is_stop or token.ent_type_ in _VALUES or token.like_num) and whole:
-        token = whole[0]
-    if token.pos_ == "PRON" or token.is_stop or token.ent_type_ in _VALUES:
-        return None
-    if not token.text[:1].isalnum():
-        return None
-    return str(token.lemma_).lower()
-
-
-def _action(verb: Token) -> str | None:
-    """The action a verb states, keyed as `predicates` keys it ("not undermine", "may
-    undermine"), or None for no content verb (a reporting verb, a stop word)."""
-    if verb.pos_ != "VERB" or verb.dep_ == "prep" or verb.is_stop:
-        return None
-    if verb.lemma_.lower() in REPORTING_VERBS:
-        return None
-    action = anchor_lemma(verb)
-    if any(c.dep_ == "neg" for c in verb.children):
-        return f"not {action}"
-    if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
-        return f"may {action}"
-    return action
-
-
-def actions(tokens: Iterable[Token]) -> frozenset[str]:
-    """The main actions ``tokens`` (a sentence or a clause) state (`_action`): those of
-    its top verbs and the verbs coordinated with them, or, where a top verb reports
-    ("police said", "she claimed"), those of what it reports. The verbs of clauses inside
-    them ("arrested at a house *where he was found*", "*finding* him so quickly may have
-    saved lives") are what those clauses state, not the sentence."""
-    words = {t.i: t for t in tokens}
-    todo = [t for t in words.values() if t.head.i == t.i or t.head.i not in words]
-    found: set[str] = set()
-    seen: set[int] = set()
-    while todo:
-        verb = todo.pop()
-        if verb.i in seen:
-            continue
-        seen.add(verb.i)
-        below = [c for c in verb.children if c.i in words]
-        if verb.lemma_.lower() in REPORTING_VERBS:
-            todo += [c for c in below if c.dep_ in ("ccomp", "conj")]
-            continue
-        if (action := _action(verb)) is not None:
-            found.add(action)
-        todo += [c for c in below if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        if verb.pos_ == "AUX" or verb.lemma_.lower() in STOP_WORDS:
-            todo += [c for c in below if c.dep_ in ("xcomp", "ccomp", "acomp")]
-    return frozenset(found)
+# ---------------------------------------------------------------------------- same statement
 
 
 def _anchored(a: _Sentence | _Clause, b: _Sentence | _Clause) -> bool:
@@ -328,66 +257,6 @@ def _one_word_changed(a: _Sentence, b: _Sentence) -> bool:
         return False
     ((p, q),) = changed
     return p[3] == q[3] and {p[2], q[2]} <= _CHANGEABLE and p[1] != q[1]
-
-
-def predicates(span: SpacySpan | Doc) -> Predicates:
-    """The actions ``span`` states with their participants, from its dependency parse.
-
-    An action is a content verb (not a reporting verb such as "say", not a stop word
-    such as "have", not the "according" of "according to"), named by its lemma with
-    synonyms joined (`events.anchor_lemma`: "wound" is "injure"), marked when negated
-    ("not undermine") or hedged by a modal ("may undermine"). Its participants are
-    the heads of its subject (role ``doer``), passive subject and object (``undergoer``,
-    so "police arrested Vale" and "Vale was arrested" agree), "by" phrase (``doer``) and
-    other objects and prepositional objects (``other``). Days, times and numbers are
-    no participants.
-    """
-    found: set[tuple[str, str, str]] = set()
-    for verb in span:
-        if (action := _action(verb)) is None:
-            continue
-        for child in verb.children:
-            if child.dep_ in ("prep", "agent"):
-                role = "doer" if child.dep_ == "agent" else "other"
-                heads = [g for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ in _DOER | _UNDERGOER | _OTHER:
-                role = (
-                    "doer"
-                    if child.dep_ in _DOER
-                    else "undergoer"
-                    if child.dep_ in _UNDERGOER
-                    else "other"
-                )
-                heads = [child]
-            else:
-                continue
-            for head in heads:
-                if (word := _participant(head)) is not None:
-                    found.add((action, role, word))
-    return frozenset(found)
-
-
-def same_event(a: Predicates, b: Predicates) -> bool:
-    """Whether two sentences state one action of the same participants.
-
-    They share an action and, besides its doer, one participant that undergoes it in
-    either sentence ("Vale was arrested" and "police arrested Vale"), or the doer too,
-    or two participants ("collided with a ship in fog"). Different named doers of the
-    action ("the mayor plans to run", "the senator might run") are not one event.
-    """
-
-    def of(p: Predicates, action: str, roles: tuple[str, ...]) -> set[str]:
-        return {w for v, r, w in p if v == action and r in roles}
-
-    for action in {v for v, _, _ in a} & {v for v, _, _ in b}:
-        doers_a, doers_b = of(a, action, ("doer",)), of(b, action, ("doer",))
-        if doers_a and doers_b and not doers_a & doers_b:
-            continue
-        shared = of(a, action, ("undergoer", "other")) & of(b, action, ("undergoer", "other"))
-        undergone = shared & (of(a, action, ("undergoer",)) | of(b, action, ("undergoer",)))
-        if shared and (undergone or doers_a & doers_b or len(shared) >= 2):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------- similarity
