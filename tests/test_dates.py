@@ -70,6 +70,14 @@ def test_rule(sentence: str, expression: str, date: str) -> None:
     assert found.date == date
 
 
+def test_a_span_before_a_named_event_is_not_counted_from_the_page_date() -> None:
+    """A span "three weeks before the film's release" counts back from the release, which the
+    sentence does not date: no date is guessed. Without an event it counts back."""
+    assert times("Talks began three weeks before the film's release in Orsa.") == []
+    assert times("The ferry left a week before Easter.") == []
+    assert one("He had left two days before, police said.").date == "2026-10-12"
+
+
 def test_weekday_on_the_anchor_weekday_is_the_anchor() -> None:
     assert one("The strike began on Wednesday.").date == "2026-10-14"
 

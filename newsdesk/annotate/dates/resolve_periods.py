@@ -66,9 +66,16 @@ def the_year(m: re.Match[str], ctx: Context) -> str | None:
     return f"{ctx.anchor.year:04d}"
 
 
+_EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|[A-Z][a-z])")
+
+
 def ago(m: re.Match[str], ctx: Context) -> str | None:
-    """``three years ago``, ``a year earlier``, ``two weeks later``."""
+    """``three years ago``, ``a year earlier``, ``two weeks later``. A span before an
+    event the sentence names ("three weeks before the film's release", "a day before
+    Easter") counts back from that event, not from the page's date: unresolved."""
     if ctx.anchor is None:
+        return None
+    if group(m, "dir").lower() == "before" and _EVENT_AFTER.match(m.string, m.end()):
         return None
     count = read_number(group(m, "n"))
     unit = group(m, "unit").lower().rstrip("s")
