@@ -236,7 +236,9 @@ def _anchored(a: _Sentence | _Clause, b: _Sentence | _Clause) -> bool:
     hedged alike ("Vale was arrested in Orsk on Friday" and "police arrested Vale, 32,
     who fled from Orsk"; "Vale may resign" is not "Vale will resign")."""
     x, y = a.values, b.values
-    named = x.people & y.people or x.places & y.places or x.days & y.days
+    named = (
+        (x.people | x.speakers) & (y.people | y.speakers) or x.places & y.places or x.days & y.days
+    )
     return bool((named or x.numbers & y.numbers) and a.actions & b.actions)
 
 
@@ -336,7 +338,12 @@ def _clause_facts(
         if stated[x].numbers:
             return stated[x]
         sentence = items[owner[x]].values
-        return dataclasses.replace(stated[x], numbers=sentence.numbers, measures=sentence.measures)
+        return dataclasses.replace(
+            stated[x],
+            numbers=sentence.numbers,
+            measures=sentence.measures,
+            approximate=sentence.approximate,
+        )
 
     compared, needed = _embedded(
         unit,

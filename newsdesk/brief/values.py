@@ -4,8 +4,10 @@ places.
 Two sentences of different documents can state the same thing only if these agree
 (`agree`): the numbers of one are among the other's (or, where they also count other
 things, they share a number and the nouns both attach numbers to have the same ones,
-a measure and its bracketed conversion being one), they share a person and a place
-(when both name one) and a day (when both name one of a kind). This one test decides
+a measure and its bracketed conversion being one; a number written as rounded, "about
+600", agreeing with one near it), they share a person and a place (when both name one;
+who says it, "Vale said", is no person of the statement) and a day (when both name one
+of a kind). This one test decides
 which sentences the facts group (`newsdesk.brief.facts`) and which sentences a summary
 line cites as its support (`newsdesk.brief.summary`).
 
@@ -26,6 +28,7 @@ from newsdesk.annotate.names import ACRONYM, initials, without_possessive, witho
 from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, ordinals_at, same_date
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.places import REGION_MODIFIERS
+from newsdesk.lang.en.speech import REPORTING_VERBS
 from newsdesk.model import Document, Span
 
 if TYPE_CHECKING:
@@ -37,6 +40,12 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 """Entity types that name a place a statement is located in."""
 
 _ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the largest": no count
+# a rounded number: "about 600", "nearly $1 million", "close to 100", "an estimated 3,000"
+_ROUNDED = re.compile(
+    r"\b(?:about|around|almost|nearly|approximately|roughly|some|circa|close\s+to|"
+    r"an\s+estimated)\s+[$£€]?\s?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,24 +60,50 @@ class Values:
     # each number as a measure: its forms (noun or kind, value), two for a measure given
     # with its conversion in brackets ({("kilometer", 4.0), ("mile", 2.0)})
     measures: frozenset[frozenset[tuple[str, float]]] = frozenset()
+    approximate: frozenset[float] = frozenset()  # numbers written as rounded ("about 600")
+    speakers: frozenset[str] = frozenset()  # surnames of who says it ("Vale said", not people)
 
 
 def agree(a: Values, b: Values) -> bool:
     """Whether two sentences' values can be one statement's: the numbers of one are among
     the other's (or either gives none), the ordinals of one noun agree ("the sixth round"
     is not "the 11th round"), and they share a person, a place and a day of each kind (weekday,
-    date) where both name one."""
+    date) where both name one. Who says it is no person of the statement ("Inspector Vale
+    said the man fell 600 metres" states what "Ian Holm fell about 600 metres" does), but
+    two speakers' words about no one named ("Vale said he would resign", "Holm said he
+    would resign") are two statements."""
     return (
         _same_numbers(a, b)
         and _same_ranks(a.ranks, b.ranks)
         and _share(a.people, b.people)
+        and (_share(a.speakers, b.speakers) or bool(a.people & b.people))
         and _share(a.places, b.places)
         and _same_days(a.days, b.days)
     )
 
 
-def _within(x: frozenset[float], y: frozenset[float]) -> bool:
-    return not (x and y) or x <= y or y <= x
+APPROX_TOLERANCE = 0.15
+"""A number written as rounded ("about 600", "nearly $1 million") agrees with one within
+this share of the larger (609, $972,814), as `newsdesk.brief.align` compares slots."""
+
+
+def _near(x: float, y: float, approximate: frozenset[float]) -> bool:
+    if x == y:
+        return True
+    hedged = x in approximate or y in approximate
+    return hedged and abs(x - y) <= APPROX_TOLERANCE * max(abs(x), abs(y))
+
+
+def _among(x: frozenset[float], y: frozenset[float], approximate: frozenset[float]) -> bool:
+    return all(any(_near(v, w, approximate) for w in y) for v in x)
+
+
+def _within(
+    x: frozenset[float], y: frozenset[float], approximate: frozenset[float] = frozenset()
+) -> bool:
+    """Whether the numbers of one side are among the other's (either may give none), a
+    number written as rounded (in ``approximate``) matching one near it (`_near`)."""
+    return not (x and y) or _among(x, y, approximate) or _among(y, x, approximate)
 
 
 def _same_numbers(a: Values, b: Values) -> bool:
@@ -81,7 +116,8 @@ def _same_numbers(a: Values, b: Values) -> bool:
     measure given with its conversion in brackets agrees with a measure sharing one of
     its forms ("4 kilometers (2 miles)", "two miles (three kilometers)"); a number
     attached to no noun must be among the other sentence's numbers."""
-    if _within(a.numbers, b.numbers):
+    rounded = a.approximate | b.approximate
+    if _within(a.numbers, b.numbers, rounded):
         return True
     if not _stated(a) & _stated(b):
         return False
@@ -95,8 +131,8 @@ def _same_numbers(a: Values, b: Values) -> bool:
         }
 
     forms_a, forms_b = kept(a, b), kept(b, a)
-    if any(k == "" and v not in b.numbers for k, v in forms_a) or any(
-        k == "" and v not in a.numbers for k, v in forms_b
+    if any(k == "" and not _among(frozenset({v}), b.numbers, rounded) for k, v in forms_a) or any(
+        k == "" and not _among(frozenset({v}), a.numbers, rounded) for k, v in forms_b
     ):
         return False
     keys = {k for k, _ in forms_a if k} & {k for k, _ in forms_b if k}
@@ -104,6 +140,7 @@ def _same_numbers(a: Values, b: Values) -> bool:
         _within(
             frozenset(v for k, v in forms_a if k == key),
             frozenset(v for k, v in forms_b if k == key),
+            rounded,
         )
         for key in keys
     )
@@ -195,14 +232,19 @@ class DocumentValues:
             and not (value == 1 and _ONE_OF.match(doc.text, at))
         ]
         self.measures = _measures(self.numbers, parse)
-        self.people = [
-            (mention.span.start, surname(entity.name))
+        self.approximate = [
+            (at, value)
+            for at, value in self.numbers
+            if _ROUNDED.search(doc.text, max(0, at - 24), at)
+        ]
+        named = [
+            (mention.span.start, mention.span.end, surname(entity.name))
             for entity in doc.entities
             if entity.type == "PERSON"
             for mention in entity.mentions
         ]
         if people is not None:
-            self.people = [(start, surname(name)) for start, _, name in people]
+            named = [(start, end, surname(name)) for start, end, name in people]
         self.places = [
             (mention.span.start, key)
             for entity in doc.entities
@@ -211,8 +253,10 @@ class DocumentValues:
             for key in place_keys(entity.name)
         ]
         if not doc.entities and parse is not None:
-            self.people = [
-                (e.start_char, surname(e.text)) for e in parse.ents if e.label_ == "PERSON"
+            named = [
+                (e.start_char, e.end_char, surname(e.text))
+                for e in parse.ents
+                if e.label_ == "PERSON"
             ]
             self.places = [
                 (e.start_char, key)
@@ -220,6 +264,10 @@ class DocumentValues:
                 if e.label_ in PLACE_TYPES
                 for key in place_keys(e.text)
             ]
+        says = _speaker_offsets(parse) if parse is not None else []
+        spoken = [any(start <= at < end for at in says) for start, end, _ in named]
+        self.people = [(start, n) for (start, _, n), s in zip(named, spoken, strict=True) if not s]
+        self.speakers = [(start, n) for (start, _, n), s in zip(named, spoken, strict=True) if s]
 
     def within_parts(self, parts: Sequence[tuple[int, int]]) -> Values:
         """The values stated in the stretches ``parts`` together (a clause an inserted
@@ -238,10 +286,23 @@ class DocumentValues:
             frozenset(k for at, k in self.places if start <= at < end),
             ordinals_at(self.text[start:end]),
             frozenset(m for at, m in self.measures if start <= at < end),
+            frozenset(v for at, v in self.approximate if start <= at < end),
+            frozenset(n for at, n in self.speakers if start <= at < end),
         )
 
 
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _speaker_offsets(parse: Doc) -> list[int]:
+    """Where the parse names who says something: the subject of a reporting verb ("Vale
+    said", "Vale told reporters") and the object of "according to"."""
+    return [
+        tok.idx
+        for tok in parse
+        if (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS)
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
+    ]
 
 
 def _spans_of_one(parse: Doc) -> list[tuple[int, float]]:
