@@ -7,9 +7,9 @@ things, they share a number and the nouns both attach numbers to have the same o
 a measure and its bracketed conversion being one; a number written as rounded, "about
 600", agreeing with one near it), they share a person and a place (when both name one;
 who says it, "Vale said", is no person of the statement) and a day (when both name one
-of a kind). This one test decides
-which sentences the facts group (`newsdesk.brief.facts`) and which sentences a summary
-line cites as its support (`newsdesk.brief.summary`).
+of a kind). This one test decides which sentences the facts group
+(`newsdesk.brief.facts`) and which sentences a summary line cites as its support
+(`newsdesk.brief.summary`).
 
 A document's values are read once (`DocumentValues`), with their offsets, for any
 stretch of its text: numbers from its parse (by pattern without one), people and places
