@@ -40,6 +40,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 """Entity types that name a place a statement is located in."""
 
 _ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the largest": no count
+_NUMBERED = re.compile(r"(?:\bNos?\.|#)\s?$")  # "No. 1 Intermediate Court", "#3": a name
 # a rounded number: "about 600", "nearly $1 million", "close to 100", "an estimated 3,000"
 _ROUNDED = re.compile(
     r"\b(?:about|around|almost|nearly|approximately|roughly|some|circa|close\s+to|"
@@ -207,7 +208,9 @@ class DocumentValues:
     ``parse`` is the document's parse (numbers by pattern without one); numbers inside
     ``skip`` spans (the claims of a conflict, which reports them) are left out, and so is
     the "one" of "one of" (one of the largest providers, one of 99 suspects: a part of
-    something, not a count). ``people``, when given, are the document's PERSON mentions
+    something, not a count) unless it counts what a verb does to or by its noun
+    ("detained one of Vale's aides": `_counted`), and a number that names something
+    ("the No. 1 Intermediate Court"). ``people``, when given, are the document's PERSON mentions
     as (start, end, the person's story-wide name) (`newsdesk.brief.slots.person_names`):
     a person is then compared by the name the story's resolver gives all its writings
     ("Ana Ruiz" and a misspelt "Ana Ruis" are one person), else by the name its own
@@ -229,7 +232,8 @@ class DocumentValues:
             (at, value)
             for at, value in found
             if not any(s.doc == doc.id and s.start <= at < s.end for s in skip)
-            and not (value == 1 and _ONE_OF.match(doc.text, at))
+            and not (value == 1 and _ONE_OF.match(doc.text, at) and not _counted(parse, at))
+            and not _NUMBERED.search(doc.text, max(0, at - 6), at)
         ]
         self.measures = _measures(self.numbers, parse)
         self.approximate = [
@@ -292,6 +296,19 @@ class DocumentValues:
 
 
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _counted(parse: Doc | None, at: int) -> bool:
+    """Whether the "one" of "one of" at ``at`` counts what a verb does to or by its
+    noun ("police detained one of Vale's aides", "one of the robbers fled"), rather
+    than placing something among others ("one of the biggest heists", "Vale, one of 99
+    suspects") or naming who says something ("one of his lawyers said")."""
+    one = next((t for t in parse if t.idx == at), None) if parse is not None else None
+    if one is None or one.head.pos_ != "VERB":
+        return False
+    if one.dep_ == "nsubj":
+        return one.head.lemma_.lower() not in REPORTING_VERBS
+    return one.dep_ in {"dobj", "nsubjpass"}
 
 
 def _speaker_offsets(parse: Doc) -> list[int]:

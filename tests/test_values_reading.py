@@ -1,5 +1,5 @@
-"""Rounded numbers and who says a statement, in `newsdesk.brief.values.agree` (the test
-the facts and the summary's citations use)."""
+"""What `newsdesk.brief.values.agree` (the test the facts and the summary's citations use)
+reads: rounded numbers, who says a statement, "one of" as a count, numbers that name."""
 
 from __future__ import annotations
 
@@ -49,5 +49,27 @@ def test_who_says_it_is_no_person_of_the_statement(backend: SpacyBackend) -> Non
     assert values_agree(
         "Mayor Dana Wick said Tom Ferris would resign.",
         "Senator Ana Lenz said Tom Ferris would resign.",
+        backend,
+    )
+
+
+def test_one_of_counts_what_a_verb_does(backend: SpacyBackend) -> None:
+    """ "Detained one of Vale's aides" is not "detained two of Vale's aides"; "one of the
+    biggest heists" and "Lenz, one of 40 suspects" count nothing."""
+    assert not values_agree(
+        "Police detained one of Vale's aides on Sunday.",
+        "Police detained two of Vale's aides on Sunday.",
+        backend,
+    )
+    assert values("It was one of the biggest heists in Orsa.", backend).numbers == set()
+    assert values("Lenz, one of 40 suspects, was freed.", backend).numbers == {40.0}
+
+
+def test_a_number_that_names_is_no_count(backend: SpacyBackend) -> None:
+    """The 1 of "the No. 1 Court" names the court: it is not "one of Vale's aides"."""
+    assert values("Aides rallied outside the No. 1 Court in Orsa.", backend).numbers == set()
+    assert not values_agree(
+        "Police detained one of Vale's aides to stop him reaching the No. 1 Court.",
+        "Police detained two of Vale's aides to stop them reaching the No. 1 Court.",
         backend,
     )
