@@ -9,7 +9,9 @@ alone. Slots whose events have different named subjects (`Slot.agent`) are never
 aligned, nor one agent's acts on different named objects or trips to or from different
 places (`Slot.parties`: "signed Wynn", "signed Bell"; "left for Varro", "left for
 Dunmore"), nor dates of participles describing different nouns (`Slot.theme`: "a
-statement released Friday", "a letter released Monday"). Values of aligned slots are
+statement released Friday", "a letter released Monday"). An earlier event's figures
+(`Slot.past`: "killed 26,000 in Bam in 2003") align only with that year's figures in
+sentences that share a name and words. Values of aligned slots are
 compared: equal, or equal up to the rounding a careful editor accepts (a hedged "nearly
 $1 million" against "$972,814", or "$973,000" against "$972,814", which is a *minor*
 difference), is agreement; anything else is a conflict on that attribute, unless a

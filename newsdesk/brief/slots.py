@@ -43,9 +43,15 @@ a pronoun subject ("… in March. It killed 300 people": `events.picks_up`), cla
 about another time or event ("a year ago", "last season", "another quake", "the 2004
 tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
 latest in a series": one of a series), durations that are offsets ("17 hours after the
-attack"), and negated, modal or infinitive clauses ("could have killed", "can carry").
-A sum paid at a rate ("$4 million a year") is keyed apart from a sum paid once. Being
-conservative is the point: a false conflict is worse than a missed one.
+attack") or windows reaching back from now ("over the past two years"), and negated,
+modal or infinitive clauses ("could have killed", "can carry"). A count, measure, sum or
+scale of a clause dated in one earlier year than the story's ("killed more than 26,000
+people in Bam in December 2003") is read as that year's event's (``Slot.past``, keyed by
+the year), compared only with other reports' figures of it. A sum paid at a rate ("$4
+million a year") is keyed apart from a sum paid once. People are keyed by their
+story-wide names, one name spelt two ways being one ("Bettie Page", "Betty Mae Page":
+`spelling_variants`). Being conservative is the point: a false conflict is worse than a
+missed one.
 """
 
 from __future__ import annotations
@@ -114,6 +120,7 @@ __all__ = [
     "StoryTime",
     "person_names",
     "read_slots",
+    "spelling_variants",
     "story_places",
     "story_time",
 ]
