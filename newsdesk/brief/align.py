@@ -9,7 +9,9 @@ alone. Slots whose events have different named subjects (`Slot.agent`) are never
 aligned, nor one agent's acts on different named objects or trips to or from different
 places (`Slot.parties`: "signed Wynn", "signed Bell"; "left for Varro", "left for
 Dunmore"), nor dates of participles describing different nouns (`Slot.theme`: "a
-statement released Friday", "a letter released Monday"). Values of aligned slots are
+statement released Friday", "a letter released Monday"). An earlier event's figures
+(`Slot.past`: "killed 26,000 in Bam in 2003") align only with that year's figures in
+sentences that share a name and words. Values of aligned slots are
 compared: equal, or equal up to the rounding a careful editor accepts (a hedged "nearly
 $1 million" against "$972,814", or "$973,000" against "$972,814", which is a *minor*
 difference), is agreement; anything else is a conflict on that attribute, unless a
@@ -150,6 +152,10 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if a.key[0] in PERSON_KINDS or (a.written and b.written):
         return True  # a person's; one verb's object each document counts once
+    if a.past or b.past:  # an earlier event's figure: that event named alike, said alike
+        shared = a.words & b.words
+        union = a.words | b.words
+        return bool(a.names & b.names) and len(shared) >= ALIGN_JACCARD * len(union)
     if a.theme and b.theme and a.theme != b.theme:
         return False  # "a statement released Friday", "a letter released Monday"
     mine, theirs = a.parties - {a.agent}, b.parties - {b.agent}
@@ -242,7 +248,7 @@ def slot_agreements(slots: Sequence[Slot]) -> list[list[Slot]]:
     them."""
     by_key: dict[tuple[str, ...], list[Slot]] = defaultdict(list)
     for slot in _numbered(_unambiguous(slots)):
-        if slot.key[0] not in AGREEMENT_SKIPPED:
+        if slot.key[0] not in AGREEMENT_SKIPPED and not slot.past:
             by_key[slot.key].append(slot)
     found = []
     for members in by_key.values():
@@ -422,9 +428,10 @@ def _clashes(
     person's post, uses the other's words anywhere ("Rep. Bob Holm" and "Bob Holm, the
     incoming speaker" in a report that calls him speaker elsewhere)."""
     kind = _kind(slots[0].key) if slots else ()
+    past = slots[0].past if slots else ""
     stated: dict[str, list[Slot]] = defaultdict(list)
     for slot in [*slots, *story]:
-        if _kind(slot.key) == kind:
+        if _kind(slot.key) == kind and slot.past == past:  # an earlier event's are its own
             stated[slot.claim.span.doc].append(slot)
 
     numbers = written or {}

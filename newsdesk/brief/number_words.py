@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.lang.en.calendar import MONTHS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
+from newsdesk.lang.en.calendar import MONTHS, RECENT_SPANS, TIME_NOUNS, TIME_OFFSETS, WEEKDAYS
 from newsdesk.lang.en.measures import CURRENCIES, UNITS
 from newsdesk.lang.en.numbers import (
     APPROXIMATORS,
@@ -325,6 +325,19 @@ def duration_offset(counted: Token) -> bool:
         # "two minutes after she walked in", "19 seconds from liftoff", however parsed:
         # the time since or until a point
         or (following is not None and following.lower_ in TIME_OFFSETS | {"from"})
+        or _window(counted)
+    )
+
+
+def _window(counted: Token) -> bool:
+    """Whether a duration is a window reaching back from now that events fall in, after
+    a preposition other than "for" ("signed two treaties over the past two years", "in
+    the last 15 months"; not "has served for the past 12 years"): reports that count
+    what happened in different windows do not disagree on how long anything lasted."""
+    return (
+        counted.dep_ == "pobj"
+        and counted.head.lower_ != "for"
+        and any(c.dep_ == "amod" and c.lower_ in RECENT_SPANS for c in counted.children)
     )
 
 

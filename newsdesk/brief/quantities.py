@@ -149,7 +149,8 @@ def quantity(top: Token) -> Reading | None:
     if counted is not None and counted.dep_ in {"compound", "amod"} and counted.head.i > counted.i:
         return _size(top, counted, value, shown, approx)  # "the 400-page report"
     if counted is None and top.dep_ in _BARE_COUNT_ROLES and top.head.pos_ == "VERB":
-        return _bare_count(top, value, shown, approx)
+        grouped = any(joined_number(doc, t.i + 1) for t in chain[:-1]) or "," in top.text
+        return _bare_count(top, value, shown, approx, grouped)
     if counted is None and top.dep_ == "pobj" and top.head.lower_ == "of":
         return _kin_count(top, value, shown, approx)
     if counted is None or counted.pos_ not in {"NOUN", "PROPN"}:
@@ -370,16 +371,20 @@ def _part_count(top: Token) -> Token | None:
     return None
 
 
-def _bare_count(top: Token, value: float, shown: str, approx: bool) -> Reading | None:
+def _bare_count(
+    top: Token, value: float, shown: str, approx: bool, grouped: bool = False
+) -> Reading | None:
     """A number standing for those it counts, as a verb's subject or object ("killing
     three", "three were killed"): a count of people (the usual unwritten noun: the
     count "killing three people" states), keyed by the verb; a part of a group written
     with it is a count of that group's noun ("detained two of Xu's colleagues": two
-    colleagues detained). "One of the victims" (one person of a group) is none."""
+    colleagues detained). "One of the victims" (one person of a group) is none, and so
+    is a number over 10,000 unless ``grouped``, written in groups of thousands ("killed
+    more than 31, 000"; "2003" may be a year)."""
     part = _part_count(top)
     if part is None and any(c.dep_ == "prep" for c in top.children):
         return None
-    if value != int(value) or value > 10000 or (part is not None and value == 1):
+    if value != int(value) or (value > 10000 and not grouped) or (part is not None and value == 1):
         return None  # "one of the victims was killed": one person, not how many
     verb = top.head
     if hedged(verb) or verb.lemma_.lower() in REPORTED_VERBS:

@@ -43,9 +43,15 @@ a pronoun subject ("… in March. It killed 300 people": `events.picks_up`), cla
 about another time or event ("a year ago", "last season", "another quake", "the 2004
 tsunami": a year that is not the story's; "the sixth aftershock", "the quake was the
 latest in a series": one of a series), durations that are offsets ("17 hours after the
-attack"), and negated, modal or infinitive clauses ("could have killed", "can carry").
-A sum paid at a rate ("$4 million a year") is keyed apart from a sum paid once. Being
-conservative is the point: a false conflict is worse than a missed one.
+attack") or windows reaching back from now ("over the past two years"), and negated,
+modal or infinitive clauses ("could have killed", "can carry"). A count, measure, sum or
+scale of a clause dated in one earlier year than the story's ("killed more than 26,000
+people in Bam in December 2003") is read as that year's event's (``Slot.past``, keyed by
+the year), compared only with other reports' figures of it. A sum paid at a rate ("$4
+million a year") is keyed apart from a sum paid once. People are keyed by their
+story-wide names, one name spelt two ways being one ("Bettie Page", "Betty Mae Page":
+`spelling_variants`). Being conservative is the point: a false conflict is worse than a
+missed one.
 """
 
 from __future__ import annotations
@@ -94,6 +100,7 @@ from newsdesk.lang.en.calendar import (
 )
 from newsdesk.lang.en.discourse import OTHER_EVENT
 from newsdesk.lang.en.measures import COLOURS, DIRECTIONS
+from newsdesk.lang.en.names import DIMINUTIVE_ENDINGS, SUFFIXES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTING_VERBS
@@ -113,6 +120,7 @@ __all__ = [
     "StoryTime",
     "person_names",
     "read_slots",
+    "spelling_variants",
     "story_places",
     "story_time",
 ]
@@ -157,6 +165,9 @@ class Slot:
     size: bool = False  # a size written before its noun ("an 11-game streak", `sized`)
     # the days its sentence dates events (`_day` values): "On Aug. 20 … killing 26"
     days: frozenset[str] = frozenset()
+    # the earlier year of another event the value is given for ("killed 26,000 people in
+    # Bam in 2003"), compared only with values of that year's event; empty for the story's
+    past: str = ""
 
 
 def _elsewhere(tokens: Iterable[Token]) -> bool:
@@ -209,7 +220,53 @@ def person_names(docs: Sequence[Document], merged: MergedEntities | None = None)
             for m in entity.mentions:
                 if m.span.doc == doc.id:
                     found[doc.id].append((m.span.start, m.span.end, name))
-    return found
+    counts: dict[str, int] = defaultdict(int)
+    for mentions in found.values():
+        for _, _, name in mentions:
+            counts[name] += 1
+    one = spelling_variants(counts)
+    return {d: [(a, b, one.get(n, n)) for a, b, n in m] for d, m in found.items()}
+
+
+def _given_stem(given: str) -> str:
+    """A given name without the ending of its familiar spelling ("Bettie", "Betty" →
+    "bett"; a stem of three letters at least)."""
+    word = given.lower()
+    for ending in DIMINUTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def spelling_variants(counts: Mapping[str, int]) -> dict[str, str]:
+    """Names of the story's people (with their numbers of mentions) that are one
+    person's name spelt two ways, each to the name most mentioned: the same surname,
+    given names that differ only in the ending of a familiar form ("Bettie Page", "Betty
+    Mae Page"), and no two different middle names ("George H. Tell", "George W. Tell"
+    are two people, and so are "Mary Tell" and "Mark Tell")."""
+    parts: dict[str, tuple[str, str, tuple[str, ...], str]] = {}
+    for name in counts:
+        words = name.split()
+        if words and words[-1].lower().rstrip(".") in SUFFIXES:
+            words = words[:-1]
+        if len(words) >= 2 and all(w.replace(".", "").isalpha() for w in words):
+            given = words[0]
+            parts[name] = (words[-1].lower(), _given_stem(given), tuple(words[1:-1]), given)
+    ordered = sorted(parts, key=lambda n: (-counts[n], n))
+    out: dict[str, str] = {}
+    for i, name in enumerate(ordered):
+        surname, stem, middle, given = parts[name]
+        for other in ordered[:i]:
+            o_surname, o_stem, o_middle, o_given = parts[other]
+            if (
+                surname == o_surname
+                and stem == o_stem
+                and given.lower() != o_given.lower()
+                and (not middle or not o_middle or middle == o_middle)
+            ):
+                out[name] = out.get(other, other)
+                break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,17 +422,21 @@ def read_slots(
         covered = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in furniture)
         if covered * 2 > sent.end_char - sent.start_char:
             continue  # mostly a caption, credit or prompt (a dateline opening it is fine)
-        if _another_month(doc, sent, present.days) or (background and picks_up(sent)):
-            background = True  # "… in February. It killed 612 people": February's event
-            continue
-        elsewhere = _elsewhere(sent)
-        background = elsewhere or _another_year(sent.root, present.years)
         words = frozenset(
             t.lemma_.lower()
             for t in sent
             if t.is_alpha and t.lower_ not in STOP_WORDS and not t.like_num
         )
         names = frozenset(e.text.lower() for e in sent.ents if e.label_ in _NAME_LABELS)
+        if _another_month(doc, sent, present.days) or (background and picks_up(sent)):
+            background = True  # "… in February. It killed 612 people": February's event
+            for reading in _values(sent):
+                past = _past_slot(doc, reading, present.years, words, names)
+                if past is not None:
+                    slots.append(past)
+            continue
+        elsewhere = _elsewhere(sent)
+        background = elsewhere or _another_year(sent.root, present.years)
         times = [r for r in _times(sent) if _prose(doc.text, r[-1].idx)]
         readings = [*_values(sent), *times, *_dates(doc, parse, sent, present.days)]
         readings += [r for r in _places(sent) if _prose(doc.text, r[-1].idx)]
@@ -384,6 +445,10 @@ def read_slots(
         implied = len(readings)
         readings += article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
+            if _another_year(focus, present.years) and n < implied and not elsewhere:
+                past = _past_slot(doc, readings[n], present.years, words, names)
+                if past is not None:
+                    slots.append(past)
             if _another_year(focus, present.years) or numbered(focus):
                 continue
             if elsewhere and (key[0] != "date" or _dated_elsewhere(focus)):
@@ -427,6 +492,61 @@ def read_slots(
                 claim = claim_of(doc, sent, focus)
                 slots.append(Slot(key, label, value, shown, False, claim, words, names))
     return slots
+
+
+PAST_KINDS = frozenset({"count", "measure", "money", "scale"})  # figures of a past event
+
+
+def _past_year(focus: Token, present: frozenset[str]) -> str:
+    """The one year, earlier than the story's, that the clause of ``focus`` is dated in,
+    or the clause a relative clause or participle of it describes ("the disaster in
+    December 2003, in which 31,000 people were killed"); empty when there is none, or
+    several."""
+    if not present:
+        return ""
+    clause = _clause_of(focus)
+    for _ in range(3):
+        years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
+        if years or clause.dep_ not in {"relcl", "acl"} or clause.head.i == clause.i:
+            break
+        clause = _clause_of(clause.head)
+    if len(years) != 1 or years & present:
+        return ""
+    year = next(iter(years))
+    return year if year < max(present) else ""
+
+
+def _past_slot(
+    doc: Document,
+    reading: Reading,
+    present: frozenset[str],
+    words: frozenset[str],
+    names: frozenset[str],
+) -> Slot | None:
+    """A figure of a past event, dated in one earlier year than the story's ("a quake
+    killed more than 26,000 people in Bam in December 2003"): a slot keyed by that year
+    too (``past``), compared only with figures other reports give for that year's event
+    (`newsdesk.brief.align.aligned`), never with the story's."""
+    key, label, value, shown, approx, focus = reading
+    if key[0] not in PAST_KINDS or numbered(focus) or _elsewhere(focus.sent):
+        return None
+    year = _past_year(focus, present)
+    if not year:
+        return None
+    claim = claim_of(doc, focus.sent, focus)
+    size = key[0] in {"count", "measure"} and sized(focus) is not None
+    return Slot(
+        (*key, f"in {year}"),
+        f"{label} ({year})",
+        value,
+        shown,
+        approx,
+        claim,
+        words,
+        names,
+        size=size,
+        past=year,
+    )
 
 
 def _owner(focus: Token, people: Sequence[tuple[int, int, str]]) -> str | None:

@@ -65,6 +65,9 @@ TIME_NOUNS = frozenset(
 # Words that make a duration an offset from another time, not how long an event lasted
 # ("17 hours *after* the attack", "two days *later*", "three weeks *ago*").
 TIME_OFFSETS = frozenset("after before since later earlier ago".split())
+# Adjectives that make a span of time one reaching back from now ("over the past two
+# years", "in the last 15 months"): a window events fall in, not how long one lasted.
+RECENT_SPANS = frozenset("past last previous".split())
 # Periods that "last" puts a month or more before the story ("last season", "last year").
 LONG_PERIODS = frozenset("season year decade century".split())
 # Time zones a news page writes after a time ("11:28 EDT").

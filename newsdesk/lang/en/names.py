@@ -55,3 +55,7 @@ SURNAME_FIRST = frozenset(
     seo kwon hwang ahn song moon wang li zhang liu chen yang huang zhao wu zhou xu sun zhu
     hu guo lin xi he nguyen tran pham""".split()
 )
+# Endings one given name is spelt with in its familiar forms ("Betty", "Bettie",
+# "Betti"; "Bobby", "Bobbie"; "Kelsey", "Kelsie"): general English spelling variation
+# of diminutives, longest first.
+DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
