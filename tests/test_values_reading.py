@@ -73,3 +73,13 @@ def test_a_number_that_names_is_no_count(backend: SpacyBackend) -> None:
         "Police detained two of Vale's aides to stop them reaching the No. 1 Court.",
         backend,
     )
+
+
+def test_a_number_the_copy_spaced_out_is_read_whole(backend: SpacyBackend) -> None:
+    """Copy that spaces out punctuation ("120, 000", "a 6. 1 magnitude") states one number
+    where the parse sees two; a clock time ("1: 53") is no number of the statement."""
+    text = "The 6. 1 - magnitude quake hit Orsa, home to 120, 000 people, at 1: 53 p. m."
+    assert values(text, backend).numbers == {6.1, 120_000.0}
+    assert values_agree(
+        "The 6. 1 - magnitude quake hit Orsa.", "A 6.1 magnitude quake hit Orsa.", backend
+    )

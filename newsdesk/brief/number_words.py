@@ -39,6 +39,7 @@ __all__ = [
     "in_range",
     "is_number",
     "joined_number",
+    "whole_number",
     "number_phrase",
     "number_tops",
     "number_value",
@@ -154,6 +155,33 @@ def number_phrase(top: Token) -> tuple[list[Token], float | None]:
     return chain, number_value([t.text for t in chain])
 
 
+def whole_number(top: Token) -> tuple[int, float] | None:
+    """The number phrase headed by ``top`` read whole where the copy spaced it out
+    ("230, 000", "$1, 099", "a 6. 1 magnitude", which the parse splits): the index of its
+    first token and its value. None for no number, and for a piece of a number written so
+    ("230" of "230, 000", "6" of "6. 1") or of a clock time ("2: 09")."""
+    chain, value = number_phrase(top)
+    if value is None:
+        return None
+    doc = top.doc
+    if joined_number(doc, chain[-1].i + 1):
+        return None  # "6" of "6. 1", "2" of "2: 09", "1" of "1, 099": read whole below
+    first = chain[0].i
+    scale, alone = 1000.0, len(chain) == 1 and top.text.isdigit()
+    while first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
+        if not alone:
+            return None
+        value += float(doc[first - 2].text) * scale  # the groups before "400" of "1, 400"
+        scale *= 1000
+        first -= 2
+    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
+        if doc[first - 1].text == ":" or not top.text.isdigit():
+            return None  # a clock time: "2: 09"
+        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
+        first -= 2
+    return first, value
+
+
 def number_tops(parse: Doc | Span) -> Iterator[Token]:
     """The last token of every number phrase (the one attached outside the phrase) of a
     parse or of one of its sentences."""
@@ -195,14 +223,13 @@ def rank_of(superlative: Token) -> int | None:
 def numbers_in(parse: Doc, start: int, end: int) -> list[tuple[int, float]]:
     """The numbers written between characters ``start`` and ``end`` of ``parse``.
 
-    Each is (character offset of its last word, value), in text order.
+    Each is (character offset of its last word, value), in text order; a number the
+    copy spaced out ("120, 000", "6. 1") is read whole (`whole_number`).
     """
     found = []
     for top in number_tops(parse):
-        if start <= top.idx < end:
-            _, value = number_phrase(top)
-            if value is not None:
-                found.append((top.idx, value))
+        if start <= top.idx < end and (whole := whole_number(top)) is not None:
+            found.append((top.idx, whole[1]))
     return found
 
 

@@ -31,6 +31,7 @@ from newsdesk.brief.number_words import (
     number_tops,
     rate,
     sum_scale,
+    whole_number,
 )
 from newsdesk.lang.en.discourse import MODALS, PARTICLES, SPACING
 from newsdesk.lang.en.measures import (
@@ -109,26 +110,14 @@ def quantity(top: Token) -> Reading | None:
         return None  # a clock time ("2:56", "6 p.m."), not a duration ("five minutes")
     if top.ent_type_ == "DATE" and not duration and not _lone_count(top):
         return None  # a date ("March 14", "2004"), not a duration ("four years")
-    if any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children):
-        value += 0.5  # "four and a half months"
+    half = any(c.lower_ == "half" and c.dep_ == "conj" for c in top.children)
     doc = top.doc
-    if joined_number(doc, chain[-1].i + 1):
-        return None  # "1" of "1. 2" or "2" of "2: 09" (read whole below), "1" of "1, 099"
-    first = chain[0].i
-    scale, alone = 1000.0, len(chain) == 1 and top.text.isdigit()
-    while first >= 2 and doc[first - 1].text == "," and joined_number(doc, first - 1):
-        if not alone:
-            return None
-        # "400" of "1, 400" or "$1, 099", which the parse splits: the groups before it
-        value += float(doc[first - 2].text) * scale
-        scale *= 1000
-        first -= 2
-        chain = [doc[first], *chain]  # its words, for the currency before it
-    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
-        if doc[first - 1].text == ":" or not top.text.isdigit():
-            return None  # a clock time: "2: 09"
-        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
-        first -= 2
+    whole = whole_number(top)  # "1, 400", "$1, 099", "1. 2 miles", which the parse splits
+    if whole is None:
+        return None
+    first, value = whole[0], whole[1] + (0.5 if half else 0.0)  # "four and a half months"
+    if first < chain[0].i and doc[first + 1].text == ",":
+        chain = [t for t in doc[first : chain[0].i] if t.text != ","] + chain  # its groups
     approx = approximate(chain)
     shown = doc[first : chain[-1].i + 1].text
     money = currency(chain)
