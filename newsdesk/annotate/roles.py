@@ -88,7 +88,85 @@ def title_before(parsed: SpacyDoc, start: int) -> Ranges:
         words = parsed[edge:first]
         if all(_qualifier_word(t) for t in words) and "\n" not in words.text_with_ws:
             first = edge
-    return _split_ranks(parsed, first, start)
+        first = _of_a_name_before(parsed, first)
+    return _split_ranks(parsed, _attached_from(parsed, first, start), start)
+
+
+def _of_a_name_before(parsed: SpacyDoc, first: int) -> int:
+    """Where a title opening with a capitalised qualifier starts when a name with "of"
+    leads it: "Hall of Fame coach" (not "Fame coach"); not a title or a nationality after
+    "of" ("the Government of Prime Minister Ivo Vale", "the detention in Valmont of
+    Norlandic rebel leader Ivo Vale"), nor a place before it."""
+    while (
+        first >= 2
+        and parsed[first - 1].lower_ == "of"
+        and parsed[first].text[0].isupper()
+        and _qualifier_word(parsed[first])
+        and not is_title(parsed[first])
+        and parsed[first].ent_type_ not in {"NORP", "GPE"}
+        and _qualifier_word(parsed[first - 2])
+        and parsed[first - 2].ent_type_ != "GPE"
+        and "\n" not in parsed[first - 2 : first].text_with_ws
+    ):
+        first -= 2
+    return first
+
+
+ARGUMENT_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "dative"})
+
+
+def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
+    """Where the words of a title before the name at token ``start`` may start: none a
+    noun the name is the subject of a relative clause of ("the church Mayor Ana Vale
+    attends", "the last time Ivo Vale played"); before its last word, no lowercase noun
+    of a phrase of its own ("In a Monday statement President Ivo Vale said", "this time
+    referee Ana Vale", "in the court room Judge Ana Vale": an object, a subject or an
+    adverb with its own article, attached to no word after it) nor an adjective outside
+    the phrase ("We are gratified Secretary Vale")."""
+    end = start
+    while end < len(parsed) and parsed[end].pos_ == "PROPN" and end - start < 6:
+        end += 1
+    name = parsed[start : max(end, start + 1)].root
+    last = start - 1
+    while last > first and (is_honorific(parsed[last]) or parsed[last].lower_ in JOINERS):
+        last -= 1
+    for i in range(start - 1, first - 1, -1):
+        tok = parsed[i]
+        if _relative_clause_of(name, tok):
+            return i + 1
+        if i >= last or not tok.is_alpha or not tok.is_lower:
+            continue
+        if i < tok.head.i < max(end, start + 1) or tok.right_edge.i >= last:
+            continue  # a modifier, or the head of the whole title ("president of ...")
+        if i + 1 < len(parsed) and parsed[i + 1].text == "-" and not tok.whitespace_:
+            continue  # "co-author": a word glued to the next by a hyphen
+        noun = tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in ARGUMENT_DEPS
+        if (noun and _own_phrase(tok)) or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+            return i + 1
+    return first
+
+
+def _glued_to_next(parsed: SpacyDoc, i: int) -> bool:
+    """Whether token ``i`` is written together with the next by a hyphen ("vice-")."""
+    nxt = i + 1 < len(parsed) and parsed[i + 1]
+    return bool(nxt) and not parsed[i].whitespace_ and parsed[i + 1].text == "-"
+
+
+def _own_phrase(noun: Token) -> bool:
+    """Whether a noun opens a phrase of its own: an article, a possessive or a number
+    of its own ("a Monday statement", "the witnesses", "this time")."""
+    return any(c.dep_ in {"det", "poss", "nummod"} and c.i < noun.i for c in noun.children)
+
+
+def _relative_clause_of(name: Token, noun: Token) -> bool:
+    """Whether ``name`` is inside a relative clause of ``noun`` ("the church Ana Vale
+    attends")."""
+    for ancestor in name.ancestors:
+        if ancestor.dep_ == "relcl" and ancestor.head.i == noun.i:
+            return True
+        if ancestor.i == noun.i:
+            return False
+    return False
 
 
 def _qualifies(tok: Token, first: int) -> bool:
@@ -111,8 +189,8 @@ def _qualifier_word(tok: Token) -> bool:
 
 def _split_ranks(parsed: SpacyDoc, first: int, end: int) -> Ranges:
     """A title phrase without honorifics, its closing rank abbreviation apart ("Adm.")."""
-    while end > first and is_honorific(parsed[end - 1]):
-        end -= 1
+    while end > first and (is_honorific(parsed[end - 1]) or parsed[end - 1].lower_ in JOINERS):
+        end -= 1  # "ministry of the Rev.": no title ends with "of" or "the"
     if end - first > 1 and is_abbrev_title(parsed[end - 1]):
         return [(first, end - 1), (end - 1, end)]
     return [(first, end)] if end > first else []
