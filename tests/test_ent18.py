@@ -91,3 +91,11 @@ def test_ent18_a_given_name_left_out_still_joins() -> None:
     add_given_names(parsed, cands)
     # "Fired" before a known given name is no given name; "Ka'Vona" before "Marie" is
     assert [(c.start, c.end) for c in cands] == [(1, 3), (4, 7)]
+
+
+def test_ent18_a_common_word_opening_a_name_of_two_words_is_left_out(
+    backend: SpacyBackend,
+) -> None:
+    # the document writes "juror" in lowercase: a common word, here a title
+    people = _people(backend, "Juror Olsza asked the judge. Another juror left.")
+    assert people == {"Olsza": ["Juror"]}

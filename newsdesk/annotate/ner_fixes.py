@@ -187,6 +187,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         label, fixed, start = "PERSON", True, start + 1  # "... to Norland Ivo Brandt"
     elif label == "PERSON" and end - start > 2:
         start = _after_descriptor(parsed, _after_leading_modifier(parsed, start, end), end)
+    elif label == "PERSON" and end - start == 2 and _common_word(parsed, start):
+        start += 1  # "Born Vincenzo", "Media Mogul": the document writes "born", "media"
     if label == "PERSON" and end - start == 1 and is_abbrev_title(parsed[start]):
         return None  # "Col" of "Col. Moammar Gadhafi" cut off by a sentence break
     if label == "PERSON" and _a_post(parsed, start, end):
@@ -290,6 +292,18 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
         return start + 1  # "Britons Tom Lenz", "Bobcats Tom Lenz": no given name is plural
     lowercase = re.search(whole_word(first.lower_), text_of(parsed))
     return start + 1 if lowercase or _written_without(parsed, start, end) else start
+
+
+def _common_word(parsed: SpacyDoc, i: int) -> bool:
+    """A capitalised word opening a name of two words that is a common word: no known
+    given name nor particle, and the document writes it in lowercase too ("Born Ivo",
+    "Injured Reserve" beside "born", "injured")."""
+    tok = parsed[i]
+    if not tok.is_alpha or tok.is_upper or not tok.text[0].isupper() or given_name(tok.text):
+        return False
+    if tok.lower_ in PARTICLES or not parsed[i + 1].text[:1].isupper():
+        return False
+    return re.search(whole_word(tok.lower_), text_of(parsed)) is not None
 
 
 def _plural_shaped(tok: Token) -> bool:
