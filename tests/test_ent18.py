@@ -99,3 +99,41 @@ def test_ent18_a_common_word_opening_a_name_of_two_words_is_left_out(
     # the document writes "juror" in lowercase: a common word, here a title
     people = _people(backend, "Juror Olsza asked the judge. Another juror left.")
     assert people == {"Olsza": ["Juror"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a noun the parse joins to the name describes the person, whatever the noun
+        ("The Saints signed cornerback Mike Tanner on Monday.", "Mike Tanner", ["cornerback"]),
+        ("The team signed rookie John Harlow from Valmont.", "John Harlow", ["rookie"]),
+        # a plural is a list's description, not one person's
+        ("The Saints lost running backs John Harlow and Mike Tanner.", "John Harlow", []),
+    ],
+)
+def test_ent18_a_noun_set_before_a_name_describes_the_person(
+    backend: SpacyBackend, text: str, name: str, roles: list[str]
+) -> None:
+    assert _people(backend, text)[name] == roles
+
+
+def test_ent18_a_counted_noun_before_a_name_is_no_description() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsdesk.annotate.roles import describes_person
+
+    words = ["That", "is", "one", "reason", "Tanner", "left", "."]
+    parsed = Doc(
+        Vocab(),
+        words=words,
+        pos=["PRON", "AUX", "NUM", "NOUN", "PROPN", "VERB", "PUNCT"],
+        tags=["DT", "VBZ", "CD", "NN", "NNP", "VBD", "."],
+        heads=[1, 1, 3, 4, 5, 1, 1],
+        deps=["nsubj", "ROOT", "nummod", "compound", "nsubj", "ccomp", "punct"],
+        ents=["O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    assert not describes_person(parsed[3:4])
+    parsed[2].dep_ = "amod"  # "rookie" of "the rookie Tanner" is one
+    parsed[3].lemma_ = "rookie"
+    assert describes_person(parsed[3:4])

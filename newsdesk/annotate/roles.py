@@ -213,7 +213,31 @@ def describes_person(span: SpacySpan) -> bool:
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"} or _of_many(root):
         return False
-    return len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True)
+    if len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True):
+        return True
+    return span.end - span.start == 1 and _set_before_a_name(root)
+
+
+def _set_before_a_name(noun: Token) -> bool:
+    """Whether a lowercase common noun stands right before a person's name that the parse
+    joins to it, as a word of the name's phrase ("quarterback" of "quarterback Ivo Vale",
+    "rookie Ana Vale") or as the noun the name stands in apposition to ("the vampire
+    Ivo"): a description of the person, whatever the noun (no list of nouns for people
+    holds them all)."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or not noun.text.islower() or noun.i + 1 >= len(doc):
+        return False  # a plural one is a list's ("running backs Ivo Vale and Ana Lenz")
+    name = doc[noun.i + 1]
+    if name.ent_type_ != "PERSON" or not name.text[0].isupper():
+        return False
+    head = noun.head
+    counted = any(c.dep_ == "nummod" for c in noun.children)  # "one reason Vale left"
+    if noun.dep_ == "compound" and head.i > noun.i and head.ent_type_ == "PERSON":
+        return not counted
+    # in apposition, a noun with an article or a possessive of its own ("my buddy Ivo
+    # Vale"), not a phrase's bare noun ("next in line Vale")
+    owned = any(c.dep_ in {"det", "poss"} for c in noun.lefts)
+    return owned and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.rights)
 
 
 def _of_many(noun: Token) -> bool:
