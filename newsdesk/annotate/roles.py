@@ -1,15 +1,18 @@
 """Roles of a name from the parse: the title phrase before it and descriptions in apposition.
 
 - *titles*: the capitalised or lowercase title phrase that ends right before a name
-  ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor"), without
-  honorifics, its closing rank abbreviation apart ("Adm.");
+  ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor", "Hall
+  of Fame coach"), without honorifics, its closing rank abbreviation apart ("Adm."), and
+  without the words of another phrase the parse shows ("In a Monday statement President
+  X", "the last time X played");
 - *appositions*: "Henrik Maalstad, the ferry's captain," and "The ferry's captain, Henrik
   Maalstad", cut before a relative clause, a comma, a quote or a bracket;
 - *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
   whom the passage is not about (`in_passing`: entities and quotes both ask);
 - *a person's description*: one that says what a person is (`describes_person`, headed by
-  a noun for people: `person_noun`), not a thing the parse set beside a name ("an account
-  by his brother, Ivo Brandt").
+  a noun for people: `person_noun`, or a noun the parse joins to the name: "rookie Ivo
+  Brandt"), not a thing the parse set beside a name ("an account by his brother, Ivo
+  Brandt").
 
 All ranges are token ranges of the parse.
 """
@@ -112,7 +115,9 @@ def _of_a_name_before(parsed: SpacyDoc, first: int) -> int:
     return first
 
 
+# what a noun of a phrase of its own stands as: an object, a subject, an adverb
 ARGUMENT_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "dative"})
+LONGEST_NAME = 6  # proper nouns read as the name after a title
 
 
 def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
@@ -124,7 +129,7 @@ def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
     adverb with its own article, attached to no word after it) nor an adjective outside
     the phrase ("We are gratified Secretary Vale")."""
     end = start
-    while end < len(parsed) and parsed[end].pos_ == "PROPN" and end - start < 6:
+    while end < len(parsed) and parsed[end].pos_ == "PROPN" and end - start < LONGEST_NAME:
         end += 1
     name = parsed[start : max(end, start + 1)].root
     last = start - 1
@@ -138,8 +143,8 @@ def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
             continue
         if i < tok.head.i < max(end, start + 1) or tok.right_edge.i >= last:
             continue  # a modifier, or the head of the whole title ("president of ...")
-        if i + 1 < len(parsed) and parsed[i + 1].text == "-" and not tok.whitespace_:
-            continue  # "co-author": a word glued to the next by a hyphen
+        if _glued_to_next(parsed, i):
+            continue  # "co-author": a word written together with the next
         noun = tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in ARGUMENT_DEPS
         if (noun and _own_phrase(tok)) or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
             return i + 1
@@ -147,9 +152,9 @@ def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
 
 
 def _glued_to_next(parsed: SpacyDoc, i: int) -> bool:
-    """Whether token ``i`` is written together with the next by a hyphen ("vice-")."""
-    nxt = i + 1 < len(parsed) and parsed[i + 1]
-    return bool(nxt) and not parsed[i].whitespace_ and parsed[i + 1].text == "-"
+    """Whether token ``i`` is written together with the next by a hyphen ("co" of
+    "co-author")."""
+    return i + 1 < len(parsed) and not parsed[i].whitespace_ and parsed[i + 1].text == "-"
 
 
 def _own_phrase(noun: Token) -> bool:
