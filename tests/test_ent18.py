@@ -137,3 +137,10 @@ def test_ent18_a_counted_noun_before_a_name_is_no_description() -> None:
     parsed[2].dep_ = "amod"  # "rookie" of "the rookie Tanner" is one
     parsed[3].lemma_ = "rookie"
     assert describes_person(parsed[3:4])
+
+
+def test_ent18_no_title_ends_with_a_joiner(backend: SpacyBackend) -> None:
+    people = _people(backend, "The fine went to the ministry of the Rev. John Harlow.")
+    assert people["John Harlow"] == ["Rev."]
+    people = _people(backend, "Deputy Chief of the Naval Staff Adm. John Harlow spoke.")
+    assert people["John Harlow"] == ["Deputy Chief of the Naval Staff", "Adm."]

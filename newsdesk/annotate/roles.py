@@ -194,11 +194,19 @@ def _qualifier_word(tok: Token) -> bool:
 
 def _split_ranks(parsed: SpacyDoc, first: int, end: int) -> Ranges:
     """A title phrase without honorifics, its closing rank abbreviation apart ("Adm.")."""
-    while end > first and (is_honorific(parsed[end - 1]) or parsed[end - 1].lower_ in JOINERS):
-        end -= 1  # "ministry of the Rev.": no title ends with "of" or "the"
+    end = _without_joiners(parsed, first, end)
     if end - first > 1 and is_abbrev_title(parsed[end - 1]):
-        return [(first, end - 1), (end - 1, end)]
+        rest = _without_joiners(parsed, first, end - 1)
+        return [(first, rest), (end - 1, end)] if rest > first else [(end - 1, end)]
     return [(first, end)] if end > first else []
+
+
+def _without_joiners(parsed: SpacyDoc, first: int, end: int) -> int:
+    """Where a title phrase ends without the honorifics and joiners closing it: no title
+    ends with "of" or "the" ("ministry" of "the ministry of the Rev. Ivo Vale")."""
+    while end > first and (is_honorific(parsed[end - 1]) or parsed[end - 1].lower_ in JOINERS):
+        end -= 1
+    return end
 
 
 def title_words(parsed: SpacyDoc, ranges: Ranges) -> set[str]:
