@@ -187,6 +187,8 @@ def _trim(parsed: SpacyDoc, start: int, end: int, label: str) -> Cand | None:
         label, fixed, start = "PERSON", True, start + 1  # "... to Norland Ivo Brandt"
     elif label == "PERSON" and end - start > 2:
         start = _after_descriptor(parsed, _after_leading_modifier(parsed, start, end), end)
+    elif label == "PERSON" and end - start == 2 and _common_word(parsed, start):
+        start += 1  # "Born Vincenzo", "Media Mogul": the document writes "born", "media"
     if label == "PERSON" and end - start == 1 and is_abbrev_title(parsed[start]):
         return None  # "Col" of "Col. Moammar Gadhafi" cut off by a sentence break
     if label == "PERSON" and _a_post(parsed, start, end):
@@ -286,8 +288,29 @@ def _after_descriptor(parsed: SpacyDoc, start: int, end: int) -> int:
         return start
     if _describes_people(first) and given_name(parsed[start + 1].text):
         return start + 1  # "Polygamist Tom Lenz"
+    if _plural_shaped(first) and given_name(parsed[start + 1].text):
+        return start + 1  # "Britons Tom Lenz", "Bobcats Tom Lenz": no given name is plural
     lowercase = re.search(whole_word(first.lower_), text_of(parsed))
     return start + 1 if lowercase or _written_without(parsed, start, end) else start
+
+
+def _common_word(parsed: SpacyDoc, i: int) -> bool:
+    """A capitalised word opening a name of two words that is a common word: no known
+    given name nor particle, and the document writes it in lowercase too ("Born Ivo",
+    "Injured Reserve" beside "born", "injured")."""
+    tok = parsed[i]
+    if not tok.is_alpha or tok.is_upper or not tok.text[0].isupper() or given_name(tok.text):
+        return False
+    if tok.lower_ in PARTICLES or not parsed[i + 1].text[:1].isupper():
+        return False
+    return re.search(whole_word(tok.lower_), text_of(parsed)) is not None
+
+
+def _plural_shaped(tok: Token) -> bool:
+    """A word tagged or written as a plural ("Bobcats", "Britons"; not "Charles", a given
+    name)."""
+    plural = tok.tag_ in {"NNPS", "NNS"} or (len(tok) > 3 and tok.lower_.endswith("s"))
+    return plural and not tok.lower_.endswith("ss") and not given_name(tok.text)
 
 
 def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:
@@ -450,16 +473,50 @@ def add_given_names(parsed: SpacyDoc, cands: list[Cand]) -> None:
     """Widen PERSON names to the given name the model left out before them: before a lone
     surname, or a first name of its own the parse attaches to the name ("Ka'Vona" of
     "Ka'Vona Lise Brandt": an apostrophe inside a given name), never a noun for people
-    before a name of two words ("Owner Arte Lenz", "City Clerk Ana Lenz")."""
+    before a name of two words ("Owner Arte Lenz", "City Clerk Ana Lenz"), nor a word
+    before a name of two words opening with a known given name that is none itself
+    ("Harbour Ivo Lenz", "Fired Ana Vale"; "Mary Ann Vale", "Ka'Vona Ann Vale" are one
+    name: `_no_given_name`), nor a plural or a word the document names something else
+    with ("Bobcats Ivo Lenz", "Britons Ana Vale": `_words_named_otherwise`)."""
+    others = _words_named_otherwise(parsed, cands)
     for c in cands:
         if c.label != "PERSON" or not _given_name_before(parsed, c.start):
             continue
+        prev = parsed[c.start - 1]
+        if prev.tag_ == "NNPS" or prev.text in others:
+            continue
         if c.end - c.start == 1 or (
             c.end - c.start == 2
-            and parsed[c.start - 1].head.i in range(c.start, c.end)
-            and not _describes_people(parsed[c.start - 1])  # "Owner Arte Lenz said"
+            and prev.head.i in range(c.start, c.end)
+            and not _describes_people(prev)  # "Owner Arte Lenz said"
+            and not (given_name(parsed[c.start].text) and _no_given_name(prev))
         ):
             c.start -= 1
+
+
+def _no_given_name(tok: Token) -> bool:
+    """A word of letters only that is no known given name ("Fired", "Harbour"); one with
+    an apostrophe inside is a given name's shape ("Ka'Vona")."""
+    return tok.is_alpha and not given_name(tok.text)
+
+
+def _words_named_otherwise(parsed: SpacyDoc, cands: list[Cand]) -> set[str]:
+    """The capitalised words of the document's names of nationalities and of its names
+    of organisations and places in two words or more or in a plural ("Britons", "Bobcats"
+    of "the Valmont Bobcats", "the Bobcats"), and their singulars ("Bobcat"): a word
+    before a person's name that the document also writes in such a name is no given
+    name. Another name of one word may be the given name itself, mislabelled ("Ivo" as
+    an organisation)."""
+    labels = {"ORG", "GPE", "LOC", "FAC"}
+    found = {
+        t.text
+        for c in cands
+        if c.label in labels and (c.end - c.start > 1 or parsed[c.start].text.endswith("s"))
+        for t in parsed[c.start : c.end]
+    }
+    found |= {t.text for t in parsed if t.ent_type_ == "NORP"}
+    found |= {w[:-1] for w in found if len(w) > 3 and w.endswith("s")}
+    return {w for w in found if w[:1].isupper() and not given_name(w)}
 
 
 def names_after_the(parsed: SpacyDoc, cands: list[Cand]) -> None:

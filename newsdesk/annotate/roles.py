@@ -1,15 +1,18 @@
 """Roles of a name from the parse: the title phrase before it and descriptions in apposition.
 
 - *titles*: the capitalised or lowercase title phrase that ends right before a name
-  ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor"), without
-  honorifics, its closing rank abbreviation apart ("Adm.");
+  ("Deputy Chief of the Naval Staff Adm.", "North Korean envoy", "Valmont Mayor", "Hall
+  of Fame coach"), without honorifics, its closing rank abbreviation apart ("Adm."), and
+  without the words of another phrase the parse shows ("In a Monday statement President
+  X", "the last time X played");
 - *appositions*: "Henrik Maalstad, the ferry's captain," and "The ferry's captain, Henrik
   Maalstad", cut before a relative clause, a comma, a quote or a bracket;
 - *in passing*: a person introduced as another's relative ("His wife, Marit Maalstad"),
   whom the passage is not about (`in_passing`: entities and quotes both ask);
 - *a person's description*: one that says what a person is (`describes_person`, headed by
-  a noun for people: `person_noun`), not a thing the parse set beside a name ("an account
-  by his brother, Ivo Brandt").
+  a noun for people: `person_noun`, or a noun the parse joins to the name: "rookie Ivo
+  Brandt"), not a thing the parse set beside a name ("an account by his brother, Ivo
+  Brandt").
 
 All ranges are token ranges of the parse.
 """
@@ -88,7 +91,87 @@ def title_before(parsed: SpacyDoc, start: int) -> Ranges:
         words = parsed[edge:first]
         if all(_qualifier_word(t) for t in words) and "\n" not in words.text_with_ws:
             first = edge
-    return _split_ranks(parsed, first, start)
+        first = _of_a_name_before(parsed, first)
+    return _split_ranks(parsed, _attached_from(parsed, first, start), start)
+
+
+def _of_a_name_before(parsed: SpacyDoc, first: int) -> int:
+    """Where a title opening with a capitalised qualifier starts when a name with "of"
+    leads it: "Hall of Fame coach" (not "Fame coach"); not a title or a nationality after
+    "of" ("the Government of Prime Minister Ivo Vale", "the detention in Valmont of
+    Norlandic rebel leader Ivo Vale"), nor a place before it."""
+    while (
+        first >= 2
+        and parsed[first - 1].lower_ == "of"
+        and parsed[first].text[0].isupper()
+        and _qualifier_word(parsed[first])
+        and not is_title(parsed[first])
+        and parsed[first].ent_type_ not in {"NORP", "GPE"}
+        and _qualifier_word(parsed[first - 2])
+        and parsed[first - 2].ent_type_ != "GPE"
+        and "\n" not in parsed[first - 2 : first].text_with_ws
+    ):
+        first -= 2
+    return first
+
+
+# what a noun of a phrase of its own stands as: an object, a subject, an adverb
+ARGUMENT_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "dative"})
+LONGEST_NAME = 6  # proper nouns read as the name after a title
+
+
+def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
+    """Where the words of a title before the name at token ``start`` may start: none a
+    noun the name is the subject of a relative clause of ("the church Mayor Ana Vale
+    attends", "the last time Ivo Vale played"); before its last word, no lowercase noun
+    of a phrase of its own ("In a Monday statement President Ivo Vale said", "this time
+    referee Ana Vale", "in the court room Judge Ana Vale": an object, a subject or an
+    adverb with its own article, attached to no word after it) nor an adjective outside
+    the phrase ("We are gratified Secretary Vale")."""
+    end = start
+    while end < len(parsed) and parsed[end].pos_ == "PROPN" and end - start < LONGEST_NAME:
+        end += 1
+    name = parsed[start : max(end, start + 1)].root
+    last = start - 1
+    while last > first and (is_honorific(parsed[last]) or parsed[last].lower_ in JOINERS):
+        last -= 1
+    for i in range(start - 1, first - 1, -1):
+        tok = parsed[i]
+        if _relative_clause_of(name, tok):
+            return i + 1
+        if i >= last or not tok.is_alpha or not tok.is_lower:
+            continue
+        if i < tok.head.i < max(end, start + 1) or tok.right_edge.i >= last:
+            continue  # a modifier, or the head of the whole title ("president of ...")
+        if _glued_to_next(parsed, i):
+            continue  # "co-author": a word written together with the next
+        noun = tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in ARGUMENT_DEPS
+        if (noun and _own_phrase(tok)) or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+            return i + 1
+    return first
+
+
+def _glued_to_next(parsed: SpacyDoc, i: int) -> bool:
+    """Whether token ``i`` is written together with the next by a hyphen ("co" of
+    "co-author")."""
+    return i + 1 < len(parsed) and not parsed[i].whitespace_ and parsed[i + 1].text == "-"
+
+
+def _own_phrase(noun: Token) -> bool:
+    """Whether a noun opens a phrase of its own: an article, a possessive or a number
+    of its own ("a Monday statement", "the witnesses", "this time")."""
+    return any(c.dep_ in {"det", "poss", "nummod"} and c.i < noun.i for c in noun.children)
+
+
+def _relative_clause_of(name: Token, noun: Token) -> bool:
+    """Whether ``name`` is inside a relative clause of ``noun`` ("the church Ana Vale
+    attends")."""
+    for ancestor in name.ancestors:
+        if ancestor.dep_ == "relcl" and ancestor.head.i == noun.i:
+            return True
+        if ancestor.i == noun.i:
+            return False
+    return False
 
 
 def _qualifies(tok: Token, first: int) -> bool:
@@ -111,11 +194,19 @@ def _qualifier_word(tok: Token) -> bool:
 
 def _split_ranks(parsed: SpacyDoc, first: int, end: int) -> Ranges:
     """A title phrase without honorifics, its closing rank abbreviation apart ("Adm.")."""
-    while end > first and is_honorific(parsed[end - 1]):
-        end -= 1
+    end = _without_joiners(parsed, first, end)
     if end - first > 1 and is_abbrev_title(parsed[end - 1]):
-        return [(first, end - 1), (end - 1, end)]
+        rest = _without_joiners(parsed, first, end - 1)
+        return [(first, rest), (end - 1, end)] if rest > first else [(end - 1, end)]
     return [(first, end)] if end > first else []
+
+
+def _without_joiners(parsed: SpacyDoc, first: int, end: int) -> int:
+    """Where a title phrase ends without the honorifics and joiners closing it: no title
+    ends with "of" or "the" ("ministry" of "the ministry of the Rev. Ivo Vale")."""
+    while end > first and (is_honorific(parsed[end - 1]) or parsed[end - 1].lower_ in JOINERS):
+        end -= 1
+    return end
 
 
 def title_words(parsed: SpacyDoc, ranges: Ranges) -> set[str]:
@@ -135,7 +226,31 @@ def describes_person(span: SpacySpan) -> bool:
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"} or _of_many(root):
         return False
-    return len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True)
+    if len([t for t in span if not t.is_punct]) > 1 or person_noun(root, proper=True):
+        return True
+    return span.end - span.start == 1 and _set_before_a_name(root)
+
+
+def _set_before_a_name(noun: Token) -> bool:
+    """Whether a lowercase common noun stands right before a person's name that the parse
+    joins to it, as a word of the name's phrase ("quarterback" of "quarterback Ivo Vale",
+    "rookie Ana Vale") or as the noun the name stands in apposition to ("the vampire
+    Ivo"): a description of the person, whatever the noun (no list of nouns for people
+    holds them all)."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or not noun.text.islower() or noun.i + 1 >= len(doc):
+        return False  # a plural one is a list's ("running backs Ivo Vale and Ana Lenz")
+    name = doc[noun.i + 1]
+    if name.ent_type_ != "PERSON" or not name.text[0].isupper():
+        return False
+    head = noun.head
+    counted = any(c.dep_ == "nummod" for c in noun.children)  # "one reason Vale left"
+    if noun.dep_ == "compound" and head.i > noun.i and head.ent_type_ == "PERSON":
+        return not counted
+    # in apposition, a noun with an article or a possessive of its own ("my buddy Ivo
+    # Vale"), not a phrase's bare noun ("next in line Vale")
+    owned = any(c.dep_ in {"det", "poss"} for c in noun.lefts)
+    return owned and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.rights)
 
 
 def _of_many(noun: Token) -> bool:
