@@ -16,13 +16,14 @@ from here, so one person has one name everywhere.
   in one word or two ("Ivo DelVecchio" = "Ivo Del Vecchio"), with a particle or without
   ("Omar al-Brandt" = "Omar Brandt"), or whose long surname differs by one letter from
   another's with the same given names ("Marek Olsztyk" = "Marek Olsztynk"), is that
-  person; so is one whose given name is another spelling of the other's ("Robyn" /
-  "Robin", "Katherine" / "Kathryn") when no document writes both, and a full name with
-  middle names or initials added ("Ana M. Ruiz" = "Ana Ruiz"), with given names before
-  it ("Ana Maria Ruiz" = "Maria Ruiz") or cut after its initial ("Ana M."), when only one
-  such fuller name exists (or all of them are one person); a surname alone joins the one
-  person with that surname, else a given name alone the one person with that given name;
-  with two owners they stay apart.
+  person, and so is one whose given name spells a familiar form another way ("Bettie
+  Page" = "Betty Mae Page"); so is one whose given name is another spelling of the
+  other's ("Robyn" / "Robin", "Katherine" / "Kathryn") when no document writes both,
+  and a full name with middle names or initials added ("Ana M. Ruiz" = "Ana Ruiz"), with
+  given names before it ("Ana Maria Ruiz" = "Maria Ruiz") or cut after its initial ("Ana
+  M."), when only one such fuller name exists (or all of them are one person); a surname
+  alone joins the one person with that surname, else a given name alone the one person
+  with that given name; with two owners they stay apart.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from newsdesk.annotate.names import surnames_of, without_suffixes
-from newsdesk.lang.en.names import PARTICLES, SUFFIXES
+from newsdesk.lang.en.names import DIMINUTIVE_ENDINGS, PARTICLES, SUFFIXES
 from newsdesk.model import Entity
 
 __all__ = ["DocumentPeople", "canonical_name", "name_key", "story_targets", "strip_nickname"]
@@ -161,6 +162,7 @@ def story_targets(
             or _nickname_of(key, o)
             or _spaced_variant(key, o)
             or _particle_variant(key, o)
+            or _diminutive_variant(key, o)
         ]
         for fits in (_fuller, _tail, _cut_after_initial):  # the surest kind of form first
             variants = variants or [o for o in full if fits(key, o)]
@@ -233,6 +235,32 @@ def _given_variant(one: str, other: str) -> bool:
     if x[0] != y[0]:
         return _transliterated(x, y)
     return _one_letter_apart(x, y) or _familiar_forms_shared(x, y)
+
+
+def _diminutive_variant(short: str, long: str) -> bool:
+    """Two writings of one full name whose given names spell one familiar form two ways
+    ("bettie page" / "betty mae page", `_diminutives`), the middle names of the shorter
+    among the longer's: one person even where one document writes both ("Bettie Page,
+    born Betty Mae Page")."""
+    a, b = short.split(), long.split()
+    if len(a) > len(b) or a[-1] != b[-1] or not _middles_among(a, b):
+        return False
+    if len(a) == len(b) and short < long:
+        return False  # of two names alike but for the given name, the later joins the earlier
+    return _diminutives(a[0].rstrip("."), b[0].rstrip("."))
+
+
+def _diminutives(x: str, y: str) -> bool:
+    """Two spellings of one familiar given name, alike but for its ending ("bettie" /
+    "betty", "kelsey" / "kelsie", "robbie" / "robby"), the stem at least three letters."""
+
+    def stem(word: str) -> str:
+        for ending in DIMINUTIVE_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+        return word
+
+    return x != y and stem(x) != x and stem(x) == stem(y)
 
 
 def _transliterated(x: str, y: str) -> bool:

@@ -49,9 +49,8 @@ scale of a clause dated in one earlier year than the story's ("killed more than 
 people in Bam in December 2003") is read as that year's event's (``Slot.past``, keyed by
 the year), compared only with other reports' figures of it. A sum paid at a rate ("$4
 million a year") is keyed apart from a sum paid once. People are keyed by their
-story-wide names, one name spelt two ways being one ("Bettie Page", "Betty Mae Page":
-`spelling_variants`). Being conservative is the point: a false conflict is worse than a
-missed one.
+story-wide names (`newsdesk.annotate.resolve`: "Bettie Page" is "Betty Mae Page").
+Being conservative is the point: a false conflict is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -100,7 +99,6 @@ from newsdesk.lang.en.calendar import (
 )
 from newsdesk.lang.en.discourse import OTHER_EVENT
 from newsdesk.lang.en.measures import COLOURS, DIRECTIONS
-from newsdesk.lang.en.names import DIMINUTIVE_ENDINGS, SUFFIXES
 from newsdesk.lang.en.numbers import APPROXIMATORS
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.speech import REPORTING_VERBS
@@ -120,7 +118,6 @@ __all__ = [
     "StoryTime",
     "person_names",
     "read_slots",
-    "spelling_variants",
     "story_places",
     "story_time",
 ]
@@ -220,53 +217,7 @@ def person_names(docs: Sequence[Document], merged: MergedEntities | None = None)
             for m in entity.mentions:
                 if m.span.doc == doc.id:
                     found[doc.id].append((m.span.start, m.span.end, name))
-    counts: dict[str, int] = defaultdict(int)
-    for mentions in found.values():
-        for _, _, name in mentions:
-            counts[name] += 1
-    one = spelling_variants(counts)
-    return {d: [(a, b, one.get(n, n)) for a, b, n in m] for d, m in found.items()}
-
-
-def _given_stem(given: str) -> str:
-    """A given name without the ending of its familiar spelling ("Bettie", "Betty" →
-    "bett"; a stem of three letters at least)."""
-    word = given.lower()
-    for ending in DIMINUTIVE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def spelling_variants(counts: Mapping[str, int]) -> dict[str, str]:
-    """Names of the story's people (with their numbers of mentions) that are one
-    person's name spelt two ways, each to the name most mentioned: the same surname,
-    given names that differ only in the ending of a familiar form ("Bettie Page", "Betty
-    Mae Page"), and no two different middle names ("George H. Tell", "George W. Tell"
-    are two people, and so are "Mary Tell" and "Mark Tell")."""
-    parts: dict[str, tuple[str, str, tuple[str, ...], str]] = {}
-    for name in counts:
-        words = name.split()
-        if words and words[-1].lower().rstrip(".") in SUFFIXES:
-            words = words[:-1]
-        if len(words) >= 2 and all(w.replace(".", "").isalpha() for w in words):
-            given = words[0]
-            parts[name] = (words[-1].lower(), _given_stem(given), tuple(words[1:-1]), given)
-    ordered = sorted(parts, key=lambda n: (-counts[n], n))
-    out: dict[str, str] = {}
-    for i, name in enumerate(ordered):
-        surname, stem, middle, given = parts[name]
-        for other in ordered[:i]:
-            o_surname, o_stem, o_middle, o_given = parts[other]
-            if (
-                surname == o_surname
-                and stem == o_stem
-                and given.lower() != o_given.lower()
-                and (not middle or not o_middle or middle == o_middle)
-            ):
-                out[name] = out.get(other, other)
-                break
-    return out
+    return found
 
 
 @dataclass(frozen=True, slots=True)
