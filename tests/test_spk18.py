@@ -1,0 +1,67 @@
+"""Speakers found by description on real-news layouts (spk18), on fictional text.
+
+The people are fictional; the countries are real (a country and its adjective are
+general English, the rule is about them). Each test parses with the real spaCy model.
+"""
+
+from __future__ import annotations
+
+from newsdesk.annotate.nlp import SpacyBackend
+from newsdesk.annotate.quotes.nominal import _as_places, _country_stem
+from tests.test_quotes_attribution import speakers
+
+
+def test_country_stem_and_adjective() -> None:
+    """A country's adjective is read as the country the description names; other words,
+    and a look-alike country's adjective, are left as they are."""
+    assert _country_stem("chile") == "chil"
+    assert _country_stem("norway") == "norwa"
+    assert _country_stem("kestria") == ""  # not a country
+    assert _as_places({"chilean", "senior"}, {"chile"}) == {"chile", "senior"}
+    assert _as_places({"kenyan"}, {"kenya"}) == {"kenya"}
+    assert _as_places({"peruvian"}, {"peru"}) == {"peruvian"}  # an ending not read
+    assert _as_places({"australian"}, {"austria"}) == {"australian"}
+    assert _as_places({"chilean"}, {"ambassador"}) == {"chilean"}
+
+
+def test_description_with_a_country_finds_the_holder_given_its_adjective(
+    backend: SpacyBackend,
+) -> None:
+    """ "Kenya's ambassador" is the person given the role "Kenyan Ambassador": one place
+    written as a name and as an adjective."""
+    text = (
+        "Kenyan Ambassador Tomas Velarde met the committee in Kestrel on Monday.\n\n"
+        'Kenya\'s ambassador said: "We expect an answer within a week."'
+    )
+    assert speakers(backend, text) == {"We expect an answer within a week.": "Tomas Velarde"}
+
+
+def test_description_of_one_of_two_post_holders_names_the_one_named_next(
+    backend: SpacyBackend,
+) -> None:
+    """Two prime ministers given no country: "Norway's prime minister" is the one the
+    writer names in the next sentences, not the other, named long before."""
+    filler = "".join(f"The talks lasted {n} hours on the {n}th day.\n" for n in range(3, 9))
+    text = (
+        "Prime Minister Ana Ruiz of Kestria arrived in Oslo on Sunday.\n"
+        + filler
+        + "Norway's prime minister told parliament that the country \"will not sign the "
+        'treaty this year."\n'
+        '"We need more time," Prime Minister Ivar Lunde said.'
+    )
+    found = speakers(backend, text)
+    assert found["will not sign the treaty this year."] == "Ivar Lunde"
+
+
+def test_description_of_one_of_two_post_holders_both_near_names_nobody(
+    backend: SpacyBackend,
+) -> None:
+    """Both prime ministers named close to the description: nobody is named."""
+    text = (
+        "Prime Minister Ana Ruiz of Kestria arrived in Oslo on Sunday and Prime Minister "
+        "Ivar Lunde met her at the airport.\n"
+        "Norway's prime minister told reporters that the country \"will not sign the "
+        'treaty this year."'
+    )
+    found = speakers(backend, text)
+    assert found["will not sign the treaty this year."] is None
