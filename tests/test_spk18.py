@@ -65,3 +65,34 @@ def test_description_of_one_of_two_post_holders_both_near_names_nobody(
     )
     found = speakers(backend, text)
     assert found["will not sign the treaty this year."] is None
+
+
+def test_spaced_mark_after_a_colon_opens_a_quote_run_over_lines(backend: SpacyBackend) -> None:
+    """Tokenised copy spaces every mark ('He added: " ...'): after a colon such a mark
+    opens a quote that runs over a line without marks into the next quoted line, all of
+    it the speaker's the colon announces."""
+    text = (
+        "Harbour master Ilse Brandt opened the new pier in Kestrel on Monday.\n"
+        'She added: " The pier took three years to build.\n'
+        "The old one was closed in 2019.\n"
+        '" Fishing boats can moor here again from today. "'
+    )
+    assert speakers(backend, text) == {
+        "The pier took three years to build.": "Ilse Brandt",
+        "The old one was closed in 2019.": "Ilse Brandt",
+        "Fishing boats can moor here again from today.": "Ilse Brandt",
+    }
+
+
+def test_split_quote_with_inverted_cue_and_a_long_apposition(backend: SpacyBackend) -> None:
+    """'"...," said Tomas Velarde, an economist who ..., "..."': the second part is his too,
+    his name read after the cue in text order though the window before the quote is
+    read from the quote back."""
+    text = (
+        '"The risk," said Tomas Velarde, an economist who is the director of the Kestrel '
+        'Harbour Forecast, "is that we are going to be attracting workers and repelling jobs."'
+    )
+    found = speakers(backend, text)
+    assert found["is that we are going to be attracting workers and repelling jobs."] == (
+        "Tomas Velarde"
+    )

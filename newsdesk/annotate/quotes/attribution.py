@@ -254,7 +254,11 @@ def _fallback_speaker(
     else:
         between = [t for t in window if t.i < cue.i][:12]
     following = []
-    for tok in window if inverted and cue.lemma_.lower() != "tell" else ():
+    # in text order: a window before the quote is read nearest first ('"...," said Ana
+    # Ruiz, an economist, "..."': her name follows the cue)
+    for tok in (
+        sorted(window, key=lambda t: t.i) if inverted and cue.lemma_.lower() != "tell" else ()
+    ):
         # "said Mr. Gunnels": only titles and names between
         if tok.i <= cue.i:
             continue
