@@ -96,3 +96,15 @@ def test_split_quote_with_inverted_cue_and_a_long_apposition(backend: SpacyBacke
     assert found["is that we are going to be attracting workers and repelling jobs."] == (
         "Tomas Velarde"
     )
+
+
+def test_colon_intro_steps_over_the_subject_of_an_embedded_wh_clause(
+    backend: SpacyBackend,
+) -> None:
+    """'X apologized for what happened: "..."': "what" is the nearest subject before the
+    colon but names nobody; the subject of the clause that announces the quote spoke."""
+    text = (
+        'Ana Ruiz has since apologized for what happened: "Yes, I should have used two '
+        'email addresses, one for personal matters and one for my work."'
+    )
+    assert list(speakers(backend, text).values()) == ["Ana Ruiz"]
