@@ -108,3 +108,19 @@ def test_colon_intro_steps_over_the_subject_of_an_embedded_wh_clause(
         'email addresses, one for personal matters and one for my work."'
     )
     assert list(speakers(backend, text).values()) == ["Ana Ruiz"]
+
+
+def test_description_of_one_of_two_post_holders_with_one_in_its_sentence_names_nobody(
+    backend: SpacyBackend,
+) -> None:
+    """A holder of the post named in the description's own sentence is somebody else
+    ("... as Prime Minister X arrived"): nobody is named."""
+    filler = "".join(f"The talks lasted {n} hours on the {n}th day.\n" for n in range(3, 9))
+    text = (
+        "Prime Minister Ivar Lunde opened the talks in Oslo on Sunday.\n"
+        + filler
+        + "Norway's prime minister told parliament the country \"will not sign the treaty "
+        'this year," as Prime Minister Ana Ruiz of Kestria arrived.'
+    )
+    found = speakers(backend, text)
+    assert found["will not sign the treaty this year"] is None

@@ -192,21 +192,24 @@ def _named_last(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
 
 def _named_near(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
     """Of several people a description says more than the roles of ("Yugoslavia's prime
-    minister", two prime ministers given no country), the one named in its sentence, the
-    `RECENT` sentences before or the `AHEAD` after, when only one of them is ("...
+    minister", two prime ministers given no country), the one named in the `RECENT`
+    sentences before it or the `AHEAD` after, when only one of them is ("...
     Yugoslavia's prime minister told parliament '...'. '...,' Prime Minister X said"):
     the writer names the person the description stood for. The matches unchanged when
-    none or several of them are named so close."""
+    none or several of them are named so close, or one in the description's own sentence
+    ("Norway's prime minister said ... as Prime Minister X arrived": somebody else)."""
     index = bisect_right(ctx.sent_starts, tok.idx) - 1
     if index < 0:
         return matches
+    sent = ctx.sents[index]
     floor = ctx.sent_starts[max(0, index - RECENT)]
     last = ctx.sents[min(len(ctx.sents) - 1, index + AHEAD)].end_char
-    near = {
-        name
-        for start, name in ctx.canon
-        if floor <= start < last and name in matches and not ctx.in_region(start)
-    }
+    near = set()
+    for start, name in ctx.canon:
+        if floor <= start < last and name in matches and not ctx.in_region(start):
+            if sent.start_char <= start < sent.end_char:
+                return matches
+            near.add(name)
     return near if len(near) == 1 else matches
 
 
