@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 INTRODUCERS = frozenset({":", "—", "–", "-", "--"})
 COMPLEMENTS = OBJECTS | {"ccomp", "xcomp"}
+WH_TAGS = frozenset({"WP", "WDT"})  # "what", "who", "which", "that" as a relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,11 @@ def _fallback_speaker(
     else:
         between = [t for t in window if t.i < cue.i][:12]
     following = []
-    for tok in window if inverted and cue.lemma_.lower() != "tell" else ():
+    # in text order: a window before the quote is read nearest first ('"...," said Ana
+    # Ruiz, an economist, "..."': her name follows the cue)
+    for tok in (
+        sorted(window, key=lambda t: t.i) if inverted and cue.lemma_.lower() != "tell" else ()
+    ):
         # "said Mr. Gunnels": only titles and names between
         if tok.i <= cue.i:
             continue
@@ -389,7 +394,8 @@ def _transcript_line(ctx: Context, region: Region, clause: Sequence[Token]) -> A
 
 
 def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attribution | None:
-    """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"."""
+    """A quote introduced by a colon or a dash: "Alenko was blunt: '...'"; the subject
+    nearest the colon speaks, a wh-word ("Alenko apologized for what happened:") none."""
     if not before or before[0].text not in INTRODUCERS:
         return None
     label = _dash_label(ctx, before) if before[0].text == ":" else None
@@ -408,6 +414,8 @@ def _colon_intro(ctx: Context, region: Region, before: Sequence[Token]) -> Attri
         if speaker is not None:
             return Attribution(before[0].text, speaker)
     for tok in clause:  # nearest first
+        if tok.tag_ in WH_TAGS:
+            continue  # "X apologized for what happened:": an embedded clause's subject
         if tok.dep_ == "nsubj" and tok.head in clause:
             speaker = person_of(ctx, tok)
             if speaker is None and tok.pos_ == "PROPN":

@@ -174,10 +174,12 @@ def _runs_through(text: str, paragraphs: Sequence[tuple[int, int]], index: int) 
 def _opens_run(text: str, opened: int, lo: int, hi: int) -> bool:
     """A double mark left open at the end of its line that may open a quote written one
     sentence per line: it opens the line, or it can only open ('The manager said, "They
-    poured in.' / 'It was insane."'), unlike an inch mark ('a 15" screen')."""
+    poured in.' / 'It was insane."'), or a colon announces it ('He added: " We ...'),
+    unlike an inch mark ('a 15" screen')."""
     if text[opened] not in DOUBLE_MARKS:
         return False
-    return opened == lo or _mark_kind(text, opened, lo, hi) == "o"
+    kind = _mark_kind(text, opened, lo, hi)  # spaced both sides ("a") in tokenised copy
+    return opened == lo or kind == "o" or kind == "a" and text[lo:opened].rstrip()[-1:] == ":"
 
 
 def find_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:

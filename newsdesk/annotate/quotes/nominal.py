@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from newsdesk.annotate.names import without_possessive
 from newsdesk.annotate.quotes.context import Context, Speaker
 from newsdesk.lang.en.people import names_people
+from newsdesk.lang.en.places import COUNTRIES
 from newsdesk.lang.en.titles import ABBREVIATIONS, ROLE_QUALIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -33,6 +34,11 @@ _ROLE_END = re.compile(
     r"[,;(]|\s(?:of|at|for|to|in|with|from|on|and|as|under|who|whose|which|that|since)\s"
 )
 RECENT = 2  # sentences back where the last-named of several holders of a post is meant
+AHEAD = 2  # sentences after a description where the one holder of its post named is meant
+# endings that make a country's adjective from its name less a final "a", "ia", "e" or
+# "y" ("Chile" / "Chilean", "Yugoslavia" / "Yugoslav", "Italy" / "Italian", "Japan" /
+# "Japanese", "Israel" / "Israeli")
+_ADJECTIVE_ENDINGS = ("", "n", "an", "ean", "ian", "ese", "i")
 _UNSPOKEN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 
 
@@ -48,7 +54,7 @@ def _fits(role: str, head: str, words: set[str]) -> bool:
     kept = _role_words(role)
     if not kept or _head(kept) != head:
         return False
-    role_words = _words(" ".join(kept[:-1]))
+    role_words = _as_places(_words(" ".join(kept[:-1])), words)
     return words <= role_words and role_words & ROLE_QUALIFIERS <= words
 
 
@@ -69,12 +75,46 @@ def _fits_loosely(roles: list[str], head: str, words: set[str], named: set[str])
         kept = _role_words(role)
         if " ".join(kept) != " ".join(role.lower().split()):
             return False  # "a senior official in the ... division": more than its words
-        role_words = _words(" ".join(kept[:-1]))
+        role_words = _as_places(_words(" ".join(kept[:-1])), words)
         if role_words & ROLE_QUALIFIERS != words & ROLE_QUALIFIERS:
             return False
         if not (role_words <= words or words <= role_words):
             return False
-    return any(words - _words(" ".join(_role_words(r)[:-1])) <= named for r in found)
+    return any(
+        words - _as_places(_words(" ".join(_role_words(r)[:-1])), words) <= named for r in found
+    )
+
+
+def _country_stem(word: str) -> str:
+    """A one-word country name less the final letters its adjective drops ("chile" ->
+    "chil", "yugoslavia" -> "yugoslav", "italy" -> "ital"); "" for any other word."""
+    if word not in COUNTRIES or " " in word:
+        return ""
+    for ending in ("ia", "a", "e", "y"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _as_places(role_words: set[str], words: set[str]) -> set[str]:
+    """``role_words`` with the adjective of a country the description names written as
+    that country ("chilean" as "chile" for "Chile's ambassador"): one place, written two
+    ways."""
+    stems = {_country_stem(w): w for w in words if _country_stem(w)}
+    if not stems:
+        return role_words
+    out = set()
+    for word in role_words:
+        country = next(
+            (
+                c
+                for stem, c in stems.items()
+                if word.startswith(stem) and word[len(stem) :] in _ADJECTIVE_ENDINGS
+            ),
+            None,
+        )
+        out.add(country or word)
+    return out
 
 
 def _names_a_place(ctx: Context, tok: Token) -> bool:
@@ -123,6 +163,8 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
             for name, roles in ctx.descriptions.items()
             if _fits_loosely(roles, head, words, named)
         }
+        if len(matches) > 1:
+            matches = _named_near(ctx, tok, matches)
         matches = matches if len(matches) == 1 else set()
     if len(matches) == 1:
         name = matches.pop()
@@ -145,6 +187,29 @@ def _named_last(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
         for start, name in ctx.canon
         if floor <= start < tok.idx and name in matches and not ctx.in_region(start)
     }
+    return near if len(near) == 1 else matches
+
+
+def _named_near(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
+    """Of several people a description says more than the roles of ("Yugoslavia's prime
+    minister", two prime ministers given no country), the one named in the `RECENT`
+    sentences before it or the `AHEAD` after, when only one of them is ("...
+    Yugoslavia's prime minister told parliament '...'. '...,' Prime Minister X said"):
+    the writer names the person the description stood for. The matches unchanged when
+    none or several of them are named so close, or one in the description's own sentence
+    ("Norway's prime minister said ... as Prime Minister X arrived": somebody else)."""
+    index = bisect_right(ctx.sent_starts, tok.idx) - 1
+    if index < 0:
+        return matches
+    sent = ctx.sents[index]
+    floor = ctx.sent_starts[max(0, index - RECENT)]
+    last = ctx.sents[min(len(ctx.sents) - 1, index + AHEAD)].end_char
+    near = set()
+    for start, name in ctx.canon:
+        if floor <= start < last and name in matches and not ctx.in_region(start):
+            if sent.start_char <= start < sent.end_char:
+                return matches
+            near.add(name)
     return near if len(near) == 1 else matches
 
 
