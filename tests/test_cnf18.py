@@ -51,6 +51,13 @@ def test_familiar_given_names_keep_people_apart(names: tuple[str, ...]) -> None:
     assert not _one_person(*names)
 
 
+def test_names_alike_but_for_the_given_name_in_one_document_stay_two() -> None:
+    """ "Terry Page" and "Terri Page" in one report may be two relatives."""
+    people = {"terry page": "Terry Page", "terri page": "Terri Page"}
+    targets = story_targets(people, {k: frozenset({"d1"}) for k in people})
+    assert targets == {"terry page": "terry page", "terri page": "terri page"}
+
+
 @pytest.mark.slow
 def test_conflicts_name_spelt_two_ways(backend: SpacyBackend) -> None:
     docs: list[Document] = parsed_documents(

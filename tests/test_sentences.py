@@ -83,6 +83,15 @@ def test_sentences_empty_text() -> None:
             "The 5. 8 - magnitude quake hit Orsa. It lasted 12. Nobody was hurt.",
             ["The 5. 8 - magnitude quake hit Orsa.", "It lasted 12.", "Nobody was hurt."],
         ),
+        (  # a year or a count of three digits after the stop: two sentences
+            "He left in 2003. 5 people died later. The toll rose to 26. 300 more were hurt.",
+            [
+                "He left in 2003.",
+                "5 people died later.",
+                "The toll rose to 26.",
+                "300 more were hurt.",
+            ],
+        ),
     ],
 )
 def test_sentences_abbreviations_and_quotes(text: str, expected: list[str]) -> None:

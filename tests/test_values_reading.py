@@ -83,3 +83,11 @@ def test_a_number_the_copy_spaced_out_is_read_whole(backend: SpacyBackend) -> No
     assert values_agree(
         "The 6. 1 - magnitude quake hit Orsa.", "A 6.1 magnitude quake hit Orsa.", backend
     )
+
+
+def test_nearly_a_round_sum_agrees_with_the_exact_one(backend: SpacyBackend) -> None:
+    """ "Nearly $1 million" is the $972,814 another report gives: the hedge is read on the
+    whole number phrase, not only its last word."""
+    assert values_agree(
+        "The charity paid nearly $1 million to Orsa.", "The charity paid $972,814 to Orsa.", backend
+    )

@@ -75,6 +75,7 @@ from newsdesk.lang.en.names import (
     LOCATED_WORDS,
     PARTICLES,
     SUFFIXES,
+    SURNAME_FIRST,
 )
 from newsdesk.lang.en.people import names_people
 from newsdesk.lang.en.places import DEMONYMS, PLACE_NAME_WORDS, PLACE_NOUNS
@@ -301,16 +302,23 @@ def _common_word(parsed: SpacyDoc, i: int) -> bool:
     tok = parsed[i]
     if not tok.is_alpha or tok.is_upper or not tok.text[0].isupper() or given_name(tok.text):
         return False
-    if tok.lower_ in PARTICLES or not parsed[i + 1].text[:1].isupper():
-        return False
+    if tok.lower_ in PARTICLES | SURNAME_FIRST or not parsed[i + 1].text[:1].isupper():
+        return False  # "He Jiankui", "Sun Yang": a surname written first
     return re.search(whole_word(tok.lower_), text_of(parsed)) is not None
 
 
 def _plural_shaped(tok: Token) -> bool:
-    """A word tagged or written as a plural ("Bobcats", "Britons"; not "Charles", a given
-    name)."""
-    plural = tok.tag_ in {"NNPS", "NNS"} or (len(tok) > 3 and tok.lower_.endswith("s"))
-    return plural and not tok.lower_.endswith("ss") and not given_name(tok.text)
+    """A word tagged as a plural ("Bobcats"), or written as one whose singular is a people
+    or a word the document writes too ("Canadians"; "Britons" beside "a Briton"); not a
+    given name ("Charles", "Andres")."""
+    if tok.lower_.endswith("ss") or given_name(tok.text):
+        return False
+    if tok.tag_ in {"NNPS", "NNS"}:
+        return True
+    if len(tok) <= 3 or not tok.lower_.endswith("s"):
+        return False
+    singular = tok.lower_[:-1]  # "Canadians" (a people), "Britons" beside "a Briton"
+    return singular in DEMONYMS or re.search(whole_word(singular), tok.doc.text.lower()) is not None
 
 
 def _written_without(parsed: SpacyDoc, start: int, end: int) -> bool:

@@ -221,8 +221,9 @@ SHARED_FAMILIAR_FORMS = 2  # ... or be another spelling with this many nicknames
 def _given_variant(one: str, other: str) -> bool:
     """Two writings of one person's name whose given names are spellings of one name: the
     same surname, the middle names of one among the other's, and given names with the
-    same initial one letter apart ("robin lenz" / "robyn ann lenz") or sharing their
-    familiar forms ("katherine lenz" / "kathryn lenz", `_familiar_forms_shared`), or long
+    same initial one letter apart ("robin lenz" / "robyn ann lenz"), sharing their
+    familiar forms ("katherine lenz" / "kathryn lenz", `_familiar_forms_shared`) or
+    spelling one familiar form two ways ("bettie" / "betty", `_diminutives`), or long
     given names apart in their first letter only (`_transliterated`)."""
     a, b = one.split(), other.split()
     if len(a) > len(b) or a[-1] != b[-1] or a[0] == b[0]:
@@ -234,29 +235,29 @@ def _given_variant(one: str, other: str) -> bool:
         return False  # an initial
     if x[0] != y[0]:
         return _transliterated(x, y)
-    return _one_letter_apart(x, y) or _familiar_forms_shared(x, y)
+    return _one_letter_apart(x, y) or _familiar_forms_shared(x, y) or _diminutives(x, y)
 
 
 def _diminutive_variant(short: str, long: str) -> bool:
     """Two writings of one full name whose given names spell one familiar form two ways
-    ("bettie page" / "betty mae page", `_diminutives`), the middle names of the shorter
-    among the longer's: one person even where one document writes both ("Bettie Page,
-    born Betty Mae Page")."""
+    ("bettie page" / "betty mae page", `_diminutives`), the longer with middle names the
+    shorter lacks: one person even where one document writes both ("Bettie Page, born
+    Betty Mae Page"). Names alike but for the given name are compared as other spellings
+    are (`_given_variant`: when no document writes both)."""
     a, b = short.split(), long.split()
-    if len(a) > len(b) or a[-1] != b[-1] or not _middles_among(a, b):
-        return False
-    if len(a) == len(b) and short < long:
-        return False  # of two names alike but for the given name, the later joins the earlier
+    if len(a) >= len(b) or a[-1] != b[-1] or not _middles_among(a, b):
+        return False  # alike but for the given name ("Terry Page", "Terri Page"): two people?
     return _diminutives(a[0].rstrip("."), b[0].rstrip("."))
 
 
 def _diminutives(x: str, y: str) -> bool:
     """Two spellings of one familiar given name, alike but for its ending ("bettie" /
-    "betty", "kelsey" / "kelsie", "robbie" / "robby"), the stem at least three letters."""
+    "betty", "kelsey" / "kelsie", "robbie" / "robby"), the stem at least four letters
+    ("mary" / "marie", "tony" / "toni" are other names)."""
 
     def stem(word: str) -> str:
         for ending in DIMINUTIVE_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
                 return word[: -len(ending)]
         return word
 

@@ -49,7 +49,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsdesk.brief.number_words import same_date
+from newsdesk.brief.number_words import close, same_date
 from newsdesk.brief.posts import titles_compatible
 from newsdesk.brief.quantities import Written
 from newsdesk.brief.slots import PERSON_KINDS, Slot
@@ -77,8 +77,6 @@ ALIGN_JACCARD = 0.2  # content-word overlap that aligns two sentences sharing a 
 # apart ("BP announced a $48.2 billion agreement to buy Amoco", "BP announced an
 # agreement to buy Amoco for $48.2 million": the buyer in one, the bought in the other)
 SAME_WORDS = 0.6
-APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
-ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
 APPROX_MINUTES = 15  # "about 1:30 a.m." agrees with "1:40 a.m."
 NUMERIC_KINDS = frozenset({"count", "measure", "money", "scale"})  # values that can be updated
 CATEGORICAL_KINDS = frozenset({"place"})  # kinds compared by substitution (`_substitution`)
@@ -114,13 +112,7 @@ def agree(a: Slot, b: Slot) -> bool:
         return True
     if kind == "time":
         return (a.approx or b.approx) and abs(x - y) <= APPROX_MINUTES
-    return _close(x, y, a.approx or b.approx)
-
-
-def _close(x: float, y: float, approx: bool) -> bool:
-    """Whether two numbers agree up to rounding (``approx``: one is hedged, "nearly")."""
-    tolerance = APPROX_TOLERANCE if approx else ROUNDING_TOLERANCE
-    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+    return close(x, y, a.approx or b.approx)
 
 
 def minor(a: Slot, b: Slot) -> bool:
@@ -279,7 +271,7 @@ def same_value(a: Slot, b: Slot) -> bool:
         )
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
-    return _close(float(a.value), float(b.value), approx=False)
+    return close(float(a.value), float(b.value), approx=False)
 
 
 def _unambiguous(slots: Sequence[Slot]) -> list[Slot]:
@@ -501,7 +493,7 @@ def _written_kind(slot: Slot) -> tuple[str, ...]:
 
 def _near(value: float, slot: Slot) -> bool:
     """Whether a number written equals a numeric slot's value, up to rounding."""
-    return not isinstance(slot.value, str) and _close(value, float(slot.value), slot.approx)
+    return not isinstance(slot.value, str) and close(value, float(slot.value), slot.approx)
 
 
 def _both_name(a: Slot, b: Slot, vocabulary: Mapping[str, frozenset[str]]) -> bool:

@@ -4,7 +4,7 @@
 similarity is high (a given embedding similarity, or a TF-IDF cosine over words and word
 pairs computed here with numpy, or, with a sentence encoder, the embedding cosine of a
 pair that shares some words), or they state one action of one participant in their
-parses (`same_event`: "police arrested Jon Vale" and "Vale was arrested at the border")
+parses (`events.same_event`: "police arrested Jon Vale" and "Vale was arrested at the border")
 with some words in common, *and* the numbers, people, places and days they name agree
 (`newsdesk.brief.values.agree`). Two sentences that take different values of a
 `Conflict` are never one fact; two whose numbers differ only inside the claims of a

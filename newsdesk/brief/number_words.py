@@ -38,6 +38,7 @@ __all__ = [
     "duration_offset",
     "in_range",
     "is_number",
+    "close",
     "joined_number",
     "whole_number",
     "number_phrase",
@@ -155,6 +156,18 @@ def number_phrase(top: Token) -> tuple[list[Token], float | None]:
     return chain, number_value([t.text for t in chain])
 
 
+APPROX_TOLERANCE = 0.15  # a hedged value agrees with one within 15%
+ROUNDING_TOLERANCE = 0.01  # "973,000" against "972,814": a minor difference
+
+
+def close(x: float, y: float, approx: bool) -> bool:
+    """Whether two numbers agree up to rounding: within `ROUNDING_TOLERANCE` of the larger,
+    or `APPROX_TOLERANCE` where one is hedged (``approx``: "nearly $1 million", "about
+    600")."""
+    tolerance = APPROX_TOLERANCE if approx else ROUNDING_TOLERANCE
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
 def whole_number(top: Token) -> tuple[int, float] | None:
     """The number phrase headed by ``top`` read whole where the copy spaced it out
     ("230, 000", "$1, 099", "a 6. 1 magnitude", which the parse splits): the index of its
@@ -174,10 +187,11 @@ def whole_number(top: Token) -> tuple[int, float] | None:
         value += float(doc[first - 2].text) * scale  # the groups before "400" of "1, 400"
         scale *= 1000
         first -= 2
-    if first >= 2 and doc[first - 1].text in {".", ":"} and doc[first - 2].text.isdigit():
-        if doc[first - 1].text == ":" or not top.text.isdigit():
+    if first >= 2 and doc[first - 1].text in {".", ":"} and joined_number(doc, first - 1):
+        if doc[first - 1].text == ":" or not doc[first].text.isdigit():
             return None  # a clock time: "2: 09"
-        value = float(f"{doc[first - 2].text}.{top.text}")  # "1. 2 miles": a decimal
+        scale = value / float(doc[first].text) if float(doc[first].text) else 1.0
+        value = float(f"{doc[first - 2].text}.{doc[first].text}") * scale  # "1. 2 million"
         first -= 2
     return first, value
 
@@ -431,4 +445,6 @@ def joined_number(doc: Doc, i: int) -> bool:
             and len(doc[i - 1].text) <= 3
             and len(doc[i + 1].text) == 3
         )
-    return doc[i].text in {".", ":"}
+    if doc[i].text == ".":  # "6. 1", "$1. 29"; not "in 2003. 5 people", "26. 300 more"
+        return len(doc[i - 1].text) <= 3 and len(doc[i + 1].text) <= 2
+    return doc[i].text == ":"

@@ -369,7 +369,7 @@ def _bare_count(
     with it is a count of that group's noun ("detained two of Xu's colleagues": two
     colleagues detained). "One of the victims" (one person of a group) is none, and so
     is a number over 10,000 unless ``grouped``, written in groups of thousands ("killed
-    more than 31, 000"; "2003" may be a year)."""
+    more than 31, 000"), as a count seldom is otherwise."""
     part = _part_count(top)
     if part is None and any(c.dep_ == "prep" for c in top.children):
         return None

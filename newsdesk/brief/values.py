@@ -25,7 +25,17 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import ACRONYM, initials, without_possessive, without_suffixes
-from newsdesk.brief.number_words import days_of, numbers_at, numbers_in, ordinals_at, same_date
+from newsdesk.brief.number_words import (
+    approximate,
+    close,
+    days_of,
+    number_phrase,
+    number_tops,
+    numbers_at,
+    numbers_in,
+    ordinals_at,
+    same_date,
+)
 from newsdesk.lang.en.calendar import WEEKDAYS
 from newsdesk.lang.en.places import REGION_MODIFIERS
 from newsdesk.lang.en.speech import REPORTING_VERBS
@@ -41,12 +51,6 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 _ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the largest": no count
 _NUMBERED = re.compile(r"(?:\bNos?\.|#)\s?$")  # "No. 1 Intermediate Court", "#3": a name
-# a rounded number: "about 600", "nearly $1 million", "close to 100", "an estimated 3,000"
-_ROUNDED = re.compile(
-    r"\b(?:about|around|almost|nearly|approximately|roughly|some|circa|close\s+to|"
-    r"an\s+estimated)\s+[$£€]?\s?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,7 @@ class Values:
     # each number as a measure: its forms (noun or kind, value), two for a measure given
     # with its conversion in brackets ({("kilometer", 4.0), ("mile", 2.0)})
     measures: frozenset[frozenset[tuple[str, float]]] = frozenset()
-    approximate: frozenset[float] = frozenset()  # numbers written as rounded ("about 600")
+    approximate: frozenset[float] = frozenset()  # numbers hedged ("about 600", "nearly 100")
     speakers: frozenset[str] = frozenset()  # surnames of who says it ("Vale said", not people)
 
 
@@ -71,8 +75,8 @@ def agree(a: Values, b: Values) -> bool:
     is not "the 11th round"), and they share a person, a place and a day of each kind (weekday,
     date) where both name one. Who says it is no person of the statement ("Inspector Vale
     said the man fell 600 metres" states what "Ian Holm fell about 600 metres" does), but
-    two speakers' words about no one named ("Vale said he would resign", "Holm said he
-    would resign") are two statements."""
+    two different speakers' words are two statements unless both name a person in common
+    ("Vale said he would resign" is not "Holm said he would resign")."""
     return (
         _same_numbers(a, b)
         and _same_ranks(a.ranks, b.ranks)
@@ -83,28 +87,22 @@ def agree(a: Values, b: Values) -> bool:
     )
 
 
-APPROX_TOLERANCE = 0.15
-"""A number written as rounded ("about 600", "nearly $1 million") agrees with one within
-this share of the larger (609, $972,814), as `newsdesk.brief.align` compares slots."""
+def _near(x: float, y: float, rounded: frozenset[float]) -> bool:
+    """Equal, or within rounding where one is written as rounded ("about 600" and 609,
+    "nearly $1 million" and $972,814: `number_words.close`)."""
+    return x == y or ((x in rounded or y in rounded) and close(x, y, approx=True))
 
 
-def _near(x: float, y: float, approximate: frozenset[float]) -> bool:
-    if x == y:
-        return True
-    hedged = x in approximate or y in approximate
-    return hedged and abs(x - y) <= APPROX_TOLERANCE * max(abs(x), abs(y))
-
-
-def _among(x: frozenset[float], y: frozenset[float], approximate: frozenset[float]) -> bool:
-    return all(any(_near(v, w, approximate) for w in y) for v in x)
+def _among(x: frozenset[float], y: frozenset[float], rounded: frozenset[float]) -> bool:
+    return all(any(_near(v, w, rounded) for w in y) for v in x)
 
 
 def _within(
-    x: frozenset[float], y: frozenset[float], approximate: frozenset[float] = frozenset()
+    x: frozenset[float], y: frozenset[float], rounded: frozenset[float] = frozenset()
 ) -> bool:
     """Whether the numbers of one side are among the other's (either may give none), a
-    number written as rounded (in ``approximate``) matching one near it (`_near`)."""
-    return not (x and y) or _among(x, y, approximate) or _among(y, x, approximate)
+    number written as rounded (in ``rounded``) matching one near it (`_near`)."""
+    return not (x and y) or _among(x, y, rounded) or _among(y, x, rounded)
 
 
 def _same_numbers(a: Values, b: Values) -> bool:
@@ -236,11 +234,12 @@ class DocumentValues:
             and not _NUMBERED.search(doc.text, max(0, at - 6), at)
         ]
         self.measures = _measures(self.numbers, parse)
-        self.approximate = [
-            (at, value)
-            for at, value in self.numbers
-            if _ROUNDED.search(doc.text, max(0, at - 24), at)
-        ]
+        hedged = (
+            {t.idx for t in number_tops(parse) if approximate(number_phrase(t)[0])}
+            if parse is not None
+            else set()
+        )
+        self.approximate = [(at, value) for at, value in self.numbers if at in hedged]
         named = [
             (mention.span.start, mention.span.end, surname(entity.name))
             for entity in doc.entities
@@ -303,9 +302,10 @@ def _counted(parse: Doc | None, at: int) -> bool:
     noun ("police detained one of Vale's aides", "one of the robbers fled"), rather
     than placing something among others ("one of the biggest heists", "Vale, one of 99
     suspects") or naming who says something ("one of his lawyers said")."""
-    one = next((t for t in parse if t.idx == at), None) if parse is not None else None
-    if one is None or one.head.pos_ != "VERB":
+    span = parse.char_span(at, at + 3) if parse is not None else None
+    if span is None or len(span) != 1 or span[0].head.pos_ != "VERB":
         return False
+    one = span[0]
     if one.dep_ == "nsubj":
         return one.head.lemma_.lower() not in REPORTING_VERBS
     return one.dep_ in {"dobj", "nsubjpass"}

@@ -66,7 +66,7 @@ def the_year(m: re.Match[str], ctx: Context) -> str | None:
     return f"{ctx.anchor.year:04d}"
 
 
-_EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|[A-Z][a-z])")
+_EVENT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|its|their|our)\b|[A-Z][a-z])")
 
 
 def ago(m: re.Match[str], ctx: Context) -> str | None:

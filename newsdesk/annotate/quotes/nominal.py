@@ -113,7 +113,7 @@ def _as_places(role_words: set[str], words: set[str]) -> set[str]:
             ),
             None,
         )
-        out.add(country or word)
+        out.add(word if word in COUNTRIES else country or word)  # "niger" is not "nigeria"
     return out
 
 
