@@ -91,3 +91,22 @@ def test_nearly_a_round_sum_agrees_with_the_exact_one(backend: SpacyBackend) -> 
     assert values_agree(
         "The charity paid nearly $1 million to Orsa.", "The charity paid $972,814 to Orsa.", backend
     )
+
+
+def test_a_rounded_number_is_what_the_exact_one_rounds_to(backend: SpacyBackend) -> None:
+    """ "About 80" is not 70, though within 15% of it: 70 does not round to 80."""
+    assert not values_agree(
+        "About 80 people were hurt in Orsa.", "Seventy people were hurt in Orsa.", backend
+    )
+    assert values_agree(
+        "About 80 people were hurt in Orsa.", "82 people were hurt in Orsa.", backend
+    )
+
+
+def test_a_numbered_post_is_a_rank(backend: SpacyBackend) -> None:
+    """ "The No. 2 official" and "the No. 3 official" rank two posts."""
+    assert not values_agree(
+        "Vale, the No. 2 official of the party, resigned.",
+        "Vale, the No. 3 official of the party, resigned.",
+        backend,
+    )

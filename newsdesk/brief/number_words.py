@@ -298,14 +298,19 @@ _ORDINAL_IN_TEXT = re.compile(
 )
 
 
+_NUMBERED_RANK = re.compile(r"\bNo\.\s?(?P<n>\d{1,3})\s+(?P<noun>[A-Za-z]+)")
+
+
 def ordinals_at(text: str) -> frozenset[tuple[str, int]]:
     """The ordinals written in ``text`` with the word they rank ("the 11th round":
-    ("round", 11); "the sixth round"), not "first", which is as often "at first" or "first
-    reported" as a rank."""
-    return frozenset(
+    ("round", 11); "the sixth round"; "the No. 2 official": ("official", 2)), not "first",
+    which is as often "at first" or "first reported" as a rank."""
+    ranks = {
         (m["noun"].lower(), int(m["digits"]) if m["digits"] else ORDINALS[m["word"].lower()])
         for m in _ORDINAL_IN_TEXT.finditer(text)
-    )
+    }
+    ranks.update((m["noun"].lower(), int(m["n"])) for m in _NUMBERED_RANK.finditer(text))
+    return frozenset(ranks)
 
 
 def days_of(text: str) -> frozenset[str]:

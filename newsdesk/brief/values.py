@@ -88,9 +88,25 @@ def agree(a: Values, b: Values) -> bool:
 
 
 def _near(x: float, y: float, rounded: frozenset[float]) -> bool:
-    """Equal, or within rounding where one is written as rounded ("about 600" and 609,
-    "nearly $1 million" and $972,814: `number_words.close`)."""
-    return x == y or ((x in rounded or y in rounded) and close(x, y, approx=True))
+    """Equal, or the number another report writes as rounded ("about 600", "nearly $1
+    million") is what this one rounds to at its last non-zero digit (609, $972,814), and
+    near it (`number_words.close`): "about 80" is not 70."""
+    if x == y:
+        return True
+    return any(
+        r in rounded and _rounds_to(e, r) and close(x, y, approx=True) for r, e in ((x, y), (y, x))
+    )
+
+
+def _rounds_to(exact: float, rounded: float) -> bool:
+    """Whether ``exact`` rounded at the last non-zero digit of ``rounded`` is ``rounded``
+    (609 → 600; 94 → 100; 70 is not 80)."""
+    if rounded != int(rounded) or rounded == 0:
+        return False
+    step = 1
+    while int(rounded) % (step * 10) == 0:
+        step *= 10
+    return round(exact / step) * step == rounded
 
 
 def _among(x: frozenset[float], y: frozenset[float], rounded: frozenset[float]) -> bool:
