@@ -12,7 +12,8 @@ from newsdesk.annotate.entities import entity_at, extract_entities, merge_entiti
 from newsdesk.annotate.headlines import headline_names, headline_phrases
 from newsdesk.annotate.kinds import mention_kind
 from newsdesk.annotate.names import surnames_of
-from newsdesk.annotate.ner_fixes import Cand, _family_name, harmonise, pieces
+from newsdesk.annotate.ner_fixes import Cand, pieces
+from newsdesk.annotate.ner_spread import _family_name, harmonise
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.model import Document, Entity, Mention, Span, TextSpan
 from tests.conftest import ROOT, SHARED_DATA, bench_module, make_document, require_shared_data

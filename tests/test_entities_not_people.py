@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.annotate.entities import extract_entities, merge_entities
-from newsdesk.annotate.ner_fixes import Cand, harmonise, pieces
+from newsdesk.annotate.ner_fixes import Cand, pieces
+from newsdesk.annotate.ner_spread import harmonise
 from newsdesk.annotate.nlp import SpacyBackend
 from newsdesk.annotate.resolve import name_key, story_targets
 from newsdesk.model import Entity, Mention, Span, TextSpan

@@ -50,17 +50,19 @@ from newsdesk.annotate.names import (
 from newsdesk.annotate.ner_fixes import (
     Cand,
     add_given_names,
-    harmonise,
-    join_adjacent,
-    join_place_in_name,
     majority_label,
     names_after_the,
     no_dates,
     outside,
-    overlay,
-    pattern_names,
     pieces,
     plausible,
+)
+from newsdesk.annotate.ner_spread import (
+    harmonise,
+    join_adjacent,
+    join_place_in_name,
+    overlay,
+    pattern_names,
     propagate,
     quoted_titles,
     speaking_names,
@@ -298,7 +300,7 @@ def _bare_person_names(
     the word alone for that person (a bare surname of "Ivo Brandt" there), or the word is
     the surname of the one person the story names in full in every document that writes
     it ("Varnova" beside "Ilse Varnova", which the merge alone shows to be a person, as a
-    document shows its own names: `ner_fixes.harmonise`): key → that person's key. Not a
+    document shows its own names: `ner_spread.harmonise`): key → that person's key. Not a
     country or a nationality ("Jordan" stays a country beside a "Jordan" of "Ana
     Jordan")."""
     owners: dict[str, set[str]] = {}

@@ -346,3 +346,11 @@ def person_pattern_end(parsed: SpacyDoc, i: int) -> int:
     ):
         return i + 3
     return i
+
+
+def written_as_name(name: str) -> bool:
+    """Whether every word of ``name`` can be a word of a person's name: capitalised, or a
+    particle ("van", "bin"); not "and" between two names ("Brandt and Hale"), a verb the
+    model took into a title of a work ("Hale called Brandt a liar") or the "of the" of a
+    body ("Association of the Fishers of Torvik")."""
+    return not any(w == "&" or (w.islower() and w not in PARTICLES) for w in name.split())
