@@ -349,9 +349,13 @@ def _another_year(focus: Token, present: frozenset[str]) -> bool:
     (its year is the latest that two documents write, which may be a film's)."""
     if not present:
         return False
-    clause = _clause_of(focus)
-    years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
+    years = _clause_years(_clause_of(focus))
     return bool(years and not years & present and min(years) < max(present))
+
+
+def _clause_years(clause: Token) -> set[str]:
+    """The years written in the clause whose head is ``clause`` (`_clause_of`)."""
+    return {t.text for t in clause.sent if _year(t) and _clause_of(t) == clause}
 
 
 def read_slots(
@@ -457,7 +461,7 @@ def _past_year(focus: Token, present: frozenset[str]) -> str:
         return ""
     clause = _clause_of(focus)
     for _ in range(3):
-        years = {t.text for t in focus.sent if _year(t) and _clause_of(t) == clause}
+        years = _clause_years(clause)
         if years or clause.dep_ not in {"relcl", "acl"} or clause.head.i == clause.i:
             break
         clause = _clause_of(clause.head)

@@ -155,7 +155,7 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
         if any(_fits(role, head, words) for role in roles)
     }
     if len(matches) > 1:
-        matches = _named_last(ctx, tok, matches)
+        matches = _named_close(ctx, tok, matches)
     if not matches:
         named = _words(" ".join(t.text for t in left[:-1] if _names_a_place(ctx, t)))
         matches = {
@@ -164,7 +164,7 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
             if _fits_loosely(roles, head, words, named)
         }
         if len(matches) > 1:
-            matches = _named_near(ctx, tok, matches)
+            matches = _named_close(ctx, tok, matches, around=True)
         matches = matches if len(matches) == 1 else set()
     if len(matches) == 1:
         name = matches.pop()
@@ -174,40 +174,30 @@ def described(ctx: Context, tok: Token) -> Speaker | None:
     return None
 
 
-def _named_last(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
-    """Of several people a description fits, the one named in its sentence or the `RECENT`
-    sentences before, when only one of them is ("Judge Ana Ruiz handed down the sentence.
-    '...,' the judge said", in a story of two judges): the reader's referent. The matches
-    unchanged when none or several of them are named so close ("Professor X and
-    Professor Y sit on the panel. '...,' the professor said": nobody)."""
-    index = bisect_right(ctx.sent_starts, tok.idx) - 1
-    floor = ctx.sent_starts[max(0, index - RECENT)] if index >= 0 else 0
-    near = {
-        name
-        for start, name in ctx.canon
-        if floor <= start < tok.idx and name in matches and not ctx.in_region(start)
-    }
-    return near if len(near) == 1 else matches
+def _named_close(ctx: Context, tok: Token, matches: set[str], around: bool = False) -> set[str]:
+    """Of several people a description fits, the one named close to it, when only one of
+    them is; the matches unchanged when none or several are.
 
-
-def _named_near(ctx: Context, tok: Token, matches: set[str]) -> set[str]:
-    """Of several people a description says more than the roles of ("Yugoslavia's prime
-    minister", two prime ministers given no country), the one named in the `RECENT`
-    sentences before it or the `AHEAD` after, when only one of them is ("...
-    Yugoslavia's prime minister told parliament '...'. '...,' Prime Minister X said"):
-    the writer names the person the description stood for. The matches unchanged when
-    none or several of them are named so close, or one in the description's own sentence
-    ("Norway's prime minister said ... as Prime Minister X arrived": somebody else)."""
+    Close is, by default, the description's sentence up to it and the `RECENT` sentences
+    before ("Judge Ana Ruiz handed down the sentence. '...,' the judge said", in a story
+    of two judges: the reader's referent; "Professor X and Professor Y sit on the panel.
+    '...,' the professor said": nobody). With ``around`` (a description that says more
+    than the roles of those it fits: "Yugoslavia's prime minister", two prime ministers
+    given no country) it is the `RECENT` sentences before and the `AHEAD` after ("...
+    Yugoslavia's prime minister told parliament '...'. '...,' Prime Minister X said": the
+    writer names the person the description stood for), and one of them named in the
+    description's own sentence means nobody ("Norway's prime minister said ... as Prime
+    Minister X arrived": somebody else)."""
     index = bisect_right(ctx.sent_starts, tok.idx) - 1
-    if index < 0:
+    if around and index < 0:
         return matches
-    sent = ctx.sents[index]
-    floor = ctx.sent_starts[max(0, index - RECENT)]
-    last = ctx.sents[min(len(ctx.sents) - 1, index + AHEAD)].end_char
+    floor = ctx.sent_starts[max(0, index - RECENT)] if index >= 0 else 0
+    sent = ctx.sents[index] if around else None
+    last = ctx.sents[min(len(ctx.sents) - 1, index + AHEAD)].end_char if around else tok.idx
     near = set()
     for start, name in ctx.canon:
         if floor <= start < last and name in matches and not ctx.in_region(start):
-            if sent.start_char <= start < sent.end_char:
+            if sent is not None and sent.start_char <= start < sent.end_char:
                 return matches
             near.add(name)
     return near if len(near) == 1 else matches
