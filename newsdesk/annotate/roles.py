@@ -29,6 +29,7 @@ from newsdesk.annotate.kinds import of_a_person
 from newsdesk.annotate.names import (
     JOINERS,
     STATE_WORDS,
+    glued,
     is_abbrev_title,
     is_honorific,
     is_title,
@@ -143,18 +144,12 @@ def _attached_from(parsed: SpacyDoc, first: int, start: int) -> int:
             continue
         if i < tok.head.i < max(end, start + 1) or tok.right_edge.i >= last:
             continue  # a modifier, or the head of the whole title ("president of ...")
-        if _glued_to_next(parsed, i):
+        if i + 1 < len(parsed) and glued(parsed, i + 1):
             continue  # "co-author": a word written together with the next
         noun = tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in ARGUMENT_DEPS
         if (noun and _own_phrase(tok)) or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
             return i + 1
     return first
-
-
-def _glued_to_next(parsed: SpacyDoc, i: int) -> bool:
-    """Whether token ``i`` is written together with the next by a hyphen ("co" of
-    "co-author")."""
-    return i + 1 < len(parsed) and not parsed[i].whitespace_ and parsed[i + 1].text == "-"
 
 
 def _own_phrase(noun: Token) -> bool:
@@ -382,8 +377,7 @@ def _hyphen_end(parsed: SpacyDoc, name: Token, role: Token, end: int) -> int:
     for sibling in name.children:
         if sibling.dep_ != "appos" or sibling.i <= role.i or end >= len(parsed):
             continue
-        glued = parsed[end].text == "-" and not parsed[end - 1].whitespace_
-        if glued and not parsed[end].whitespace_ and sibling.left_edge.i == end + 1:
+        if glued(parsed, end) and sibling.left_edge.i == end + 1:
             end = _clause_end(parsed, sibling)
     return end
 
