@@ -25,6 +25,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from newsdesk.annotate.names import ACRONYM, initials, without_possessive, without_suffixes
+from newsdesk.annotate.quotes.cues import according_to, is_cue
 from newsdesk.brief.number_words import (
     approximate,
     close,
@@ -328,14 +329,12 @@ def _counted(parse: Doc | None, at: int) -> bool:
 
 
 def _speaker_offsets(parse: Doc) -> list[int]:
-    """Where the parse names who says something: the subject of a reporting verb ("Vale
-    said", "Vale told reporters") and the object of "according to"."""
-    return [
-        tok.idx
-        for tok in parse
-        if (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS)
-        or (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
-    ]
+    """Where the parse names who says something, as the quote reader finds it: the
+    subject of a reporting verb ("Vale said", "Vale told reporters": `cues.is_cue`) and
+    the object of "according to" (`cues.according_to`)."""
+    found = [tok.idx for tok in parse if tok.dep_ == "nsubj" and is_cue(tok.head)]
+    found += [source.idx for tok in parse if (source := according_to(tok)) is not None]
+    return found
 
 
 def _spans_of_one(parse: Doc) -> list[tuple[int, float]]:
