@@ -5,7 +5,7 @@ text itself (no normalisation), so a summary can cite the exact characters it to
 boundary is a ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets),
 then whitespace, then something that can open a sentence (a capital, a digit, an opening
 quote). A full stop after an abbreviation ("Mr.", "Adm.", "Oct. 12"), an initial ("John
-F. Kennedy"), a decimal the copy spaced out ("a 6. 1 magnitude", `_spaced_decimal`) or a
+F. Kennedy"), a decimal the copy spaced out ("a 6. 1 magnitude", `spaced_decimal`) or a
 dotted acronym ("U.S. Navy") is not a boundary, unless the next word is
 a function word that typically opens a sentence ("... in the U.S. The ..."). A blank line
 always ends a sentence; a single line break does too unless it sits inside a wrapped
@@ -46,6 +46,7 @@ __all__ = [
     "sentence_mark",
     "sentence_spans",
     "sentences_of",
+    "spaced_decimal",
     "split_sentences",
     "word_count",
 ]
@@ -179,7 +180,7 @@ _DECIMAL_BEFORE = re.compile(r"[$£€]?\d{1,3}")
 _DECIMAL_AFTER = re.compile(r"\d{1,2}(?![\d,])")
 
 
-def _spaced_decimal(before: str, space: str, after: str) -> bool:
+def spaced_decimal(before: str, space: str, after: str) -> bool:
     """Whether a full stop between ``before`` and ``after`` is the point of a decimal the
     copy spaced out ("6. 1", "$1. 29"), not the end of a sentence ending in a number
     ("in 2003. 5 people died", "rose to 26. 300 more were hurt")."""
@@ -203,7 +204,7 @@ def _is_boundary(text: str, block: int, mark: int, mark_end: int, nxt: int, end:
     bare = word[:-1].lower()
     next_word = re.match(r"[\w']+", text[nxt:end])
     starter = bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS  # type: ignore[union-attr]
-    if bare in NO_BREAK or _spaced_decimal(bare, text[mark_end:nxt], text[nxt : nxt + 3]):
+    if bare in NO_BREAK or spaced_decimal(bare, text[mark_end:nxt], text[nxt : nxt + 3]):
         return False  # "Adm. Vale"; a decimal the copy spaced out, "a 6. 1 magnitude"
     if bare in MONTH_ABBREVIATIONS:
         return not first.isdigit() and starter

@@ -26,6 +26,7 @@ from newsdesk.lang.en.numbers import (
     SCALES,
     SUM_SUFFIXES,
 )
+from newsdesk.sentences import spaced_decimal
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -451,5 +452,5 @@ def joined_number(doc: Doc, i: int) -> bool:
             and len(doc[i + 1].text) == 3
         )
     if doc[i].text == ".":  # "6. 1", "$1. 29"; not "in 2003. 5 people", "26. 300 more"
-        return len(doc[i - 1].text) <= 3 and len(doc[i + 1].text) <= 2
+        return spaced_decimal(doc[i - 1].text, doc[i].whitespace_, doc[i + 1].text)
     return doc[i].text == ":"
