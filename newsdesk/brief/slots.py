@@ -400,11 +400,12 @@ def read_slots(
         implied = len(readings)
         readings += article_counts(sent)
         for n, (key, label, value, shown, approx, focus) in enumerate(readings):
-            if _another_year(focus, present.years) and n < implied and not elsewhere:
+            other_year = _another_year(focus, present.years)
+            if other_year and n < implied and not elsewhere:
                 past = _past_slot(doc, readings[n], present.years, words, names)
                 if past is not None:
                     slots.append(past)
-            if _another_year(focus, present.years) or numbered(focus):
+            if other_year or numbered(focus):
                 continue
             if elsewhere and (key[0] != "date" or _dated_elsewhere(focus)):
                 continue
